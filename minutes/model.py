@@ -1,0 +1,333 @@
+"""Every data class of minutes, in one place.
+
+Two families live here:
+
+* the *document model* that readers produce and every later stage reads
+  (`Document` of `Paragraph` and `Table` blocks, each carrying a `Location`);
+* the *minutes model* that extraction produces and renderers, the lint, the CLI
+  and the service consume (`Minutes` with `Meeting`, `Decision`, `ActionItem`,
+  `Finding`), serialised by `Minutes.to_dict()` exactly as ../CONTRACT.md states.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any, Literal, Optional
+
+Priority = Literal["high", "medium", "low"]
+Severity = Literal["error", "warning", "info"]
+PRIORITIES: tuple[str, ...] = ("high", "medium", "low")
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+
+
+# --------------------------------------------------------------------------- #
+# Where words came from
+# --------------------------------------------------------------------------- #
+@dataclass(frozen=True)
+class Location:
+    """A position in the source: line/column for text, paragraph or table cell for Word.
+
+    All numbers are 1-based. ``column`` is the column of the first character the
+    location points at (for .docx it counts characters inside the paragraph/cell).
+    """
+
+    line: Optional[int] = None
+    column: Optional[int] = None
+    paragraph: Optional[int] = None
+    table: Optional[int] = None
+    row: Optional[int] = None
+    cell: Optional[int] = None
+
+    def shifted(self, chars: int) -> "Location":
+        """The location ``chars`` characters further along the same line."""
+        if chars == 0:
+            return self
+        return replace(self, column=(self.column or 1) + chars)
+
+    def describe(self) -> str:
+        """Human form used in messages: ``12:8``, ``¶5:3`` or ``table 2 row 3 col 1``."""
+        if self.line is not None:
+            return f"{self.line}:{self.column or 1}"
+        if self.table is not None:
+            return f"table {self.table} row {self.row} col {self.cell}:{self.column or 1}"
+        if self.paragraph is not None:
+            return f"¶{self.paragraph}:{self.column or 1}"
+        return "?"
+
+    def to_dict(self) -> dict[str, int]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The exact source words a field was taken from, and where they are."""
+
+    text: str
+    location: Location
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, **self.location.to_dict()}
+
+
+# --------------------------------------------------------------------------- #
+# Document model (readers → segment)
+# --------------------------------------------------------------------------- #
+@dataclass
+class Paragraph:
+    """One paragraph of a Word file, or one line of a text/markdown file.
+
+    ``text`` has structural markers removed (markdown ``#``/``-``/``1.``/``>``,
+    checkboxes); ``location`` points at its first character. Word soft line breaks
+    stay in ``text`` as ``\\n``.
+    """
+
+    text: str
+    location: Location
+    heading: Optional[int] = None       # 1 = top-level heading (Title / '#')
+    list_kind: Optional[str] = None     # "bullet" | "number" | None
+    list_level: int = 0                 # nesting depth of a list item, 0 = top
+    checked: Optional[bool] = None      # markdown checkbox: True [x], False [ ], None no box
+    quote: bool = False                 # markdown blockquote
+    gap_before: bool = False            # a blank line precedes it (text files)
+    columns: tuple[int, ...] = ()       # source column of each char of text, when marks were removed
+
+    def locate(self, index: int) -> Location:
+        return _locate(self.location, self.columns, index)
+
+
+@dataclass
+class Cell:
+    text: str
+    location: Location
+    columns: tuple[int, ...] = ()
+
+    def locate(self, index: int) -> Location:
+        return _locate(self.location, self.columns, index)
+
+
+def _locate(base: Location, columns: tuple[int, ...], index: int) -> Location:
+    """Location of the char at ``index`` of a text whose first char is at ``base``."""
+    if columns and base.line is not None:
+        column = columns[index] if index < len(columns) else columns[-1] + 1 + index - len(columns)
+        return replace(base, column=column)
+    return base.shifted(index)
+
+
+@dataclass
+class Table:
+    """A table with merged cells read once: ``rows[r][c]`` is None where a merge repeats."""
+
+    rows: list[list[Optional[Cell]]]
+    location: Location
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class Document:
+    source: str
+    kind: Literal["txt", "md", "docx"]
+    blocks: list[Block]
+    encoding: Optional[str] = None
+
+
+# --------------------------------------------------------------------------- #
+# Minutes model (extract → resolve → lint → render)
+# --------------------------------------------------------------------------- #
+@dataclass
+class Meeting:
+    title: Optional[str] = None
+    date: Optional[str] = None          # ISO date
+    start_time: Optional[str] = None    # HH:MM
+    end_time: Optional[str] = None      # HH:MM
+    location: Optional[str] = None
+    host: Optional[str] = None
+    recorder: Optional[str] = None
+    attendees: list[str] = field(default_factory=list)
+    departments: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "evidence"}
+        out["evidence"] = {k: e.to_dict() for k, e in self.evidence.items()}
+        return out
+
+
+@dataclass
+class Decision:
+    text: str
+    topic: Optional[str] = None
+    rationale: list[str] = field(default_factory=list)
+    evidence: Optional[Evidence] = None
+    rationale_evidence: list[Evidence] = field(default_factory=list)
+    from_turn: bool = field(default=False, repr=False)   # said in a transcript turn that may also hold tasks
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "topic": self.topic,
+            "rationale": list(self.rationale),
+            "evidence": self.evidence.to_dict() if self.evidence else None,
+            "rationale_evidence": [e.to_dict() for e in self.rationale_evidence],
+        }
+
+
+@dataclass
+class ActionItem:
+    task: str
+    owner: Optional[str] = None
+    owner_department: Optional[str] = None
+    collaborators: list[str] = field(default_factory=list)
+    deadline: Optional[str] = None       # YYYY-MM-DD or YYYY-MM-DDTHH:MM
+    deadline_text: Optional[str] = None
+    deadline_vague: bool = False         # a time was given but fixes no day (尽快, 近期)
+    priority: str = "medium"
+    line: Optional[int] = None
+    topic: Optional[str] = None
+    status: Optional[str] = None
+    owners: list[str] = field(default_factory=list)   # every party named responsible
+    vague_owner: Optional[str] = None    # 大家 / 各部门 as the doer
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "evidence"}
+        out["evidence"] = {k: e.to_dict() for k, e in self.evidence.items()}
+        return out
+
+
+@dataclass
+class Finding:
+    rule: str
+    text: str
+    location: Location
+    severity: str = "warning"
+    message: str = ""
+    suggestion: str = ""
+
+    @property
+    def line(self) -> Optional[int]:
+        return self.location.line
+
+    @property
+    def column(self) -> Optional[int]:
+        return self.location.column
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "text": self.text,
+            "line": self.location.line,
+            "column": self.location.column,
+            "severity": self.severity,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "location": self.location.to_dict(),
+        }
+
+
+@dataclass
+class Minutes:
+    source: str
+    meeting: Meeting = field(default_factory=Meeting)
+    decisions: list[Decision] = field(default_factory=list)
+    action_items: list[ActionItem] = field(default_factory=list)
+    open_questions: list[str] = field(default_factory=list)
+    risks: list[str] = field(default_factory=list)
+    lint: list[Finding] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "meeting": self.meeting.to_dict(),
+            "decisions": [d.to_dict() for d in self.decisions],
+            "action_items": [a.to_dict() for a in self.action_items],
+            "open_questions": list(self.open_questions),
+            "risks": list(self.risks),
+            "lint": [f.to_dict() for f in self.lint],
+            "warnings": list(self.warnings),
+        }
+
+
+# --------------------------------------------------------------------------- #
+# Reading an extraction back (a person corrected the JSON and re-renders it)
+# --------------------------------------------------------------------------- #
+def minutes_from_dict(data: Any, source: str = "<json>") -> Minutes:
+    """Rebuild Minutes from `Minutes.to_dict()` output; unknown keys are ignored.
+
+    Raises BadExtraction naming the first field that has the wrong shape.
+    """
+    from .errors import BadExtraction
+
+    def need(cond: bool, where: str, expected: str) -> None:
+        if not cond:
+            raise BadExtraction(f"{where} must be {expected}", source=source)
+
+    need(isinstance(data, dict), "the extraction", "a JSON object (the output of 'minutes extract --format json')")
+    if "error" in data and "meeting" not in data:
+        raise BadExtraction(f"is an error record, not an extraction: {data['error']}", source=source)
+    meeting_data = data.get("meeting") or {}
+    need(isinstance(meeting_data, dict), "'meeting'", "an object")
+    meeting = Meeting(**{k: _opt_str(meeting_data.get(k), f"meeting.{k}", need)
+                         for k in ("title", "date", "start_time", "end_time", "location", "host", "recorder")})
+    for key in ("attendees", "departments", "absent"):
+        setattr(meeting, key, _str_list(meeting_data.get(key), f"meeting.{key}", need))
+    decisions = []
+    for i, d in enumerate(data.get("decisions") or []):
+        need(isinstance(d, dict) and isinstance(d.get("text"), str), f"decisions[{i}]", "an object with a 'text' string")
+        decisions.append(Decision(text=d["text"], topic=_opt_str(d.get("topic"), f"decisions[{i}].topic", need),
+                                  rationale=_str_list(d.get("rationale"), f"decisions[{i}].rationale", need)))
+    items = []
+    for i, a in enumerate(data.get("action_items") or []):
+        where = f"action_items[{i}]"
+        need(isinstance(a, dict) and isinstance(a.get("task"), str), where, "an object with a 'task' string")
+        priority = a.get("priority") or "medium"
+        need(priority in PRIORITIES, f"{where}.priority", "one of 'high', 'medium', 'low'")
+        deadline = _opt_str(a.get("deadline"), f"{where}.deadline", need)
+        if deadline:
+            _check_deadline(deadline, f"{where}.deadline", need)
+        line = a.get("line")
+        need(line is None or isinstance(line, int), f"{where}.line", "an integer or null")
+        items.append(ActionItem(
+            task=a["task"], owner=_opt_str(a.get("owner"), f"{where}.owner", need),
+            owner_department=_opt_str(a.get("owner_department"), f"{where}.owner_department", need),
+            collaborators=_str_list(a.get("collaborators"), f"{where}.collaborators", need),
+            deadline=deadline, deadline_text=_opt_str(a.get("deadline_text"), f"{where}.deadline_text", need),
+            priority=priority, line=line, topic=_opt_str(a.get("topic"), f"{where}.topic", need),
+            status=_opt_str(a.get("status"), f"{where}.status", need)))
+    findings = []
+    for i, f in enumerate(data.get("lint") or []):
+        need(isinstance(f, dict) and isinstance(f.get("rule"), str), f"lint[{i}]", "an object with a 'rule' string")
+        findings.append(Finding(rule=f["rule"], text=str(f.get("text") or ""),
+                                location=Location(line=f.get("line"), column=f.get("column")),
+                                severity=f.get("severity") if f.get("severity") in SEVERITIES else "warning",
+                                message=str(f.get("message") or ""), suggestion=str(f.get("suggestion") or "")))
+    return Minutes(source=str(data.get("source") or source), meeting=meeting, decisions=decisions,
+                   action_items=items, lint=findings,
+                   open_questions=_str_list(data.get("open_questions"), "open_questions", need),
+                   risks=_str_list(data.get("risks"), "risks", need))
+
+
+def _opt_str(value: Any, where: str, need) -> Optional[str]:
+    need(value is None or isinstance(value, str), f"'{where}'", "a string or null")
+    return value or None
+
+
+def _str_list(value: Any, where: str, need) -> list[str]:
+    if value is None:
+        return []
+    need(isinstance(value, list) and all(isinstance(v, str) for v in value), f"'{where}'", "a list of strings")
+    return list(value)
+
+
+def _check_deadline(value: str, where: str, need) -> None:
+    from datetime import date, datetime
+    try:
+        (datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value))
+    except ValueError:
+        need(False, f"'{where}' ('{value}')", "an ISO date YYYY-MM-DD or YYYY-MM-DDTHH:MM")
