@@ -1,0 +1,297 @@
+"""read_document(path) -> Document: .txt (any common encoding), .md, .docx.
+
+Readers only lift structure that is visible in the file format (markdown heading
+marks, list markers, checkboxes, tables, Word heading styles, auto-numbering,
+table cells). Meaning — which line is a label, a topic or a task — is segment's
+and extract's business.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from .errors import (CorruptInput, EmptyInput, TooLargeInput, UndecodableInput,
+                     UnsupportedInput)
+from .model import Cell, Document, Location, Paragraph, Table
+
+SUPPORTED = (".txt", ".md", ".markdown", ".docx")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep one hostile file from taking the machine."""
+
+    max_bytes: int = 20 * 1024 * 1024
+    max_zip_entries: int = 2000
+    max_unzipped_bytes: int = 200 * 1024 * 1024
+    max_compression_ratio: int = 200
+    max_chars: int = 2_000_000
+
+
+def read_document(path: str | Path, data: bytes | None = None, *, limits: Limits = Limits()) -> Document:
+    """Read a file (or its bytes, when given) into the document model."""
+    source = str(path)
+    suffix = Path(source).suffix.lower()
+    if suffix not in SUPPORTED:
+        shown = suffix or "no extension"
+        raise UnsupportedInput(f"'{Path(source).name}' is not a supported input ({shown}); "
+                               "expected .txt, .md or .docx", source=source)
+    if data is None:
+        data = _read_bytes(Path(source), limits)
+    _check_size(data, source, limits)
+    if suffix == ".docx":
+        return read_docx(data, source, limits)
+    text, encoding = decode_text(data, source)
+    if len(text) > limits.max_chars:
+        raise TooLargeInput(f"{len(text):,} characters is over the limit of {limits.max_chars:,}", source=source)
+    kind = "md" if suffix in (".md", ".markdown") else "txt"
+    return Document(source=source, kind=kind, blocks=parse_lines(text, markdown=kind == "md"), encoding=encoding)
+
+
+def _read_bytes(path: Path, limits: Limits) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise TooLargeInput(f"file is {size:,} bytes, over the limit of {limits.max_bytes:,}", source=str(path))
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UnsupportedInput("file not found", source=str(path)) from None
+    except IsADirectoryError:
+        raise UnsupportedInput("is a directory, not a file", source=str(path)) from None
+    except PermissionError:
+        raise UnsupportedInput("permission denied", source=str(path)) from None
+
+
+def _check_size(data: bytes, source: str, limits: Limits) -> None:
+    if not data or not data.strip():
+        raise EmptyInput("file is empty", source=source)
+    if len(data) > limits.max_bytes:
+        raise TooLargeInput(f"file is {len(data):,} bytes, over the limit of {limits.max_bytes:,}", source=source)
+
+
+# --------------------------------------------------------------------------- #
+# Text encodings
+# --------------------------------------------------------------------------- #
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_MISDECODE = re.compile(r"[\x00-\x08\x0e-\x1f\ue000-\uf8ff\ufffd]")
+
+
+def decode_text(data: bytes, source: str = "") -> tuple[str, str]:
+    """Detect the encoding (BOM, UTF-8, UTF-16 without BOM, GB18030, Big5) and decode."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, encoding, source), encoding
+    for encoding in _candidates(data):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _MISDECODE.search(text):
+            return _normalise_newlines(text), encoding
+    raise UndecodableInput("text is in no supported encoding (UTF-8, UTF-16, GB18030/GBK, Big5)", source=source)
+
+
+def _candidates(data: bytes) -> list[str]:
+    head = data[:4000]
+    if head.count(0) > len(head) // 4:       # ASCII-range UTF-16 leaves every other byte NUL
+        odd_nuls = head[1::2].count(0)
+        return ["utf-16-le", "utf-16-be"] if odd_nuls >= head[0::2].count(0) else ["utf-16-be", "utf-16-le"]
+    if head.count(0):
+        return []
+    return ["utf-8", *_gb_or_big5(data)]
+
+
+def _gb_or_big5(data: bytes) -> list[str]:
+    """GB18030 accepts almost any bytes, so prefer Big5 when it decodes to common Traditional text."""
+    try:
+        big5 = data.decode("big5")
+    except UnicodeDecodeError:
+        return ["gb18030"]
+    try:
+        gb = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return ["big5"]
+    return ["big5", "gb18030"] if _commonness(big5) > _commonness(gb) else ["gb18030", "big5"]
+
+
+def _commonness(text: str) -> float:
+    from .charsets import COMMON_HAN
+    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    return sum(ch in COMMON_HAN for ch in han) / len(han) if han else 0.0
+
+
+def _strict(data: bytes, encoding: str, source: str) -> str:
+    try:
+        return _normalise_newlines(data.decode(encoding))
+    except UnicodeDecodeError as exc:
+        raise UndecodableInput(f"starts with a {encoding} byte-order mark but is not valid {encoding} "
+                               f"(byte {exc.start})", source=source) from None
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --------------------------------------------------------------------------- #
+# Lines of .txt and .md
+# --------------------------------------------------------------------------- #
+_MD_QUOTE = re.compile(r"^(?:\s*>\s?)+")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+")
+_LIST_MARK = re.compile(r"^([-*+](?=\s)|[•·▪●◦]|\d{1,3}[.)](?=\s))\s*")
+_CHECKBOX = re.compile(r"^\[([ xX✓✔])\]\s*")
+_MD_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_INLINE = re.compile(r"\*\*|__|`|\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)|<br\s*/?>")
+
+
+def parse_lines(text: str, *, markdown: bool) -> list[Paragraph | Table]:
+    """Turn text into blocks: one Paragraph per non-blank line, markdown tables as Tables."""
+    blocks: list[Paragraph | Table] = []
+    table_rows: list[tuple[int, str]] = []
+    gap = False
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if markdown and _MD_TABLE_ROW.match(raw):
+            table_rows.append((number, raw))
+            continue
+        if table_rows:
+            blocks.append(_md_table(table_rows))
+            table_rows = []
+        if raw.strip():
+            blocks.append(_text_line(raw.rstrip(), number, markdown))
+            blocks[-1].gap_before = gap
+        gap = not raw.strip()
+    if table_rows:
+        blocks.append(_md_table(table_rows))
+    return blocks
+
+
+def _text_line(raw: str, number: int, markdown: bool) -> Paragraph:
+    """Peel structural marks off a line, keeping the source column of every remaining char."""
+    pos, quote, heading, list_kind, checked = 0, False, None, None, None
+    if markdown and (m := _MD_QUOTE.match(raw)):
+        quote, pos = True, m.end()
+    indent = len(raw) - len(raw[pos:].lstrip()) - pos
+    pos += indent
+    if markdown and (m := _MD_HEADING.match(raw, pos)):
+        heading, pos = len(m.group(1)), m.end()
+    elif m := _LIST_MARK.match(raw[pos:]):
+        if markdown or not m.group(1)[0].isdigit():
+            list_kind = "number" if m.group(1)[0].isdigit() else "bullet"
+            pos += m.end()
+            if box := _CHECKBOX.match(raw[pos:]):
+                checked, pos = box.group(1) != " ", pos + box.end()
+    end = len(raw.rstrip("# ")) if heading else len(raw)
+    text, columns = _clean_inline(raw, pos, end, markdown)
+    return Paragraph(text=text, location=Location(line=number, column=columns[0] if columns else pos + 1),
+                     heading=heading, list_kind=list_kind, list_level=indent // 2, checked=checked,
+                     quote=quote, columns=columns)
+
+
+def _clean_inline(raw: str, start: int, end: int, markdown: bool) -> tuple[str, tuple[int, ...]]:
+    """Text of raw[start:end] without inline markdown, and the 1-based source column of each char."""
+    chars: list[str] = []
+    columns: list[int] = []
+    pos = start
+    for m in (_MD_INLINE.finditer(raw, start, end) if markdown else ()):
+        _keep(raw, pos, m.start(), chars, columns)
+        if m.group(0).startswith("<br"):
+            chars.append("\n")
+            columns.append(m.start() + 1)
+        elif m.group(1) is not None:
+            _keep(raw, m.start() + 1, m.start() + 1 + len(m.group(1)), chars, columns)
+        pos = m.end()
+    _keep(raw, pos, end, chars, columns)
+    return "".join(chars), tuple(columns)
+
+
+def _keep(raw: str, start: int, end: int, chars: list[str], columns: list[int]) -> None:
+    chars.extend(raw[start:end])
+    columns.extend(range(start + 1, end + 1))
+
+
+def _md_table(rows: list[tuple[int, str]]) -> Table:
+    cells: list[list[Cell | None]] = []
+    for number, raw in rows:
+        if _MD_TABLE_RULE.match(raw):
+            continue
+        row: list[Cell | None] = []
+        bars = [i for i, ch in enumerate(raw) if ch == "|" and (i == 0 or raw[i - 1] != "\\")]
+        for left, right in zip(bars, bars[1:]):
+            lead = len(raw[left + 1:right]) - len(raw[left + 1:right].lstrip())
+            tail = len(raw[left + 1:right].rstrip())
+            text, columns = _clean_inline(raw, left + 1 + lead, left + 1 + tail, True)
+            column = columns[0] if columns else left + 2
+            row.append(Cell(text=text, location=Location(line=number, column=column), columns=columns))
+        cells.append(row)
+    return Table(rows=cells, location=Location(line=rows[0][0], column=1))
+
+
+# --------------------------------------------------------------------------- #
+# Word
+# --------------------------------------------------------------------------- #
+def read_docx(data: bytes, source: str, limits: Limits = Limits()) -> Document:
+    _check_zip(data, source, limits)
+    import docx  # python-docx; imported here so text-only runs do not pay for it
+    from docx.opc.exceptions import PackageNotFoundError
+    try:
+        word = docx.Document(BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise CorruptInput(f"is not a readable Word .docx file ({exc.__class__.__name__}: {exc})", source=source) from None
+    except Exception as exc:  # lxml XMLSyntaxError and friends: a damaged part
+        raise CorruptInput(f"Word file is damaged ({exc.__class__.__name__}: {exc})", source=source) from None
+    from .docx_blocks import iter_blocks
+    try:
+        blocks = list(iter_blocks(word))
+    except Exception as exc:
+        raise CorruptInput(f"Word file content cannot be read ({exc.__class__.__name__}: {exc})", source=source) from None
+    if not any(_block_text(b) for b in blocks):
+        raise EmptyInput("Word file contains no text", source=source)
+    return Document(source=source, kind="docx", blocks=blocks)
+
+
+def _block_text(block: Paragraph | Table) -> str:
+    if isinstance(block, Paragraph):
+        return block.text.strip()
+    return "".join(c.text for row in block.rows for c in row if c).strip()
+
+
+def _check_zip(data: bytes, source: str, limits: Limits) -> None:
+    """Refuse non-zips and zip bombs before python-docx inflates anything."""
+    if not data.startswith(b"PK"):
+        what = _sniff(data)
+        raise CorruptInput(f"is not a Word .docx file{what}", source=source)
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except zipfile.BadZipFile as exc:
+        raise CorruptInput(f"is not a readable .docx (broken zip: {exc})", source=source) from None
+    if len(entries) > limits.max_zip_entries:
+        raise TooLargeInput(f"zip holds {len(entries):,} entries, over the limit of {limits.max_zip_entries:,}",
+                            source=source)
+    total = sum(e.file_size for e in entries)
+    packed = max(1, sum(e.compress_size for e in entries))
+    if total > limits.max_unzipped_bytes or total / packed > limits.max_compression_ratio:
+        raise TooLargeInput(f"unpacks to {total:,} bytes from {packed:,} (a zip bomb?); limit "
+                            f"{limits.max_unzipped_bytes:,} bytes and ratio {limits.max_compression_ratio}",
+                            source=source)
+    if "word/document.xml" not in {e.filename for e in entries}:
+        raise CorruptInput("zip has no word/document.xml: not a Word document", source=source)
+
+
+def _sniff(data: bytes) -> str:
+    if data.startswith(b"%PDF"):
+        return " (it is a PDF)"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return " (it is an old binary .doc; save it as .docx)"
+    if data.lstrip()[:1] in (b"{", b"<"):
+        return " (it looks like text, JSON or HTML)"
+    return ""
+
+
+def text_width(text: str) -> int:
+    """Display width: CJK and full-width characters count two columns (for aligned output)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

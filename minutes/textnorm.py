@@ -1,0 +1,64 @@
+"""fold(text): the matching view of a text — same length, so offsets map back 1:1.
+
+Rules, lexicons and patterns are written once, in Simplified script with ASCII
+punctuation; `fold` brings Traditional characters, full-width forms and ideographic
+spaces to that view. Output always quotes the original text.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from .resources import model_path
+
+_EXTRA = {
+    "\u3000": " ", "\u00a0": " ", "\u2014": "-", "\u2013": "-", "\u2015": "-", "\uff5e": "~",
+    "\u301c": "~", "\u2192": ">", "\u2022": "-", "\u00b7": "-", "\u25cf": "-", "\u25aa": "-",
+    "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u3001": "、",
+    "\u300c": '"', "\u300d": '"', "\u300e": '"', "\u300f": '"',
+}
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+    for line in model_path("charsets/t2s.tsv").read_text(encoding="utf-8").splitlines():
+        trad, _, simp = line.partition("\t")
+        if len(trad) == 1 and len(simp) == 1:
+            table[ord(trad)] = simp
+    table.update({ord(k): v for k, v in _EXTRA.items()})
+    return table
+
+
+def fold(text: str) -> str:
+    """Simplified script, ASCII digits/letters/punctuation; one char in, one char out."""
+    return text.translate(_table())
+
+
+def fold_word(word: str) -> str:
+    """Fold a lexicon entry; lower-cases Latin letters so 'ASAP' matches 'asap'."""
+    return fold(word).lower()
+
+
+def trie_regex(words: Iterable[str]) -> Optional[re.Pattern]:
+    """One regex matching any of the words, longest first, built from their trie."""
+    trie: dict = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+    if not trie:
+        return None
+    return re.compile(_trie_pattern(trie))
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
