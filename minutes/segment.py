@@ -1,0 +1,450 @@
+"""segment(document) -> Segmented: units of text with their place in the structure.
+
+A *unit* is one line of a text file, one paragraph (or soft-broken line) of a Word
+file, or one table cell. Segmentation decides, from form alone:
+
+* numbering and nesting (一、 （一） 1. （1） ① bullets, headings, Word auto-numbers),
+* labels (``负责人：``, ``结论：``, a form's label cell) and what field they name,
+* the *role* of the section a unit sits in (decisions, actions, status, info...),
+* table shape: records under a header row, or label/value forms.
+
+What the words mean beyond that is extract's business.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from typing import Iterator, Optional
+
+from .model import Cell, Document, Location, Paragraph, Table
+from .resources import check_word_lists, load_yaml
+from .textnorm import fold, fold_word
+
+# Numbering styles, matched on folded text. The order of first appearance in a
+# document decides nesting (see _Ranks), the way a reader infers it.
+_CN = "一二三四五六七八九十百零〇两"
+_MARKERS = [
+    ("cn", re.compile(rf"^第?[{_CN}]+[、.](?!\d)\s*")),
+    ("pcn", re.compile(rf"^\([{_CN}]+\)[、.]?\s*")),
+    ("part", re.compile(rf"^第[{_CN}\d]+(?:部分|章|节|项)[、:.\s]\s*")),
+    ("num", re.compile(r"^\d{1,3}(?:[、]|\.(?!\d)|\)(?!\d))\s*")),
+    ("pnum", re.compile(r"^\(\d{1,3}\)[、.]?\s*")),
+    ("circ", re.compile(r"^[\u2460-\u2473\u2776-\u277f]\s*")),
+    ("bullet", re.compile(r"^[-*+>•▪●◦■□◆◇√✓]\s+")),
+]
+_PREFIX = re.compile(r"^([^:：]{2,8})[:：]")
+_SENTENCE_END = re.compile(r"[。;；!?！？]\s*$")
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, dict[str, str]]:
+    """group → {folded label → canonical field}."""
+    data = load_yaml("fields.yaml")
+    check_word_lists("fields.yaml", data)
+    return {group: {fold_word(label): name for name, labels in fields.items() for label in labels}
+            for group, fields in data.items()}
+
+
+@lru_cache(maxsize=1)
+def _label_pattern() -> re.Pattern:
+    words = sorted({w for group in _labels().values() for w in group}, key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    # label, optional ordinal (结论一 / 决议2), then a colon; or a 【label】 bracket
+    return re.compile(rf"^\s*(?:\[|【)?\s*(?:本次|此次|本期|本场)?({alternation})\s*([{_CN}]|\d{{1,2}})?\s*(?:\]|】)?\s*[:：]\s*",
+                      re.I)
+
+
+@lru_cache(maxsize=1)
+def _section_rules() -> list[tuple[str, tuple[str, ...]]]:
+    return [(rule["role"], tuple(fold_word(k) for k in rule["keywords"])) for rule in load_yaml("sections.yaml")]
+
+
+def label_field(text: str, group: str) -> Optional[str]:
+    """The canonical field a whole label cell or header names, e.g. '负责人' → 'owner'."""
+    key = fold_word(text).strip().strip(":：*").strip()
+    key = re.sub(r"\s+", " ", key)
+    return _labels()[group].get(key) or _labels()[group].get(key.replace(" ", ""))
+
+
+def section_role(heading: str) -> Optional[str]:
+    folded = fold_word(heading)
+    for role, keywords in _section_rules():
+        if any(k in folded for k in keywords):
+            return role
+    return None
+
+
+# --------------------------------------------------------------------------- #
+# Units
+# --------------------------------------------------------------------------- #
+@dataclass(eq=False)
+class Unit:
+    text: str                          # the words, numbering and label removed
+    origin: Paragraph | Cell
+    start: int                         # offset of `text` inside origin.text
+    index: int                         # order in the document
+    kind: str = "line"                 # heading | line | cell
+    style: Optional[str] = None        # numbering style key, e.g. "cn", "num", "bullet1", "h2"
+    rank: float = 99                   # nesting: smaller is outer
+    checked: Optional[bool] = None
+    label: Optional[str] = None        # canonical field the unit's label names
+    label_group: Optional[str] = None
+    label_words: Optional[str] = None  # the label as written
+    indent: int = 0
+    gap_before: bool = False
+    parent: Optional["Unit"] = None
+    role: Optional[str] = None         # role of the section the unit is in
+    headings: list["Unit"] = field(default_factory=list)
+    record: Optional["Record"] = None
+    column: Optional[str] = None       # for table cells: the header's field
+    has_list: bool = False             # (headings) the section enumerates its entries
+    labelled_decisions: bool = False   # (headings) the section writes 结论：/决议： labels
+
+    @cached_property
+    def fold(self) -> str:
+        return fold(self.text)
+
+    def locate(self, offset: int = 0) -> Location:
+        return self.origin.locate(self.start + offset)
+
+    @property
+    def line(self) -> Optional[int]:
+        return self.origin.location.line
+
+    @property
+    def topic(self) -> Optional[str]:
+        for heading in reversed(self.headings):
+            if heading.role is None and heading.kind == "heading":
+                return heading.text
+        return None
+
+    def __repr__(self) -> str:
+        return f"Unit({self.kind}:{self.style}:{self.label}:{self.role}:{self.text[:30]!r})"
+
+
+@dataclass(eq=False)
+class Record:
+    """One row of a table under a header: canonical field → cell unit."""
+
+    fields: dict[str, Unit]
+    table: int
+    row: int
+    extra: dict[str, Unit] = field(default_factory=dict)   # cells whose header is unknown
+    status_table: bool = False
+
+    def get(self, name: str) -> Optional[str]:
+        unit = self.fields.get(name)
+        return unit.text.strip() if unit and unit.text.strip() else None
+
+
+@dataclass
+class Segmented:
+    document: Document
+    units: list[Unit]
+    records: list[Record]
+    title_unit: Optional[Unit]
+
+
+def segment(document: Document) -> Segmented:
+    units: list[Unit] = []
+    records: list[Record] = []
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            units.extend(_paragraph_units(block, len(units)))
+        else:
+            table_units, table_records = _table_units(block, len(units))
+            units.extend(table_units)
+            records.extend(table_records)
+    for i, unit in enumerate(units):
+        unit.index = i
+    title = _title_unit(units)
+    _nest(units, title)
+    return Segmented(document=document, units=units, records=records, title_unit=title)
+
+
+def _paragraph_units(p: Paragraph, index: int) -> Iterator[Unit]:
+    """One unit per soft-broken line of the paragraph."""
+    offset = 0
+    for part in p.text.split("\n"):
+        stripped = part.strip()
+        if stripped:
+            lead = len(part) - len(part.lstrip())
+            unit = Unit(text=stripped, origin=p, start=offset + lead, index=index, indent=lead)
+            _classify_paragraph(unit, p, first=offset == 0)
+            yield unit
+            index += 1
+        offset += len(part) + 1
+
+
+def _classify_paragraph(unit: Unit, p: Paragraph, first: bool) -> None:
+    unit.checked = p.checked
+    if p.heading and first:
+        unit.kind, unit.style = "heading", f"h{p.heading}"
+    elif p.list_kind and first:
+        unit.style = f"{'auto' if p.location.paragraph else p.list_kind}{p.list_level}"
+    elif p.list_kind:
+        unit.style = "cont"
+    unit.indent += p.list_level * 2 if p.list_kind else (p.location.column or 1) - 1
+    unit.gap_before = p.gap_before and first
+    if unit.style in (None, "cont") or unit.kind == "heading":
+        _strip_marker(unit)
+    _strip_label(unit, "meeting", "content", "record")
+
+
+def _strip_marker(unit: Unit) -> None:
+    """Remove a typed numbering mark; outside headings it sets the unit's style."""
+    for style, pattern in _MARKERS:
+        m = pattern.match(unit.fold)
+        if m and m.end() < len(unit.text):
+            if unit.kind != "heading":
+                unit.style = f"bullet{unit.indent // 2}" if style == "bullet" else style
+            _advance(unit, m.end())
+            break
+    box = re.match(r"^\[([ xX✓✔])\]\s*", unit.fold)
+    if box and unit.checked is None and box.end() < len(unit.text):
+        unit.checked = box.group(1) != " "
+        _advance(unit, box.end())
+
+
+def _strip_label(unit: Unit, *groups: str) -> None:
+    m = _label_pattern().match(unit.fold)
+    if not m:
+        return
+    key = fold_word(m.group(1))
+    for group in groups:
+        name = _labels()[group].get(key)
+        if name:
+            unit.label, unit.label_group = name, group
+            unit.label_words = unit.text[m.start(1):m.end(1)]
+            _advance(unit, m.end())
+            return
+
+
+def _advance(unit: Unit, chars: int) -> None:
+    unit.start += chars
+    unit.text = unit.text[chars:]
+    unit.__dict__.pop("fold", None)
+
+
+# --------------------------------------------------------------------------- #
+# Tables
+# --------------------------------------------------------------------------- #
+def _table_units(table: Table, index: int) -> tuple[list[Unit], list[Record]]:
+    rows = [[c for c in row] for row in table.rows if any(c and c.text.strip() for c in row)]
+    if not rows:
+        return [], []
+    header = _header_fields(rows[0])
+    if header and len(rows) > 1:
+        header = [name if name is None or name not in header[:c] else f"{name}#{c + 1}"
+                  for c, name in enumerate(header)]
+        return _record_units(rows, header, index, table)
+    return _form_units(rows, index), []
+
+
+def _header_fields(row: list[Optional[Cell]]) -> Optional[list[Optional[str]]]:
+    """Canonical fields of a header row, or None when the row is not a header."""
+    names = [label_field(c.text, "record") or label_field(c.text, "content") or label_field(c.text, "meeting")
+             if c else None for c in row]
+    known = [n for n in names if n]
+    wanted = {"task", "owner", "deadline", "decision", "topic", "result", "attendees", "owner_department"}
+    if len(known) >= 2 and wanted & set(known) and len(known) >= len([c for c in row if c]) / 2:
+        return names
+    return None
+
+
+def _record_units(rows, header, index, table: Table) -> tuple[list[Unit], list[Record]]:
+    units: list[Unit] = []
+    records: list[Record] = []
+    status = _has_progress(rows, header)
+    for r, row in enumerate(rows[1:], start=2):
+        record = Record(fields={}, table=table.location.table or 0, row=r, status_table=status)
+        for c, cell in enumerate(row):
+            if cell is None or not cell.text.strip():
+                continue
+            name = header[c] if c < len(header) else None
+            for unit in _cell_lines(cell, index + len(units)):
+                unit.record, unit.column = record, name
+                units.append(unit)
+                target = record.fields if name else record.extra
+                key = name or f"col{c + 1}"
+                if key not in target:
+                    target[key] = unit
+                else:
+                    target[key] = _joined(target[key], unit)
+        records.append(record)
+    return units, records
+
+
+def _has_progress(rows, header) -> bool:
+    """A tracker of existing tasks: a progress/status column that is filled in."""
+    columns = [c for c, name in enumerate(header) if name and name.split("#")[0] == "status"]
+    return any(len(row) > c and row[c] is not None and row[c].text.strip() for row in rows[1:] for c in columns)
+
+
+def _joined(first: Unit, more: Unit) -> Unit:
+    """A multi-paragraph cell read as one field value (first paragraph's location)."""
+    joined = Unit(text=first.text + "\n" + more.text, origin=first.origin, start=first.start,
+                  index=first.index, kind="cell", record=first.record, column=first.column)
+    return joined
+
+
+def _cell_lines(cell: Cell, index: int) -> Iterator[Unit]:
+    offset = 0
+    for part in cell.text.split("\n"):
+        stripped = part.strip()
+        if stripped:
+            lead = len(part) - len(part.lstrip())
+            unit = Unit(text=stripped, origin=cell, start=offset + lead, index=index, kind="cell")
+            _strip_marker(unit)
+            yield unit
+            index += 1
+        offset += len(part) + 1
+
+
+def _form_units(rows, index: int) -> list[Unit]:
+    """A form: label cells followed by value cells (2- or 4-column), or a plain grid."""
+    units: list[Unit] = []
+    for row in rows:
+        cells = [c for c in row if c is not None]
+        c = 0
+        while c < len(cells):
+            name, group = _cell_label(cells[c])
+            if name and c + 1 < len(cells) and _cell_label(cells[c + 1])[0] is None:
+                for unit in _cell_lines(cells[c + 1], index + len(units)):
+                    unit.kind, unit.label, unit.label_group = "line", name, group
+                    unit.label_words = cells[c].text.strip()
+                    _strip_label(unit, "meeting", "content", "record")
+                    if unit.label != name and unit.label_group == "record":
+                        unit.label, unit.label_group = name, group
+                    units.append(unit)
+                c += 2
+                continue
+            for unit in _cell_lines(cells[c], index + len(units)):
+                unit.kind = "line"
+                _strip_label(unit, "meeting", "content", "record")
+                if unit.label is None:
+                    unit.kind = "form"      # a grid cell with no label: a caption or a blank to fill
+                units.append(unit)
+            c += 1
+    return units
+
+
+def _cell_label(cell: Cell) -> tuple[Optional[str], Optional[str]]:
+    text = cell.text.strip()
+    for group in ("meeting", "content", "record"):
+        name = label_field(re.sub(r"[(（].*?[)）]$", "", text), group)
+        if name:
+            return name, group
+    return None, None
+
+
+# --------------------------------------------------------------------------- #
+# Title, nesting and section roles
+# --------------------------------------------------------------------------- #
+def _title_unit(units: list[Unit]) -> Optional[Unit]:
+    for unit in units[:3]:
+        if unit.kind == "heading" or (unit.label is None and unit.style is None and unit.kind == "line"):
+            return unit
+    return None
+
+
+class _Ranks:
+    """Numbering styles ranked by first appearance: the first style seen is outermost."""
+
+    def __init__(self) -> None:
+        self.order: dict[str, int] = {}
+
+    def of(self, unit: Unit) -> float:
+        if unit.style and unit.style[0] == "h" and unit.style[1:].isdigit():
+            return int(unit.style[1:])
+        if unit.style is None or unit.style == "cont":
+            return 99
+        if unit.style not in self.order:
+            self.order[unit.style] = 10 + len(self.order)
+        return self.order[unit.style]
+
+
+def _nest(units: list[Unit], title: Optional[Unit]) -> None:
+    """Set rank, parent, enclosing headings, section role and inherited urgency, in one pass."""
+    ranks = _Ranks()
+    stack: list[Unit] = []
+    for unit in units:
+        _rank(unit, title, ranks, stack)
+        _close_scopes(unit, stack)
+        unit.parent = stack[-1] if stack else None
+        unit.headings = [u for u in stack if u.kind == "heading" or _is_label_heading(u)]
+        unit.role = _role_from(unit.headings)
+        if unit is not title and (unit.kind == "heading" or _is_label_heading(unit)):
+            unit.role = _role_of_heading(unit) or unit.role
+        elif unit.kind != "cell" and (m := _PREFIX.match(unit.fold)) and unit.label is None:
+            unit.role = section_role(m.group(1)) or unit.role
+        if unit.kind != "cell" and (unit.kind == "heading" or unit.rank < 99 or _is_label_heading(unit)):
+            stack.append(unit)
+
+
+def _rank(unit: Unit, title: Optional[Unit], ranks: _Ranks, stack: list[Unit]) -> None:
+    if unit.kind == "cell":
+        unit.rank = 99
+    elif unit is title:
+        unit.rank = 0
+    elif _is_label_heading(unit):
+        while stack and stack[-1].kind != "heading":
+            stack.pop()
+        unit.rank = (stack[-1].rank if stack else 0) + 0.5
+    elif _is_text_heading(unit):
+        unit.kind = "heading"
+        unit.rank = ranks.of(unit) if unit.style else 9
+    else:
+        unit.rank = ranks.of(unit)
+        if unit.rank == 99 and unit.indent and stack and stack[-1].kind != "heading":
+            unit.rank = stack[-1].rank + 0.25
+
+
+def _close_scopes(unit: Unit, stack: list[Unit]) -> None:
+    """Pop what the unit is not inside of; a blank line before plain text ends a label's scope."""
+    if unit.kind in ("cell", "form"):
+        return
+    while stack and stack[-1].rank >= unit.rank:
+        stack.pop()
+    if unit.gap_before and unit.rank == 99 and not unit.indent:
+        while stack and _is_label_heading(stack[-1]):
+            stack.pop()
+
+
+_INTRO = re.compile(r"^(?:附[:：件录]|附\s|备注[:：]|说明[:：]|补充[:：]?$|其他[:：]?$)|^[^,，。;；:：]{1,10}[:：]$")
+
+
+def _is_text_heading(unit: Unit) -> bool:
+    """A numbered or labelled line that names a section rather than says something;
+    also ``附：…`` / ``补充：`` lines that open a new part."""
+    if unit.kind == "heading" or unit.label == "topic":
+        return True
+    if unit.kind == "line" and unit.label is None and unit.style is None and _INTRO.match(unit.text.strip()):
+        return True
+    if unit.label is not None or unit.style not in ("cn", "pcn", "part"):
+        return False
+    text = unit.text.strip()
+    return len(text) <= 40 and not _SENTENCE_END.search(text) and "，" not in text[:-1] and "," not in text
+
+
+def _is_label_heading(unit: Unit) -> bool:
+    """A label with nothing after it ("待办：", "会议决议：") heads what follows."""
+    return unit.label_group == "content" and not unit.text.strip()
+
+
+def _role_of_heading(unit: Unit) -> Optional[str]:
+    if unit.label_group == "content" and unit.label in ("decision", "rationale", "action", "risk", "question"):
+        return {"decision": "decisions", "rationale": "rationale", "action": "actions",
+                "risk": "risks", "question": "questions"}[unit.label]
+    if unit.label == "topic":
+        return None
+    return section_role(unit.text)
+
+
+def _role_from(headings: list[Unit]) -> Optional[str]:
+    for heading in reversed(headings):
+        role = heading.role if heading.kind == "heading" or _is_label_heading(heading) else None
+        if role:
+            return role
+    return None
