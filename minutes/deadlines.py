@@ -1,0 +1,1078 @@
+"""Find the time expressions in minutes text and resolve them to deadlines.
+
+Every expression is resolved forward from the meeting's reference (its date, and its
+start time when known), as ../CONTRACT.md ("Deadlines") states: weeks start on Monday,
+下周三 is Wednesday of the next calendar week, a bare 周五 / 10月20日 / 11:30 is the
+next such day or time (today included), 月底 is the calendar month end, and
+N个工作日内 counts China's working days (holidays and 调休 included, see holidays.py).
+
+How it works: the words live in nlp_models/deadlines.yaml (only the characters of the
+date syntax itself, 年 月 日 号 点 时 分 刻 第, are written into the patterns here). On
+first use they are compiled into one regular expression per *rule* (an absolute date,
+a month-day, a weekday, a duration, a vague word, ...). Matching runs the rules over
+the text after a one-for-one character folding (full-width → ASCII, Latin → lower case,
+Traditional → Simplified), keeps the longest non-overlapping matches, and only then
+resolves the chosen ones to dates.
+"""
+from __future__ import annotations
+
+import math
+import re
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache, partial
+from typing import Callable, NamedTuple, Optional
+
+import chinese_calendar
+
+from . import resources
+from .errors import RuleFileError
+from .holidays import WorkCalendar, default_calendar
+
+__all__ = ["Deadline", "find_deadlines", "resolve_deadline"]
+
+_RULE_FILE = "deadlines.yaml"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_MAX_WORKDAYS = 5000
+_PARTIAL_RULES = {"day_of_month", "clock", "weekday", "weekday_en"}  # may lean on the date before them
+_EVENT_SPAN = 12  # the longest event description looked back for before 后 (收到…后3天内)
+_SPACE = r"[ \t\xa0]"  # a time expression does not run across lines
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One time expression found in a text, and what it resolves to.
+
+    ``text`` is the exact words (``text == source[start:end]``); ``iso`` is
+    ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` when a day is fixed, else None; ``kind`` is
+    date | datetime | vague | undetermined | conditional; ``bounded`` says the words
+    carry a deadline marker (前, 内, 底, 截止, DDL, by, ...); ``warnings`` name limits of
+    the answer, such as a working-day count past the holiday data.
+    """
+
+    text: str
+    start: int
+    end: int
+    iso: Optional[str]
+    kind: str
+    bounded: bool
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def vague(self) -> bool:
+        return self.kind == "vague"
+
+
+# --------------------------------------------------------------------------- #
+# Public entry points
+# --------------------------------------------------------------------------- #
+def find_deadlines(text: str, ref: date | datetime, *, calendar: WorkCalendar | None = None) -> list[Deadline]:
+    """Every time expression in ``text``, left to right, non-overlapping, longest first."""
+    if not isinstance(ref, date):
+        raise TypeError(f"ref must be a date or datetime, got {type(ref).__name__}")
+    if not isinstance(text, str) or not text.strip():
+        return []
+    grammar = _grammar()
+    ctx = _context(ref, calendar or default_calendar(), grammar.lex)
+    found: list[Deadline] = []
+    for candidate in _longest_first(grammar.candidates(text.translate(grammar.lex.fold))):
+        deadline = _deadline(candidate, text, _joined_context(found, candidate, text, ctx))
+        if deadline is not None:
+            found.append(deadline)
+    return found
+
+
+def resolve_deadline(text: str, ref: date | datetime, *, calendar: WorkCalendar | None = None) -> Deadline | None:
+    """The one deadline of a phrase: first bounded, else first fixed, else first of any kind."""
+    found = find_deadlines(text, ref, calendar=calendar)
+    for wanted in (lambda d: d.bounded, lambda d: d.iso is not None, lambda d: True):
+        for deadline in found:
+            if wanted(deadline):
+                return deadline
+    return None
+
+
+# --------------------------------------------------------------------------- #
+# The resolution context and values
+# --------------------------------------------------------------------------- #
+class _Context(NamedTuple):
+    day: date
+    now: Optional[datetime]
+    calendar: WorkCalendar
+    lex: "_Lexicon"
+
+
+class _Value(NamedTuple):
+    kind: str
+    day: Optional[date] = None
+    moment: Optional[datetime] = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def iso(self) -> Optional[str]:
+        if self.moment is not None:
+            return self.moment.strftime("%Y-%m-%dT%H:%M")
+        return self.day.isoformat() if self.day is not None else None
+
+
+def _context(ref: date | datetime, calendar: WorkCalendar, lex: "_Lexicon") -> _Context:
+    if isinstance(ref, datetime):
+        return _Context(ref.date(), ref.replace(second=0, microsecond=0), calendar, lex)
+    return _Context(ref, None, calendar, lex)
+
+
+def _on_day(day: date, minutes: int) -> datetime:
+    return datetime.combine(day, time()) + timedelta(minutes=minutes)
+
+
+# --------------------------------------------------------------------------- #
+# Candidates and selection
+# --------------------------------------------------------------------------- #
+class _Rule(NamedTuple):
+    name: str
+    pattern: re.Pattern
+    resolve: Callable[[dict, _Context], Optional[_Value]]
+    accept: Optional[Callable[[re.Match], bool]] = None
+    extend: Optional[Callable[[str, re.Match], Optional[int]]] = None
+    triggers: frozenset = frozenset()  # every match holds one of these characters
+    prefixed: bool = True              # may take a deadline prefix (截止, by, DDL:)
+
+
+class _Candidate(NamedTuple):
+    start: int
+    end: int
+    order: int
+    rule: _Rule
+    match: re.Match
+    prefixed: bool
+
+
+def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
+    taken: list[_Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.start, c.order)):
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _joined_context(found: list[Deadline], cand: _Candidate, text: str, ctx: _Context) -> _Context:
+    """The second half of 4月22日至26日, 14:00-16:30 or 下周一至周三 counts from the first half's day."""
+    if not found or found[-1].iso is None or not _is_partial(cand):
+        return ctx
+    if not ctx.lex.joiner.fullmatch(text[found[-1].end:cand.start].translate(ctx.lex.fold)):
+        return ctx
+    return ctx._replace(day=date.fromisoformat(found[-1].iso[:10]), now=None)
+
+
+def _is_partial(cand: _Candidate) -> bool:
+    """A bare day of month, clock time or weekday (no 下/本 of its own)."""
+    return cand.rule.name in _PARTIAL_RULES and not cand.match.groupdict().get("ws")
+
+
+def _deadline(cand: _Candidate, text: str, ctx: _Context) -> Deadline | None:
+    groups = cand.match.groupdict()
+    groups["_lead"] = text[cand.start:cand.match.start()]
+    groups["_pre"] = cand.prefixed
+    try:
+        value = cand.rule.resolve(groups, ctx)
+    except (ValueError, OverflowError):
+        value = None  # an impossible date (2月30日) or one past year 9999
+    if value is None:
+        return None
+    return Deadline(text[cand.start:cand.end], cand.start, cand.end, value.iso, value.kind,
+                    _is_bounded(groups, ctx.lex), value.warnings)
+
+
+def _is_bounded(g: dict, lex: "_Lexicon") -> bool:
+    if g.get("_pre") or g.get("mark") or g.get("end") or g.get("within"):
+        return True
+    if g.get("dp") and lex.daypart.get(_key(g["dp"])) == "end_of_day":
+        return True
+    return bool(g.get("dir")) and lex.direction.get(_key(g["dir"])) == "within"
+
+
+# --------------------------------------------------------------------------- #
+# Numbers
+# --------------------------------------------------------------------------- #
+def _key(surface: str) -> str:
+    return " ".join(surface.lower().split())
+
+
+def _int(text: str, lex: "_Lexicon") -> int:
+    """Digits or Chinese numerals: 15, 十五, 廿, 两千零四, 二零一五 (digit by digit)."""
+    text = text.strip()
+    if text.isascii() and text.isdigit():
+        return int(text)
+    if len(text) > 1 and all(ch in lex.digits for ch in text):
+        return int("".join(str(lex.digits[ch]) for ch in text))
+    return _positional(text, lex)
+
+
+def _positional(text: str, lex: "_Lexicon") -> int:
+    total = current = 0
+    for ch in text:
+        if ch in lex.digits:
+            current = lex.digits[ch]
+        elif ch in lex.units:
+            total += (current or 1) * lex.units[ch]
+            current = 0
+        else:
+            raise ValueError(f"not a number: {text!r}")
+    return total + current
+
+
+def _amount(text: str, lex: "_Lexicon") -> Optional[float]:
+    """A duration's count; None for words that fix no count (几, 数)."""
+    key = _key(text)
+    if key in lex.vague_numbers:
+        return None
+    if key == "半":
+        return 0.5
+    if key in lex.numbers_en:
+        return lex.numbers_en[key]
+    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", key):
+        return float(key)
+    return _int(text, lex)
+
+
+def _year(text: str, lex: "_Lexicon") -> int:
+    value = _int(text, lex)
+    return 2000 + value if text.isascii() and len(text) == 2 else value
+
+
+# --------------------------------------------------------------------------- #
+# Calendar arithmetic
+# --------------------------------------------------------------------------- #
+def _add_months(day: date, months: int) -> date:
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, monthrange(year, month)[1])
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _first_on_or_after(ref: date, make: Callable[[int], Optional[date]], years: int = 9) -> Optional[date]:
+    """The first ``make(year)`` that exists and is not before ``ref``."""
+    for year in range(ref.year, ref.year + years):
+        try:
+            found = make(year)
+        except ValueError:
+            continue
+        if found is not None and found >= ref:
+            return found
+    return None
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> Optional[date]:
+    if n < 0:
+        last = _month_end(year, month)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    found = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    return found if found.month == month else None
+
+
+# --------------------------------------------------------------------------- #
+# Clock times
+# --------------------------------------------------------------------------- #
+def _clock_minutes(g: dict, lex: "_Lexicon") -> Optional[int]:
+    """Minutes after midnight of the clock time in the match, or None when there is none."""
+    parts = _clock_parts(g, lex)
+    if parts is None:
+        return None
+    hour, minute, meridiem = parts
+    hour = _shift_hour(hour, meridiem or lex.daypart.get(_key(g.get("dp") or "")), lex)
+    if not (0 <= hour <= 24 and 0 <= minute < 60) or (hour == 24 and minute):
+        raise ValueError(f"no such time {hour}:{minute:02d}")
+    return hour * 60 + minute
+
+
+def _clock_parts(g: dict, lex: "_Lexicon") -> Optional[tuple[int, int, Optional[str]]]:
+    if g.get("hh"):
+        return int(g["hh"]), int(g["mm"]), lex.meridiem.get(_key(g.get("ap") or ""))
+    if g.get("hh2"):
+        return int(g["hh2"]), 0, lex.meridiem.get(_key(g["ap2"]))
+    if g.get("hc"):
+        return _int(g["hc"], lex), _clock_minute(g, lex), None
+    return None
+
+
+def _clock_minute(g: dict, lex: "_Lexicon") -> int:
+    if g.get("half"):
+        return 30
+    if g.get("qtr"):
+        return 15 * _int(g["qtr"], lex)
+    return _int(g["mc"], lex) if g.get("mc") else 0
+
+
+def _shift_hour(hour: int, part: Optional[str], lex: "_Lexicon") -> int:
+    """Apply a day part or am/pm; with none, office hours make 1-6 afternoon."""
+    if part in ("pm", "afternoon"):
+        return hour + 12 if hour < 12 else hour
+    if part == "evening":
+        return hour + 12 if hour <= 12 else hour  # 晚上12点 is 24:00, the midnight ending the day
+    if part == "noon":
+        return hour + 12 if hour < 6 else hour
+    if part in ("am", "early_morning"):
+        return 0 if hour == 12 else hour
+    if part is None or part == "end_of_day":
+        return hour + 12 if hour in lex.afternoon_hours else hour
+    return hour
+
+
+def _finish_day(day: Optional[date], g: dict, ctx: _Context) -> Optional[_Value]:
+    """A resolved day plus whatever follows it: a clock time, or 后/起 (from then on)."""
+    if day is None:
+        return None
+    if g.get("after"):
+        return _Value("vague")
+    minutes = _clock_minutes(g, ctx.lex)
+    if minutes is None:
+        return _Value("date", day)
+    return _Value("datetime", moment=_on_day(day, minutes))
+
+
+# --------------------------------------------------------------------------- #
+# Day rules: each returns the day; _finish_day adds the clock time
+# --------------------------------------------------------------------------- #
+def _explicit_year(g: dict, ctx: _Context) -> Optional[int]:
+    if g.get("ys"):
+        return ctx.day.year + ctx.lex.year_shift[_key(g["ys"])]
+    return _year(g["y"], ctx.lex) if g.get("y") else None
+
+
+def _day_ymd(g: dict, ctx: _Context) -> date:
+    return date(_year(g["y"], ctx.lex), _int(g["m"], ctx.lex), _int(g["d"], ctx.lex))
+
+
+def _day_dmy(g: dict, ctx: _Context) -> date:
+    first, second, year = int(g["a"]), int(g["b"]), int(g["y"])
+    return date(year, second, first) if first > 12 else date(year, first, second)
+
+
+def _day_month_day(g: dict, ctx: _Context) -> Optional[date]:
+    month = ctx.lex.month_en[_key(g["mon"])] if g.get("mon") else _int(g["m"], ctx.lex)
+    day, year = _int(g["d"], ctx.lex), _explicit_year(g, ctx)
+    if year is not None:
+        return date(year, month, day)
+    return _first_on_or_after(ctx.day, lambda y: date(y, month, day))
+
+
+def _day_slash(g: dict, ctx: _Context) -> Optional[date]:
+    """6/20 is month/day; 30/8 (first number over 12) is day/month."""
+    if int(g["m"]) > 12:
+        g = {**g, "m": g["d"], "d": g["m"]}
+    return _day_month_day(g, ctx)
+
+
+def _day_month_shift(g: dict, ctx: _Context) -> date:
+    year = _explicit_year(g, ctx)
+    first = date(ctx.day.year if year is None else year, ctx.day.month, 1)
+    first = _add_months(first, ctx.lex.month_shift[_key(g["ms"])])
+    return first.replace(day=_int(g["d"], ctx.lex))
+
+
+def _day_of_month(g: dict, ctx: _Context) -> Optional[date]:
+    day = _int(g["d"], ctx.lex)
+    for months in range(13):
+        first = _add_months(ctx.day.replace(day=1), months)
+        if day <= monthrange(first.year, first.month)[1] and first.replace(day=day) >= ctx.day:
+            return first.replace(day=day)
+    return None
+
+
+def _day_relative(g: dict, ctx: _Context) -> date:
+    word = g.get("rd") or g["rs"]
+    table = ctx.lex.relative_days if g.get("rd") else ctx.lex.relative_stems
+    return ctx.day + timedelta(days=table[_key(word)])
+
+
+def _day_weekday(g: dict, ctx: _Context) -> date:
+    weekday = ctx.lex.weekday[_key(g["wd"])]
+    shift = ctx.lex.week_shift[_key(g["ws"])] if g.get("ws") else 0
+    day = _monday(ctx.day) + timedelta(days=7 * shift + weekday)
+    return day + timedelta(days=7) if shift == 0 and day < ctx.day else day
+
+
+def _day_nth_weekday(g: dict, ctx: _Context) -> Optional[date]:
+    month, weekday = _int(g["m"], ctx.lex), ctx.lex.weekday[_key(g["wd"])]
+    n = -1 if g.get("last") else _int(g["n"], ctx.lex)
+    year = _explicit_year(g, ctx)
+    if year is not None:
+        return _nth_weekday(year, month, weekday, n)
+    return _first_on_or_after(ctx.day, lambda y: _nth_weekday(y, month, weekday, n))
+
+
+def _day_holiday(g: dict, ctx: _Context) -> Optional[date]:
+    when = ctx.lex.holiday_rule[ctx.lex.holiday[_key(g["hol"])]]
+    year = _explicit_year(g, ctx)
+    return when(year) if year is not None else _first_on_or_after(ctx.day, when)
+
+
+# --------------------------------------------------------------------------- #
+# Periods: a week, month, quarter or year → its last day
+# --------------------------------------------------------------------------- #
+def _week_end(ctx: _Context, shift: int) -> date:
+    return _monday(ctx.day) + timedelta(days=7 * shift + 6)
+
+
+def _day_week(g: dict, ctx: _Context) -> date:
+    return _week_end(ctx, ctx.lex.week_shift[_key(g["ws"])] if g.get("ws") else 0)
+
+
+def _day_month(g: dict, ctx: _Context) -> Optional[date]:
+    if g.get("ms"):
+        day = _add_months(ctx.day.replace(day=1), ctx.lex.month_shift[_key(g["ms"])])
+        return _month_end(day.year, day.month)
+    if not g.get("m"):
+        return _month_end(ctx.day.year, ctx.day.month)
+    month, year = _int(g["m"], ctx.lex), _explicit_year(g, ctx)
+    if year is not None:
+        return _month_end(year, month)
+    return _first_on_or_after(ctx.day, lambda y: _month_end(y, month))
+
+
+def _day_year(g: dict, ctx: _Context) -> date:
+    year = _explicit_year(g, ctx)
+    return date(ctx.day.year if year is None else year, 12, 31)
+
+
+def _quarter_end(year: int, quarter: int) -> date:
+    return _month_end(year, 3 * quarter)
+
+
+def _day_quarter(g: dict, ctx: _Context) -> Optional[date]:
+    current = (ctx.day.month - 1) // 3
+    if not g.get("q"):
+        shift = ctx.lex.quarter_shift[_key(g["qs"])] if g.get("qs") else 0
+        year, index = divmod(current + shift, 4)
+        return _quarter_end(ctx.day.year + year, index + 1)
+    quarter, year = ctx.lex.quarter[_key(g["q"])], _explicit_year(g, ctx)
+    if year is not None:
+        return _quarter_end(year, quarter)
+    return _first_on_or_after(ctx.day, lambda y: _quarter_end(y, quarter))
+
+
+def _day_period_en(g: dict, ctx: _Context) -> date:
+    period, shift = ctx.lex.period_en[_key(g["pen"])]
+    if period == "week":
+        return _week_end(ctx, shift)
+    if period == "month":
+        day = _add_months(ctx.day.replace(day=1), shift)
+        return _month_end(day.year, day.month)
+    return date(ctx.day.year + shift, 12, 31)
+
+
+# --------------------------------------------------------------------------- #
+# Durations: 3个工作日内, 两周内, 24小时内, 5天前, 会后3天内, 收到协议后3个工作日内
+# --------------------------------------------------------------------------- #
+def _resolve_duration(g: dict, ctx: _Context) -> Optional[_Value]:
+    amount = _amount(g["n"], ctx.lex)
+    if amount is None:
+        return _Value("vague")
+    direction = ctx.lex.direction.get(_key(g.get("dir") or ""), "within")
+    sign = -1 if direction == "ago" else 1
+    return _offset(ctx, sign * amount, ctx.lex.unit[_key(g["unit"])])
+
+
+def _offset(ctx: _Context, amount: float, unit: str) -> Optional[_Value]:
+    if unit == "workday":
+        return _offset_workdays(ctx, math.ceil(amount) if amount > 0 else math.floor(amount))
+    if unit in ("month", "year"):
+        months = amount * (12 if unit == "year" else 1)
+        if months == int(months):
+            return _Value("date", _add_months(ctx.day, int(months)))
+        return _offset_days(ctx, round(months * 30))
+    delta = timedelta(**{unit + "s": amount})
+    if unit in ("day", "week") and delta.days * 86400 == delta.total_seconds():
+        return _offset_days(ctx, delta.days)
+    return _offset_time(ctx, delta)
+
+
+def _offset_days(ctx: _Context, days: int) -> _Value:
+    return _Value("date", ctx.day + timedelta(days=days))
+
+
+def _offset_time(ctx: _Context, delta: timedelta) -> _Value:
+    """N小时内 / N分钟前: an instant with a known start time, else the date it falls on."""
+    if ctx.now is not None:
+        return _Value("datetime", moment=ctx.now + delta)
+    whole_days = int(delta.total_seconds() / 86400)
+    return _Value("date", ctx.day + timedelta(days=whole_days))
+
+
+def _offset_workdays(ctx: _Context, n: int) -> Optional[_Value]:
+    if abs(n) > _MAX_WORKDAYS:
+        return None
+    day = ctx.calendar.add_workdays(ctx.day, n)
+    warnings = dict.fromkeys(ctx.calendar.warnings_for(ctx.day) + ctx.calendar.warnings_for(day))
+    return _Value("date", day, warnings=tuple(warnings))
+
+
+def _resolve_counted(g: dict, ctx: _Context) -> Optional[_Value]:
+    """A duration counted from an event: the meeting, a date, or something unknown."""
+    anchor = _anchor(g["_lead"], ctx)
+    if anchor is None:
+        return _Value("conditional")
+    return _resolve_duration(g, anchor)
+
+
+def _anchor(event: str, ctx: _Context) -> Optional[_Context]:
+    if _meeting_event(event, ctx.lex):
+        return ctx
+    for found in reversed(find_deadlines(event, ctx.now or ctx.day, calendar=ctx.calendar)):
+        if found.end == len(event) and found.iso is not None:
+            moment = datetime.fromisoformat(found.iso)
+            now = moment if "T" in found.iso else None
+            return _Context(moment.date(), now, ctx.calendar, ctx.lex)
+    return None
+
+
+def _meeting_event(event: str, lex: "_Lexicon") -> Optional[str]:
+    folded = event.translate(lex.fold)
+    return next((w for w in lex.meeting_events if folded.endswith(w)), None)
+
+
+def _event_start(text: str, m: re.Match, lex: "_Lexicon") -> Optional[int]:
+    """Where the event before 后 starts: back to punctuation, a boundary word or a verb."""
+    end = m.start()
+    start = end
+    while start > max(0, end - _EVENT_SPAN) and not lex.event_stop.match(text, start - 1):
+        start -= 1
+    event = text[start:end]
+    if not event:
+        return None
+    meeting = _meeting_event(event, lex)
+    if meeting:
+        return end - len(meeting)
+    if m["conn"] in lex.start_connectors and not _ends_with_date(text[:end], start):
+        return None
+    return start + _event_offset(event, lex)
+
+
+def _event_offset(event: str, lex: "_Lexicon") -> int:
+    cut = max((event.rfind(b) + len(b) for b in lex.event_boundaries if b in event), default=0)
+    rest = event[cut:]
+    # 张三收到协议 starts at its verb; in 合同签订 the verb ends the event and keeps its subject
+    verb = min((rest.find(v) for v in lex.event_verbs if v in rest and not rest.endswith(v)), default=0)
+    return cut + verb
+
+
+def _ends_with_date(text: str, start: int) -> bool:
+    found = find_deadlines(text[start:], date(2000, 1, 1))
+    return bool(found) and found[-1].end == len(text) - start and found[-1].iso is not None
+
+
+# --------------------------------------------------------------------------- #
+# Clock-only, end of day, now, vague and undetermined
+# --------------------------------------------------------------------------- #
+def _resolve_clock(g: dict, ctx: _Context) -> Optional[_Value]:
+    if g.get("after"):
+        return _Value("vague")
+    moment = _on_day(ctx.day, _clock_minutes(g, ctx.lex))
+    if ctx.now is not None and moment < ctx.now:
+        moment += timedelta(days=1)
+    return _Value("datetime", moment=moment)
+
+
+def _clock_is_time(m: re.Match) -> bool:
+    """三点 alone may count points (提出三点建议); it is a time only with more around it."""
+    if m["dp"] or m["mark"] or m["after"] or m["mm"] or m["ap2"]:
+        return True
+    return bool(m["mc"] or m["half"] or m["qtr"] or re.search("[钟整]", m.group()))
+
+
+def _resolve_today(g: dict, ctx: _Context) -> _Value:
+    return _Value("date", ctx.day)
+
+
+def _resolve_now(g: dict, ctx: _Context) -> _Value:
+    return _Value("datetime", moment=ctx.now) if ctx.now is not None else _Value("date", ctx.day)
+
+
+def _resolve_kind(kind: str) -> Callable[[dict, _Context], _Value]:
+    return lambda g, ctx: _Value(kind)
+
+
+def _with_day(day_of: Callable[[dict, _Context], Optional[date]]) -> Callable[[dict, _Context], Optional[_Value]]:
+    return lambda g, ctx: _finish_day(day_of(g, ctx), g, ctx)
+
+
+def _week_is_period(m: re.Match) -> bool:
+    return bool(m["ws"] or m["end"] or m["within"])
+
+
+def _month_is_period(m: re.Match) -> bool:
+    if m["end"]:
+        return True
+    return bool(m["ms"]) or bool(m["within"] and not m["m"])
+
+
+# --------------------------------------------------------------------------- #
+# The lexicon: deadlines.yaml turned into lookups and regex alternations
+# --------------------------------------------------------------------------- #
+class _Lexicon:
+    """Lookups from surface form (lower case, folded) to meaning, and the fold table."""
+
+    def __init__(self, data: dict):
+        self.data = data
+        self.fold = _fold_table(self.section("traditional", dict))
+        self.digits = {ch: int(v) for v, chars in self.section("numerals", dict).items() for ch in chars}
+        self.units = {ch: int(v) for v, chars in self.section("numeral_units", dict).items() for ch in chars}
+        self.numbers_en = self.index("numbers_en", int)
+        self.weekday = self.index("weekdays", _WEEKDAYS.index)
+        self.week_shift = self.index("week_shift", int)
+        self.month_shift = self.index("month_shift", int)
+        self.year_shift = self.index("year_shift", int)
+        self.quarter = self.index("quarters", int)
+        self.quarter_shift = self.index("quarter_shift", int)
+        self.relative_days = self.index("relative_days", int)
+        self.relative_stems = self.index("relative_day_stems", int)
+        self.daypart = self.index("dayparts", str)
+        self.meridiem = self.index("meridiem", str)
+        self.unit = self.index("duration_units", str)
+        self.month_en = self.index("months_en", lambda k: _MONTHS.index(k) + 1)
+        self.period_en = self.index("period_words_en", _period_key)
+        self.holiday = self.index("holidays", str)
+        self.direction = self._directions()
+        self.vague_numbers = {_key(w) for w in self.words("vague_numbers")}
+        self.afternoon_hours = frozenset(self.section("afternoon_hours", list))
+        self.meeting_events = sorted(self.words("meeting_events"), key=len, reverse=True)
+        self.event_boundaries = self.words("event_boundaries")
+        self.event_verbs = self.words("event_verbs")
+        self.start_connectors = set(self.words("start_connectors"))
+        self.event_stop = re.compile(r"\W")
+        self.joiner = _regex(r"\s*" + self.alt("date_joiners") + r"\s*")
+        self.holiday_rule = _holiday_rules(self.section("holiday_dates", dict), self.section("lunar_dates", dict),
+                                           set(self.section("holidays", dict)))
+
+    def section(self, key: str, kind: type):
+        value = self.data.get(key)
+        if not isinstance(value, kind) or not value:
+            raise RuleFileError(f"'{_RULE_FILE}': key '{key}' must be a non-empty {kind.__name__}")
+        return value
+
+    def words(self, key: str) -> list[str]:
+        words = self.section(key, list)
+        if not all(isinstance(w, str) and w for w in words):
+            raise RuleFileError(f"'{_RULE_FILE}': '{key}' must list non-empty strings")
+        return words
+
+    def index(self, key: str, convert: Callable) -> dict:
+        table = {}
+        for canonical, words in self.section(key, dict).items():
+            if not isinstance(words, list):
+                raise RuleFileError(f"'{_RULE_FILE}': '{key}.{canonical}' must be a list of words")
+            try:
+                value = convert(str(canonical))
+            except ValueError:
+                raise RuleFileError(f"'{_RULE_FILE}': '{key}' has an unknown key '{canonical}'") from None
+            table.update((_key(str(w)), value) for w in words)
+        return table
+
+    def _directions(self) -> dict[str, str]:
+        table = {_key(w): d for d in ("within", "ago", "later") for w in self.words(f"duration_{d}")}
+        for direction, words in self.section("duration_prefixes_en", dict).items():
+            table.update((_key(w), direction) for w in words)
+        return table
+
+    def alt(self, key: str, *, latin: Optional[bool] = None) -> str:
+        """An alternation of the words (or of a mapping's words) under ``key``."""
+        value = self.data.get(key)
+        words = [w for ws in value.values() for w in ws] if isinstance(value, dict) else self.words(key)
+        return _alternation(str(w) for w in words if latin is None or _is_latin(str(w)) == latin)
+
+
+def _period_key(key: str) -> tuple[str, int]:
+    period, _, shift = key.partition("+")
+    if period not in ("week", "month", "year"):
+        raise ValueError(key)
+    return period, int(shift)
+
+
+def _is_latin(word: str) -> bool:
+    return word[:1].isascii() and word[:1].isalpha()
+
+
+def _fold_table(traditional: dict) -> dict[int, str]:
+    """Full-width ASCII → ASCII, Latin → lower case, Traditional → Simplified: one character each."""
+    table = {0xFF01 + i: chr(0x21 + i).lower() for i in range(94)}
+    table.update((ord(ch), ch.lower()) for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    table[0x3000] = " "
+    for simple, forms in traditional.items():
+        for form in forms or ():
+            if len(str(form)) != 1 or len(str(simple)) != 1:
+                raise RuleFileError(f"'{_RULE_FILE}': traditional '{form}' → '{simple}' must map one character")
+            table[ord(str(form))] = str(simple)
+    return table
+
+
+def _alternation(words) -> str:
+    """One regex for a word list, as a trie so that a failed match costs one test per letter."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for atom in _atoms(word.lower()):
+            node = node.setdefault(atom, {})
+        node[""] = {}
+    return _render(trie) or "(?!)"
+
+
+def _atoms(word: str) -> list[str]:
+    """The regex pieces of a word: letters, \\s+ for a space, guards around Latin words."""
+    atoms = [r"\s+" if ch == " " else re.escape(ch) for ch in " ".join(word.split())]
+    if _is_latin(word):
+        atoms.insert(0, r"(?<![A-Za-z])")
+    if word[-1:].isascii() and word[-1:].isalpha():
+        atoms.append(r"(?![A-Za-z])")
+    return atoms
+
+
+def _render(node: dict) -> str:
+    branches = [atom + _render(child) for atom, child in sorted(node.items()) if atom]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+# --------------------------------------------------------------------------- #
+# Holiday dates
+# --------------------------------------------------------------------------- #
+def _holiday_rules(specs: dict, lunar: dict, names: set) -> dict[str, Callable[[int], Optional[date]]]:
+    missing = sorted(names - set(specs))
+    if missing:
+        raise RuleFileError(f"'{_RULE_FILE}': holiday '{missing[0]}' has no entry in holiday_dates")
+    return {key: _holiday_rule(key, str(spec), lunar) for key, spec in specs.items()}
+
+
+def _holiday_rule(key: str, spec: str, lunar: dict) -> Callable[[int], Optional[date]]:
+    try:
+        return _parse_holiday_rule(spec, lunar)
+    except (ValueError, IndexError, KeyError):
+        raise RuleFileError(f"'{_RULE_FILE}': holiday_dates '{key}: {spec}' is not a date rule") from None
+
+
+def _parse_holiday_rule(spec: str, lunar: dict) -> Callable[[int], Optional[date]]:
+    parts = spec.split()
+    if re.fullmatch(r"\d\d-\d\d", spec):
+        month, day = map(int, spec.split("-"))
+        return lambda year: date(year, month, day)
+    if len(parts) == 3 and parts[1] in _WEEKDAYS:
+        month, weekday, n = int(parts[0]), _WEEKDAYS.index(parts[1]), int(parts[2])
+        return lambda year: _nth_weekday(year, month, weekday, n)
+    if parts[0] == "lunar" and len(parts) in (2, 3) and parts[1] in lunar:
+        return _lunar_rule(lunar[parts[1]], int(parts[2]) if len(parts) == 3 else 0)
+    if parts[0] == "solar_term" and len(parts) == 2:
+        return lambda year: _solar_term(parts[1], year)
+    raise ValueError(spec)
+
+
+def _lunar_rule(table: dict, days: int) -> Callable[[int], Optional[date]]:
+    def when(year: int) -> Optional[date]:
+        month_day = table.get(year)
+        if month_day is None:
+            return None
+        month, day = map(int, str(month_day).split("-"))
+        return date(year, month, day) + timedelta(days=days)
+    return when
+
+
+def _solar_term(name: str, year: int) -> Optional[date]:
+    try:
+        terms = chinese_calendar.get_solar_terms(date(year, 1, 1), date(year, 12, 31))
+    except (NotImplementedError, ValueError, IndexError):
+        return None
+    return next((day for day, term in terms if term == name), None)
+
+
+# --------------------------------------------------------------------------- #
+# The grammar: one regex per rule
+# --------------------------------------------------------------------------- #
+class _Grammar:
+    def __init__(self, lex: _Lexicon):
+        self.lex = lex
+        self.rules = tuple(enumerate(_build_rules(lex)))
+        self.prefix = _regex(_alternation(lex.words("deadline_prefixes")) + r"\s*:?\s*")
+
+    def candidates(self, folded: str) -> list[_Candidate]:
+        """Every rule's matches; a hot loop, kept flat for speed."""
+        prefixes = {m.end(): m.start() for m in self.prefix.finditer(folded)}
+        chars = set(folded)
+        found = []
+        for order, rule in self.rules:
+            if rule.triggers.isdisjoint(chars):
+                continue
+            for m in rule.pattern.finditer(folded):
+                if m.end() == m.start() or (rule.accept and not rule.accept(m)):
+                    continue
+                start = rule.extend(folded, m) if rule.extend else m.start()
+                if start is not None:
+                    head = _prefix_start(start, prefixes) if rule.prefixed else start
+                    end = len(folded[:m.end()].rstrip())
+                    found.append(_Candidate(head, end, order, rule, m, head != start))
+        return found
+
+
+def _prefix_start(start: int, prefixes: dict[int, int]) -> int:
+    """Where a run of deadline prefixes ending at ``start`` begins (by EOD Friday)."""
+    while start in prefixes:
+        start = prefixes[start]
+    return start
+
+
+@lru_cache(maxsize=None)
+def _grammar() -> _Grammar:
+    data = resources.load_yaml(_RULE_FILE)
+    if not isinstance(data, dict):
+        raise RuleFileError(f"'{_RULE_FILE}' must be a mapping of word lists")
+    return _Grammar(_Lexicon(data))
+
+
+def _pieces(lex: _Lexicon) -> dict[str, str]:
+    """Regex building blocks, referred to as <NAME> in the rule templates."""
+    digits = "".join(lex.digits)
+    small = digits + "".join(ch for ch, v in lex.units.items() if v < 100)
+    every = digits + "".join(lex.units)
+    weekday_cn = _alternation(w for w in _words(lex, "weekdays") if not _is_latin(w))
+    guard = _compound_guard(lex)
+    p = {
+        "NUM": rf"(?:(?<![0-9])[0-9]{{1,2}}(?![0-9])|[{small}]{{1,3}})",
+        "MNUM": rf"(?:[0-9]{{1,2}}|[{small}]{{1,3}})",
+        "YEAR": rf"(?:(?<![0-9])(?:[0-9]{{4}}|[0-9]{{2}})(?![0-9])|[{every}]{{2,5}})",
+        "DNUM": rf"(?:(?<![0-9.])[0-9]+(?:\.[0-9]+)?|[{every}]{{1,6}}|半|{lex.alt('vague_numbers', latin=False)})",
+        "DNUM_EN": rf"(?:[0-9]+(?:\.[0-9]+)?|{lex.alt('numbers_en')}|{lex.alt('vague_numbers', latin=True)})",
+        "WSTEM": lex.alt("weekday_stems"),
+        "WD_CN": weekday_cn,
+        "WD_EN": lex.alt("weekdays", latin=True),
+        "WS": guard + lex.alt("week_shift", latin=False),
+        "WS_EN": lex.alt("week_shift", latin=True),
+        "MS": guard + lex.alt("month_shift"),
+        "YS": guard + lex.alt("year_shift"),
+        "DAYPART": lex.alt("dayparts"),
+        "MERIDIEM": lex.alt("meridiem"),
+        "PREFIXES": lex.alt("deadline_prefixes"),
+        "SUFFIX": lex.alt("deadline_suffixes"),
+        "APPROX": lex.alt("approximate_suffixes"),
+        "AFTER": lex.alt("after_suffixes"),
+        "COMPARATIVE": "[" + "".join(lex.words("comparatives")) + "]",
+        "NOT_DAY": lex.alt("not_day_nouns"),
+        "SUFFIX_GUARD": f"(?!后|[0-9{digits}])",  # 6月20日前后 is "around"; 今年前三季度 is "the first three"
+        "NUMERALS": digits,
+    }
+    p["CLOCK"] = _expand(
+        r"(?:(?P<hh>(?<![0-9])[0-9]{1,2})\s*:\s*(?P<mm>[0-9]{2})(?![0-9])(?:\s*(?P<ap><MERIDIEM>))?"
+        r"|(?P<hh2>(?<![0-9])[0-9]{1,2})\s*(?P<ap2><MERIDIEM>)"
+        r"|(?<!第)(?!(?<=<COMPARATIVE>)一点)(?P<hc><NUM>)\s*[点时]"
+        r"(?:钟|整|(?P<half>半)|(?P<qtr>[一三])刻|(?P<mc><MNUM>)\s*分?)?)", p)
+    p["MARK"] = _expand(r"(?:\s*(?:(?P<mark><SUFFIX>)<SUFFIX_GUARD>|(?P<approx><APPROX>)|(?P<after><AFTER>)))?", p)
+    p["TAIL"] = _expand(
+        r"(?:\s*\(\s*(?:<WSTEM><WD_CN>|<WD_EN>\.?)\s*\)|\s*,?\s*<WSTEM><WD_CN>(?![0-9]))?"
+        r"(?:\s*(?P<dp><DAYPART>))?(?:(?:\s*|t)(?:(?:at|@)\s*)?<CLOCK>)?<MARK>", p)
+    p["YEAR_HEAD"] = _expand(r"(?:(?P<ys><YS>)(?:的)?\s*|(?P<y>(?<![0-9])[0-9]{4})\s*年\s*)?", p)
+    return p
+
+
+def _compound_guard(lex: _Lexicon) -> str:
+    """A lookahead refusing a word whose first character ends another word: 说明日志, 线上周会."""
+    parts = [f"(?<=[{''.join(map(str, before))}]){re.escape(str(ch))}"
+             for ch, before in lex.section("compound_guards", dict).items() if before]
+    return f"(?!{'|'.join(parts)})" if parts else ""
+
+
+def _words(lex: _Lexicon, key: str) -> list[str]:
+    return [str(w) for ws in lex.section(key, dict).values() for w in ws]
+
+
+def _expand(template: str, pieces: dict[str, str]) -> str:
+    return re.sub(r"<([A-Z_]+)>", lambda m: pieces[m[1]], template)
+
+
+_DAY_RULES = {
+    "ymd_numeric": (r"(?<![0-9])(?P<y>[0-9]{4})(?P<sep>[-/. ])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+                    r"(?![0-9])(?:\s*[日号])?<TAIL>", _day_ymd),
+    "dmy_numeric": (r"(?<![0-9])(?P<a>[0-9]{1,2})(?P<sep>[-/.])(?P<b>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})"
+                    r"(?![0-9])<TAIL>", _day_dmy),
+    "ymd_chinese": (r"(?P<y><YEAR>)\s*年\s*(?P<m><NUM>)\s*月份?\s*(?P<d><NUM>)(?:\s*[日号])?<TAIL>", _day_ymd),
+    "month_day": (r"<YEAR_HEAD>(?P<m><NUM>)\s*月份?\s*(?P<d><NUM>)(?:\s*[日号])?(?!\s*<NOT_DAY>)<TAIL>",
+                  _day_month_day),
+    "month_slash_day": (r"(?<![0-9/.\-])(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})(?![0-9/])<TAIL>", _day_slash),
+    "month_dot_day": (r"(?<![0-9.A-Za-z])(?P<m>[0-9]{1,2})\.(?P<d>[0-9]{1,2})(?![0-9.])(?=\s*<SUFFIX>)<TAIL>",
+                      _day_month_day),
+    "month_shift_day": (r"<YEAR_HEAD>(?P<ms><MS>)\s*(?P<d><NUM>)\s*[日号](?!\s*<NOT_DAY>)<TAIL>",
+                        _day_month_shift),
+    "nth_weekday": (r"<YEAR_HEAD>(?P<m><NUM>)\s*月份?\s*(?:的)?\s*(?:第(?P<n><NUM>)个?|(?P<last>最后一个?))"
+                    r"\s*<WSTEM>(?P<wd><WD_CN>)<TAIL>", _day_nth_weekday),
+    "day_of_month": (r"(?<![0-9月第])(?P<d><NUM>)\s*[日号](?!\s*<NOT_DAY>|以内|之内|内)<TAIL>", _day_of_month),
+    "relative_day": (r"(?:(?P<rd><RELATIVE_DAYS>)|(?P<rs><RELATIVE_STEMS>)(?=\s*<DAYPART_CN>))<TAIL>",
+                     _day_relative),
+    "weekday": (r"(?:(?P<ws><WS>)\s*)?<WSTEM>(?P<wd><WD_CN>)(?![0-9])<TAIL>", _day_weekday),
+    "weekday_en": (r"(?:(?P<ws><WS_EN>)\s+)?(?P<wd><WD_EN>)\.?<TAIL>", _day_weekday),
+    "holiday": (r"<YEAR_HEAD>(?P<hol><HOLIDAYS>)(?:<HOLIDAY_SUFFIXES>)?<TAIL>", _day_holiday),
+    "english_month_day": (r"(?P<mon><MONTHS_EN>)\.?\s+(?P<d>[0-9]{1,2})(?:<ORDINAL>)?(?![0-9])"
+                          r"(?:,?\s+(?P<y>[0-9]{4}))?<TAIL>", _day_month_day),
+    "english_day_month": (r"(?<![0-9])(?P<d>[0-9]{1,2})(?:<ORDINAL>)?\s+(?:of\s+)?(?P<mon><MONTHS_EN>)\.?"
+                          r"(?:,?\s+(?P<y>[0-9]{4}))?<TAIL>", _day_month_day),
+    "week": (r"(?:(?P<ws><WS>)\s*)?<WEEK_WORDS>(?:(?P<end><END>)|(?P<within><WITHIN>))?<MARK>", _day_week),
+    "month": (r"<YEAR_HEAD>(?:(?P<ms><MS>)|(?P<m><NUM>)\s*月份?|月)(?:(?P<end><END>)|(?P<within><WITHIN>))?"
+              r"<MARK>", _day_month),
+    "year": (r"(?:(?P<ys><YS>)|(?P<y>(?<![0-9])[0-9]{4})\s*年|年)年?(?:(?P<end><END>)|(?P<within><WITHIN>))"
+             r"<MARK>", _day_year),
+    "quarter": (r"<YEAR_HEAD>(?:(?P<q><QUARTERS>)|(?P<qs><QUARTER_SHIFT>)|季度)(?P<end><END>)<MARK>",
+                _day_quarter),
+    "period_en": (r"(?P<pen><PERIODS_EN>)<MARK>", _day_period_en),
+}
+
+
+_OTHER_RULES = {
+    "duration": (r"(?P<n><DNUM>)\s*(?P<unit><UNITS>)\s*(?P<dir><DIRECTIONS>)", _resolve_duration),
+    "duration_en": (r"(?P<dir><DURATION_PREFIXES_EN>)\s+(?P<n><DNUM_EN>)\s+(?P<unit><UNITS_EN>)", _resolve_duration),
+    "duration_en_after": (r"(?P<n><DNUM_EN>)\s+(?P<unit><UNITS_EN>)\s+(?P<dir><DIRECTIONS_EN>)", _resolve_duration),
+    "counted": (r"(?P<conn><CONNECTORS>)(?:的)?\s*(?P<n><DNUM>)\s*(?P<unit><UNITS>)(?:\s*(?P<dir><WITHIN>))?",
+                _resolve_counted),
+    "clock": (r"(?:(?P<dp><DAYPART>)\s*)?<CLOCK><MARK>", _resolve_clock),
+    "end_of_day": (r"(?P<dp><END_OF_DAY>)", _resolve_today),
+    "now": (r"(?<!\w)<NOW>(?!\w)", _resolve_now),
+    "vague": (r"<VAGUE><VAGUE_MARK>", _resolve_kind("vague")),
+    "vague_recurring": (r"<RECURRING><VAGUE_MARK>", _resolve_kind("vague")),
+    "vague_month": (r"<MONTH_VAGUE><VAGUE_MARK>", _resolve_kind("vague")),
+    "vague_year": (r"<YEAR_VAGUE><VAGUE_MARK>", _resolve_kind("vague")),
+    "vague_quarter": (r"<QUARTER_VAGUE><VAGUE_MARK>", _resolve_kind("vague")),
+    "vague_period": (r"(?:<NUM>\s*月份?|(?<![0-9])[0-9]{4}\s*年|<YS>)\s*(?P<mark><SUFFIX>)<SUFFIX_GUARD>",
+                     _resolve_kind("vague")),
+    "undetermined": (r"<UNDETERMINED>", _resolve_kind("undetermined")),
+}
+
+
+_ACCEPT = {"week": _week_is_period, "month": _month_is_period, "clock": _clock_is_time}
+_EXTEND = {"counted": _event_start}  # called with the lexicon bound
+
+
+def _rule_pieces(lex: _Lexicon, p: dict[str, str]) -> dict[str, str]:
+    """The word alternations that only whole rules use."""
+    units = lex.section("duration_units", dict)
+    q = {
+        "RELATIVE_DAYS": _compound_guard(lex) + lex.alt("relative_days"),
+        "RELATIVE_STEMS": _compound_guard(lex) + lex.alt("relative_day_stems"),
+        "DAYPART_CN": lex.alt("dayparts", latin=False),
+        "HOLIDAYS": lex.alt("holidays"),
+        "HOLIDAY_SUFFIXES": lex.alt("holiday_suffixes"),
+        "MONTHS_EN": lex.alt("months_en"),
+        "ORDINAL": lex.alt("ordinal_suffixes_en"),
+        "WEEK_WORDS": lex.alt("week_words"),
+        "END": lex.alt("period_end_marks"),
+        "WITHIN": lex.alt("period_within_marks"),
+        "QUARTERS": lex.alt("quarters"),
+        "QUARTER_SHIFT": lex.alt("quarter_shift"),
+        "PERIODS_EN": lex.alt("period_words_en"),
+        "UNITS": lex.alt("duration_units"),
+        "UNITS_EN": _alternation(w for ws in units.values() for w in ws if _is_latin(w)),
+        "DIRECTIONS": _alternation(w for d in ("within", "ago", "later") for w in lex.words(f"duration_{d}")
+                                   if not _is_latin(w)),
+        "DIRECTIONS_EN": _alternation(w for d in ("ago", "later") for w in lex.words(f"duration_{d}") if _is_latin(w)),
+        "DURATION_PREFIXES_EN": lex.alt("duration_prefixes_en"),
+        "CONNECTORS": lex.alt("event_connectors"),
+        "END_OF_DAY": _alternation(lex.section("dayparts", dict)["end_of_day"]),
+        "NOW": lex.alt("now"),
+        "VAGUE": lex.alt("vague"),
+        "UNDETERMINED": _undetermined(lex),
+    }
+    q["RECURRING"] = _expand(
+        r"<RECURRING_WORDS>\s*(?:<WSTEM><WD_CN>|月\s*<NUM>\s*[日号]|月<END>"
+        r"|(?:<UNITS>|月|季度)(?=\s*(?:<DAYPART>|<NUM>\s*[点时]|[0-9]{1,2}:|<SUFFIX>)))"
+        r"(?:\s*<DAYPART>)?(?:\s*<CLOCK>)?", {**p, **q, "RECURRING_WORDS": lex.alt("recurring")})
+    q["MONTH_VAGUE"] = _expand(r"<YEAR_HEAD_V>(?:<MS>|<NUM>\s*月|月)<MONTH_PARTS>", {**p, **_vague_heads(lex, p)})
+    q["VAGUE_MARK"] = _expand(r"(?:\s*(?P<mark><SUFFIX>)<SUFFIX_GUARD>)?", p)
+    q["YEAR_VAGUE"] = _expand(r"(?:<YS>|(?<![0-9])[0-9]{4}\s*年)?<YEAR_PARTS>(?!(?<=前)[0-9<NUMERALS>])(?!<NOT_PERIOD>)",
+                              {**p, "YEAR_PARTS": lex.alt("year_parts_vague"), "NOT_PERIOD": lex.alt("not_period_nouns")})
+    q["QUARTER_VAGUE"] = _expand(r"(?:<YS>\s*|(?<![0-9])[0-9]{4}\s*年\s*)?(?:<QUARTERS>|<QUARTER_SHIFT>)", {**p, **q})
+    return q
+
+
+def _vague_heads(lex: _Lexicon, p: dict[str, str]) -> dict[str, str]:
+    return {
+        "YEAR_HEAD_V": _expand(r"(?:<YS>(?:的)?\s*|(?<![0-9])[0-9]{4}\s*年\s*)?", p),
+        "MONTH_PARTS": lex.alt("month_parts_vague"),
+    }
+
+
+def _undetermined(lex: _Lexicon) -> str:
+    stop, after = r"[^\s\W]", lex.alt("after_suffixes")
+    waits = []
+    for wait, ends in lex.section("wait_for", dict).items():
+        guards = "".join(_exception_guard(e, str(wait)) for e in lex.words("wait_exceptions") if str(wait) in e)
+        waits.append(rf"{guards}{re.escape(str(wait))}{stop}{{1,15}}?{after}?{_alternation(ends)}")
+    return "(?:" + "|".join([lex.alt("undetermined")] + waits) + ")"
+
+
+def _exception_guard(word: str, wait: str) -> str:
+    """待办 → (?!办) after 待; 接待 → (?<!接) before it."""
+    before, _, after = word.partition(wait)
+    guard = f"(?<!{re.escape(before)})" if before else ""
+    return guard + (f"(?={re.escape(wait)}(?!{re.escape(after)}))" if after else "")
+
+
+# What every match of a rule must contain, so a rule whose characters are absent is skipped:
+# literal characters, or the data keys whose words' first characters count.
+_TRIGGERS = {
+    "ymd_numeric": ("0123456789",), "dmy_numeric": ("0123456789",), "ymd_chinese": ("年",),
+    "month_day": ("月",), "month_slash_day": ("/",), "month_dot_day": (".",), "month_shift_day": ("月",), "nth_weekday": ("月",),
+    "day_of_month": ("日号",), "relative_day": ("relative_days", "relative_day_stems"),
+    "weekday": ("weekday_stems",), "weekday_en": ("weekdays:latin",), "holiday": ("holidays",),
+    "english_month_day": ("months_en",), "english_day_month": ("months_en",), "week": ("week_words",),
+    "month": ("月",), "year": ("年",), "quarter": ("季qQ",),
+    "period_en": ("period_words_en",), "duration": ("duration_units",), "duration_en": ("duration_prefixes_en",),
+    "duration_en_after": ("duration_ago", "duration_later"), "counted": ("event_connectors",),
+    "clock": ("点时:", "meridiem"), "end_of_day": ("dayparts",), "now": ("now",),
+    "vague": ("vague",), "vague_recurring": ("recurring",), "vague_month": ("月",),
+    "vague_year": ("year_parts_vague",), "vague_quarter": ("季qQ",),
+    "vague_period": ("月年",), "undetermined": ("undetermined", "wait_for:keys"),
+}
+_UNPREFIXED_RULES = {"counted", "now", "undetermined"}
+
+
+def _build_rules(lex: _Lexicon) -> tuple[_Rule, ...]:
+    p = _pieces(lex)
+    p.update(_rule_pieces(lex, p))
+    rules = [_compile(lex, name, template, _with_day(day_of), p) for name, (template, day_of) in _DAY_RULES.items()]
+    rules += [_compile(lex, name, template, resolve, p) for name, (template, resolve) in _OTHER_RULES.items()]
+    return tuple(rules)
+
+
+def _compile(lex: _Lexicon, name: str, template: str, resolve, pieces: dict[str, str]) -> _Rule:
+    try:
+        pattern = _regex(_expand(template, pieces))
+    except re.error as exc:
+        raise RuleFileError(f"'{_RULE_FILE}': the words make rule '{name}' an invalid pattern: {exc}") from None
+    extend = partial(_EXTEND[name], lex=lex) if name in _EXTEND else None
+    return _Rule(name, pattern, resolve, _ACCEPT.get(name), extend,
+                 _trigger_chars(lex, _TRIGGERS[name]), name not in _UNPREFIXED_RULES)
+
+
+def _regex(pattern: str) -> re.Pattern:
+    """Compile for folded (lower-case) text, the templates' \\s standing for spaces within a line."""
+    return re.compile(pattern.replace(r"\s*", _SPACE + "*").replace(r"\s+", _SPACE + "+"))
+
+
+def _trigger_chars(lex: _Lexicon, spec: tuple[str, ...]) -> frozenset:
+    """Characters from a spec: "key" (first characters of its words), "key:keys" (of a
+    mapping's keys), "key:latin" (of its Latin words only), or literal characters."""
+    chars = set()
+    for item in spec:
+        key, _, part = item.partition(":")
+        if key not in lex.data:
+            chars.update(item)
+            continue
+        value = lex.data[key]
+        words = list(value) if part == "keys" else _words(lex, key) if isinstance(value, dict) else value
+        chars.update(str(w)[:1] for w in words if part != "latin" or _is_latin(str(w)))
+    return frozenset(c for ch in chars for c in (ch, ch.lower(), ch.upper()))

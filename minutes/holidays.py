@@ -1,0 +1,109 @@
+"""China's working-day calendar: weekends, statutory holidays and adjusted working days (调休).
+
+The official schedule comes from the ``chinesecalendar`` package (import name
+``chinese_calendar``), which covers the years it was released for. A user file
+(``WorkCalendar.from_file``) adds or overrides days, e.g. next year's schedule once
+it is published, or a company's own days off. Past the covered years a calendar
+counts weekends only and says so through ``warnings_for``.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import chinese_calendar
+import yaml
+
+from .errors import ConfigError
+
+_PACKAGE_YEARS = range(min(chinese_calendar.holidays).year, max(chinese_calendar.holidays).year + 1)
+_FILE_KEYS = ("holidays", "workdays")
+
+
+def _as_date(day: date | datetime) -> date:
+    return day.date() if isinstance(day, datetime) else day
+
+
+class WorkCalendar:
+    """Which days are working days: the package's schedule, overridden by user days."""
+
+    def __init__(self, holidays=(), workdays=()):
+        self._off = frozenset(holidays)
+        self._on = frozenset(workdays)
+        self._user_years = frozenset(d.year for d in self._off | self._on)
+
+    def covers(self, year: int) -> bool:
+        """True when the holiday schedule of ``year`` is known (package or user file)."""
+        return year in _PACKAGE_YEARS or year in self._user_years
+
+    def is_workday(self, day: date | datetime) -> bool:
+        day = _as_date(day)
+        if day in self._on:
+            return True
+        if day in self._off:
+            return False
+        if day.year in _PACKAGE_YEARS:
+            return chinese_calendar.is_workday(day)
+        return day.weekday() < 5
+
+    def add_workdays(self, day: date | datetime, n: int) -> date:
+        """The day ``n`` working days after ``day`` (before it when ``n`` is negative)."""
+        day, step = _as_date(day), timedelta(days=1 if n >= 0 else -1)
+        for _ in range(abs(n)):
+            day += step
+            while not self.is_workday(day):
+                day += step
+        return day
+
+    def warnings_for(self, day: date | datetime) -> tuple[str, ...]:
+        year = _as_date(day).year
+        if self.covers(year):
+            return ()
+        return (f"holiday data does not cover {year}: counted weekends only",)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> "WorkCalendar":
+        """Read ``{"holidays": [...], "workdays": [...]}`` (YAML or JSON) of ISO dates."""
+        data = _read_calendar_file(Path(path))
+        holidays, workdays = _dates(data, "holidays", path), _dates(data, "workdays", path)
+        both = sorted(set(holidays) & set(workdays))
+        if both:
+            raise ConfigError(f"calendar file '{path}': {both[0].isoformat()} is listed as a holiday and a workday")
+        return cls(holidays, workdays)
+
+
+@lru_cache(maxsize=None)
+def default_calendar() -> WorkCalendar:
+    return WorkCalendar()
+
+
+def _read_calendar_file(path: Path) -> dict:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+        raise ConfigError(f"calendar file '{path}' cannot be read: {exc}") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"calendar file '{path}' must be a mapping with 'holidays' and/or 'workdays'")
+    unknown = sorted(str(k) for k in data if k not in _FILE_KEYS)
+    if unknown:
+        raise ConfigError(f"calendar file '{path}': unknown key '{unknown[0]}'; expected 'holidays' or 'workdays'")
+    return data
+
+
+def _dates(data: dict, key: str, path) -> list[date]:
+    entries = data.get(key) or []
+    if not isinstance(entries, list):
+        raise ConfigError(f"calendar file '{path}': '{key}' must be a list of YYYY-MM-DD dates")
+    return [_parse_entry(entry, key, path) for entry in entries]
+
+
+def _parse_entry(entry, key: str, path) -> date:
+    if isinstance(entry, date) and not isinstance(entry, datetime):
+        return entry
+    try:
+        return date.fromisoformat(str(entry).strip())
+    except ValueError:
+        raise ConfigError(f"calendar file '{path}': '{key}' entry {entry!r} is not a YYYY-MM-DD date") from None
