@@ -1,0 +1,11 @@
+"""Custom spaCy parts of the minutes pipeline; importing this package registers them.
+
+    tokenizer   minutes.JiebaTokenizer.v1: jieba, with lexicon terms and the
+                document's names kept whole so rule patterns align with tokens
+    gazetteer   minutes_gazetteer: the document's people and departments
+    parties     minutes_parties: every party a clause can name (person,
+                department, vague party), one span each, with its department
+    clauses     minutes_clauses: clause spans, each read as commitment,
+                assignment, status, opinion, decision or plain
+"""
+from . import clauses, gazetteer, parties, tokenizer  # noqa: F401  (registration side effects)

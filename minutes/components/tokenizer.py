@@ -1,0 +1,88 @@
+"""minutes.JiebaTokenizer.v1: jieba segmentation that keeps known terms whole.
+
+jieba cuts "5月12日前" into 日前 and "高雅琴将" into 高雅 / 琴; rule patterns and
+names must not depend on such accidents. Terms from the lexicons, and the names
+of the document's people passed per call, are cut out first; jieba segments the
+text between them. Every token's NORM is its folded form (Simplified, ASCII,
+lower case), which the phrase patterns match on.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+import spacy
+from spacy.tokens import Doc
+from spacy.util import get_words_and_spaces
+
+from ..textnorm import fold, fold_word, trie_regex
+
+
+class JiebaTokenizer:
+    def __init__(self, vocab, terms: Iterable[str] = ()):
+        import jieba
+        jieba.setLogLevel(60)
+        self.vocab = vocab
+        self._jieba = jieba
+        self._terms = trie_regex(sorted({fold_word(t) for t in terms if len(t) > 1}))
+
+    def __call__(self, text: str, names: Optional[re.Pattern] = None) -> Doc:
+        words = list(self._cut(text, names))
+        words, spaces = get_words_and_spaces(words, text)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        for token in doc:
+            token.norm_ = fold_word(token.text)
+        return doc
+
+    def _cut(self, text: str, names: Optional[re.Pattern]):
+        position = 0
+        for start, end in _protected(fold(text).lower(), self._terms, names):
+            yield from self._jieba_words(text[position:start])
+            yield text[start:end]
+            position = end
+        yield from self._jieba_words(text[position:])
+
+    def _jieba_words(self, chunk: str):
+        if chunk:
+            yield from (w for w in self._jieba.cut(chunk) if w)
+
+    # spaCy's serialisation hooks: nothing to save, the terms come from nlp_models/
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> "JiebaTokenizer":
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        return None
+
+    def from_disk(self, path, **kwargs) -> "JiebaTokenizer":
+        return self
+
+
+def _protected(folded: str, terms: Optional[re.Pattern], names: Optional[re.Pattern]) -> list[tuple[int, int]]:
+    """Non-overlapping spans to keep whole; a name wins over a term it overlaps."""
+    spans = [m.span() for m in names.finditer(folded)] if names else []
+    taken = [False] * (len(folded) + 1)
+    for start, end in spans:
+        for i in range(start, end):
+            taken[i] = True
+    if terms:
+        position = 0
+        while position < len(folded):
+            m = terms.search(folded, position)
+            if not m:
+                break
+            start, end = m.span()
+            if end > start and not any(taken[start:end]):
+                spans.append((start, end))
+            position = start + 1 if end == start or any(taken[start:end]) else end
+    return sorted(spans)
+
+
+@spacy.registry.tokenizers("minutes.JiebaTokenizer.v1")
+def create_tokenizer():
+    def make(nlp):
+        from ..lexicon import tokenizer_terms
+        return JiebaTokenizer(nlp.vocab, tokenizer_terms())
+    return make

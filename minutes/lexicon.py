@@ -1,0 +1,115 @@
+"""The rule vocabulary of nlp_models/, loaded once and validated.
+
+Everything the pipeline matches on by *word* comes from here: parties, cue words,
+priority words and lint phrases. Each becomes a SpanRuler phrase pattern with a
+label; the tokenizer keeps each multi-character entry whole.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from .errors import RuleFileError
+from .resources import check_word_lists, load_yaml, model_path
+from .textnorm import fold_word
+
+# label → (file, key path) of the word lists that feed SpanRuler phrase patterns
+PHRASE_SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "DEPT": ("parties.yaml", ("departments",)),
+    "DEPT_SHORT": ("parties.yaml", ("department_short",)),
+    "VAGUE_PARTY": ("parties.yaml", ("vague_parties",)),
+    "OWNER_VERB": ("cues.yaml", ("owner_verbs",)),
+    "OWNER_MARKER": ("cues.yaml", ("owner_markers",)),
+    "HELPER_VERB": ("cues.yaml", ("helper_verbs",)),
+    "HELPER_MARKER": ("cues.yaml", ("helper_markers",)),
+    "DECISION_OPENER": ("cues.yaml", ("decision_openers",)),
+    "DECISION_VERB": ("cues.yaml", ("decision_verbs",)),
+    "RATIONALE_OPENER": ("cues.yaml", ("rationale_openers",)),
+    "STATUS": ("cues.yaml", ("status_words",)),
+    "COMMITMENT": ("cues.yaml", ("commitments",)),
+    "FIRST_PERSON": ("cues.yaml", ("first_person",)),
+    "SECOND_PERSON": ("cues.yaml", ("second_person",)),
+    "NOT_COMMITMENT": ("cues.yaml", ("not_commitment",)),
+    "TASK_VERB": ("cues.yaml", ("task_verbs",)),
+    "DOER_LINK": ("cues.yaml", ("doer_links",)),
+    "PRIORITY_HIGH": ("priority.yaml", ("high", "inline")),
+    "PRIORITY_MEDIUM": ("priority.yaml", ("medium", "inline")),
+    "PRIORITY_LOW": ("priority.yaml", ("low", "inline")),
+    "LINT_VAGUE_TIME": ("lint.yaml", ("vague-time", "phrases")),
+    "LINT_VAGUE_ACTION": ("lint.yaml", ("vague-action", "phrases")),
+    "LINT_SUBJECTIVE": ("lint.yaml", ("subjective", "phrases")),
+    "LINT_SUBJECTIVE_CONTEXTUAL": ("lint.yaml", ("subjective", "contextual")),
+    "RECIPIENT_MARKER": ("lint.yaml", ("recipient_markers",)),
+    "MENTION_MARKER": ("lint.yaml", ("mention_markers",)),
+}
+
+
+def words(file: str, *path: str) -> list[str]:
+    """The word list at `path` in a rule file, e.g. words("cues.yaml", "owner_verbs")."""
+    node = load_yaml(file)
+    for key in path:
+        if not isinstance(node, dict) or key not in node:
+            raise RuleFileError(f"'{file}' has no entry '{' > '.join(path)}'")
+        node = node[key]
+    if not isinstance(node, list) or not all(isinstance(w, str) and w for w in node):
+        raise RuleFileError(f"'{file}' > {' > '.join(path)} must be a list of non-empty strings; "
+                            "quote words YAML reads as booleans or numbers")
+    return node
+
+
+def chars(file: str, key: str) -> str:
+    value = load_yaml(file).get(key)
+    if not isinstance(value, str) or not value:
+        raise RuleFileError(f"'{file}' > {key} must be a string of characters")
+    return value
+
+
+@lru_cache(maxsize=1)
+def phrase_patterns() -> list[dict]:
+    """SpanRuler patterns from the word lists, plus token patterns from patterns/*.jsonl."""
+    patterns = [{"label": label, "pattern": word, "id": f"{file}:{'.'.join(path)}"}
+                for label, (file, path) in PHRASE_SOURCES.items() for word in words(file, *path)]
+    return patterns + list(token_patterns())
+
+
+def token_patterns() -> Iterator[dict]:
+    path = model_path("patterns/tokens.jsonl")
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise RuleFileError(f"'patterns/tokens.jsonl' line {number}: not JSON ({exc.msg})") from None
+        if not isinstance(entry, dict) or not {"label", "pattern"} <= entry.keys() or not isinstance(entry["pattern"], list):
+            raise RuleFileError(f"'patterns/tokens.jsonl' line {number}: expected "
+                                '{"label": ..., "pattern": [token dicts], "id": ...}')
+        yield entry
+
+
+@lru_cache(maxsize=1)
+def tokenizer_terms() -> frozenset[str]:
+    """Multi-character entries the tokenizer keeps whole."""
+    return frozenset(p["pattern"] for p in phrase_patterns() if isinstance(p["pattern"], str) and len(p["pattern"]) > 1)
+
+
+@lru_cache(maxsize=1)
+def department_pattern() -> re.Pattern:
+    """A department written in full: a known name, or a word ending in a department suffix."""
+    suffixes = "|".join(sorted((re.escape(fold_word(s)) for s in words("parties.yaml", "department_suffixes")),
+                               key=len, reverse=True))
+    known = "|".join(sorted((re.escape(fold_word(d)) for d in words("parties.yaml", "departments")),
+                            key=len, reverse=True))
+    return re.compile(rf"(?:{known}|[\u4e00-\u9fffA-Za-z]{{1,8}}?(?:{suffixes}))")
+
+
+@lru_cache(maxsize=1)
+def not_departments() -> frozenset[str]:
+    return frozenset(fold_word(w) for w in words("parties.yaml", "not_departments"))
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return frozenset(chars("parties.yaml", "surnames")) | frozenset(words("parties.yaml", "compound_surnames"))

@@ -1,0 +1,204 @@
+"""Parties: people and departments, as written in attendee lists and owner fields.
+
+`parse_parties(text)` reads lists such as ``客服部 何静、客服部 马骁``,
+``周建国（产品部）、赵磊（研发部）``, ``采购部：王立群、邓佳；IT部：冯工``,
+``Kevin 王凯(PM), Amy 刘思雨(PM)`` or ``汤敏（贺芳协助）``. The `Gazetteer`
+collects a document's people with their departments; the tokenizer keeps their
+names whole and the extractor looks owners up in it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from . import lexicon
+from .textnorm import fold, fold_word, trie_regex
+
+_GROUP_SEP = re.compile(r"[;；\n]")
+_ITEM_SEP = re.compile(r"[、,，/]|\s+(?:和|与|及|and)\s+")
+_BRACKET = re.compile(r"[(（]([^()（）]*)[)）]\s*$")
+_NOT_A_NAME = re.compile(r"\d|以及|等人|等|共\d*|全体|人员$|负责人$|成员|同学|同事|无$|^无|待定|另定|tbd|未定|其他", re.I)
+_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z.'-]*(?:\s+[A-Za-z][A-Za-z.'-]*)*$")
+_LATIN_THEN_CJK = re.compile(r"^[A-Za-z][A-Za-z.'-]*\s+[\u4e00-\u9fff]{2,4}$")
+UNDETERMINED = re.compile(r"^(?:待定|另定|未定|暂定|tbd|tba|待确认|待安排|无|—+|-+|/|n/?a)$", re.I)
+
+
+@dataclass
+class Party:
+    name: str                        # as written: 夏律师, Kevin 王凯, 研发部
+    kind: str                        # person | department | vague | undetermined
+    department: Optional[str] = None
+    note: Optional[str] = None       # bracketed words that are not a department: 主持, 记录, PM
+    helper: bool = False             # written as a helper inside the field: 汤敏（贺芳协助）
+
+
+def is_department(word: str) -> bool:
+    folded = fold_word(word.strip())
+    if not folded or folded in lexicon.not_departments():
+        return False
+    if folded in {fold_word(d) for d in lexicon.words("parties.yaml", "department_short")}:
+        return True
+    m = lexicon.department_pattern().fullmatch(folded)
+    return bool(m)
+
+
+def is_vague_party(word: str) -> bool:
+    return fold_word(word.strip()) in {fold_word(v) for v in lexicon.words("parties.yaml", "vague_parties")}
+
+
+def looks_like_person(word: str) -> bool:
+    """A plausible written name: 2–4 Han chars, a titled surname (王总), or a Latin name."""
+    word = word.strip()
+    if not word or _NOT_A_NAME.search(word) or is_department(word) or is_vague_party(word):
+        return False
+    if _CJK.match(word):
+        return 2 <= len(word) <= 4 or _titled(word)
+    return bool(_LATIN.match(word) and len(word) <= 24) or bool(_LATIN_THEN_CJK.match(word))
+
+
+def _titled(word: str) -> bool:
+    titles = lexicon.words("parties.yaml", "titles")
+    return any(word.endswith(t) and 1 <= len(word) - len(t) <= 2 for t in titles)
+
+
+def parse_parties(text: str) -> list[Party]:
+    """Every party in a list field, in order, with departments applied to their people."""
+    parties: list[Party] = []
+    for group in _GROUP_SEP.split(text):
+        parties.extend(_parse_group(group.strip()))
+    return [p for p in parties if p.name]
+
+
+def _parse_group(group: str) -> list[Party]:
+    """One ；-separated group: ``采购部：王立群、邓佳`` or ``范志强、黎明（销售部）``."""
+    if not group:
+        return []
+    department = None
+    m = re.match(r"^([^:：]{1,12})[:：]\s*(.*)$", group)
+    if m and is_department(m.group(1)):
+        department, group = m.group(1).strip(), m.group(2)
+    items = [i.strip() for i in (_ITEM_SEP.split(group) if _ITEM_SEP.search(group) else _space_items(group))]
+    parties = []
+    for item in items:
+        if item.strip():
+            parties.append(_parse_item(item, department))
+            prefix = re.match(r"^(\S+?)\s+\S", item)
+            if parties[-1].kind == "person" and prefix and is_department(prefix.group(1)):
+                department = prefix.group(1)              # 财务部 孔德明、严倩、华磊: 严倩 and 华磊 too
+    _share_trailing_department(parties)
+    return [p for p in parties if p.name]
+
+
+def _space_items(group: str) -> list[str]:
+    """Split on spaces, keeping ``Kevin 王凯`` and ``客服部 何静`` together."""
+    words = group.split()
+    items: list[str] = []
+    for word in words:
+        if items and (re.fullmatch(r"[A-Za-z][A-Za-z.'-]*", items[-1]) or is_department(items[-1])) \
+                and re.match(r"[\u4e00-\u9fff]", word):
+            items[-1] += " " + word
+        else:
+            items.append(word)
+    return items
+
+
+def _parse_item(item: str, department: Optional[str]) -> Party:
+    note = None
+    helper = False
+    m = _BRACKET.search(item)
+    if m:
+        inside, item = m.group(1).strip(), item[:m.start()].strip()
+        if is_department(inside):
+            department = inside
+        elif re.search(r"协助|配合|协办|support", inside, re.I):
+            note = inside                                  # 汤敏（贺芳协助）: 汤敏 owns, 贺芳 helps
+        else:
+            note, department = _note_and_department(inside, department)
+    prefix = re.match(r"^(\S+?)\s+(\S.*)$", item)
+    if prefix and is_department(prefix.group(1)):
+        department, item = prefix.group(1), prefix.group(2).strip()
+    item = item.strip(" :：@*")
+    if not item:
+        return Party(name="", kind="person")
+    if UNDETERMINED.match(fold(item)):
+        return Party(name=item, kind="undetermined")
+    if is_vague_party(item):
+        return Party(name=item, kind="vague")
+    if is_department(item):
+        return Party(name=item, kind="department", department=item)
+    if not looks_like_person(item):
+        return Party(name="", kind="person")
+    return Party(name=item, kind="person", department=department, note=note, helper=helper)
+
+
+def _note_and_department(inside: str, department: Optional[str]) -> tuple[str, Optional[str]]:
+    """（行銷部經理） holds a department and a title; （财务总监） only a title."""
+    m = lexicon.department_pattern().match(fold_word(inside))
+    if m and m.end() < len(inside) and is_department(inside[:m.end()]):
+        return inside[m.end():], inside[:m.end()]
+    return inside, department
+
+
+def _share_trailing_department(parties: list[Party]) -> None:
+    """In ``范志强、黎明（销售部）`` the bracket names the department of the whole group."""
+    people = [p for p in parties if p.kind == "person"]
+    if len(people) > 1 and people[-1].department and not any(p.department for p in people[:-1]):
+        for p in people[:-1]:
+            p.department = people[-1].department
+
+
+# --------------------------------------------------------------------------- #
+# Gazetteer
+# --------------------------------------------------------------------------- #
+@dataclass
+class Gazetteer:
+    """The document's people (name → department) and departments, in order of mention."""
+
+    people: dict[str, Optional[str]] = field(default_factory=dict)
+    departments: list[str] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)   # folded alias → name as listed
+
+    def add_person(self, name: str, department: Optional[str] = None) -> None:
+        name = name.strip()
+        if not name:
+            return
+        if name not in self.people or (department and not self.people[name]):
+            self.people[name] = department or self.people.get(name)
+        for alias in _aliases(name):
+            self.aliases.setdefault(fold_word(alias), name)
+        if department:
+            self.add_department(department)
+
+    def add_department(self, name: str) -> None:
+        if name and name not in self.departments:
+            self.departments.append(name)
+
+    def add(self, party: Party) -> None:
+        if party.kind == "person":
+            self.add_person(party.name, party.department)
+        elif party.kind == "department":
+            self.add_department(party.name)
+
+    def person(self, written: str) -> Optional[str]:
+        """The listed name for a written form (``Jason`` → ``Jason 陈杰``), if it is a known person."""
+        return self.aliases.get(fold_word(written.strip()))
+
+    def department_of(self, name: str) -> Optional[str]:
+        listed = self.person(name)
+        return self.people.get(listed) if listed else None
+
+    def pattern(self) -> Optional[re.Pattern]:
+        """Regex over folded, lower-cased text matching any known name or department."""
+        return trie_regex(list(self.aliases) + [fold_word(d) for d in self.departments if len(d) > 1])
+
+
+def _aliases(name: str) -> list[str]:
+    """``Kevin 王凯`` is also written ``Kevin`` or ``王凯``."""
+    forms = [name]
+    m = _LATIN_THEN_CJK.match(name)
+    if m:
+        latin, cjk = name.split(None, 1)
+        forms += [latin, cjk]
+    return forms
