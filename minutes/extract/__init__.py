@@ -1,0 +1,87 @@
+"""extract(segmented, ...) -> Minutes: meeting info, decisions, action items.
+
+    meeting.py    the meeting's information and the document's gazetteer
+    reading.py    the spaCy analysis of the whole document, asked per unit
+    decisions.py  decisions and their rationale
+    actions.py    action items, their owner, helpers, deadline and priority
+    fields.py     负责人：/截止：/（刘工/10月18日） written inside an item
+    priority.py   priority words and fields
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Optional
+
+from ..holidays import WorkCalendar
+from ..model import Minutes
+from ..segment import Segmented
+from .actions import ActionReader
+from .decisions import extract_decisions
+from .meeting import extract_meeting
+from .reading import Reading
+
+_SPEAKER_LINE = re.compile(r"^[^:：,，。\s]{1,6}[:：]\s*\S")
+
+
+@dataclass
+class Extraction:
+    """The minutes, and the analysis they came from (the lint reads both)."""
+
+    minutes: Minutes
+    reading: Reading
+    transcript: bool
+
+
+def extract(seg: Segmented, *, ref_date: Optional[date] = None, calendar: Optional[WorkCalendar] = None,
+            today: Optional[date] = None) -> Extraction:
+    info = extract_meeting(seg)
+    meeting = info.meeting
+    ref = reference_time(meeting.date, meeting.start_time, ref_date, today)
+    _people_from_fields(seg, info.gazetteer)
+    reading = Reading(seg, info.gazetteer, ref, calendar)
+    transcript = is_transcript(seg)
+    decisions, used = extract_decisions(reading, transcript)
+    actions = ActionReader(reading, info.urgency, transcript).extract(skip=used)
+    minutes = Minutes(source=seg.document.source, meeting=meeting, decisions=decisions, action_items=actions)
+    if not meeting.date and ref_date is None:
+        minutes.warnings.append(f"no meeting date found and no --ref-date given: relative deadlines count from "
+                                f"{ref.isoformat()[:10]}")
+    minutes.warnings += sorted({w for d in _all_deadlines(reading) for w in d.warnings})
+    return Extraction(minutes=minutes, reading=reading, transcript=transcript)
+
+
+def _all_deadlines(reading: Reading):
+    for unit in reading.seg.units:
+        yield from reading.deadlines(unit)
+
+
+def reference_time(meeting_date: Optional[str], start_time: Optional[str], ref_date: Optional[date],
+                   today: Optional[date]) -> date | datetime:
+    """The meeting's date (with its start time when known) wins over --ref-date, then today."""
+    if meeting_date:
+        day = date.fromisoformat(meeting_date)
+        if start_time:
+            hour, minute = (int(x) for x in start_time.split(":"))
+            return datetime(day.year, day.month, day.day, hour, minute)
+        return day
+    return ref_date or today or date.today()
+
+
+def is_transcript(seg: Segmented) -> bool:
+    """Notes that are mostly ``某某：…`` turns are read as a conversation."""
+    lines = [u for u in seg.units if u.kind == "line" and u.label is None and u.style is None]
+    turns = [u for u in lines if _SPEAKER_LINE.match(u.text)]
+    return len(turns) >= 3 and len(turns) >= 0.4 * len(lines)
+
+
+def _people_from_fields(seg: Segmented, gazetteer) -> None:
+    """Names in owner/helper cells and 负责人： lines join the gazetteer (周工（研发部）)."""
+    from ..parties import parse_parties
+    for unit in seg.units:
+        field = unit.column if unit.record is not None else (unit.label if unit.label_group == "record" else None)
+        if field in ("owner", "collaborators"):
+            for party in parse_parties(unit.text):
+                if party.kind == "person":
+                    gazetteer.add_person(party.name, party.department)

@@ -1,0 +1,165 @@
+"""Decisions (结论 / 决议 / 决定 / 共识) and the grounds stated for each (依据).
+
+A unit is a decision when it is labelled so (``结论：``, a 决议事项 cell, a 结论
+column), sits in a decisions section, or opens with a decision cue (会议决定,
+一致同意...). Its rationale is an inline ``依据：`` part, the ``依据`` lines or
+list that follow it, a bracketed ``（某某：理由）``, or the 因为 part of a
+因为…所以… sentence.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import Decision, Evidence
+from ..segment import Unit
+from ..textnorm import fold
+from .reading import Reading
+
+_OPENER = re.compile(r"^(?:会议|会上|经讨论[,，]?\s*|经研究[,，]?\s*|讨论后[,，]?\s*|双方|各方)*"
+                     r"(?:一致|原则上)?(?:同意|决定|确定|决议|议定|通过|批准|明确|共识)[:：]?\s*")
+_STRIP_OPENER = re.compile(r"^(?:会议|会上|经讨论[,，]?\s*|经研究[,，]?\s*|讨论后[,，]?\s*)*"
+                           r"(?:一致)?(?:同意|决定|确定|议定|明确)[:：]?\s*")
+_INLINE_LABEL = re.compile(r"(?:^|[\s>→\-—,，;；。])(?:结论|决议|决定|共识)[:：]\s*")
+_RATIONALE = re.compile(r"[。;；.]?\s*[(（]?(?:依据|理由|原因|reason|because)\s*[:：]\s*", re.I)
+_QUOTED_REASON = re.compile(r"[(（]\s*[^()（）:：]{1,8}[:：]\s*([^()（）]+)[)）]\s*$")
+_BECAUSE = re.compile(r"(?:因为|由于|鉴于|考虑到)(.+?)[,，]\s*(?:所以|因此|因而|故)(.+)$")
+_SPEAKER = re.compile(r"^[^:：,，。]{1,8}[:：]")
+_DECISION_VERB = re.compile(r"(?:就定在|定在|定为|就按|按此执行|就这么定|拍板|敲定)")
+_NOT_DECISION = re.compile(r"[?？]\s*$|未达成|暂不形成结论|不形成结论|没有结论|未形成")
+
+
+def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision], set[int]]:
+    """All decisions in order, and the indices of units consumed as decisions or rationale."""
+    _mark_sections(reading.seg.units)
+    decisions: list[Decision] = []
+    used: set[int] = set()
+    last: Optional[Decision] = None
+    for unit in reading.seg.units:
+        if unit.kind == "heading" or not unit.text.strip():
+            last = last if unit.kind != "heading" or unit.role == "rationale" else None
+            continue
+        if _is_rationale(unit) and last is not None:
+            _add_rationale(last, unit.text, unit, 0)
+            used.add(unit.index)
+            continue
+        decision = _decision(unit, transcript)
+        if decision is not None:
+            decisions.append(decision)
+            if not decision.from_turn:
+                used.add(unit.index)
+            last = decision
+        elif unit.role != "rationale" and unit.rank < 99 and unit.kind != "cell":
+            last = None if unit.rank <= 10 else last
+    return decisions, used
+
+
+def _mark_sections(units: list[Unit]) -> None:
+    """Note on each heading whether its section enumerates items and whether it labels decisions."""
+    for unit in units:
+        for heading in unit.headings:
+            if unit.style is not None and unit.kind != "heading":
+                heading.has_list = True
+            if unit.label == "decision":
+                heading.labelled_decisions = True
+
+
+def _is_rationale(unit: Unit) -> bool:
+    if unit.label == "rationale":
+        return True
+    return unit.role == "rationale" and unit.label is None and unit.kind != "cell"
+
+
+def _decision(unit: Unit, transcript: bool) -> Optional[Decision]:
+    text, offset = unit.text, 0
+    if unit.label == "decision":
+        return _make(unit, text, 0)
+    if unit.record is not None:
+        if unit.column == "decision" or (unit.column == "result" and _OPENER.match(fold(text))):
+            return _make(unit, text, 0)
+        return None
+    if unit.label is not None and unit.label_group != "content":
+        return None
+    if unit.role == "decisions" and unit.label is None and _enumerated_like_siblings(unit):
+        return _make(unit, text, 0)
+    if m := _INLINE_LABEL.search(fold(text)):
+        return _make(unit, text[m.end():], m.end())
+    speaker = _SPEAKER.match(fold(text)) if transcript and not _OPENER.match(fold(text)) else None
+    body = fold(text[speaker.end():]).lstrip() if speaker else fold(text)
+    if unit.role not in ("status", "actions") and _OPENER.match(body) and not _NOT_DECISION.search(body):
+        start = len(text) - len(body)
+        return _make(unit, text[start:], start)
+    if transcript and speaker and (m := _DECISION_VERB.search(body)):
+        decision = _transcript_decision(unit, speaker.end(), speaker.end() + m.start())
+        if decision is not None:
+            decision.from_turn = True
+        return decision
+    return None
+
+
+def _enumerated_like_siblings(unit: Unit) -> bool:
+    """In a decisions section: a list entry, or plain text in a section without a list.
+    A section that labels its decisions (结论：) needs the label; a plain remark after a
+    numbered list (本次会议为通报会…) is not one of the list's decisions."""
+    section = unit.headings[-1] if unit.headings else None
+    if section is None:
+        return True
+    if getattr(section, "labelled_decisions", False):
+        return False
+    return unit.style is not None or not getattr(section, "has_list", False)
+
+
+def _make(unit: Unit, text: str, offset: int) -> Optional[Decision]:
+    """A decision from unit.text[offset:], with its inline rationale split off."""
+    body = text
+    rationale = None
+    if m := _RATIONALE.search(fold(body)):
+        body, rationale = text[:m.start()], (text[m.end():], offset + m.end())
+    quoted = _QUOTED_REASON.search(body)
+    if quoted and not rationale:
+        rationale = (quoted.group(1), offset + quoted.start(1))
+        body = body[:quoted.start()]
+    cleaned, skipped = _clean(body)
+    if not cleaned or _NOT_DECISION.search(fold(cleaned)):
+        return None
+    decision = Decision(text=cleaned, topic=unit.topic,
+                        evidence=Evidence(cleaned, unit.locate(offset + skipped)))
+    if rationale:
+        _add_rationale(decision, rationale[0], unit, rationale[1])
+    return decision
+
+
+def _transcript_decision(unit: Unit, start: int, verb: int) -> Optional[Decision]:
+    """``因为…，所以培训就定在9月8号到10号``: the decision and its ground."""
+    sentence_start = max(unit.text.rfind(p, start, verb) for p in "。！？!?") + 1
+    sentence_start = max(sentence_start, start)
+    end = min([i for i in (unit.text.find(p, verb) for p in "。！？!?") if i >= 0] or [len(unit.text)])
+    sentence = unit.text[sentence_start:end]
+    if _NOT_DECISION.search(unit.text[sentence_start:end + 1]):
+        return None
+    m = _BECAUSE.search(fold(sentence))
+    if m:
+        decision = _make(unit, sentence[m.start(2):], sentence_start + m.start(2))
+        if decision:
+            _add_rationale(decision, sentence[m.start(1):m.end(1)], unit, sentence_start + m.start(1))
+        return decision
+    body = re.sub(r"^[^,，]{0,3}[,，]", "", sentence)       # 对，餐补就按… → 餐补就按…
+    return _make(unit, body, sentence_start + len(sentence) - len(body))
+
+
+def _clean(text: str) -> tuple[str, int]:
+    """Strip an opener (会议决定, 一致同意：) and closing punctuation; also return chars skipped."""
+    stripped = text.strip()
+    lead = len(text) - len(text.lstrip())
+    m = _STRIP_OPENER.match(fold(stripped))
+    if m and m.end() < len(stripped):
+        stripped, lead = stripped[m.end():], lead + m.end()
+    return stripped.strip().rstrip("。；;，, ").strip(), lead
+
+
+def _add_rationale(decision: Decision, text: str, unit: Unit, offset: int) -> None:
+    cleaned = text.strip().rstrip("。；;，,）) ").strip()
+    cleaned = re.sub(r"^[(（]?(?:依据|理由|reason)\s*[:：]\s*", "", cleaned, flags=re.I)
+    if cleaned:
+        decision.rationale.append(cleaned)
+        decision.rationale_evidence.append(Evidence(cleaned, unit.locate(offset)))

@@ -1,0 +1,251 @@
+"""The meeting's information (title, when, where, who) and the document's gazetteer."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Optional
+
+from ..model import Evidence, Meeting
+from ..parties import Gazetteer, Party, is_department, looks_like_person, parse_parties
+from ..segment import Segmented, Unit, label_field
+from ..textnorm import fold
+
+# Label precedence for the meeting date: a 会议时间 beats a form's 提报日期.
+_DATE_LABEL_RANK = {"会议时间": 0, "会议日期": 0, "开会时间": 0, "召开时间": 0, "日期": 1, "时间": 2, "date": 1,
+                    "time": 2, "沟通时间": 3, "when": 3}
+_DATE = re.compile(r"(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*[日号]?")
+_TIME = re.compile(r"(上午|下午|中午|晚上|早上|傍晚|凌晨|晚|早|am|pm)?\s*(\d{1,2})\s*(?:[:点时]\s*(\d{2})?\s*分?|(点半))",
+                   re.I)
+_GENERIC_TITLE = re.compile(r"^(?:会议纪要|会议记录|会议纪录|纪要|记录|会议|会议信息|meeting minutes|minutes|)$", re.I)
+# Cut from a title (matched on folded text): a 【会议纪要】 tag, a detached 会议纪要/速记
+# suffix, an attached 纪要 (keeping 会议), and a (录音整理) remark.
+_TITLE_NOISE = re.compile(r"^\[(?:会议纪要|会议记录|纪要)\]\s*|^\[|\]$|\s+(?:会议纪要|会议记录|会议纪录|纪要|速记|记录)$"
+                          r"|(?<=会议)(?:纪要|记录|纪录)$|(?<=会)(?:纪要|记录|纪录)$|\s*\((?:录音整理|速记|草稿|初稿)\)$", re.I)
+_MEETING_WORD = re.compile(r"会|纪要|记录|review|planning|sync|standup|retro|meeting", re.I)
+_HOSTED_BY = re.compile(r"由(?:轮值主席|主席|会议主持人|总经理|副总经理)?\s*([^，,。()（）\s]{0,8})\s*(?:[(（]([^()（）]+)[)）])?\s*主持")
+_DATE_IN_CELL = 5   # rank of a time found in a record's 时间 column (a communication log)
+_FIELD_SPLIT = re.compile(r"(?:\s{2,}|\u3000+|\s*\|\s*|\s+(?=\S{1,6}[:：]))(?=[^\s:：|]{1,8}[:：])")
+_CONTINUATION_LABELS = {"attendees", "departments", "absent"}
+
+
+@dataclass
+class MeetingInfo:
+    meeting: Meeting
+    gazetteer: Gazetteer
+    urgency: Optional[str]           # 紧急程度 of a form: governs every item
+
+
+def extract_meeting(seg: Segmented) -> MeetingInfo:
+    fields = list(_field_values(seg.units))
+    meeting = Meeting()
+    gazetteer = Gazetteer()
+    _title(meeting, seg, fields)
+    _when(meeting, fields)
+    _simple(meeting, fields, "location")
+    _people(meeting, gazetteer, fields, seg)
+    urgency = next((v for name, v, _ in fields if name == "urgency"), None)
+    return MeetingInfo(meeting=meeting, gazetteer=gazetteer, urgency=urgency)
+
+
+def _field_values(units: list[Unit]) -> Iterable[tuple[str, str, Unit]]:
+    """(field, value, unit) for every meeting label, splitting lines that hold several."""
+    for i, unit in enumerate(units):
+        if unit.label_group == "meeting":
+            for name, value in _split_fields(unit.label, unit.text):
+                if not value and name in _CONTINUATION_LABELS:
+                    value = "；".join(u.text for u in _continuation(units, i))
+                yield name, value, unit
+        elif unit.record is not None and unit.column in ("attendees", "date"):
+            yield unit.column, unit.text, unit
+        if unit.label_group == "meeting" or (unit.label is None and unit.kind == "line" and not unit.headings):
+            if m := _HOSTED_BY.search(unit.text):
+                yield "hosted_by", m.group(1) or m.group(2) or "", unit
+
+
+def _split_fields(first: str, text: str) -> list[tuple[str, str]]:
+    """``2024-03-12 10:20　　地点：应急指挥室`` → date and location."""
+    parts = _FIELD_SPLIT.split(text)
+    out = [(first, parts[0].strip())]
+    for part in parts[1:]:
+        label, _, value = re.split(r"([:：])", part, maxsplit=1)
+        name = label_field(label, "meeting")
+        if name:
+            out.append((name, value.strip()))
+        else:
+            out[-1] = (out[-1][0], f"{out[-1][1]} {part}".strip())
+    return out
+
+
+def _continuation(units: list[Unit], i: int) -> list[Unit]:
+    """Indented lines under an empty ``参会人员：`` label."""
+    lines = []
+    for unit in units[i + 1:]:
+        if unit.label is not None or unit.kind == "heading" or (not unit.indent and unit.style is None):
+            break
+        lines.append(unit)
+    return lines
+
+
+# --------------------------------------------------------------------------- #
+def _title(meeting: Meeting, seg: Segmented, fields) -> None:
+    candidates = [u for u in seg.units if u.kind == "heading" and u.rank <= 2]
+    if seg.title_unit and seg.title_unit not in candidates:
+        candidates.insert(0, seg.title_unit)
+    titled = [u for u in candidates if not _GENERIC_TITLE.match(_clean_title(u.text))]
+    chosen = next((u for u in titled if _MEETING_WORD.search(u.text)), titled[0] if titled else None)
+    labelled = next(((v, u) for name, v, u in fields if name == "title" and v), None)
+    if labelled and (chosen is None or not _MEETING_WORD.search(chosen.text)) and _MEETING_WORD.search(labelled[0]):
+        meeting.title = _clean_title(labelled[0])
+        meeting.evidence["title"] = Evidence(labelled[0], labelled[1].locate())
+    elif chosen is not None:
+        meeting.title = _clean_title(chosen.text)
+        meeting.evidence["title"] = Evidence(chosen.text, chosen.locate())
+
+
+def _clean_title(text: str) -> str:
+    text = text.strip().replace("【", "[").replace("】", "]")
+    while (m := _TITLE_NOISE.search(fold(text))):
+        text = (text[:m.start()] + text[m.end():]).strip()
+    return text
+
+
+def _when(meeting: Meeting, fields) -> None:
+    dated = sorted(((_DATE_LABEL_RANK.get(fold(u.label_words or "").lower(), 4) if u.record is None else _DATE_IN_CELL,
+                     i, v, u)
+                    for i, (name, v, u) in enumerate(fields) if name == "date"), key=lambda t: t[:2])
+    for _, _, value, unit in dated:
+        day, start, end = parse_when(value)
+        if day and not meeting.date:
+            meeting.date = day.isoformat()
+            meeting.evidence["date"] = Evidence(value, unit.locate())
+        if start and not meeting.start_time:
+            meeting.start_time, meeting.end_time = start, end
+            meeting.evidence["start_time"] = Evidence(value, unit.locate())
+
+
+def parse_when(text: str) -> tuple[Optional[date], Optional[str], Optional[str]]:
+    """The date, start and end time in a 会议时间 value such as ``2023年4月26日（星期三）10:00-11:40``."""
+    folded = fold(text)
+    day = None
+    rest = folded
+    m = _DATE.search(folded)
+    if m:
+        try:
+            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            day = None
+        rest = folded[m.end():]
+    rest = re.sub(r"\((?:星期|周|礼拜)[一二三四五六日天]\)|(?:星期|周|礼拜)[一二三四五六日天]", " ", rest)
+    times = [_clock(t) for t in _TIME.finditer(rest)]
+    times = [t for t in times if t]
+    _carry_day_part(times)
+    start = times[0][0] if times else None
+    end = times[1][0] if len(times) > 1 else None
+    return day, start, end
+
+
+def _clock(m: re.Match) -> Optional[tuple[str, Optional[str]]]:
+    part, hour, minute, half = m.group(1), int(m.group(2)), m.group(3), m.group(4)
+    minutes = 30 if half else int(minute or 0)
+    if hour > 24 or minutes > 59:
+        return None
+    part = (part or "").lower()
+    if part in ("下午", "晚上", "傍晚", "晚", "pm") and hour < 12:
+        hour += 12
+    return f"{hour % 24:02d}:{minutes:02d}", part or None
+
+
+def _carry_day_part(times: list) -> None:
+    """``下午2:00～3:30``: the end time is in the afternoon too."""
+    for i in range(1, len(times)):
+        (start, part), (end, own) = times[i - 1], times[i]
+        if part in ("下午", "晚上", "pm") and own is None and end < start:
+            hour = int(end[:2]) + 12
+            times[i] = (f"{hour % 24:02d}{end[2:]}", part)
+
+
+def _simple(meeting: Meeting, fields, name: str) -> None:
+    for field_name, value, unit in fields:
+        if field_name == name and value and getattr(meeting, name) is None:
+            setattr(meeting, name, value.strip())
+            meeting.evidence[name] = Evidence(value, unit.locate())
+
+
+# --------------------------------------------------------------------------- #
+def _people(meeting: Meeting, gazetteer: Gazetteer, fields, seg: Segmented) -> None:
+    absent = {p.name for name, v, _ in fields if name == "absent" for p in parse_parties(v)}
+    for name, value, unit in fields:
+        if name in ("host", "recorder"):
+            _role(meeting, gazetteer, name, value, unit)
+        elif name == "hosted_by" and not meeting.host and value:
+            meeting.host = value
+            meeting.evidence["host"] = Evidence(value, unit.locate())
+        elif name == "attendees":
+            _attendees(meeting, gazetteer, parse_parties(value), absent, unit)
+        elif name in ("departments", "initiator_department"):
+            for party in parse_parties(value):
+                if party.kind == "department" or is_department(party.name):
+                    _add_department(meeting, gazetteer, party.name)
+        elif name == "initiator":
+            for party in parse_parties(value):
+                if party.kind == "person":
+                    gazetteer.add_person(party.name, party.department)
+    _attendee_records(meeting, gazetteer, seg)
+    meeting.absent = sorted(absent - set(meeting.attendees), key=list(absent).index)
+
+
+def _role(meeting: Meeting, gazetteer: Gazetteer, name: str, value: str, unit: Unit) -> None:
+    parties = [p for p in parse_parties(value) if p.kind == "person"]
+    if not parties or getattr(meeting, name):
+        return
+    setattr(meeting, name, parties[0].name)
+    meeting.evidence[name] = Evidence(value, unit.locate())
+    gazetteer.add_person(parties[0].name, parties[0].department)
+
+
+def _attendees(meeting: Meeting, gazetteer: Gazetteer, parties: list[Party], absent: set, unit: Unit) -> None:
+    for party in parties:
+        if party.kind == "department":
+            _add_department(meeting, gazetteer, party.name)
+            continue
+        if party.kind != "person" or party.name in absent:
+            continue
+        if party.name not in meeting.attendees:
+            meeting.attendees.append(party.name)
+        gazetteer.add_person(party.name, party.department)
+        if party.department:
+            _add_department(meeting, gazetteer, party.department)
+        note = party.note or ""
+        if "主持" in note and not meeting.host:
+            meeting.host = party.name
+        if "记录" in note and not meeting.recorder:
+            meeting.recorder = party.name
+    meeting.evidence.setdefault("attendees", Evidence(unit.text, unit.locate()))
+
+
+def _attendee_records(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
+    """A 部门 | 参会人员 table: the row's department applies to its people."""
+    for record in seg.records:
+        people = record.get("attendees")
+        department = record.get("owner_department")
+        if not people or not department or not is_department(department):
+            continue
+        for party in parse_parties(people):
+            if party.kind == "person":
+                party.department = party.department or department
+                gazetteer.add_person(party.name, party.department)
+                if party.name not in meeting.attendees:
+                    meeting.attendees.append(party.name)
+        _add_department(meeting, gazetteer, department)
+
+
+def _add_department(meeting: Meeting, gazetteer: Gazetteer, name: str) -> None:
+    name = name.strip()
+    if name and name not in meeting.departments:
+        meeting.departments.append(name)
+    gazetteer.add_department(name)
+
+
+def person_like(text: str) -> bool:
+    return looks_like_person(text)

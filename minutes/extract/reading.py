@@ -1,0 +1,117 @@
+"""Reading: the analysed document, asked per unit and character range.
+
+The whole document goes through the spaCy pipeline once, its units joined by
+line breaks. A `Reading` maps each unit to its slice of that Doc and answers
+questions in the unit's own character offsets: which parties, which cue words,
+which sentences and clauses lie in a range.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Iterator, Optional
+
+from spacy.tokens import Doc, Span
+
+from ..deadlines import Deadline, find_deadlines
+from ..holidays import WorkCalendar
+from ..nlp import analyse
+from ..parties import Gazetteer
+from ..segment import Segmented, Unit
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A labelled span in unit offsets."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    party: Optional[tuple] = None      # (kind, listed name, department) for parties
+
+    @property
+    def kind(self) -> Optional[str]:
+        return self.party[0] if self.party else None
+
+    @property
+    def name(self) -> str:
+        return self.party[1] if self.party else self.text
+
+    @property
+    def department(self) -> Optional[str]:
+        return self.party[2] if self.party else None
+
+
+class Reading:
+    def __init__(self, seg: Segmented, gazetteer: Gazetteer, ref: date | datetime,
+                 calendar: Optional[WorkCalendar] = None):
+        self.seg = seg
+        self.gazetteer = gazetteer
+        self.ref = ref
+        self.calendar = calendar
+        self.starts: list[int] = []
+        position = 0
+        for unit in seg.units:
+            self.starts.append(position)
+            position += len(unit.text) + 1
+        self.doc: Doc = analyse("\n".join(u.text for u in seg.units), gazetteer)
+        self._by_unit: dict[str, list[list[Hit]]] = {}
+        self._deadlines: dict[int, list[Deadline]] = {}
+
+    # ------------------------------------------------------------------ #
+    def hits(self, unit: Unit, key: str, start: int = 0, end: Optional[int] = None,
+             labels: Optional[set[str]] = None) -> list[Hit]:
+        """Spans of doc.spans[key] inside unit[start:end], optionally of some labels."""
+        per_unit = self._index(key)[unit.index]
+        end = len(unit.text) if end is None else end
+        return [h for h in per_unit if h.start >= start and h.end <= end and (labels is None or h.label in labels)]
+
+    def parties(self, unit: Unit, start: int = 0, end: Optional[int] = None) -> list[Hit]:
+        return self.hits(unit, "parties", start, end)
+
+    def cues(self, unit: Unit, *labels: str, start: int = 0, end: Optional[int] = None) -> list[Hit]:
+        return self.hits(unit, "lexicon", start, end, set(labels))
+
+    def has(self, unit: Unit, *labels: str, start: int = 0, end: Optional[int] = None) -> bool:
+        return bool(self.cues(unit, *labels, start=start, end=end))
+
+    def sentences(self, unit: Unit) -> list[tuple[int, int]]:
+        return [(h.start, h.end) for h in self._index("sentences")[unit.index]]
+
+    def clauses(self, unit: Unit, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int]]:
+        return [(h.start, h.end) for h in self.hits(unit, "clauses", start, end)]
+
+    def deadlines(self, unit: Unit) -> list[Deadline]:
+        if unit.index not in self._deadlines:
+            try:
+                self._deadlines[unit.index] = find_deadlines(unit.text, self.ref, calendar=self.calendar)
+            except Exception:   # a resolver bug must not lose the document
+                self._deadlines[unit.index] = []
+        return self._deadlines[unit.index]
+
+    # ------------------------------------------------------------------ #
+    def _index(self, key: str) -> list[list[Hit]]:
+        if key not in self._by_unit:
+            table: list[list[Hit]] = [[] for _ in self.seg.units]
+            for span in self.doc.spans.get(key, []):
+                self._place(span, table)
+            self._by_unit[key] = table
+        return self._by_unit[key]
+
+    def _place(self, span: Span, table: list[list[Hit]]) -> None:
+        i = bisect.bisect_right(self.starts, span.start_char) - 1
+        if i < 0:
+            return
+        base = self.starts[i]
+        start, end = span.start_char - base, span.end_char - base
+        unit = self.seg.units[i]
+        if end > len(unit.text):
+            return
+        party = span._.party if span.has_extension("party") else None
+        table[i].append(Hit(span.label_, start, end, unit.text[start:end], party))
+
+
+def iter_ranges(reading: Reading, unit: Unit) -> Iterator[tuple[int, int]]:
+    yield from reading.sentences(unit)

@@ -1,0 +1,51 @@
+"""process(source) -> Minutes: read → segment → extract (→ resolve) → lint, for one input.
+
+The one core function that the CLI, the API and the service call. Every stage
+error for one file becomes a MinutesError naming the file; nothing else escapes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+from .errors import MinutesError
+from .extract import extract
+from .holidays import WorkCalendar, default_calendar
+from .model import Minutes
+from .read import Limits, read_document
+from .segment import segment
+
+
+@dataclass(frozen=True)
+class Options:
+    ref_date: Optional[date] = None
+    calendar: Optional[WorkCalendar] = None
+    limits: Limits = Limits()
+    lint: bool = True
+    lint_config: Optional[object] = None
+
+
+def process(source: str | Path, data: bytes | None = None, *, options: Options = Options()) -> Minutes:
+    """Turn one file (or its bytes) into Minutes, lint findings included."""
+    document = read_document(source, data, limits=options.limits)
+    calendar = options.calendar or default_calendar()
+    extraction = extract(segment(document), ref_date=options.ref_date, calendar=calendar)
+    if options.lint:
+        from .lint import lint
+        extraction.minutes.lint = lint(extraction, config=options.lint_config)
+    return extraction.minutes
+
+
+def process_many(sources: list[str], options: Options = Options()):
+    """Yield (source, Minutes | MinutesError) in order; one bad file never stops the batch."""
+    for source in sources:
+        try:
+            yield source, process(source, options=options)
+        except MinutesError as exc:
+            exc.source = exc.source or source
+            yield source, exc
+        except Exception as exc:  # a bug on odd input: report it for this file, go on with the rest
+            yield source, MinutesError(f"internal error while processing: {exc.__class__.__name__}: {exc}",
+                                       source=source)
