@@ -866,7 +866,8 @@ def _pieces(lex: _Lexicon) -> dict[str, str]:
         "AFTER": lex.alt("after_suffixes"),
         "COMPARATIVE": "[" + "".join(lex.words("comparatives")) + "]",
         "NOT_DAY": lex.alt("not_day_nouns"),
-        "SUFFIX_GUARD": f"(?!后|[0-9{digits}])",  # 6月20日前后 is "around"; 今年前三季度 is "the first three"
+        # 6月20日前后 is "around"; 今年前三季度 is "the first three"; 内推 / 前景 are words of their own
+        "SUFFIX_GUARD": f"(?!后|[0-9{digits}]){_follower_guard(lex)}",
         "NUMERALS": digits,
     }
     p["CLOCK"] = _expand(
@@ -880,6 +881,13 @@ def _pieces(lex: _Lexicon) -> dict[str, str]:
         r"(?:\s*(?P<dp><DAYPART>))?(?:(?:\s*|t)(?:(?:at|@)\s*)?<CLOCK>)?<MARK>", p)
     p["YEAR_HEAD"] = _expand(r"(?:(?P<ys><YS>)(?:的)?\s*|(?P<y>(?<![0-9])[0-9]{4})\s*年\s*)?", p)
     return p
+
+
+def _follower_guard(lex: _Lexicon) -> str:
+    """A lookahead refusing a mark that starts another word: 三季度内推, 三天前景."""
+    parts = [f"(?<={re.escape(str(mark))})[{''.join(map(str, after))}]"
+             for mark, after in lex.section("suffix_word_followers", dict).items() if after]
+    return f"(?!{'|'.join(parts)})" if parts else ""
 
 
 def _compound_guard(lex: _Lexicon) -> str:

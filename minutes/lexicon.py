@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from .errors import RuleFileError
-from .resources import check_word_lists, load_yaml, model_path
+from .resources import load_yaml, model_path
 from .textnorm import fold_word
 
 # label → (file, key path) of the word lists that feed SpanRuler phrase patterns
@@ -24,9 +24,7 @@ PHRASE_SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "OWNER_MARKER": ("cues.yaml", ("owner_markers",)),
     "HELPER_VERB": ("cues.yaml", ("helper_verbs",)),
     "HELPER_MARKER": ("cues.yaml", ("helper_markers",)),
-    "DECISION_OPENER": ("cues.yaml", ("decision_openers",)),
     "DECISION_VERB": ("cues.yaml", ("decision_verbs",)),
-    "RATIONALE_OPENER": ("cues.yaml", ("rationale_openers",)),
     "STATUS": ("cues.yaml", ("status_words",)),
     "COMMITMENT": ("cues.yaml", ("commitments",)),
     "FIRST_PERSON": ("cues.yaml", ("first_person",)),

@@ -9,24 +9,41 @@ list that follow it, a bracketed ``（某某：理由）``, or the 因为 part o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
+from .. import lexicon
 from ..model import Decision, Evidence
 from ..segment import Unit
 from ..textnorm import fold
 from .reading import Reading
 
-_OPENER = re.compile(r"^(?:会议|会上|经讨论[,，]?\s*|经研究[,，]?\s*|讨论后[,，]?\s*|双方|各方)*"
-                     r"(?:一致|原则上)?(?:同意|决定|确定|决议|议定|通过|批准|明确|共识)[:：]?\s*")
-_STRIP_OPENER = re.compile(r"^(?:会议|会上|经讨论[,，]?\s*|经研究[,，]?\s*|讨论后[,，]?\s*)*"
-                           r"(?:一致)?(?:同意|决定|确定|议定|明确)[:：]?\s*")
 _INLINE_LABEL = re.compile(r"(?:^|[\s>→\-—,，;；。])(?:结论|决议|决定|共识)[:：]\s*")
 _RATIONALE = re.compile(r"[。;；.]?\s*[(（]?(?:依据|理由|原因|reason|because)\s*[:：]\s*", re.I)
 _QUOTED_REASON = re.compile(r"[(（]\s*[^()（）:：]{1,8}[:：]\s*([^()（）]+)[)）]\s*$")
-_BECAUSE = re.compile(r"(?:因为|由于|鉴于|考虑到)(.+?)[,，]\s*(?:所以|因此|因而|故)(.+)$")
 _SPEAKER = re.compile(r"^[^:：,，。]{1,8}[:：]")
-_DECISION_VERB = re.compile(r"(?:就定在|定在|定为|就按|按此执行|就这么定|拍板|敲定)")
 _NOT_DECISION = re.compile(r"[?？]\s*$|未达成|暂不形成结论|不形成结论|没有结论|未形成")
+
+
+def _alternation(key: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(lexicon.words("cues.yaml", key), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _opener() -> re.Pattern:
+    """[会议|经讨论|双方…]* [一致|原则上]? [同意|决定|确定…] at the start of a unit."""
+    return re.compile(rf"^(?:(?:{_alternation('decision_subjects')})[,，]?\s*)*(?:{_alternation('decision_qualifiers')})?"
+                      rf"(?:{_alternation('decision_heads')})[:：]?\s*")
+
+
+@lru_cache(maxsize=1)
+def _decision_verb() -> re.Pattern:
+    return re.compile(_alternation("decision_verbs"))
+
+
+@lru_cache(maxsize=1)
+def _because() -> re.Pattern:
+    return re.compile(rf"(?:{_alternation('rationale_openers')})(.+?)[,，]\s*(?:{_alternation('result_connectives')})(.+)$")
 
 
 def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision], set[int]]:
@@ -75,7 +92,7 @@ def _decision(unit: Unit, transcript: bool) -> Optional[Decision]:
     if unit.label == "decision":
         return _make(unit, text, 0)
     if unit.record is not None:
-        if unit.column == "decision" or (unit.column == "result" and _OPENER.match(fold(text))):
+        if unit.column == "decision" or (unit.column == "result" and _opener().match(fold(text))):
             return _make(unit, text, 0)
         return None
     if unit.label is not None and unit.label_group != "content":
@@ -84,12 +101,12 @@ def _decision(unit: Unit, transcript: bool) -> Optional[Decision]:
         return _make(unit, text, 0)
     if m := _INLINE_LABEL.search(fold(text)):
         return _make(unit, text[m.end():], m.end())
-    speaker = _SPEAKER.match(fold(text)) if transcript and not _OPENER.match(fold(text)) else None
+    speaker = _SPEAKER.match(fold(text)) if transcript and not _opener().match(fold(text)) else None
     body = fold(text[speaker.end():]).lstrip() if speaker else fold(text)
-    if unit.role not in ("status", "actions") and _OPENER.match(body) and not _NOT_DECISION.search(body):
+    if unit.role not in ("status", "actions") and _opener().match(body) and not _NOT_DECISION.search(body):
         start = len(text) - len(body)
         return _make(unit, text[start:], start)
-    if transcript and speaker and (m := _DECISION_VERB.search(body)):
+    if transcript and speaker and (m := _decision_verb().search(body)):
         decision = _transcript_decision(unit, speaker.end(), speaker.end() + m.start())
         if decision is not None:
             decision.from_turn = True
@@ -137,7 +154,7 @@ def _transcript_decision(unit: Unit, start: int, verb: int) -> Optional[Decision
     sentence = unit.text[sentence_start:end]
     if _NOT_DECISION.search(unit.text[sentence_start:end + 1]):
         return None
-    m = _BECAUSE.search(fold(sentence))
+    m = _because().search(fold(sentence))
     if m:
         decision = _make(unit, sentence[m.start(2):], sentence_start + m.start(2))
         if decision:
@@ -151,7 +168,7 @@ def _clean(text: str) -> tuple[str, int]:
     """Strip an opener (会议决定, 一致同意：) and closing punctuation; also return chars skipped."""
     stripped = text.strip()
     lead = len(text) - len(text.lstrip())
-    m = _STRIP_OPENER.match(fold(stripped))
+    m = _opener().match(fold(stripped))
     if m and m.end() < len(stripped):
         stripped, lead = stripped[m.end():], lead + m.end()
     return stripped.strip().rstrip("。；;，, ").strip(), lead
