@@ -32,6 +32,9 @@ PHRASE_SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "NOT_COMMITMENT": ("cues.yaml", ("not_commitment",)),
     "TASK_VERB": ("cues.yaml", ("task_verbs",)),
     "DOER_LINK": ("cues.yaml", ("doer_links",)),
+    "DIRECTIVE": ("cues.yaml", ("directives",)),
+    "NEED": ("cues.yaml", ("needs",)),
+    "LEAD_IN": ("cues.yaml", ("lead_ins",)),
     "PRIORITY_HIGH": ("priority.yaml", ("high", "inline")),
     "PRIORITY_MEDIUM": ("priority.yaml", ("medium", "inline")),
     "PRIORITY_LOW": ("priority.yaml", ("low", "inline")),
@@ -101,6 +104,46 @@ def department_pattern() -> re.Pattern:
     known = "|".join(sorted((re.escape(fold_word(d)) for d in words("parties.yaml", "departments")),
                             key=len, reverse=True))
     return re.compile(rf"(?:{known}|[\u4e00-\u9fffA-Za-z]{{1,8}}?(?:{suffixes}))")
+
+
+@lru_cache(maxsize=1)
+def department_finder() -> re.Pattern:
+    """A department in running text, from a clause start or 由/会同/向…: 区财政局, 街道办事处, IT部.
+
+    Matched on folded, lower-cased text. A one-character suffix (部, 局, 委) needs two
+    characters before it, so 这部 or 全局 are not departments.
+    """
+    suffixes = [fold_word(s) for s in words("parties.yaml", "department_suffixes")]
+    short = "|".join(re.escape(s) for s in suffixes if len(s) == 1)
+    long = "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True) if len(s) > 1)
+    prefixes = "|".join(re.escape(fold_word(p)) for p in words("parties.yaml", "department_prefixes"))
+    after = "|".join(f"(?<={re.escape(fold_word(b))})" for b in words("parties.yaml", "department_left_boundaries"))
+    start = rf"(?:^|(?<=[\s,，。;；:：、(（\"'“@>])|{after})"
+    han = r"[\u4e00-\u9fff]"
+    not_first = "|".join(re.escape(fold_word(b)) for b in
+                         words("parties.yaml", "department_left_boundaries") + words("parties.yaml", "department_not_starting"))
+    followers = load_yaml("parties.yaml").get("department_suffix_followers") or {}
+    end = "(?!" + "|".join(f"(?<={re.escape(k)})[{''.join(v)}]" for k, v in followers.items()) + ")" if followers else ""
+    name = rf"(?:{prefixes})?(?:{han}{{2,6}}?(?:{short})|{han}{{1,6}}?(?:{long})|[a-z]{{1,8}}(?:{short}|{long})){end}"
+    return re.compile(rf"{start}(?!{not_first})({name})")
+
+
+@lru_cache(maxsize=1)
+def department_prefixes() -> frozenset[str]:
+    return frozenset(fold_word(w) for w in words("parties.yaml", "department_prefixes"))
+
+
+@lru_cache(maxsize=1)
+def name_guess_limit() -> int:
+    value = load_yaml("parties.yaml").get("name_guess_max_word_frequency")
+    if not isinstance(value, int) or value < 0:
+        raise RuleFileError("'parties.yaml' > name_guess_max_word_frequency must be a whole number")
+    return value
+
+
+@lru_cache(maxsize=1)
+def place_endings() -> tuple[str, ...]:
+    return tuple(fold_word(w) for w in words("parties.yaml", "place_endings"))
 
 
 @lru_cache(maxsize=1)

@@ -36,7 +36,7 @@ class Party:
 
 def is_department(word: str) -> bool:
     folded = fold_word(word.strip())
-    if not folded or folded in lexicon.not_departments():
+    if not folded or folded in lexicon.not_departments() or folded.endswith(lexicon.place_endings()):
         return False
     if folded in {fold_word(d) for d in lexicon.words("parties.yaml", "department_short")}:
         return True
@@ -197,8 +197,9 @@ class Gazetteer:
 def _aliases(name: str) -> list[str]:
     """``Kevin 王凯`` is also written ``Kevin`` or ``王凯``."""
     forms = [name]
-    m = _LATIN_THEN_CJK.match(name)
-    if m:
+    if _LATIN_THEN_CJK.match(name):
         latin, cjk = name.split(None, 1)
         forms += [latin, cjk]
+    elif _LATIN.match(name) and " " in name:          # Alice Wang is also Alice
+        forms.append(name.split()[0])
     return forms

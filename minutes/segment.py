@@ -34,6 +34,12 @@ _MARKERS = [
     ("bullet", re.compile(r"^[-*+>•▪●◦■□◆◇√✓]\s+")),
 ]
 _PREFIX = re.compile(r"^([^:：]{2,8})[:：]")
+# A timestamp that opens a transcript line: [14:02] / (00:12:31) / 14:02 周总：…
+_TIMESTAMP = re.compile(r"^(?:[\[(（【]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[\])）】]|\d{1,2}:\d{2}(?::\d{2})?(?=\s+[^\s:：]{1,8}[:：]))\s*")
+# A chat export's message header: "张伟 2024-05-13 10:02", "10:02 张伟", "2024-05-13 10:02:33 张伟"
+_CHAT_DATE = r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+)?"
+_CHAT_HEADER = re.compile(rf"^(?:(?P<name>[^\s\d:：，,。]{{1,16}}(?:\s[A-Za-z]{{1,16}})?)\s+(?P<when>{_CHAT_DATE}\d{{1,2}}:\d{{2}}(?::\d{{2}})?)"
+                          rf"|(?P<when2>{_CHAT_DATE}\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s+(?P<name2>[^\s\d:：，,。]{{1,16}}))$")
 _SENTENCE_END = re.compile(r"[。;；!?！？]\s*$")
 
 
@@ -100,6 +106,8 @@ class Unit:
     column: Optional[str] = None       # for table cells: the header's field
     has_list: bool = False             # (headings) the section enumerates its entries
     labelled_decisions: bool = False   # (headings) the section writes 结论：/决议： labels
+    speaker: Optional[str] = None      # who says it, in a chat export (the line under a header)
+    when: Optional[str] = None         # a chat header's or transcript line's time stamp
 
     @cached_property
     def fold(self) -> str:
@@ -158,6 +166,7 @@ def segment(document: Document) -> Segmented:
             records.extend(table_records)
     for i, unit in enumerate(units):
         unit.index = i
+    _chat_turns(units)
     title = _title_unit(units)
     _nest(units, title)
     return Segmented(document=document, units=units, records=records, title_unit=title)
@@ -189,6 +198,9 @@ def _classify_paragraph(unit: Unit, p: Paragraph, first: bool) -> None:
     unit.gap_before = p.gap_before and first
     if unit.style in (None, "cont") or unit.kind == "heading":
         _strip_marker(unit)
+    if m := _TIMESTAMP.match(unit.fold):
+        unit.when = m.group(0).strip(" []()（）【】")
+        _advance(unit, m.end())
     _strip_label(unit, "meeting", "content", "record")
 
 
@@ -225,6 +237,26 @@ def _advance(unit: Unit, chars: int) -> None:
     unit.start += chars
     unit.text = unit.text[chars:]
     unit.__dict__.pop("fold", None)
+
+
+def _chat_turns(units: list[Unit]) -> None:
+    """A chat export: each header line names who wrote the lines under it."""
+    headers = [(u, _CHAT_HEADER.match(u.fold)) for u in units if u.kind == "line" and u.label is None]
+    headers = [(u, m) for u, m in headers if m]
+    if len(headers) < 2:
+        return
+    speaker = None
+    for unit in units:
+        m = _CHAT_HEADER.match(unit.fold) if unit.kind == "line" and unit.label is None else None
+        if m:
+            unit.kind = "speaker"
+            speaker = unit.text[m.start("name"):m.end("name")] if m.group("name") else \
+                unit.text[m.start("name2"):m.end("name2")]
+            unit.speaker, unit.when = speaker, m.group("when") or m.group("when2")
+        elif unit.kind == "heading":
+            speaker = None
+        elif speaker is not None and unit.kind == "line":
+            unit.speaker = speaker
 
 
 # --------------------------------------------------------------------------- #
@@ -403,7 +435,7 @@ def _rank(unit: Unit, title: Optional[Unit], ranks: _Ranks, stack: list[Unit]) -
 
 def _close_scopes(unit: Unit, stack: list[Unit]) -> None:
     """Pop what the unit is not inside of; a blank line before plain text ends a label's scope."""
-    if unit.kind in ("cell", "form"):
+    if unit.kind in ("cell", "form", "speaker"):
         return
     while stack and stack[-1].rank >= unit.rank:
         stack.pop()

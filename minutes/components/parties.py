@@ -69,15 +69,28 @@ class PartyFinder:
         spans = []
         for token in doc:
             text = token.text
-            if _name_forms().match(text):
+            if _name_forms().match(text) and not _common_word(text):
                 spans.append(Span(doc, token.i, token.i + 1, label="NAME_FORM"))
             elif token.i + 1 < len(doc) and _name_forms().match(text + doc[token.i + 1].text) and len(text) == 1:
                 spans.append(Span(doc, token.i, token.i + 2, label="NAME_FORM"))
             elif is_department(text) and not token.is_punct:
-                spans.append(Span(doc, token.i, token.i + 1, label="DEPT"))
-            elif _guess().match(text) and _before_owner_cue(doc, token.i + 1):
+                spans.append(Span(doc, _department_start(doc, token.i), token.i + 1, label="DEPT"))
+            elif _guess().match(text) and _before_owner_cue(doc, token.i + 1) and not _common_word(text):
                 spans.append(Span(doc, token.i, token.i + 1, label="NAME_GUESS"))
         return spans
+
+
+def _department_start(doc: Doc, i: int) -> int:
+    """区财政局 is one department though jieba cuts 区 / 财政局."""
+    prefixes = lexicon.department_prefixes()
+    while i > 0 and doc[i - 1].norm_ in prefixes:
+        i -= 1
+    return i
+
+
+def _common_word(text: str) -> bool:
+    import jieba
+    return (jieba.dt.FREQ.get(text) or 0) >= lexicon.name_guess_limit()
 
 
 def _before_owner_cue(doc: Doc, i: int) -> bool:

@@ -19,12 +19,13 @@ from ..textnorm import fold, fold_word, trie_regex
 
 
 class JiebaTokenizer:
-    def __init__(self, vocab, terms: Iterable[str] = ()):
+    def __init__(self, vocab, terms: Iterable[str] = (), shapes: Optional[re.Pattern] = None):
         import jieba
         jieba.setLogLevel(60)
         self.vocab = vocab
         self._jieba = jieba
         self._terms = trie_regex(sorted({fold_word(t) for t in terms if len(t) > 1}))
+        self._shapes = shapes        # words found by their shape, e.g. departments (区财政局)
 
     def __call__(self, text: str, names: Optional[re.Pattern] = None) -> Doc:
         words = list(self._cut(text, names))
@@ -36,7 +37,7 @@ class JiebaTokenizer:
 
     def _cut(self, text: str, names: Optional[re.Pattern]):
         position = 0
-        for start, end in _protected(fold(text).lower(), self._terms, names):
+        for start, end in _protected(fold(text).lower(), self._terms, names, self._shapes):
             yield from self._jieba_words(text[position:start])
             yield text[start:end]
             position = end
@@ -60,13 +61,20 @@ class JiebaTokenizer:
         return self
 
 
-def _protected(folded: str, terms: Optional[re.Pattern], names: Optional[re.Pattern]) -> list[tuple[int, int]]:
-    """Non-overlapping spans to keep whole; a name wins over a term it overlaps."""
+def _protected(folded: str, terms: Optional[re.Pattern], names: Optional[re.Pattern],
+               shapes: Optional[re.Pattern] = None) -> list[tuple[int, int]]:
+    """Non-overlapping spans to keep whole: names first, then shaped words, then lexicon terms."""
     spans = [m.span() for m in names.finditer(folded)] if names else []
     taken = [False] * (len(folded) + 1)
     for start, end in spans:
         for i in range(start, end):
             taken[i] = True
+    for m in (shapes.finditer(folded) if shapes else ()):
+        start, end = m.span(1)
+        if not any(taken[start:end]):
+            spans.append((start, end))
+            for i in range(start, end):
+                taken[i] = True
     if terms:
         position = 0
         while position < len(folded):
@@ -83,6 +91,6 @@ def _protected(folded: str, terms: Optional[re.Pattern], names: Optional[re.Patt
 @spacy.registry.tokenizers("minutes.JiebaTokenizer.v1")
 def create_tokenizer():
     def make(nlp):
-        from ..lexicon import tokenizer_terms
-        return JiebaTokenizer(nlp.vocab, tokenizer_terms())
+        from ..lexicon import department_finder, tokenizer_terms
+        return JiebaTokenizer(nlp.vocab, tokenizer_terms(), department_finder())
     return make

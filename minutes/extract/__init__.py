@@ -70,7 +70,9 @@ def reference_time(meeting_date: Optional[str], start_time: Optional[str], ref_d
 
 
 def is_transcript(seg: Segmented) -> bool:
-    """Notes that are mostly ``某某：…`` turns are read as a conversation."""
+    """Notes that are mostly ``某某：…`` turns, or a chat export, are read as a conversation."""
+    if any(u.speaker for u in seg.units):
+        return True
     lines = [u for u in seg.units if u.kind == "line" and u.label is None and u.style is None]
     turns = [u for u in lines if _SPEAKER_LINE.match(u.text)]
     return len(turns) >= 3 and len(turns) >= 0.4 * len(lines)
@@ -80,6 +82,8 @@ def _people_from_fields(seg: Segmented, gazetteer) -> None:
     """Names in owner/helper cells and 负责人： lines join the gazetteer (周工（研发部）)."""
     from ..parties import parse_parties
     for unit in seg.units:
+        if unit.kind == "speaker" and unit.speaker:
+            gazetteer.add_person(unit.speaker)
         field = unit.column if unit.record is not None else (unit.label if unit.label_group == "record" else None)
         if field in ("owner", "collaborators"):
             for party in parse_parties(unit.text):

@@ -27,7 +27,7 @@ from ..segment import Record, Unit
 from ..textnorm import fold
 from .fields import InlineField, bracket_pair, inline_fields
 from .priority import cell_priority, heading_priority, inline_priority
-from .reading import Hit, Reading
+from .reading import Hit, Reading, Speaker, speaker_of
 
 _STATUS_ONLY = re.compile(r"^(?:已完成|已取消|完成|done|取消|暂停|进行中|延期|顺延|已关闭)\W*$", re.I)
 _OPEN_OWNER = re.compile(r"谁(?:出|来|负责|跟进|做|牵头|写|搞)")
@@ -37,6 +37,7 @@ _ONE_OFF = re.compile(r"一下$")
 _FILLER_AFTER_DEADLINE = re.compile(r"^\s*(?:完成|前完成|内完成|截止|为止|之前|以前)")
 _HEDGE = re.compile(r"(?:争取|尽量|力争|务必|最迟|最晚|须|需|要|必须|请)\s*(?:在|于)?\s*$")
 _PREP_BEFORE_DEADLINE = re.compile(r"(?:在|于)\s*$")
+_EN_OWNER_VERB = re.compile(r"(?:to|will|should|must|shall|needs? to|is to)\s+[a-z]", re.I)
 
 
 @dataclass
@@ -62,12 +63,13 @@ class Draft:
 
 class ActionReader:
     def __init__(self, reading: Reading, urgency: Optional[str], transcript: bool):
+        self.taken: dict[int, tuple[int, int]] = {}      # part of a unit already read as a decision
         self.reading = reading
         self.form_priority = cell_priority(urgency) if urgency else None
         self.transcript = transcript
 
     # ------------------------------------------------------------------ #
-    def extract(self, skip: set[int]) -> list[ActionItem]:
+    def extract(self, skip: dict[int, tuple[int, int]]) -> list[ActionItem]:
         items: list[ActionItem] = []
         seen_records: set[int] = set()
         last: Optional[Draft] = None
@@ -78,8 +80,12 @@ class ActionReader:
                     items.extend(self._record(unit.record))
                 last = None
                 continue
-            if unit.index in skip or unit.kind in ("heading", "form") or not unit.text.strip():
+            if unit.kind in ("heading", "form", "speaker") or not unit.text.strip():
                 continue
+            if unit.index in skip:
+                if skip[unit.index] == (0, len(unit.text)):
+                    continue
+                self.taken[unit.index] = skip[unit.index]
             if last is not None and self._attach_field(last, unit):
                 items[-1] = self._item(last)
                 continue
@@ -153,7 +159,7 @@ class ActionReader:
             return
         if explicit or unit.role == "actions":
             yield from self._listed(unit)
-        elif self.transcript and _speaker(unit, self.reading):
+        elif self.transcript and speaker_of(unit, self.reading):
             yield from self._turn(unit)
         else:
             in_list = previous_item is not None and unit.style is not None and self._sibling_of(unit, previous_item)
@@ -212,12 +218,10 @@ class ActionReader:
     # ------------------------------------------------------------------ #
     def _turn(self, unit: Unit) -> Iterable[Draft]:
         """One speaker's turn: their commitments, and tasks they hand to someone named."""
-        speaker_hit = _speaker(unit, self.reading)
-        speaker = (speaker_hit.name, speaker_hit.department)
+        speaker = speaker_of(unit, self.reading)
         drafts: list[Draft] = []
         for start, end in self.reading.sentences(unit):
-            if start < speaker_hit.end:
-                start = speaker_hit.end + 1
+            start = max(start, speaker.end)
             if start >= end or self._is_opinion_sentence(unit, start, end) or _is_question(unit.text[start:end + 1]) \
                     or self.reading.has(unit, "DECISION_VERB", start=start, end=end):
                 continue
@@ -229,13 +233,20 @@ class ActionReader:
             if self._task_words(draft):
                 yield draft
 
-    def _turn_sentence(self, unit: Unit, start: int, end: int, speaker) -> Iterable[Draft]:
+    def _turn_sentence(self, unit: Unit, start: int, end: int, speaker: Speaker) -> Iterable[Draft]:
         clauses = self.reading.clauses(unit, start, end) or [(start, end)]
         addressed = self._addressed(unit, clauses[0])
         dated_in = lambda a, b: [d for d in self.reading.deadlines(unit) if a <= d.start < b and d.iso]
         for c_start, c_end in clauses:
             if self._is_status(unit, c_start, c_end) or self.reading.has(unit, "NOT_COMMITMENT", start=c_start, end=c_end):
                 continue
+            parties = [p for p in self.reading.parties(unit, c_start, c_end) if p.kind == "person"]
+            marked = self._marked_owners(unit, parties, c_start, c_end)
+            if marked:                                         # @陈晨 你负责… / 吴工你评估一下…
+                draft = self._draft(unit, start, end)
+                draft.signals.add("assigned")
+                yield draft
+                return
             if addressed is not None and self.reading.has(unit, "SECOND_PERSON", start=c_start, end=c_end):
                 draft = self._draft(unit, c_start, end)      # 周琳，…你那边负责印制
                 draft.owners = [(addressed.name, addressed.department, addressed.start)]
@@ -247,13 +258,14 @@ class ActionReader:
                 yield self._draft(unit, start, end)             # 另外…的通知，大家各自跟进一下
                 return
             committed = self.reading.has(unit, "COMMITMENT", start=c_start, end=c_end) or (
-                self.reading.has(unit, "FIRST_PERSON", start=c_start, end=c_end) and dated_in(c_start, end))
+                self.reading.has(unit, "FIRST_PERSON", start=c_start, end=c_end)
+                and (dated_in(c_start, end) or self.reading.has(unit, "LINT_VAGUE_TIME", start=c_start, end=end)))
             bounded = [d for d in dated_in(c_start, c_end) if d.bounded]
             if committed or bounded:
                 for piece in self._split_by_deadlines(unit, c_start, end):
                     draft = self._draft(unit, *piece)
                     if not draft.owners and not draft.vague:
-                        draft.owners = [(speaker[0], speaker[1], c_start)]
+                        draft.owners = [(speaker.name, speaker.department, c_start)]
                     draft.signals.add("commitment" if committed else "dated")
                     yield draft
                 return
@@ -360,7 +372,10 @@ class ActionReader:
                 if hit.label == "DEPT_SHORT" and hit.kind == "department" and not _short_ok(unit, hit):
                     continue
                 draft.owners.append((hit.name, hit.department, hit.start))
-            draft.cut.append((hit.start, hit.end))
+            end = hit.end
+            if m := _EN_OWNER_VERB.match(unit.text[end:].lstrip()):      # "David to review…": cut "to"
+                end += len(unit.text[end:]) - len(unit.text[end:].lstrip()) + m.end() - 1
+            draft.cut.append((hit.start, end))
 
     def _marked_owners(self, unit: Unit, parties: list[Hit], start: int, end: int) -> list[Hit]:
         """由X负责 / X负责 / X、Y共同负责 / 请X… / @X."""
@@ -376,7 +391,10 @@ class ActionReader:
             if after:
                 return _group_from(parties, after[0], text)
         mentions = [p for p in parties if p.start > 0 and text[p.start - 1] in "@"]
-        return mentions[:1]
+        if mentions:
+            return mentions[:1]
+        second = self.reading.cues(unit, "SECOND_PERSON", start=start, end=end)
+        return [p for p in parties if p.kind == "person" and any(s.start == p.end for s in second)][:1]
 
     def _subject(self, unit: Unit, parties: list[Hit], start: int, end: int, draft: Draft) -> list[Hit]:
         """The doer at the start of the item, of a sentence or of a clause (``赵磊输出…``, ``…，各部门近期报送``)."""
@@ -387,6 +405,9 @@ class ActionReader:
             noise = _LEAD_NOISE.match(text[lead:s_end])
             if noise:
                 lead += noise.end()
+            lead_in = next((h for h in self.reading.cues(unit, "LEAD_IN", start=lead, end=s_end) if h.start == lead), None)
+            if lead_in is not None:
+                lead = lead_in.end + len(text[lead_in.end:s_end]) - len(text[lead_in.end:s_end].lstrip(_SEPARATORS))
             first = next((p for p in parties if p.start >= lead), None)
             if first is None or first.start != lead:
                 continue
@@ -410,7 +431,7 @@ class ActionReader:
         rest = fold(unit.text[position:end]).lstrip()
         if not rest:
             return False
-        if rest[0] in ":：>" or rest.startswith("->"):
+        if rest[0] in ":：>" or rest.startswith("->") or _EN_OWNER_VERB.match(rest):
             return True
         deadline = self._deadline_at(unit, position)
         if deadline is not None:          # 赵磊5个工作日内提交 / 赵宏明天与…; not 运营部国庆活动规则
@@ -496,7 +517,12 @@ class ActionReader:
     def _split_items(self, unit: Unit) -> list[tuple[int, int]]:
         """One range per item: sentences that name their own doer start a new item."""
         sentences = self.reading.sentences(unit) or [(0, len(unit.text))]
+        taken = self.taken.get(unit.index)
+        if taken:
+            sentences = [(s, e) for s, e in sentences if e <= taken[0] or s >= taken[1]]
         ranges: list[list[int]] = []
+        if len(sentences) > 1 and self._is_topic(unit, *sentences[0]):
+            sentences = sentences[1:]
         for start, end in sentences:
             own_doer = self._starts_with_doer(unit, start, end)
             field_only = bool(inline_fields(unit.text[start:end])) and inline_fields(unit.text[start:end])[0].start <= 1
@@ -510,6 +536,12 @@ class ActionReader:
                 continue
             pieces.extend(self._split_by_deadlines(unit, start, end))
         return pieces
+
+    def _is_topic(self, unit: Unit, start: int, end: int) -> bool:
+        """``关于施工进度。…``: a short opening phrase with no doer, date or verb names the topic."""
+        words = fold(unit.text[start:end]).strip(_SEPARATORS)
+        return len(words) <= 14 and words.startswith(("关于", "就", "针对", "对于")) \
+            and not self.reading.parties(unit, start, end) and not any(start <= d.start < end for d in self.reading.deadlines(unit))
 
     def _starts_with_doer(self, unit: Unit, start: int, end: int) -> bool:
         text = fold(unit.text)
@@ -624,16 +656,6 @@ def _has_children(unit: Unit) -> bool:
     return unit.label in ("task", "action")
 
 
-def _speaker(unit: Unit, reading: Reading) -> Optional[Hit]:
-    """The person a transcript line opens with: ``刘经理：…``."""
-    parties = reading.parties(unit, 0, min(len(unit.text), 12))
-    text = unit.text
-    for p in parties:
-        if p.kind == "person" and text[p.end:p.end + 1] in (":", "：") and not text[:p.start].strip(" -*"):
-            return p
-    return None
-
-
 def _is_question(text: str) -> bool:
     return bool(re.search(r"[?？]\s*$", text.strip()))
 
@@ -746,7 +768,7 @@ def _task_text(draft: Draft, reading: Reading) -> str:
         if after:
             end += after.end()
         start = d.start
-        before = _HEDGE.search(fold(text[draft.start:start]))
+        before = _HEDGE.search(fold(text[draft.start:start])) or _PREP_BEFORE_DEADLINE.search(fold(text[draft.start:start]))
         if before:
             start = draft.start + before.start()
         cuts.append((start, end))
@@ -759,8 +781,9 @@ def _task_text(draft: Draft, reading: Reading) -> str:
     for hit in reading.cues(unit, "OWNER_MARKER", start=draft.start, end=draft.end):
         if any(abs(hit.end - s) <= 1 for s, _ in draft.cut) or fold(hit.text) in ("请",):
             cuts.append((hit.start, hit.end))
-    for hit in reading.cues(unit, "COMMITMENT", "FIRST_PERSON", "SECOND_PERSON", start=draft.start, end=draft.end):
-        cuts.append((hit.start, hit.end))
+    for hit in reading.cues(unit, "COMMITMENT", "FIRST_PERSON", "SECOND_PERSON", "LEAD_IN", start=draft.start, end=draft.end):
+        if hit.label != "LEAD_IN" or not fold(text[draft.start:hit.start]).strip(_SEPARATORS):
+            cuts.append((hit.start, hit.end))
     keep = [True] * len(text)
     for s, e in cuts:
         for i in range(max(s, draft.start), min(e, draft.end)):

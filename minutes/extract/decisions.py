@@ -33,7 +33,7 @@ def _alternation(key: str) -> str:
 def _opener() -> re.Pattern:
     """[会议|经讨论|双方…]* [一致|原则上]? [同意|决定|确定…] at the start of a unit."""
     return re.compile(rf"^(?:(?:{_alternation('decision_subjects')})[,，]?\s*)*(?:{_alternation('decision_qualifiers')})?"
-                      rf"(?:{_alternation('decision_heads')})[:：]?\s*")
+                      rf"(?:{_alternation('decision_heads')})(?:一下)?[:：,，]?\s*")
 
 
 @lru_cache(maxsize=1)
@@ -46,11 +46,11 @@ def _because() -> re.Pattern:
     return re.compile(rf"(?:{_alternation('rationale_openers')})(.+?)[,，]\s*(?:{_alternation('result_connectives')})(.+)$")
 
 
-def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision], set[int]]:
-    """All decisions in order, and the indices of units consumed as decisions or rationale."""
+def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision], dict[int, tuple[int, int]]]:
+    """All decisions in order, and per unit the range consumed as a decision or rationale."""
     _mark_sections(reading.seg.units)
     decisions: list[Decision] = []
-    used: set[int] = set()
+    used: dict[int, tuple[int, int]] = {}
     last: Optional[Decision] = None
     for unit in reading.seg.units:
         if unit.kind == "heading" or not unit.text.strip():
@@ -58,13 +58,14 @@ def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision
             continue
         if _is_rationale(unit) and last is not None:
             _add_rationale(last, unit.text, unit, 0)
-            used.add(unit.index)
+            used[unit.index] = (0, len(unit.text))
             continue
-        decision = _decision(unit, transcript)
-        if decision is not None:
+        found = _decision(unit, transcript)
+        if found is not None:
+            decision, consumed = found
             decisions.append(decision)
             if not decision.from_turn:
-                used.add(unit.index)
+                used[unit.index] = consumed
             last = decision
         elif unit.role != "rationale" and unit.rank < 99 and unit.kind != "cell":
             last = None if unit.rank <= 10 else last
@@ -87,31 +88,62 @@ def _is_rationale(unit: Unit) -> bool:
     return unit.role == "rationale" and unit.label is None and unit.kind != "cell"
 
 
-def _decision(unit: Unit, transcript: bool) -> Optional[Decision]:
-    text, offset = unit.text, 0
-    if unit.label == "decision":
-        return _make(unit, text, 0)
-    if unit.record is not None:
-        if unit.column == "decision" or (unit.column == "result" and _opener().match(fold(text))):
-            return _make(unit, text, 0)
-        return None
-    if unit.label is not None and unit.label_group != "content":
+def _decision(unit: Unit, transcript: bool) -> Optional[tuple[Decision, tuple[int, int]]]:
+    """A decision in the unit, and the part of the unit it takes."""
+    text = unit.text
+    whole = (0, len(text))
+    if unit.label == "decision" or unit.record is not None and (
+            unit.column == "decision" or unit.column == "result" and _opener().match(fold(text))):
+        return _with(_make(unit, text, 0), whole)
+    if unit.record is not None or unit.label is not None and unit.label_group != "content":
         return None
     if unit.role == "decisions" and unit.label is None and _enumerated_like_siblings(unit):
-        return _make(unit, text, 0)
+        return _with(_make(unit, text, 0), whole)
     if m := _INLINE_LABEL.search(fold(text)):
-        return _make(unit, text[m.end():], m.end())
-    speaker = _SPEAKER.match(fold(text)) if transcript and not _opener().match(fold(text)) else None
-    body = fold(text[speaker.end():]).lstrip() if speaker else fold(text)
-    if unit.role not in ("status", "actions") and _opener().match(body) and not _NOT_DECISION.search(body):
-        start = len(text) - len(body)
-        return _make(unit, text[start:], start)
-    if transcript and speaker and (m := _decision_verb().search(body)):
-        decision = _transcript_decision(unit, speaker.end(), speaker.end() + m.start())
+        return _with(_make(unit, text[m.end():], m.end()), whole)
+    speaker = speaker_end(unit) if transcript else 0
+    if unit.role not in ("status", "actions"):
+        for start, end in _sentences(text, speaker):
+            if _opener().match(fold(text[start:end])) and not _NOT_DECISION.search(fold(text[start:end])):
+                end = _with_grounds(text, end)
+                return _with(_make(unit, text[start:end], start), (0 if start == speaker else start, end))
+    if transcript and (m := _decision_verb().search(fold(text), speaker)):
+        decision = _transcript_decision(unit, speaker, m.start())
         if decision is not None:
             decision.from_turn = True
-        return decision
+            return decision, whole
     return None
+
+
+def speaker_end(unit: Unit) -> int:
+    """Where a turn's words start: after ``名字：`` (a chat message starts at 0)."""
+    if unit.speaker:
+        return 0
+    m = _SPEAKER.match(fold(unit.text))
+    return m.end() if m and not _opener().match(fold(unit.text)) else 0
+
+
+def _sentences(text: str, start: int) -> list[tuple[int, int]]:
+    """Sentence ranges from `start`, each without its leading spaces."""
+    out, position = [], start
+    for m in re.finditer(r"[。！？!?]", text[start:]):
+        out.append((position, start + m.end()))
+        position = start + m.end()
+    if position < len(text):
+        out.append((position, len(text)))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out if text[s:e].strip()]
+
+
+def _with_grounds(text: str, end: int) -> int:
+    """A decision sentence keeps the 依据：… sentence right after it."""
+    rest = text[end:]
+    if _RATIONALE.match(fold(rest.lstrip())):
+        return len(text)
+    return end
+
+
+def _with(decision: Optional[Decision], consumed: tuple[int, int]):
+    return (decision, consumed) if decision is not None else None
 
 
 def _enumerated_like_siblings(unit: Unit) -> bool:
@@ -171,7 +203,9 @@ def _clean(text: str) -> tuple[str, int]:
     m = _opener().match(fold(stripped))
     if m and m.end() < len(stripped):
         stripped, lead = stripped[m.end():], lead + m.end()
-    return stripped.strip().rstrip("。；;，, ").strip(), lead
+    cleaned = stripped.strip()
+    lead += len(stripped) - len(stripped.lstrip(" ，,：:"))
+    return cleaned.strip(" ，,：:").rstrip("。；;").strip(), lead
 
 
 def _add_rationale(decision: Decision, text: str, unit: Unit, offset: int) -> None:

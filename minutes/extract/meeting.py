@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Iterable, Optional
 
+from .. import lexicon
 from ..model import Evidence, Meeting
 from ..parties import Gazetteer, Party, is_department, looks_like_person, parse_parties
 from ..segment import Segmented, Unit, label_field
@@ -21,7 +23,7 @@ _GENERIC_TITLE = re.compile(r"^(?:会议纪要|会议记录|会议纪录|纪要|
 # Cut from a title (matched on folded text): a 【会议纪要】 tag, a detached 会议纪要/速记
 # suffix, an attached 纪要 (keeping 会议), and a (录音整理) remark.
 _TITLE_NOISE = re.compile(r"^\[(?:会议纪要|会议记录|纪要)\]\s*|^\[|\]$|\s+(?:会议纪要|会议记录|会议纪录|纪要|速记|记录)$"
-                          r"|(?<=会议)(?:纪要|记录|纪录)$|(?<=会)(?:纪要|记录|纪录)$|\s*\((?:录音整理|速记|草稿|初稿)\)$", re.I)
+                          r"|(?<=会)会议(?:纪要|记录|纪录)$|(?<=会议)(?:纪要|记录|纪录)$|(?<=会)(?:纪要|记录|纪录)$|\s*\((?:录音整理|速记|草稿|初稿)\)$", re.I)
 _MEETING_WORD = re.compile(r"会|纪要|记录|review|planning|sync|standup|retro|meeting", re.I)
 _HOSTED_BY = re.compile(r"由(?:轮值主席|主席|会议主持人|总经理|副总经理)?\s*([^，,。()（）\s]{0,8})\s*(?:[(（]([^()（）]+)[)）])?\s*主持")
 _DATE_IN_CELL = 5   # rank of a time found in a record's 时间 column (a communication log)
@@ -44,6 +46,8 @@ def extract_meeting(seg: Segmented) -> MeetingInfo:
     _when(meeting, fields)
     _simple(meeting, fields, "location")
     _people(meeting, gazetteer, fields, seg)
+    _from_prose(meeting, gazetteer, seg)
+    _from_chat(meeting, gazetteer, seg)
     urgency = next((v for name, v, _ in fields if name == "urgency"), None)
     return MeetingInfo(meeting=meeting, gazetteer=gazetteer, urgency=urgency)
 
@@ -173,6 +177,53 @@ def _simple(meeting: Meeting, fields, name: str) -> None:
 
 
 # --------------------------------------------------------------------------- #
+@lru_cache(maxsize=1)
+def _convened() -> re.Pattern:
+    """``副区长刘建明在区政府三楼会议室主持召开…``: who chaired it, and where."""
+    titles = "|".join(sorted(lexicon.words("parties.yaml", "leading_titles"), key=len, reverse=True))
+    return re.compile(rf"(?:{titles})?\s*([\u4e00-\u9fff]{{2,3}}|[A-Za-z]+(?:\s[A-Za-z]+)?)\s*(?:同志)?"
+                      rf"(?:在([^，,。；;]{{2,24}}?))?(?:主持召开|主持|召集召开|召开)")
+
+
+def _from_prose(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
+    """A 纪要 that opens with a sentence instead of a form: date, chair and place from it."""
+    opening = [u for u in seg.units[:6] if u.kind == "line" and u.label is None and u.record is None]
+    for unit in opening:
+        if not meeting.date and (m := _DATE.search(fold(unit.text))):
+            day, start, _ = parse_when(unit.text[m.start():m.start() + 40])
+            if day:
+                meeting.date = day.isoformat()
+                meeting.evidence["date"] = Evidence(unit.text[m.start():m.end()], unit.locate(m.start()))
+                meeting.start_time = meeting.start_time or start
+        if m := _convened().search(unit.text):
+            if not meeting.host and looks_like_person(m.group(1)):
+                meeting.host = m.group(1)
+                meeting.evidence["host"] = Evidence(m.group(1), unit.locate(m.start(1)))
+                gazetteer.add_person(m.group(1))
+            if not meeting.location and m.group(2):
+                meeting.location = m.group(2).strip()
+                meeting.evidence["location"] = Evidence(m.group(2), unit.locate(m.start(2)))
+
+
+def _from_chat(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
+    """A chat export: its first message's date, and who wrote, when no list says so."""
+    headers = [u for u in seg.units if u.kind == "speaker"]
+    if not headers:
+        return
+    if not meeting.date:
+        for unit in headers:
+            day, start, _ = parse_when(unit.when or "")
+            if day:
+                meeting.date, meeting.start_time = day.isoformat(), meeting.start_time or start
+                meeting.evidence["date"] = Evidence(unit.text, unit.locate())
+                break
+    if not meeting.attendees:
+        for unit in headers:
+            if unit.speaker and unit.speaker not in meeting.attendees and looks_like_person(unit.speaker):
+                meeting.attendees.append(unit.speaker)
+                gazetteer.add_person(unit.speaker)
+
+
 def _people(meeting: Meeting, gazetteer: Gazetteer, fields, seg: Segmented) -> None:
     absent = {p.name for name, v, _ in fields if name == "absent" for p in parse_parties(v)}
     for name, value, unit in fields:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Iterator, Optional
+from typing import Optional
 
 from spacy.tokens import Doc, Span
 
@@ -113,5 +113,23 @@ class Reading:
         table[i].append(Hit(span.label_, start, end, unit.text[start:end], party))
 
 
-def iter_ranges(reading: Reading, unit: Unit) -> Iterator[tuple[int, int]]:
-    yield from reading.sentences(unit)
+@dataclass(frozen=True)
+class Speaker:
+    """Who says a transcript line or chat message; their words start at `end`."""
+
+    name: str
+    department: Optional[str]
+    end: int
+
+
+def speaker_of(unit: Unit, reading: Reading) -> Optional[Speaker]:
+    """``刘经理：…`` (a known person before a colon) or a chat message under its header."""
+    gazetteer = reading.gazetteer
+    if unit.speaker:
+        listed = gazetteer.person(unit.speaker) or unit.speaker
+        return Speaker(listed, gazetteer.department_of(listed), 0)
+    text = unit.text
+    for p in reading.parties(unit, 0, min(len(text), 12)):
+        if p.kind == "person" and text[p.end:p.end + 1] in (":", "：") and not text[:p.start].strip(" -*"):
+            return Speaker(p.name, p.department, p.end + 1)
+    return None

@@ -1,0 +1,225 @@
+"""Word documents from docxtpl templates, rendered in a Jinja sandbox.
+
+A template is a user's file, so it is treated as untrusted code in two layers:
+
+1. ``check_template`` reads every part docxtpl would render (body, headers,
+   footers, footnotes, document properties), after docxtpl's own tag clean-up,
+   and refuses a tag that matches REFUSED_TAGS, that Jinja cannot parse, whose
+   syntax tree reaches for internals (``_`` names, ``attr``, import/include), or
+   that names a variable the context does not have. The message names the
+   template file and quotes the tag.
+2. Rendering then runs in an ImmutableSandboxedEnvironment (a
+   SandboxedEnvironment that also forbids mutating the data) with StrictUndefined,
+   no Jinja globals but ``range``, and capped repetition, so anything the check
+   missed still fails as a TemplateError instead of running.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any, Iterator
+
+from docx.opc.exceptions import PackageNotFoundError
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined, TemplateError as JinjaError, TemplateSyntaxError, meta, nodes
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from lxml import etree
+
+from ..errors import TemplateError
+from ..model import Minutes
+from ..resources import templates_dir
+from .context import CONTEXT_KEYS, build_context
+
+STYLES = {"standard": "minutes_standard.docx", "formal": "minutes_formal.docx"}
+TRACKER = "tracker.docx"
+# (pattern over one tag's text, why it is refused); checked before Jinja parses anything.
+REFUSED_TAGS = (
+    (r"__|\.\s*_|\[\s*['\"]_", "it reaches Python internals (a name starting with '_')"),
+    (r"^\{%[-+]?\s*(import|from|include|extends)\b", "templates may not import modules or load other templates"),
+    (r"\|\s*attr\b|\battr\s*\(", "the 'attr' filter reads attributes by computed name"),
+    (r"\b(self|lipsum|cycler|joiner|namespace|dict)\b", "it uses a Jinja global that templates do not get"),
+    (r"\*\*", "the power operator is not allowed"),
+)
+REFUSED_NODES = (nodes.Import, nodes.FromImport, nodes.Include, nodes.Extends)
+ALLOWED_GLOBALS = frozenset({"range", "loop"})
+MAX_REPEAT = 10_000        # longest string or list a template may build with '*'
+RENDERED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_XML = re.compile(r"<[^>]+>")
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """No globals but range; ``'x' * 10**9`` fails instead of eating the memory."""
+
+    intercepted_binops = frozenset({"*"})
+
+    def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
+        sizes = [len(v) for v in (left, right) if isinstance(v, (str, list, tuple))]
+        counts = [v for v in (left, right) if isinstance(v, int)]
+        if sizes and counts and sizes[0] * max(counts[0], 0) > MAX_REPEAT:
+            raise SecurityError(f"'*' would build a value longer than {MAX_REPEAT}")
+        return super().call_binop(context, operator, left, right)
+
+
+def sandbox() -> _Sandbox:
+    env = _Sandbox(undefined=StrictUndefined, autoescape=True)
+    env.globals = {"range": env.globals["range"]}
+    return env
+
+
+# --------------------------------------------------------------------------- #
+# Public
+# --------------------------------------------------------------------------- #
+def render_minutes(minutes: Minutes, *, template: Path | None = None, style: str = "standard",
+                   review_notes: bool = False) -> bytes:
+    path = Path(template) if template else shipped(style_file(style))
+    return render_template(path, build_context(minutes, review_notes=review_notes))
+
+
+def render_tracker(minutes: Minutes, *, template: Path | None = None, project: str | None = None) -> bytes:
+    path = Path(template) if template else shipped(TRACKER)
+    return render_template(path, build_context(minutes, project=project))
+
+
+def render_template(path: Path, context: dict[str, Any]) -> bytes:
+    """Check, render and save one template; every failure is a TemplateError naming ``path``."""
+    doc = open_template(path)
+    check_loaded(doc, path)
+    _render(doc, context, path)
+    doc.docx.core_properties.title = context["meeting"]["minutes_title"]
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def check_template(path: Path) -> None:
+    """Raise TemplateError if the template at ``path`` is unreadable or unsafe."""
+    check_loaded(open_template(Path(path)), Path(path))
+
+
+# --------------------------------------------------------------------------- #
+# Loading
+# --------------------------------------------------------------------------- #
+def style_file(style: str) -> str:
+    if style not in STYLES:
+        accepted = ", ".join(f"'{s}'" for s in STYLES)
+        raise TemplateError(f"style '{style}' is not one of {accepted}")
+    return STYLES[style]
+
+
+def shipped(name: str) -> Path:
+    path = templates_dir() / name
+    if not path.is_file():
+        raise TemplateError(f"shipped template '{name}' is missing from {templates_dir()}; "
+                            "run templates/build_templates.py", source=str(path))
+    return path
+
+
+def open_template(path: Path) -> DocxTemplate:
+    if not path.is_file():
+        raise TemplateError("template file not found", source=str(path))
+    try:
+        doc = DocxTemplate(path)
+        doc.init_docx()
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError) as exc:
+        raise TemplateError(f"is not a Word .docx template ({exc})", source=str(path)) from None
+    return doc
+
+
+# --------------------------------------------------------------------------- #
+# The safety check
+# --------------------------------------------------------------------------- #
+def check_loaded(doc: DocxTemplate, path: Path) -> None:
+    env = sandbox()
+    for part, source in template_sources(doc):
+        for tag in _TAG.findall(source):
+            _check_tag(tag, part, path)
+        _check_tree(env, source, part, path)
+
+
+def template_sources(doc: DocxTemplate) -> Iterator[tuple[str, str]]:
+    """(part, Jinja source) for every part docxtpl renders, cleaned up the way docxtpl does."""
+    yield "body", _lines(doc.patch_xml(doc.get_xml()))
+    for uri, kind in ((doc.HEADER_URI, "header"), (doc.FOOTER_URI, "footer")):
+        for _, part in doc.get_headers_footers(uri):
+            yield kind, _lines(doc.patch_xml(doc.get_part_xml(part)))
+    for part in doc.docx.part.package.parts:
+        if part.content_type.endswith("wordprocessingml.footnotes+xml"):
+            yield "footnotes", _lines(doc.patch_xml(part.blob.decode("utf-8")))
+    for prop in RENDERED_PROPERTIES:
+        yield f"document property '{prop}'", getattr(doc.docx.core_properties, prop) or ""
+
+
+def _lines(xml: str) -> str:
+    """One line per paragraph, as docxtpl feeds Jinja, so a line number finds the paragraph."""
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+
+
+def _check_tag(tag: str, part: str, path: Path) -> None:
+    for pattern, reason in REFUSED_TAGS:
+        if re.search(pattern, _text(tag)):
+            _refuse(path, part, _text(tag), reason)
+
+
+def _check_tree(env: _Sandbox, source: str, part: str, path: Path) -> None:
+    try:
+        tree = env.parse(source)
+    except TemplateSyntaxError as exc:
+        raise TemplateError(f"{part}: Jinja cannot parse {_near(source, exc.lineno)}: {exc.message}",
+                            source=str(path)) from None
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter, *REFUSED_NODES)):
+        if _unsafe(node):
+            _refuse(path, part, _near(source, node.lineno), "it reaches Python internals or other templates")
+    unknown = sorted(meta.find_undeclared_variables(tree) - set(CONTEXT_KEYS) - ALLOWED_GLOBALS)
+    if unknown:
+        _refuse(path, part, _tag_naming(source, unknown[0]),
+                f"'{unknown[0]}' is not a template variable; available: {', '.join(CONTEXT_KEYS)}")
+
+
+def _unsafe(node: nodes.Node) -> bool:
+    if isinstance(node, REFUSED_NODES):
+        return True
+    if isinstance(node, nodes.Getattr):
+        return node.attr.startswith("_")
+    if isinstance(node, nodes.Getitem):
+        return isinstance(node.arg, nodes.Const) and str(node.arg.value).startswith("_")
+    return node.name == "attr"
+
+
+def _refuse(path: Path, part: str, tag: str, reason: str) -> None:
+    raise TemplateError(f"{part}: tag {_short(tag)} is refused: {reason}", source=str(path))
+
+
+def _text(xml: str) -> str:
+    return _XML.sub("", xml).strip()
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
+def _near(source: str, lineno: int | None) -> str:
+    """The tags (else the text) of the paragraph at ``lineno``."""
+    lines = source.splitlines()
+    line = lines[lineno - 1] if lineno and 0 < lineno <= len(lines) else ""
+    return " ".join(_text(t) for t in _TAG.findall(line)) or _text(line)
+
+
+def _tag_naming(source: str, name: str) -> str:
+    return next((_text(t) for t in _TAG.findall(source) if re.search(rf"\b{re.escape(name)}\b", _text(t))), name)
+
+
+# --------------------------------------------------------------------------- #
+# Rendering
+# --------------------------------------------------------------------------- #
+def _render(doc: DocxTemplate, context: dict[str, Any], path: Path) -> None:
+    try:
+        doc.render(context, jinja_env=sandbox())
+    except SecurityError as exc:
+        raise TemplateError(f"refused while rendering: {exc}", source=str(path)) from None
+    except JinjaError as exc:
+        raise TemplateError(f"cannot render: {exc.__class__.__name__}: {exc}", source=str(path)) from None
+    except (etree.LxmlError, ValueError) as exc:
+        raise TemplateError(f"rendering produced a broken Word file: {exc}", source=str(path)) from None
