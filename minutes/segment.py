@@ -34,6 +34,7 @@ _MARKERS = [
     ("bullet", re.compile(r"^[-*+>•▪●◦■□◆◇√✓]\s+")),
 ]
 _PREFIX = re.compile(r"^([^:：]{2,8})[:：]")
+_COMMENT = re.compile(r"<!--.*?-->|^\s*minutes-(?:disable|enable)\S*(?:[\s,]+[a-z-]+)*\s*$|(?:^|\s)(?:#|//)\s*minutes-(?:disable|enable)\S*(?:[\s,]+[a-z-]+)*\s*$|【minutes-[^】]*】")
 # A timestamp that opens a transcript line: [14:02] / (00:12:31) / 14:02 周总：…
 _TIMESTAMP = re.compile(r"^(?:[\[(（【]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[\])）】]|\d{1,2}:\d{2}(?::\d{2})?(?=\s+[^\s:：]{1,8}[:：]))\s*")
 # A chat export's message header: "张伟 2024-05-13 10:02", "10:02 张伟", "2024-05-13 10:02:33 张伟"
@@ -106,6 +107,7 @@ class Unit:
     column: Optional[str] = None       # for table cells: the header's field
     has_list: bool = False             # (headings) the section enumerates its entries
     labelled_decisions: bool = False   # (headings) the section writes 结论：/决议： labels
+    remark: str = ""                   # an HTML comment or minutes-disable marker cut from the text
     speaker: Optional[str] = None      # who says it, in a chat export (the line under a header)
     when: Optional[str] = None         # a chat header's or transcript line's time stamp
 
@@ -187,6 +189,7 @@ def _paragraph_units(p: Paragraph, index: int) -> Iterator[Unit]:
 
 
 def _classify_paragraph(unit: Unit, p: Paragraph, first: bool) -> None:
+    _cut_comments(unit)
     unit.checked = p.checked
     if p.heading and first:
         unit.kind, unit.style = "heading", f"h{p.heading}"
@@ -202,6 +205,25 @@ def _classify_paragraph(unit: Unit, p: Paragraph, first: bool) -> None:
         unit.when = m.group(0).strip(" []()（）【】")
         _advance(unit, m.end())
     _strip_label(unit, "meeting", "content", "record")
+
+
+def _cut_comments(unit: Unit) -> None:
+    """``<!-- … -->`` and ``# minutes-disable …`` are remarks to tools, not content."""
+    comments = list(_COMMENT.finditer(unit.text))
+    if not comments:
+        return
+    unit.remark = " ".join(m.group(0) for m in comments)
+    kept = _COMMENT.sub("", unit.text)
+    if not kept.strip():
+        unit.kind = "comment"
+        return
+    lead = len(kept) - len(kept.lstrip())
+    if unit.text.startswith(kept.strip()[:1]) or lead == 0:
+        unit.text = kept.rstrip()
+    else:
+        unit.start += unit.text.index(kept.strip())
+        unit.text = kept.strip()
+    unit.__dict__.pop("fold", None)
 
 
 def _strip_marker(unit: Unit) -> None:
@@ -435,7 +457,7 @@ def _rank(unit: Unit, title: Optional[Unit], ranks: _Ranks, stack: list[Unit]) -
 
 def _close_scopes(unit: Unit, stack: list[Unit]) -> None:
     """Pop what the unit is not inside of; a blank line before plain text ends a label's scope."""
-    if unit.kind in ("cell", "form", "speaker"):
+    if unit.kind in ("cell", "form", "speaker", "comment"):
         return
     while stack and stack[-1].rank >= unit.rank:
         stack.pop()

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from ..deadlines import Deadline
-from ..model import ActionItem, Evidence
+from ..model import ActionItem, Evidence, Location
 from ..parties import UNDETERMINED, Party, is_department, is_vague_party, parse_parties
 from ..segment import Record, Unit
 from ..textnorm import fold
@@ -47,9 +47,10 @@ class Draft:
     unit: Unit
     start: int
     end: int
-    owners: list[tuple[str, Optional[str], int]] = field(default_factory=list)   # (name, department, offset)
+    owners: list[tuple[str, Optional[str], Location]] = field(default_factory=list)   # (name, department, where)
     owner_undetermined: bool = False
     vague: Optional[Hit] = None
+    vague_at: Optional[Location] = None
     helpers: list[str] = field(default_factory=list)
     deadline: Optional[Deadline] = None
     deadline_offset: int = 0
@@ -80,7 +81,7 @@ class ActionReader:
                     items.extend(self._record(unit.record))
                 last = None
                 continue
-            if unit.kind in ("heading", "form", "speaker") or not unit.text.strip():
+            if unit.kind in ("heading", "form", "speaker", "comment") or not unit.text.strip():
                 continue
             if unit.index in skip:
                 if skip[unit.index] == (0, len(unit.text)):
@@ -132,9 +133,9 @@ class ActionReader:
         if department and is_department(department):
             draft.department_hint = department
             if not draft.owners and not draft.vague and not draft.owner_undetermined:
-                draft.owners.append((department, department, 0))
+                draft.owners.append((department, department, record.fields["owner_department"].locate()))
             elif not draft.owners and draft.owner_undetermined:
-                draft.owners.append((department, department, 0))
+                draft.owners.append((department, department, record.fields["owner_department"].locate()))
 
     def _deadline_cell(self, draft: Draft, unit: Optional[Unit]) -> None:
         if unit is None:
@@ -249,7 +250,7 @@ class ActionReader:
                 return
             if addressed is not None and self.reading.has(unit, "SECOND_PERSON", start=c_start, end=c_end):
                 draft = self._draft(unit, c_start, end)      # 周琳，…你那边负责印制
-                draft.owners = [(addressed.name, addressed.department, addressed.start)]
+                draft.owners = [(addressed.name, addressed.department, unit.locate(addressed.start))]
                 draft.signals.add("assigned")
                 yield draft
                 return
@@ -265,7 +266,7 @@ class ActionReader:
                 for piece in self._split_by_deadlines(unit, c_start, end):
                     draft = self._draft(unit, *piece)
                     if not draft.owners and not draft.vague:
-                        draft.owners = [(speaker.name, speaker.department, c_start)]
+                        draft.owners = [(speaker.name, speaker.department, unit.locate(c_start))]
                     draft.signals.add("commitment" if committed else "dated")
                     yield draft
                 return
@@ -332,10 +333,12 @@ class ActionReader:
                 draft.owner_undetermined = True
             elif party.kind == "vague":
                 draft.vague = Hit("VAGUE_PARTY", offset, offset + len(party.name), party.name, ("vague", party.name, None))
+                draft.vague_at = unit.locate(offset + max(0, value.find(party.name)))
             else:
                 department = party.department or (party.name if party.kind == "department" else
                                                    gazetteer.department_of(party.name))
-                draft.owners.append((gazetteer.person(party.name) or party.name, department, offset))
+                draft.owners.append((gazetteer.person(party.name) or party.name, department,
+                                     unit.locate(offset + max(0, value.find(party.name)))))
             if party.note and re.search(r"协助|配合|协办", party.note):
                 helper = re.sub(r"协助|配合|协办|support", "", party.note).strip()
                 if helper:
@@ -367,11 +370,12 @@ class ActionReader:
             owners = self._subject(unit, parties, start, end, draft)
         for hit in owners:
             if hit.kind == "vague":
-                draft.vague = draft.vague or hit
+                if draft.vague is None:
+                    draft.vague, draft.vague_at = hit, unit.locate(hit.start)
             elif hit.kind in ("person", "department"):
                 if hit.label == "DEPT_SHORT" and hit.kind == "department" and not _short_ok(unit, hit):
                     continue
-                draft.owners.append((hit.name, hit.department, hit.start))
+                draft.owners.append((hit.name, hit.department, unit.locate(hit.start)))
             end = hit.end
             if m := _EN_OWNER_VERB.match(unit.text[end:].lstrip()):      # "David to review…": cut "to"
                 end += len(unit.text[end:]) - len(unit.text[end:].lstrip()) + m.end() - 1
@@ -477,7 +481,7 @@ class ActionReader:
             name, dept, offset = draft.owners[0]
             draft.owners[0] = (name, dept or department, offset)
         elif not draft.vague:
-            draft.owners = [(p.name, p.name, p.start) for p in group]
+            draft.owners = [(p.name, p.name, unit.locate(p.start)) for p in group]
 
     def _helpers_from_text(self, draft: Draft, unit: Unit) -> None:
         """X协助 / X配合 / 抄送X / (由X提供…) — and drop the helper clause from the task words."""
@@ -643,9 +647,9 @@ class ActionReader:
         if draft.deadline is not None and draft.deadline_unit is not None:
             item.evidence["deadline"] = Evidence(draft.deadline.text, draft.deadline_unit.locate(draft.deadline.start))
         if owner:
-            item.evidence["owner"] = Evidence(owner[0], unit.locate(owner[2]) if draft.unit is unit else unit.locate())
+            item.evidence["owner"] = Evidence(owner[0], owner[2])
         if draft.vague is not None and not owner:
-            item.evidence["vague_owner"] = Evidence(draft.vague.text, unit.locate(draft.vague.start))
+            item.evidence["vague_owner"] = Evidence(draft.vague.text, draft.vague_at or unit.locate(draft.vague.start))
         if draft.deadline is None and "undetermined-deadline" in draft.signals:
             item.deadline_text = "待定"
         return item

@@ -53,6 +53,8 @@ def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision
     used: dict[int, tuple[int, int]] = {}
     last: Optional[Decision] = None
     for unit in reading.seg.units:
+        if unit.kind == "comment":
+            continue
         if unit.kind == "heading" or not unit.text.strip():
             last = last if unit.kind != "heading" or unit.role == "rationale" else None
             continue
@@ -192,7 +194,7 @@ def _transcript_decision(unit: Unit, start: int, verb: int) -> Optional[Decision
         if decision:
             _add_rationale(decision, sentence[m.start(1):m.end(1)], unit, sentence_start + m.start(1))
         return decision
-    body = re.sub(r"^[^,，]{0,3}[,，]", "", sentence)       # 对，餐补就按… → 餐补就按…
+    body = re.sub(r"^(?:[^,，]{0,5}[,，])+(?=[^,，]{6,})", "", sentence)   # 对，/那就这么定， → 餐补就按…
     return _make(unit, body, sentence_start + len(sentence) - len(body))
 
 
@@ -201,7 +203,7 @@ def _clean(text: str) -> tuple[str, int]:
     stripped = text.strip()
     lead = len(text) - len(text.lstrip())
     m = _opener().match(fold(stripped))
-    if m and m.end() < len(stripped):
+    if m and m.end() < len(stripped) and "原则上" not in m.group(0):   # a hedged decision keeps its hedge visible
         stripped, lead = stripped[m.end():], lead + m.end()
     cleaned = stripped.strip()
     lead += len(stripped) - len(stripped.lstrip(" ，,：:"))

@@ -59,7 +59,6 @@ def sarif_report(results: Iterable[Result]) -> str:
     run = {
         "tool": {"driver": {
             "name": "minutes", "version": __version__, "semanticVersion": __version__,
-            "informationUri": "https://example.invalid/minutes",
             "rules": [{"id": r.id, "name": r.id.replace("-", " ").title().replace(" ", ""),
                        "shortDescription": {"text": r.message.replace("{text}", "…").replace("{task}", "…")},
                        "help": {"text": r.suggestion},

@@ -53,6 +53,8 @@ def _unique(findings: list[Finding]) -> list[Finding]:
 # --------------------------------------------------------------------------- #
 def _phrase_findings(reading: Reading, extraction: Extraction, config: LintConfig) -> Iterator[Finding]:
     for unit in reading.seg.units:
+        if unit.kind == "comment":
+            continue
         hits: list[tuple[str, int, int]] = []
         hits += [("vague-time", s, e) for s, e in _vague_times(reading, unit)]
         hits += [("vague-action", h.start, h.end) for h in reading.cues(unit, "LINT_VAGUE_ACTION")]

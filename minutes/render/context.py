@@ -111,13 +111,18 @@ def parse_deadline(value: Optional[str]) -> date | datetime | None:
 
 def deadline_label(item: ActionItem) -> str:
     """2024年6月20日（周四）, with 17:00 when timed; the source words when no day is fixed."""
+    day, weekday, clock = deadline_parts(item)
+    return f"{day}（{weekday}）" + (f" {clock}" if clock else "") if weekday else day
+
+
+def deadline_parts(item: ActionItem) -> tuple[str, str, str]:
+    """(2024年6月20日, 周四, 17:00 or ""); for no fixed day: (尽快（未定）, "", "")."""
     due = parse_deadline(item.deadline)
     said = clean(item.deadline_text)
     if due is None:
-        return said if any(w in said for w in UNSET_WORDS) else f"{said}（未定）" if said else "待定"
+        return (said if any(w in said for w in UNSET_WORDS) else f"{said}（未定）" if said else "待定"), "", ""
     day = due.date() if isinstance(due, datetime) else due
-    clock = f" {due:%H:%M}" if isinstance(due, datetime) else ""
-    return f"{cn_date(day)}（{cn_weekday(day)}）{clock}"
+    return cn_date(day), cn_weekday(day), f"{due:%H:%M}" if isinstance(due, datetime) else ""
 
 
 def status_label(raw: Optional[str]) -> str:
@@ -236,11 +241,13 @@ def _action(no: int, a: ActionItem, minutes: Minutes, task_id: str) -> dict[str,
     owner = clean(a.owner) or "待定"
     department = clean(a.owner_department)
     deadline = deadline_label(a)
+    day, weekday, clock = deadline_parts(a)
     return {
         "no": no, "id": task_id, "task": clean(a.task), "owner": owner, "department": department,
         "owner_full": f"{owner}（{department}）" if department and department != owner else owner,
         "collaborators": joined(a.collaborators), "deadline": deadline, "deadline_iso": a.deadline or "",
         "deadline_short": a.deadline.replace("T", " ") if a.deadline else deadline,
+        "deadline_date": day, "deadline_weekday": weekday, "deadline_time": clock,
         "deadline_text": clean(a.deadline_text), "priority": PRIORITY_LABELS.get(a.priority, "中"),
         "status": status, "status_fill": STATUS_FILLS[status], "progress": "100%" if status == "已完成" else "0%",
         "topic": topic_name(minutes, a.topic), "remarks": "；".join(remarks(a)), "source_meeting": source_meeting(minutes),

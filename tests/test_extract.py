@@ -1,0 +1,342 @@
+"""Extraction of the forms people really write (issue: extraction core).
+
+Every note here is written for the test; none is taken from the scoring corpus.
+"""
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+
+import pytest
+from docx import Document
+
+from minutes import Options, process
+
+
+def run(text: str, name: str = "notes.txt", ref: date | None = None):
+    return process(name, text.encode("utf-8"), options=Options(ref_date=ref))
+
+
+def docx_bytes(build) -> bytes:
+    doc = Document()
+    build(doc)
+    out = BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def items(minutes):
+    return {a.task: a for a in minutes.action_items}
+
+
+def one(minutes, words: str):
+    found = [a for a in minutes.action_items if words in a.task]
+    assert len(found) == 1, f"{words!r} not found once in {[a.task for a in minutes.action_items]}"
+    return found[0]
+
+
+HEADER = "会议时间：2024年6月12日（周三）14:00-15:30\n会议地点：2号会议室\n主持人：周强\n记录人：吴敏\n" \
+         "参会人员：周强（产品部）、吴敏（产品部）、郑涛（研发部）、冯雪（市场部）\n\n"
+
+
+# --------------------------------------------------------------------------- #
+# Meeting information
+# --------------------------------------------------------------------------- #
+def test_extract_meeting_fields_from_labelled_lines():
+    m = run("新版官网上线协调会 会议纪要\n\n" + HEADER).meeting
+    assert (m.title, m.date, m.start_time, m.location, m.host, m.recorder) == \
+        ("新版官网上线协调会", "2024-06-12", "14:00", "2号会议室", "周强", "吴敏")
+    assert m.attendees == ["周强", "吴敏", "郑涛", "冯雪"]
+    assert set(m.departments) == {"产品部", "研发部", "市场部"}
+
+
+@pytest.mark.parametrize("line, attendees, departments", [
+    ("参会：客服部 何静、马骁；质量部 田野", ["何静", "马骁", "田野"], {"客服部", "质量部"}),
+    ("参会：采购部：王立、邓佳；IT部：冯工", ["王立", "邓佳", "冯工"], {"采购部", "IT部"}),
+    ("参会：范强、黎明（销售部）；夏律师（法务部）", ["范强", "黎明", "夏律师"], {"销售部", "法务部"}),
+    ("在场：老陈(市场) 小林(运营) Amy(销售)", ["老陈", "小林", "Amy"], {"市场", "运营", "销售"}),
+    ("参与: Kevin 王凯(PM), 周婧(前端)", ["Kevin 王凯", "周婧"], None),
+    ("出席：周海（财务总监）、方明（销售部），以及各部门负责人，共23人", ["周海", "方明"], {"销售部"}),
+])
+def test_extract_attendee_list_forms(line, attendees, departments):
+    m = run(f"周例会\n日期：2024-06-03\n{line}\n").meeting
+    assert m.attendees == attendees
+    if departments is not None:
+        assert set(m.departments) == departments
+
+
+def test_extract_absent_people_are_not_attendees():
+    m = run("周例会\n日期：2024-06-03\n出席：张三、李四、王五\n缺席：王五（出差）\n").meeting
+    assert m.attendees == ["张三", "李四"] and m.absent == ["王五"]
+
+
+def test_extract_meeting_info_from_an_opening_sentence():
+    m = run("关于食堂改造的专题会议纪要\n\n2024年3月5日上午，副总经理钱立在办公楼二层会议室主持召开专题会议。\n").meeting
+    assert (m.date, m.host, m.location) == ("2024-03-05", "钱立", "办公楼二层会议室")
+
+
+def test_extract_meeting_info_from_a_form_table():
+    def build(doc):
+        doc.add_heading("会议纪要", 0)
+        table = doc.add_table(rows=2, cols=4)
+        for cell, text in zip(table.rows[0].cells, ["会议名称", "年度预算评审会", "会议时间", "2024年1月8日 9:30-11:00"]):
+            cell.text = text
+        for cell, text in zip(table.rows[1].cells, ["主持人", "许诺", "记录人", "袁丽"]):
+            cell.text = text
+    m = process("form.docx", docx_bytes(build)).meeting
+    assert (m.title, m.date, m.start_time, m.host, m.recorder) == ("年度预算评审会", "2024-01-08", "09:30", "许诺", "袁丽")
+
+
+@pytest.mark.parametrize("value, start", [("下午3点", "15:00"), ("下午2:00～3:30", "14:00"), ("上午9:30-11:00", "09:30"),
+                                          ("14:30", "14:30")])
+def test_extract_start_time_forms(value, start):
+    m = run(f"例会\n会议日期：2024年5月8日\n会议时间：{value}\n").meeting
+    assert m.start_time == start
+
+
+# --------------------------------------------------------------------------- #
+# Decisions and rationale
+# --------------------------------------------------------------------------- #
+def test_extract_decision_label_with_rationale_list():
+    m = run(HEADER + "一、议题：发布节奏\n结论：新版官网定于7月1日上线。\n依据：\n（1）压测已通过；\n（2）客服培训已完成。\n")
+    assert [d.text for d in m.decisions] == ["新版官网定于7月1日上线"]
+    assert m.decisions[0].rationale == ["压测已通过", "客服培训已完成"]
+    assert m.decisions[0].topic == "发布节奏"
+
+
+@pytest.mark.parametrize("line, text, rationale", [
+    ("会议决定暂停旧版下载入口。依据：旧版投诉占比超过四成。", "暂停旧版下载入口", ["旧版投诉占比超过四成"]),
+    ("经讨论，一致同意采用方案B。", "采用方案B", []),
+    ("- 结论: 首页改版推迟 - reason: 设计资源不足", None, None),
+    ("会议原则上同意导师制方案，细则下次讨论。", "会议原则上同意导师制方案，细则下次讨论", []),
+])
+def test_extract_decision_cues(line, text, rationale):
+    m = run(HEADER + line + "\n")
+    assert len(m.decisions) == 1
+    if text is not None:
+        assert m.decisions[0].text == text and m.decisions[0].rationale == rationale
+
+
+def test_extract_decision_section_items_and_nested_rationale():
+    m = run("# 复盘会\n\n- 日期：2024-07-01\n\n## 结论\n\n- 大促前必须完成全链路压测。\n  - 依据：本次超时源于连接池上限。\n"
+            "- 优惠券配置改为双人复核。\n", name="notes.md")
+    assert [d.text for d in m.decisions] == ["大促前必须完成全链路压测", "优惠券配置改为双人复核"]
+    assert m.decisions[0].rationale == ["本次超时源于连接池上限"]
+
+
+def test_extract_discussion_without_conclusion_is_no_decision():
+    m = run(HEADER + "二、价格\n销售部提出增加一档规格，会上未达成一致，待下次再议。\n")
+    assert m.decisions == []
+
+
+def test_extract_sentence_level_decision_keeps_the_task_after_it():
+    m = run("关于场地的专题会议纪要\n\n2024年4月2日，会议在行政楼召开。\n\n"
+            "一、关于场地保障。会议明确，新办公区租期定为三年。由行政部牵头，财务部配合，于4月20日前签订租赁合同。\n")
+    assert [d.text for d in m.decisions] == ["新办公区租期定为三年"]
+    item = one(m, "签订租赁合同")
+    assert (item.owner, item.collaborators, item.deadline) == ("行政部", ["财务部"], "2024-04-20")
+
+
+# --------------------------------------------------------------------------- #
+# Action items: the forms
+# --------------------------------------------------------------------------- #
+def test_extract_todo_section_owner_deadline_helper():
+    m = run(HEADER + "待办：\n（1）郑涛输出接口文档，5个工作日内提交产品部；\n（2）冯雪牵头制定推广方案，郑涛协助，6月14日前提交；\n"
+            "（3）宣传海报由冯雪尽快确认。\n")
+    first, second, third = m.action_items
+    assert (first.owner, first.owner_department, first.deadline) == ("郑涛", "研发部", "2024-06-19")
+    assert (second.owner, second.collaborators, second.deadline) == ("冯雪", ["郑涛"], "2024-06-14")
+    assert (third.owner, third.deadline, third.deadline_text) == ("冯雪", None, "尽快")
+    assert "郑涛" not in first.task and "5个工作日内" not in first.task
+
+
+@pytest.mark.parametrize("line, owner, deadline", [
+    ("任务：更新报价单；负责人：冯雪；时限：6月20日", "冯雪", "2024-06-20"),
+    ("整理客户名单，负责人：郑涛，6月18日前完成。", "郑涛", "2024-06-18"),
+    ("修订合同模板。负责人：吴敏；截止：下周五；协作：冯雪", "吴敏", "2024-06-21"),
+    ("支付网关扩容 —— 负责人：郑涛，截止：2024-09-30，优先级：高", "郑涛", "2024-09-30"),
+])
+def test_extract_inline_fields(line, owner, deadline):
+    item = run(HEADER + "三、行动项\n1. " + line + "\n").action_items[0]
+    assert (item.owner, item.deadline) == (owner, deadline)
+    assert "负责人" not in item.task and "截止" not in item.task
+
+
+def test_extract_department_line_with_person_and_date_in_brackets():
+    m = run(HEADER + "二、上线前检查清单\n1. 研发部：提交性能测试报告（郑涛/6月18日）\n2. 市场部、研发部：联合验收（冯雪、郑涛/6月21日）\n"
+            "3. 销售部：渠道价格政策（待定/尽快）\n")
+    first, joint, undecided = m.action_items
+    assert (first.task, first.owner, first.owner_department, first.deadline) == \
+        ("提交性能测试报告", "郑涛", "研发部", "2024-06-18")
+    assert (joint.owner, joint.collaborators, joint.owners) == ("冯雪", ["郑涛"], ["冯雪", "郑涛"])
+    assert (undecided.owner, undecided.deadline) == ("销售部", None)
+
+
+def test_extract_table_rows_are_items_with_header_in_any_order():
+    def build(doc):
+        doc.add_paragraph("会议时间：2024年6月12日 14:00")
+        doc.add_paragraph("行动项：")
+        rows = [["截止时间", "优先级", "任务", "配合部门", "负責人"],
+                ["6月20日", "高", "完成供应商比价", "财务部", "郑涛"],
+                ["合同签订后5个工作日内", "中", "办理预付款审批", "—", "冯雪"],
+                ["6月30日", "低", "旧机处置方案", "财务部", "待定"]]
+        table = doc.add_table(rows=len(rows), cols=5)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+    m = process("tasks.docx", docx_bytes(build))
+    assert [(a.task, a.owner, a.deadline, a.priority, a.collaborators) for a in m.action_items] == [
+        ("完成供应商比价", "郑涛", "2024-06-20", "high", ["财务部"]),
+        ("办理预付款审批", "冯雪", None, "medium", []),
+        ("旧机处置方案", None, "2024-06-30", "low", ["财务部"]),
+    ]
+    assert m.action_items[0].evidence["task"].location.table == 1
+    assert m.action_items[0].line is None
+
+
+def test_extract_template_rows_with_empty_cells_are_not_items():
+    def build(doc):
+        doc.add_paragraph("行动项：")
+        table = doc.add_table(rows=3, cols=3)
+        for c, text in enumerate(["任务", "负责人", "截止时间"]):
+            table.cell(0, c).text = text
+        table.cell(1, 0).text = "整理会议纪要"
+        table.cell(1, 1).text = "吴敏"
+        table.cell(1, 2).text = "6月14日"
+    m = process("template.docx", docx_bytes(build), options=Options(ref_date=date(2024, 6, 12)))
+    assert [a.task for a in m.action_items] == ["整理会议纪要"]
+
+
+def test_extract_sub_tasks_under_a_parent_task():
+    m = run("# 任务分配会\n\n- 日期：2024-11-04\n\n## 行动项\n\n- [ ] 冯雪：竞品报告，11月29日前\n"
+            "  - [ ] 郑涛：功能对比截图，11月20日前\n", name="plan.md")
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("冯雪", "2024-11-29"), ("郑涛", "2024-11-20")]
+
+
+def test_extract_mentions_todo_and_english_owner_words():
+    m = run("需求评审速记\n日期：2025/07/14 10:00\n参与: Amy 刘思雨, Jason 陈杰, 孙浩\n\n## TODO\n"
+            "- [ ] PRD 定稿 — owner: Amy, DDL 7/16\n- [ ] [P1] 数据迁移脚本 — owner @Jason, ETA 7/23\n"
+            "- [ ] test case review — owner 孙浩, Jason support, DDL 7/22 下班前\n")
+    assert [(a.owner.split()[0], a.deadline, a.priority) for a in m.action_items] == [
+        ("Amy", "2025-07-16", "medium"), ("Jason", "2025-07-23", "high"), ("孙浩", "2025-07-22", "medium")]
+    assert m.action_items[2].collaborators and m.action_items[2].collaborators[0].startswith("Jason")
+
+
+def test_extract_checked_boxes_and_progress_reports_are_not_items():
+    m = run("# 迭代回顾\n\n- 日期：2024-10-29\n\n## 上期行动项回顾\n\n- [x] 杜鹏：单测覆盖率补到70%\n"
+            "- CI 缓存优化未完成，已顺延\n\n## 行动项\n\n- [ ] 邱工：CI 缓存优化收尾（上期顺延），本周五前\n"
+            "- [x] 黄蕾：会议纪要发群（会上已发）\n", name="retro.md")
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("邱工", "2024-11-01")]
+
+
+@pytest.mark.parametrize("line", [
+    "1. 营业收入2.46亿元，同比增长12.3%，完成年度预算的76%。",
+    "- 主会场 7/20 00:00 开 → 7/31 24:00 收",
+    "2. 8月3日（周六）整体搬迁至3号楼，机房设备原地保留。",
+    "3. 客服部本季度离职率18%，目前缺编7人。",
+    "- 发布窗口：每周二 22:00-24:00，变更冻结期 6/15-6/20",
+    "4. 年度目标：客户满意度不低于95分。",
+    "1. 中秋推广方案（负责人：韩雪，原定8月18日）—— 已完成，方案已提交审批。",
+    "潘强：我认为二面和终面可以合并。",
+])
+def test_extract_facts_timelines_kpis_schedules_opinions_are_not_items(line):
+    assert run(HEADER + "一、情况通报\n" + line + "\n").action_items == []
+
+
+def test_extract_progress_table_only_new_assignments_count():
+    def build(doc):
+        doc.add_paragraph("会议时间：2024年4月16日（周二）14:00")
+        doc.add_heading("一、项目进度跟踪表", 2)
+        rows = [["任务名称", "责任人", "计划完成时间", "实际进度", "解决方案"],
+                ["设备安装调试", "梁永", "2024-04-12", "100%", "已完成，转入试运行"],
+                ["物料备货", "王敏", "2024-04-20", "70%", "王敏4月18日前向备选供应商询价"],
+                ["系统上线", "郭峰", "2024-04-22", "50%", "原任务顺延至4月26日；另由郭峰本周五前提交字段映射表"]]
+        table = doc.add_table(rows=len(rows), cols=5)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+    m = process("progress.docx", docx_bytes(build))
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("王敏", "2024-04-18"), ("郭峰", "2024-04-19")]
+
+
+def test_extract_record_of_labelled_lines_traditional_script():
+    m = run("會議日期：2024年5月8日（星期三）\n出席人員：林志豪、陳怡君（行銷部）\n\n三、待辦事項\n1. 事項：主視覺定稿\n   負責人：林志豪\n"
+            "   協辦：陳怡君\n   截止日期：下週五\n   優先順序：高\n")
+    item = m.action_items[0]
+    assert (item.task, item.owner, item.collaborators, item.deadline, item.priority) == \
+        ("主視覺定稿", "林志豪", ["陳怡君"], "2024-05-17", "high")
+
+
+def test_extract_transcript_commitments_and_assignments():
+    m = run("培训筹备会（录音整理）\n时间：2025年8月13日（周三）下午3点\n参会：刘经理（人力资源部）、周琳（行政部）、马工（IT部）\n\n"
+            "刘经理：人都到齐了，我们开始。\n马工：账号这块我来负责。清单周五前给到刘经理，9月5号前把账号全部开好。\n"
+            "刘经理：周琳，培训手册你那边负责印制。\n周琳：好的，我尽快。\n刘经理：那就这么定，培训就定在9月8号。\n")
+    got = [(a.owner, a.deadline) for a in m.action_items]
+    assert got == [("马工", "2025-08-15"), ("马工", "2025-09-05"), ("周琳", None)]
+    assert [d.text for d in m.decisions] == ["培训就定在9月8号"]
+
+
+def test_extract_chat_export_turns():
+    m = run("项目群聊天记录\n\n张伟 2024-05-13 10:02\n今天同步一下进度\n\n李娜 2024-05-13 10:03\n"
+            "我这边设计稿周三前给到前端\n\n张伟 2024-05-13 10:06\n@陈晨 你负责压测方案，下周三前发出来\n")
+    assert m.meeting.date == "2024-05-13"
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("李娜", "2024-05-15"), ("陈晨", "2024-05-22")]
+
+
+def test_extract_government_style_numbered_resolutions():
+    m = run("专题会议纪要\n\n2024年9月3日上午，副区长刘建明在区政府会议室主持召开专题会议。\n\n"
+            "二、关于施工进度。会议要求，区住建局负责9月底前完成全部项目的施工招标。\n三、区城管局要加强现场巡查。\n")
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("区住建局", "2024-09-30"), ("区城管局", None)]
+
+
+def test_extract_vague_doers_leave_no_owner():
+    m = run(HEADER + "二、其他\n1. 吴敏6月14日前更新《入职须知》并发给各部门。\n2. 新员工入职资料，各部门近期统一报送人力资源部。\n"
+            "3. 请大家看一下题库，有问题及时反馈。\n")
+    first, second, third = m.action_items
+    assert first.owner == "吴敏" and first.vague_owner is None
+    assert (second.owner, second.vague_owner) == (None, "各部门")
+    assert (third.owner, third.vague_owner) == (None, "大家")
+
+
+@pytest.mark.parametrize("line, priority", [
+    ("郑涛修订接口规范，紧急，6月14日前发布。", "high"),
+    ("郑涛整理周报，优先级：低，6月14日前。", "low"),
+    ("冯雪给客户做一次培训，不急。", "low"),
+    ("郑涛：补丁上线，P1，今天 18:00 前", "high"),
+    ("高峰提交续约清单，6月14日前。", "medium"),
+])
+def test_extract_priority_words_govern_only_their_item(line, priority):
+    m = run(HEADER.replace("冯雪（市场部）", "冯雪（市场部）、高峰（销售部）") + "待办：\n" + line + "\n")
+    assert m.action_items[0].priority == priority
+
+
+def test_extract_urgency_on_a_heading_governs_its_items():
+    m = run("# 故障处置\n\n> 会议时间：2024-03-12 10:20\n\n## 止血措施（特急）\n\n| 措施 | 负责人 | 时限 |\n|---|---|---|\n"
+            "| 网关回滚 | 常卫东 | 1小时内 |\n\n## 后续改进\n\n- 小唐：增加配置校验，下周五前\n", name="incident.md")
+    assert [(a.priority, a.deadline) for a in m.action_items] == [("high", "2024-03-12T11:20"), ("medium", "2024-03-22")]
+
+
+# --------------------------------------------------------------------------- #
+# Evidence
+# --------------------------------------------------------------------------- #
+def test_extract_evidence_points_at_the_source_words():
+    text = HEADER + "待办：\n（1）郑涛输出接口文档，6月19日前提交产品部；\n"
+    m = run(text)
+    item = m.action_items[0]
+    lines = text.split("\n")
+    task = item.evidence["task"]
+    deadline = item.evidence["deadline"]
+    assert lines[task.location.line - 1][task.location.column - 1:].startswith(task.text)
+    assert lines[deadline.location.line - 1][deadline.location.column - 1:].startswith("6月19日前")
+    assert item.line == task.location.line
+
+
+def test_extract_deadlines_count_from_ref_date_when_notes_have_no_date():
+    m = run("碰头会\n地点：3F\n- @阿杰 压测，周一前\n", ref=date(2024, 7, 10))
+    assert m.meeting.date is None and m.action_items[0].deadline == "2024-07-15"
+
+
+def test_extract_traditional_text_is_output_as_written():
+    m = run("會議日期：2024年5月8日\n出席人員：吳家銘（資訊部）\n\n待辦：\n1. 吳家銘：官網壓力測試，5月31日前\n")
+    item = m.action_items[0]
+    assert (item.task, item.owner, item.owner_department) == ("官網壓力測試", "吳家銘", "資訊部")

@@ -1,0 +1,299 @@
+"""The vagueness lint: every rule hit and near miss, formats, config, suppression, exit codes."""
+from __future__ import annotations
+
+import json
+from io import BytesIO, StringIO
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from minutes import Options, process
+from minutes.cli import main
+from minutes.errors import ConfigError
+from minutes.lint import LintConfig, rule_table
+
+HEADER = "周例会纪要\n会议时间：2024年6月12日（周三）14:00\n参会人员：周强（产品部）、郑涛（研发部）、冯雪（市场部）\n\n"
+
+
+def findings(body: str, config: LintConfig | None = None, name: str = "draft.txt"):
+    minutes = process(name, (HEADER + body).encode("utf-8"), options=Options(lint_config=config))
+    return [(f.rule, f.text) for f in minutes.lint]
+
+
+def rules_of(body: str, rule: str, **kw) -> list[str]:
+    return [text for r, text in findings(body, **kw) if r == rule]
+
+
+# --------------------------------------------------------------------------- #
+# Phrase rules: hit and near miss
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("body, flagged", [
+    ("待办：\n1. 郑涛尽快提交接口文档。\n", ["尽快"]),
+    ("待办：\n1. 冯雪：宣传方案，ASAP\n", ["ASAP"]),
+    ("二、备注\n下次讨论会暂定7月中旬召开。\n", ["7月中旬"]),
+    ("待办：\n1. 郑涛：版本规划，Q3内完成\n", ["Q3内"]),
+    ("待办：\n1. 周强：排查问题，有问题及时反馈。\n", ["及时"]),
+    ("待办：\n1. 冯雪：盡快確認場地\n", ["盡快"]),
+])
+def test_lint_vague_time_hits(body, flagged):
+    assert rules_of(body, "vague-time") == flagged
+
+
+@pytest.mark.parametrize("body", [
+    "待办：\n1. 郑涛6月20日前提交接口文档，收到后及时同步。\n",      # 及时 in a fixed-date sentence
+    "一、情况\n11月上旬运费账单存在重复计算。\n",                      # a period named in a report
+    "依据：今年上半年线上投放ROI偏低。\n",                             # grounds report facts
+    "二、说明\n填写说明：截止时间不要写“尽快”，请写具体日期。\n",       # mentioned, not used
+    "决定部门周报提交时间调整为每周五16:00前。\n",                     # a recurring time
+])
+def test_lint_vague_time_near_misses(body):
+    assert rules_of(body, "vague-time") == []
+
+
+@pytest.mark.parametrize("body, flagged", [
+    ("待办：\n1. 销售岗JD由相关部门尽快补充。\n", ["相关部门"]),
+    ("二、其他\n1. 各部门6月底前报送本部门预算。\n", ["各部门"]),
+    ("待办：\n1. 大家研究一下工具选型\n", ["大家"]),
+])
+def test_lint_vague_owner_hits(body, flagged):
+    assert rules_of(body, "vague-owner") == flagged
+
+
+@pytest.mark.parametrize("body", [
+    "待办：\n1. 周强6月14日前更新制度并发给各部门。\n",     # a recipient
+    "待办：\n1. 冯雪牵头制定方案，6月20日前报周强，抄送各部门。\n",  # 抄送
+    "出席：周强、郑涛，以及各部门负责人\n",               # attendees
+    "二、待改进\n4. 各部门数据口径不一，核对耗时两天。\n",      # a description
+])
+def test_lint_vague_owner_near_misses(body):
+    assert rules_of(body, "vague-owner") == []
+
+
+@pytest.mark.parametrize("body, flagged", [
+    ("待办：\n1. 郑涛跟客户沟通一下，争取月底前恢复对账。\n", ["沟通一下", "争取"]),
+    ("会议决定：奖励原则上自7月起执行。\n", ["原则上"]),
+    ("待办：\n1. 客服部、销售部请配合一下，6月20日前完成排班。\n", ["配合一下"]),
+])
+def test_lint_vague_action_hits(body, flagged):
+    assert rules_of(body, "vague-action") == flagged
+
+
+def test_lint_vague_action_near_miss_a_checkable_verb():
+    assert rules_of("待办：\n1. 郑涛6月20日前提交评审意见。\n", "vague-action") == []
+
+
+@pytest.mark.parametrize("body, flagged", [
+    ("二、讨论\n郑涛：我认为研发应该对这次事故负主要责任。\n", ["我认为", "应该"]),
+    ("二、讨论\n冯雪：个人觉得奖励偏低。\n", ["个人觉得"]),
+    ("二、讨论\n周强：这次上线应该再推迟一周。\n", ["应该"]),
+])
+def test_lint_subjective_hits(body, flagged):
+    assert rules_of(body, "subjective") == flagged
+
+
+@pytest.mark.parametrize("body", [
+    "二、讨论\n郑涛：需求说明书第4.2条写明系统应该保证同一批次只计算一次。\n",   # cites a requirement
+    "附：整改要点\n- 对账任务应该支持幂等。\n",                                 # a requirement, no speaker
+    "一、人力\n按照制度第12条，考核结果应该在转正日前录入系统。\n",              # a rule
+])
+def test_lint_subjective_near_misses(body):
+    assert rules_of(body, "subjective") == []
+
+
+# --------------------------------------------------------------------------- #
+# Item rules
+# --------------------------------------------------------------------------- #
+def test_lint_item_rules():
+    body = ("待办：\n1. 英文说明书补充翻译，6月20日前定稿。\n2. 郑涛：整理接口清单\n3. 郑涛、冯雪负责联合验收，6月21日前\n"
+            "4. 周强负责验收，郑涛协助，6月21日前\n")
+    got = findings(body)
+    assert ("missing-owner", "英文说明书补充翻译，定稿") in got
+    assert ("missing-deadline", "整理接口清单") in got
+    assert [t for r, t in got if r == "multiple-owners"] == ["联合验收"]       # not 周强负责，郑涛协助
+    assert not [t for r, t in got if r == "missing-owner" and "验收" in t]
+
+
+def test_lint_undetermined_and_conditional_deadlines_are_missing_not_vague():
+    got = findings("待办：\n1. 郑涛：框架协议审核，收到协议后3个工作日内反馈\n2. 冯雪：培训计划，时间待定\n")
+    assert [r for r, _ in got].count("missing-deadline") == 2
+    assert not [r for r, _ in got if r == "vague-time"]
+
+
+def test_lint_hedge_on_a_fixed_day_keeps_the_day():
+    minutes = process("d.txt", (HEADER + "待办：\n1. 冯雪争取月底前提交需求表。\n").encode(), options=Options())
+    assert minutes.action_items[0].deadline == "2024-06-30"
+    assert [(f.rule, f.text) for f in minutes.lint] == [("vague-action", "争取")]
+
+
+def test_lint_extra_rules_past_deadline_and_duplicate():
+    got = findings("待办：\n1. 郑涛2023年5月1日前提交报告。\n2. 冯雪：整理名单，6月20日前\n3. 冯雪：整理名单，6月21日前\n")
+    assert ("past-deadline", "2023-05-01") in got
+    assert [r for r, _ in got].count("duplicate-task") == 1
+
+
+def test_lint_every_rule_has_message_and_suggestion():
+    for rule in rule_table().values():
+        assert rule.message and rule.suggestion, rule.id
+
+
+# --------------------------------------------------------------------------- #
+# Config and suppression
+# --------------------------------------------------------------------------- #
+def test_lint_config_from_pyproject_found_upward(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.minutes.lint]\ndisable = ["subjective"]\nfail-on = "error"\n'
+        '[tool.minutes.lint.severity]\nvague-time = "error"\n'
+        '[tool.minutes.lint.add-words]\nvague-time = ["改日"]\n'
+        '[tool.minutes.lint.drop-words]\nvague-action = ["争取"]\n', encoding="utf-8")
+    sub = tmp_path / "notes" / "2024"
+    sub.mkdir(parents=True)
+    config = LintConfig.load(start=sub)
+    assert config.source == tmp_path / "pyproject.toml" and config.fail_on == "error"
+    body = "二、讨论\n郑涛：我觉得改日再议，争取下周定。\n"
+    got = findings(body, config=config)
+    assert ("vague-time", "改日") in got
+    assert not [r for r, _ in got if r == "subjective"]
+    assert not [t for r, t in got if t == "争取"]
+
+
+def test_lint_config_dot_minutes_toml_and_errors(tmp_path):
+    (tmp_path / ".minutes.toml").write_text('disable = ["vague-action"]\n', encoding="utf-8")
+    assert LintConfig.load(start=tmp_path).disabled == {"vague-action"}
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[lint]\ndisable = ["no-such-rule"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="no-such-rule"):
+        LintConfig.load(bad)
+    bad.write_text('[lint]\nfail-on = "fatal"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="fatal"):
+        LintConfig.load(bad)
+
+
+@pytest.mark.parametrize("body, kept", [
+    ("待办：\n<!-- minutes-disable-next-line vague-time -->\n1. 郑涛尽快提交方案\n", []),
+    ("待办：\n1. 郑涛尽快提交方案 <!-- minutes-disable-line vague-time -->\n", []),
+    ("<!-- minutes-disable vague-time -->\n待办：\n1. 郑涛尽快提交方案\n<!-- minutes-enable -->\n2. 冯雪尽快确认\n",
+     ["尽快"]),
+    ("# minutes-disable-file\n待办：\n1. 郑涛尽快提交方案\n", []),
+    ("待办：\n<!-- minutes-disable-next-line subjective -->\n1. 郑涛尽快提交方案\n", ["尽快"]),
+])
+def test_lint_inline_suppression(body, kept):
+    assert rules_of(body, "vague-time", name="draft.md") == kept
+
+
+def test_lint_suppression_comment_is_not_an_action_item():
+    minutes = process("d.md", (HEADER + "## 待办\n<!-- minutes-disable vague-time -->\n- 郑涛：提交方案，6月20日前\n").encode())
+    assert [a.task for a in minutes.action_items] == ["提交方案"]
+
+
+# --------------------------------------------------------------------------- #
+# Output formats, exit codes, positions
+# --------------------------------------------------------------------------- #
+@pytest.fixture()
+def draft(tmp_path) -> Path:
+    path = tmp_path / "draft.txt"
+    path.write_text(HEADER + "待办：\n1. 郑涛尽快提交接口文档。\n", encoding="utf-8")
+    return path
+
+
+def test_lint_text_output_is_compiler_style(draft, capsys):
+    assert main(["lint", str(draft)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert any(l.startswith(f"{draft}:6:6: warning vague-time ") for l in lines)
+    assert any("vague-time" in l and "写明日期" in l for l in lines)
+
+
+@pytest.mark.parametrize("fail_on, status", [("error", 1), ("warning", 1), ("info", 1)])
+def test_lint_exit_status_follows_fail_on(draft, fail_on, status, capsys):
+    assert main(["lint", "--fail-on", fail_on, str(draft)]) == status
+
+
+def test_lint_exit_zero_when_clean_and_two_on_input_error(tmp_path, capsys):
+    clean = tmp_path / "clean.txt"
+    clean.write_text(HEADER + "待办：\n1. 郑涛6月20日前提交接口文档。\n", encoding="utf-8")
+    assert main(["lint", "--fail-on", "error", str(clean)]) == 0
+    assert main(["lint", str(clean), str(tmp_path / "missing.pdf")]) == 2
+    assert "missing.pdf" in capsys.readouterr().err
+
+
+def test_lint_json_output_has_contract_entries(draft, capsys):
+    main(["lint", "--format", "json", str(draft)])
+    data = json.loads(capsys.readouterr().out)
+    entry = next(e for e in data[0]["lint"] if e["rule"] == "vague-time")
+    assert set(entry) >= {"rule", "text", "line", "column", "severity", "message", "suggestion"}
+    assert (entry["rule"], entry["text"], entry["line"], entry["column"]) == ("vague-time", "尽快", 6, 6)
+
+
+def test_lint_sarif_is_2_1_0(draft, capsys):
+    main(["lint", "--format", "sarif", str(draft)])
+    sarif = json.loads(capsys.readouterr().out)
+    check_sarif(sarif)
+    result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "vague-time")
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (result["ruleId"], result["level"], region["startLine"], region["startColumn"]) == ("vague-time", "warning", 6, 6)
+
+
+def check_sarif(sarif: dict) -> None:
+    """The parts of the SARIF 2.1.0 schema a consumer relies on."""
+    assert sarif["version"] == "2.1.0" and sarif["$schema"].endswith("sarif-2.1.0.json")
+    assert isinstance(sarif["runs"], list) and sarif["runs"]
+    for run in sarif["runs"]:
+        driver = run["tool"]["driver"]
+        assert isinstance(driver["name"], str) and driver["name"]
+        ids = [r["id"] for r in driver["rules"]]
+        assert len(ids) == len(set(ids))
+        for rule in driver["rules"]:
+            assert rule["defaultConfiguration"]["level"] in ("none", "note", "warning", "error")
+        for result in run["results"]:
+            assert isinstance(result["message"]["text"], str) and result["message"]["text"]
+            assert result["level"] in ("none", "note", "warning", "error")
+            assert result["ruleId"] in ids and ids[result["ruleIndex"]] == result["ruleId"]
+            for location in result["locations"]:
+                physical = location["physicalLocation"]
+                assert physical["artifactLocation"]["uri"]
+                if "region" in physical:
+                    assert physical["region"]["startLine"] >= 1 and physical["region"]["startColumn"] >= 1
+
+
+def test_lint_docx_positions_paragraph_and_table_cell(tmp_path, capsys):
+    doc = Document()
+    doc.add_paragraph("会议时间：2024年6月12日 14:00")
+    doc.add_paragraph("待办：")
+    doc.add_paragraph("郑涛尽快提交接口文档。")
+    table = doc.add_table(rows=2, cols=3)
+    for c, text in enumerate(["任务", "负责人", "截止时间"]):
+        table.cell(0, c).text = text
+    for c, text in enumerate(["替换合同模板", "相关部门", "尽快"]):
+        table.cell(1, c).text = text
+    path = tmp_path / "draft.docx"
+    doc.save(path)
+    main(["lint", "--format", "json", str(path)])
+    lint = json.loads(capsys.readouterr().out)[0]["lint"]
+    located = {(f["rule"], f["text"]): f["location"] for f in lint}
+    assert located[("vague-time", "尽快")] in ({"paragraph": 3, "column": 3}, {"table": 1, "row": 2, "cell": 3, "column": 1})
+    assert located[("vague-owner", "相关部门")] == {"table": 1, "row": 2, "cell": 2, "column": 1}
+    main(["lint", str(path)])
+    text = capsys.readouterr().out
+    assert f"{path}:p3:3: warning vague-time" in text and f"{path}:t1r2c2:1: warning vague-owner" in text
+
+
+def test_lint_fix_writes_a_copy_with_placeholders(draft, capsys):
+    original = draft.read_bytes()
+    main(["lint", "--fix", str(draft)])
+    fixed = draft.with_name("draft.fixed.txt")
+    assert draft.read_bytes() == original
+    assert "郑涛【截止日期待定】提交接口文档" in fixed.read_text(encoding="utf-8")
+
+
+def test_lint_fix_docx_replaces_words_split_over_runs(tmp_path, capsys):
+    doc = Document()
+    doc.add_paragraph("会议时间：2024年6月12日")
+    p = doc.add_paragraph()
+    for chunk in ("销售岗JD由相关", "部门尽", "快补充。"):
+        p.add_run(chunk)
+    path = tmp_path / "draft.docx"
+    doc.save(path)
+    main(["lint", "--fix", str(path)])
+    text = [p.text for p in Document(path.with_name("draft.fixed.docx")).paragraphs]
+    assert text[1] == "销售岗JD由【负责人待定】【截止日期待定】补充。"
+    assert Document(path).paragraphs[1].text == "销售岗JD由相关部门尽快补充。"
