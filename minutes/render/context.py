@@ -238,21 +238,23 @@ def _decision(no: int, d: Decision, topic: str) -> dict[str, Any]:
 
 def _action(no: int, a: ActionItem, minutes: Minutes, task_id: str) -> dict[str, Any]:
     status = status_label(a.status)
-    owner = clean(a.owner) or "待定"
-    department = clean(a.owner_department)
-    deadline = deadline_label(a)
-    day, weekday, clock = deadline_parts(a)
+    owner, department = clean(a.owner) or "待定", clean(a.owner_department)
     return {
         "no": no, "id": task_id, "task": clean(a.task), "owner": owner, "department": department,
         "owner_full": f"{owner}（{department}）" if department and department != owner else owner,
-        "collaborators": joined(a.collaborators), "deadline": deadline, "deadline_iso": a.deadline or "",
-        "deadline_short": a.deadline.replace("T", " ") if a.deadline else deadline,
-        "deadline_date": day, "deadline_weekday": weekday, "deadline_time": clock,
-        "deadline_text": clean(a.deadline_text), "priority": PRIORITY_LABELS.get(a.priority, "中"),
-        "status": status, "status_fill": STATUS_FILLS[status], "progress": "100%" if status == "已完成" else "0%",
-        "topic": topic_name(minutes, a.topic), "remarks": "；".join(remarks(a)), "source_meeting": source_meeting(minutes),
-        "sentence": _action_sentence(a, owner, department, deadline),
+        "collaborators": joined(a.collaborators), **_deadline_fields(a),
+        "priority": PRIORITY_LABELS.get(a.priority, "中"), "status": status, "status_fill": STATUS_FILLS[status],
+        "progress": "100%" if status == "已完成" else "0%", "topic": topic_name(minutes, a.topic),
+        "remarks": "；".join(remarks(a)), "source_meeting": source_meeting(minutes),
+        "sentence": _action_sentence(a, owner, department, deadline_label(a)),
     }
+
+
+def _deadline_fields(a: ActionItem) -> dict[str, str]:
+    day, weekday, clock = deadline_parts(a)
+    return {"deadline": deadline_label(a), "deadline_date": day, "deadline_weekday": weekday, "deadline_time": clock,
+            "deadline_short": a.deadline.replace("T", " ") if a.deadline else deadline_label(a),
+            "deadline_iso": a.deadline or "", "deadline_text": clean(a.deadline_text)}
 
 
 def _action_sentence(a: ActionItem, owner: str, department: str, deadline: str) -> str:
