@@ -193,7 +193,7 @@ def load_minutes(path: str, options: Options):
 def _serve_parser(sub) -> None:
     p = sub.add_parser("serve", help="start the web page and HTTP API (FastAPI under uvicorn)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--port", type=int, default=8000, help="TCP port (default 8000)")
     p.add_argument("--workers", type=int, default=1, help="worker processes (CPU-bound work scales with workers)")
     p.set_defaults(run=run_serve)
 

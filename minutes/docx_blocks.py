@@ -167,13 +167,24 @@ def _val(element) -> Optional[str]:
     return element.get(qn("w:val")) if element is not None else None
 
 
+def _through_controls(parent, tag: str) -> list:
+    """Children with `tag`, also when a content control (repeating section) wraps them."""
+    found = []
+    for child in parent.iterchildren():
+        if child.tag == tag:
+            found.append(child)
+        elif child.tag == _SDT and (content := child.find(qn("w:sdtContent"))) is not None:
+            found.extend(_through_controls(content, tag))
+    return found
+
+
 def _table(tbl, index: int) -> Table:
     """Rows of cells; a horizontally or vertically merged cell appears once, None elsewhere."""
     rows: list[list[Optional[Cell]]] = []
-    for r, tr in enumerate(tbl.findall(qn("w:tr")), start=1):
+    for r, tr in enumerate(_through_controls(tbl, qn("w:tr")), start=1):
         row: list[Optional[Cell]] = []
         grid = 0
-        for tc in tr.findall(qn("w:tc")):
+        for tc in _through_controls(tr, qn("w:tc")):
             props = tc.find(qn("w:tcPr"))
             span = int(_val(props.find(qn("w:gridSpan"))) or 1) if props is not None else 1
             vmerge = props.find(qn("w:vMerge")) if props is not None else None

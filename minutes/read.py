@@ -46,6 +46,8 @@ def read_document(path: str | Path, data: bytes | None = None, *, limits: Limits
     if suffix == ".docx":
         return read_docx(data, source, limits)
     text, encoding = decode_text(data, source)
+    if not text.strip():
+        raise EmptyInput("file has no text (only whitespace or a byte-order mark)", source=source)
     if len(text) > limits.max_chars:
         raise TooLargeInput(f"{len(text):,} characters is over the limit of {limits.max_chars:,}", source=source)
     kind = "md" if suffix in (".md", ".markdown") else "txt"
@@ -119,9 +121,10 @@ def _gb_or_big5(data: bytes) -> list[str]:
 
 
 def _commonness(text: str) -> float:
+    """Share of non-ASCII characters that are common Han; kana and symbols count against."""
     from .charsets import COMMON_HAN
-    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
-    return sum(ch in COMMON_HAN for ch in han) / len(han) if han else 0.0
+    wide = [ch for ch in text if ord(ch) > 0x7F and not ch.isspace()]
+    return sum(ch in COMMON_HAN or unicodedata.category(ch).startswith("P") for ch in wide) / len(wide) if wide else 0.0
 
 
 def _strict(data: bytes, encoding: str, source: str) -> str:
@@ -175,6 +178,7 @@ def _text_line(raw: str, number: int, markdown: bool) -> Paragraph:
     if markdown and (m := _MD_QUOTE.match(raw)):
         quote, pos = True, m.end()
     indent = len(raw) - len(raw[pos:].lstrip()) - pos
+    width = len(raw[pos:pos + indent].expandtabs(2))      # a tab is one nesting level
     pos += indent
     if markdown and (m := _MD_HEADING.match(raw, pos)):
         heading, pos = len(m.group(1)), m.end()
@@ -187,7 +191,7 @@ def _text_line(raw: str, number: int, markdown: bool) -> Paragraph:
     end = len(raw.rstrip("# ")) if heading else len(raw)
     text, columns = _clean_inline(raw, pos, end, markdown)
     return Paragraph(text=text, location=Location(line=number, column=columns[0] if columns else pos + 1),
-                     heading=heading, list_kind=list_kind, list_level=indent // 2, checked=checked,
+                     heading=heading, list_kind=list_kind, list_level=width // 2, checked=checked,
                      quote=quote, columns=columns)
 
 
@@ -224,6 +228,9 @@ def _md_table(rows: list[tuple[int, str]]) -> Table:
             lead = len(raw[left + 1:right]) - len(raw[left + 1:right].lstrip())
             tail = len(raw[left + 1:right].rstrip())
             text, columns = _clean_inline(raw, left + 1 + lead, left + 1 + tail, True)
+            while "\\|" in text:                                # an escaped bar is a literal |
+                i = text.index("\\|")
+                text, columns = text[:i] + text[i + 1:], columns[:i] + columns[i + 1:]
             column = columns[0] if columns else left + 2
             row.append(Cell(text=text, location=Location(line=number, column=column), columns=columns))
         cells.append(row)

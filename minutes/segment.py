@@ -125,7 +125,7 @@ class Unit:
     @property
     def topic(self) -> Optional[str]:
         for heading in reversed(self.headings):
-            if heading.role is None and heading.kind == "heading":
+            if heading.role is None and heading.kind == "heading" and heading.rank > 0:   # not the title
                 return heading.text
         return None
 
@@ -397,9 +397,13 @@ def _cell_label(cell: Cell) -> tuple[Optional[str], Optional[str]]:
 # Title, nesting and section roles
 # --------------------------------------------------------------------------- #
 def _title_unit(units: list[Unit]) -> Optional[Unit]:
+    """The first heading, or a first plain line that reads like a name, not a sentence."""
     for unit in units[:3]:
-        if unit.kind == "heading" or (unit.label is None and unit.style is None and unit.kind == "line"):
+        if unit.kind == "heading":
             return unit
+        if unit.label is None and unit.style is None and unit.kind == "line":
+            text = unit.text.strip()
+            return unit if len(text) <= 50 and not re.search(r"[，,。；;]", text) else None
     return None
 
 
