@@ -107,6 +107,20 @@ def department_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def segmenter():
+    """The one jieba tokenizer, on the frequent words of jieba's dictionary (nlp_models/segmenter)."""
+    import jieba
+    jieba.setLogLevel(60)
+    tokenizer = jieba.Tokenizer(dictionary=str(model_path("segmenter/words.txt")))
+    tokenizer.initialize()
+    return tokenizer
+
+
+def word_frequency(word: str) -> int:
+    return segmenter().FREQ.get(word) or 0
+
+
+@lru_cache(maxsize=1)
 def department_finder() -> re.Pattern:
     """A department in running text, from a clause start or 由/会同/向…: 区财政局, 街道办事处, IT部.
 

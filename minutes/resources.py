@@ -13,6 +13,7 @@ import yaml
 from .errors import RuleFileError
 
 _PACKAGE = Path(__file__).resolve().parent
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when present: rule files load 10x faster
 
 
 def _locate(name: str) -> Path:
@@ -42,7 +43,7 @@ def load_yaml(relative: str):
     """Parse a YAML rule file from nlp_models/, naming the file in any error."""
     path = model_path(relative)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise RuleFileError(f"'{relative}' is not valid YAML: {exc}") from None
     if data is None:

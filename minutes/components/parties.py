@@ -89,8 +89,7 @@ def _department_start(doc: Doc, i: int) -> int:
 
 
 def _common_word(text: str) -> bool:
-    import jieba
-    return (jieba.dt.FREQ.get(text) or 0) >= lexicon.name_guess_limit()
+    return lexicon.word_frequency(text) >= lexicon.name_guess_limit()
 
 
 def _before_owner_cue(doc: Doc, i: int) -> bool:

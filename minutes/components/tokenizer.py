@@ -20,10 +20,9 @@ from ..textnorm import fold, fold_word, trie_regex
 
 class JiebaTokenizer:
     def __init__(self, vocab, terms: Iterable[str] = (), shapes: Optional[re.Pattern] = None):
-        import jieba
-        jieba.setLogLevel(60)
+        from ..lexicon import segmenter
         self.vocab = vocab
-        self._jieba = jieba
+        self._jieba = segmenter()
         self._terms = trie_regex(sorted({fold_word(t) for t in terms if len(t) > 1}))
         self._shapes = shapes        # words found by their shape, e.g. departments (区财政局)
 
