@@ -368,6 +368,8 @@ class ActionReader:
             draft.signals.add("assigned")
         else:
             owners = self._subject(unit, parties, start, end, draft)
+        if len(owners) > 1:          # 运维与支付组共同负责: the joiners go with the owners
+            draft.cut.append((owners[0].start, owners[-1].end))
         for hit in owners:
             if hit.kind == "vague":
                 if draft.vague is None:

@@ -225,7 +225,7 @@ def _from_chat(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
 
 
 def _people(meeting: Meeting, gazetteer: Gazetteer, fields, seg: Segmented) -> None:
-    absent = {p.name for name, v, _ in fields if name == "absent" for p in parse_parties(v)}
+    absent = {p.name for name, v, _ in fields if name == "absent" for p in parse_parties(v) if p.kind == "person"}
     for name, value, unit in fields:
         if name in ("host", "recorder"):
             _role(meeting, gazetteer, name, value, unit)
