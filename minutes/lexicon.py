@@ -47,7 +47,8 @@ PHRASE_SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-def words(file: str, *path: str) -> list[str]:
+@lru_cache(maxsize=None)
+def words(file: str, *path: str) -> tuple[str, ...]:
     """The word list at `path` in a rule file, e.g. words("cues.yaml", "owner_verbs")."""
     node = load_yaml(file)
     for key in path:
@@ -57,7 +58,13 @@ def words(file: str, *path: str) -> list[str]:
     if not isinstance(node, list) or not all(isinstance(w, str) and w for w in node):
         raise RuleFileError(f"'{file}' > {' > '.join(path)} must be a list of non-empty strings; "
                             "quote words YAML reads as booleans or numbers")
-    return node
+    return tuple(node)
+
+
+@lru_cache(maxsize=None)
+def folded_words(file: str, *path: str) -> frozenset[str]:
+    """The word list, folded, as a set for membership tests."""
+    return frozenset(fold_word(w) for w in words(file, *path))
 
 
 def chars(file: str, key: str) -> str:

@@ -38,14 +38,14 @@ def is_department(word: str) -> bool:
     folded = fold_word(word.strip())
     if not folded or folded in lexicon.not_departments() or folded.endswith(lexicon.place_endings()):
         return False
-    if folded in {fold_word(d) for d in lexicon.words("parties.yaml", "department_short")}:
+    if folded in lexicon.folded_words("parties.yaml", "department_short"):
         return True
     m = lexicon.department_pattern().fullmatch(folded)
     return bool(m)
 
 
 def is_vague_party(word: str) -> bool:
-    return fold_word(word.strip()) in {fold_word(v) for v in lexicon.words("parties.yaml", "vague_parties")}
+    return fold_word(word.strip()) in lexicon.folded_words("parties.yaml", "vague_parties")
 
 
 def looks_like_person(word: str) -> bool:
