@@ -35,6 +35,7 @@ PHRASE_SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "DIRECTIVE": ("cues.yaml", ("directives",)),
     "NEED": ("cues.yaml", ("needs",)),
     "LEAD_IN": ("cues.yaml", ("lead_ins",)),
+    "REPORTING": ("cues.yaml", ("reporting_verbs",)),
     "PRIORITY_HIGH": ("priority.yaml", ("high", "inline")),
     "PRIORITY_MEDIUM": ("priority.yaml", ("medium", "inline")),
     "PRIORITY_LOW": ("priority.yaml", ("low", "inline")),
@@ -144,7 +145,9 @@ def department_finder() -> re.Pattern:
     not_first = "|".join(re.escape(fold_word(b)) for b in
                          words("parties.yaml", "department_left_boundaries") + words("parties.yaml", "department_not_starting"))
     followers = load_yaml("parties.yaml").get("department_suffix_followers") or {}
-    end = "(?!" + "|".join(f"(?<={re.escape(k)})[{''.join(v)}]" for k, v in followers.items()) + ")" if followers else ""
+    # (a follower before a date is a preposition: 财务处于11月15日前)
+    end = "(?!" + "|".join(f"(?<={re.escape(k)})[{''.join(v)}](?![0-9])" for k, v in followers.items()) + ")" \
+        if followers else ""
     name = rf"(?:{prefixes})?(?:{han}{{2,6}}?(?:{short})|{han}{{1,6}}?(?:{long})|[a-z]{{1,8}}(?:{short}|{long})){end}"
     return re.compile(rf"{start}(?!{not_first})({name})")
 

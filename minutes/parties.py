@@ -96,8 +96,9 @@ def _space_items(group: str) -> list[str]:
     words = group.split()
     items: list[str] = []
     for word in words:
-        if items and (re.fullmatch(r"[A-Za-z][A-Za-z.'-]*", items[-1]) or is_department(items[-1])) \
-                and re.match(r"[\u4e00-\u9fff]", word):
+        latin = re.fullmatch(r"[A-Za-z][A-Za-z.' -]*", items[-1]) if items else None
+        if items and (latin or is_department(items[-1])) and re.match(r"[\u4e00-\u9fff]", word) \
+                or latin and re.fullmatch(r"[A-Z][A-Za-z.'-]*", word):         # Kevin 王凯, Tom Zhang
             items[-1] += " " + word
         else:
             items.append(word)

@@ -56,10 +56,17 @@ def _labels() -> dict[str, dict[str, str]]:
 @lru_cache(maxsize=1)
 def _label_pattern() -> re.Pattern:
     words = sorted({w for group in _labels().values() for w in group}, key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in words)
-    # label, optional ordinal (结论一 / 决议2), then a colon; or a 【label】 bracket
-    return re.compile(rf"^\s*(?:\[|【)?\s*(?:本次|此次|本期|本场)?({alternation})\s*([{_CN}]|\d{{1,2}})?\s*(?:\]|】)?\s*[:：]\s*",
-                      re.I)
+    alternation = "|".join(_spaced(w) for w in words)
+    # label, optional ordinal (结论一 / 决议2), then a colon; or a [label] / 【label】 bracket
+    head = rf"(?:本次|此次|本期|本场)?({alternation})\s*([{_CN}]|\d{{1,2}})?"
+    return re.compile(rf"^\s*(?:[\[【]\s*{head}\s*[\]】]\s*[:：]?|{head}\s*[:：])\s*", re.I)
+
+
+def _spaced(label: str) -> str:
+    """Forms space out short labels to line them up: 时　间, 地  点."""
+    if 2 <= len(label) <= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in label):
+        return r"\s*".join(re.escape(ch) for ch in label)
+    return re.escape(label)
 
 
 @lru_cache(maxsize=1)
@@ -245,12 +252,13 @@ def _strip_label(unit: Unit, *groups: str) -> None:
     m = _label_pattern().match(unit.fold)
     if not m:
         return
-    key = fold_word(m.group(1))
+    label = 1 if m.group(1) is not None else 3
+    key = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", fold_word(m.group(label)))   # 时　间
     for group in groups:
         name = _labels()[group].get(key)
         if name:
             unit.label, unit.label_group = name, group
-            unit.label_words = unit.text[m.start(1):m.end(1)]
+            unit.label_words = unit.text[m.start(label):m.end(label)]
             _advance(unit, m.end())
             return
 

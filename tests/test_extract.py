@@ -340,3 +340,28 @@ def test_extract_traditional_text_is_output_as_written():
     m = run("會議日期：2024年5月8日\n出席人員：吳家銘（資訊部）\n\n待辦：\n1. 吳家銘：官網壓力測試，5月31日前\n")
     item = m.action_items[0]
     assert (item.task, item.owner, item.owner_department) == ("官網壓力測試", "吳家銘", "資訊部")
+
+
+def test_extract_email_style_action_items_with_dash_separated_owners():
+    m = run("Subject: 周三产品同步会 Action Items\n\nHi all，以下是今天（2024年10月16日）会议的纪要：\n参会：Tom Zhang、李华、王芳、Jerry\n\n"
+            "讨论结论：\n1) 移动端改版延后到11月\n\nAction items:\n1) 修复支付页闪退 - @李华 - 10/18\n"
+            "2) 更新埋点文档 - Jerry - EOD Friday\n3) 和设计确认新版图标 - 王芳 - TBD\n"
+            "4) 整理用户反馈Top10（负责人：Tom Zhang，完成时间：10月23日）\n【待办】王芳：下周一前把竞品分析发群里\n")
+    assert m.meeting.date == "2024-10-16"
+    assert [d.text for d in m.decisions] == ["移动端改版延后到11月"]
+    assert [(a.task, a.owner, a.deadline, a.priority) for a in m.action_items] == [
+        ("修复支付页闪退", "李华", "2024-10-18", "medium"), ("更新埋点文档", "Jerry", "2024-10-18", "medium"),
+        ("和设计确认新版图标", "王芳", None, "medium"), ("整理用户反馈Top10", "Tom Zhang", "2024-10-23", "medium"),
+        ("把竞品分析发群里", "王芳", "2024-10-21", "medium")]
+
+
+def test_extract_government_form_spaced_labels_units_and_reports():
+    m = run("设备采购协调会会议纪要\n\n时　间：2024年11月5日 上午9:00\n地　点：行政楼205\n主持人：钱进\n"
+            "参会单位：采购中心、财务处、信息中心\n\n会议内容：\n"
+            "1．关于服务器采购。信息中心汇报了采购需求。会议同意按需求清单实施采购，由采购中心负责组织招标，11月20日前完成。\n"
+            "2．关于预算。财务处提出预算需在本月内调整到位。会议要求财务处于11月15日前完成预算调整。\n")
+    assert (m.meeting.location, m.meeting.start_time) == ("行政楼205", "09:00")
+    assert set(m.meeting.departments) == {"采购中心", "财务处", "信息中心"}
+    assert [d.text for d in m.decisions] == ["按需求清单实施采购"]
+    assert [(a.task, a.owner, a.deadline) for a in m.action_items] == [
+        ("组织招标", "采购中心", "2024-11-20"), ("预算调整", "财务处", "2024-11-15")]

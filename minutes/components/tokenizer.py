@@ -81,10 +81,18 @@ def _protected(folded: str, terms: Optional[re.Pattern], names: Optional[re.Patt
             if not m:
                 break
             start, end = m.span()
-            if end > start and not any(taken[start:end]):
+            if end > start and not any(taken[start:end]) and _whole_word(folded, start, end):
                 spans.append((start, end))
             position = start + 1 if end == start or any(taken[start:end]) else end
     return sorted(spans)
+
+
+def _whole_word(folded: str, start: int, end: int) -> bool:
+    """A Latin term (p1, owner) must not sit inside a longer Latin word (top10, owners)."""
+    alnum = lambda ch: ch.isascii() and ch.isalnum()
+    if alnum(folded[start]) and start > 0 and alnum(folded[start - 1]):
+        return False
+    return not (alnum(folded[end - 1]) and end < len(folded) and alnum(folded[end]))
 
 
 @spacy.registry.tokenizers("minutes.JiebaTokenizer.v1")

@@ -36,7 +36,7 @@ _SEPARATORS = " \t,，;；。、:：—-|→>"
 _ONE_OFF = re.compile(r"一下$")
 _FILLER_AFTER_DEADLINE = re.compile(r"^\s*(?:完成|前完成|内完成|截止|为止|之前|以前)")
 _HEDGE = re.compile(r"(?:争取|尽量|力争|务必|最迟|最晚|须|需|要|必须|请)\s*(?:在|于)?\s*$")
-_PREP_BEFORE_DEADLINE = re.compile(r"(?:在|于)\s*$")
+_PREP_BEFORE_DEADLINE = re.compile(r"(?:在|于)\s*$|(?:具体|完成|截止)?(?:时间|日期)\s*$")
 _EN_OWNER_VERB = re.compile(r"(?:to|will|should|must|shall|needs? to|is to)\s+[a-z]", re.I)
 
 
@@ -418,14 +418,25 @@ class ActionReader:
             if first is None or first.start != lead:
                 continue
             group = _group_from(parties, first, text)
-            if self._doer_follows(unit, group[-1].end, end) and not self._is_helper(unit, group[-1].end, end):
+            if self._doer_follows(unit, group[-1].end, end) and not self._is_helper(unit, group[-1].end, end) \
+                    and not self._reports(unit, group[-1].end, end):
                 draft.signals.add("subject")
                 return group
         for p in parties:      # a name right before its deadline: "达人合作名单 Amy 周一前出初版"
             if p.kind == "person" and self._deadline_at(unit, p.end) is not None:
                 draft.signals.add("subject")
                 return [p]
+        for p in parties:      # a name alone between separators: "更新埋点文档 - Jerry - EOD Friday"
+            if p.kind == "person" and _alone(text, p, start, end):
+                draft.signals.add("assigned")
+                return [p]
         return []
+
+    def _reports(self, unit: Unit, position: int, end: int) -> bool:
+        """``财务处提出…`` / ``质量部汇报…``: the party speaks; it is not given a task."""
+        rest = unit.text[position:end]
+        skip = len(rest) - len(rest.lstrip())
+        return any(h.start == position + skip for h in self.reading.cues(unit, "REPORTING", start=position, end=end))
 
     def _is_helper(self, unit: Unit, position: int, end: int) -> bool:
         rest = unit.text[position:end]
@@ -524,8 +535,9 @@ class ActionReader:
         """One range per item: sentences that name their own doer start a new item."""
         sentences = self.reading.sentences(unit) or [(0, len(unit.text))]
         taken = self.taken.get(unit.index)
-        if taken:
-            sentences = [(s, e) for s, e in sentences if e <= taken[0] or s >= taken[1]]
+        if taken:       # what a decision took is not a task; the rest of its sentence may be
+            sentences = [(max(s, taken[1]) if s < taken[1] < e else s, e) for s, e in sentences
+                         if e <= taken[0] or e > taken[1]]
         ranges: list[list[int]] = []
         if len(sentences) > 1 and self._is_topic(unit, *sentences[0]):
             sentences = sentences[1:]
@@ -660,6 +672,16 @@ class ActionReader:
 # --------------------------------------------------------------------------- #
 def _has_children(unit: Unit) -> bool:
     return unit.label in ("task", "action")
+
+
+_SEGMENT_EDGE = re.compile(r"(?:^|\s[-–—|/]\s|[|｜]|\s—+\s?|—{2})\s*@?$")
+
+
+def _alone(text: str, party: Hit, start: int, end: int) -> bool:
+    before = text[start:party.start]
+    after = text[party.end:end]
+    return bool(before.strip()) and bool(_SEGMENT_EDGE.search(before)) and \
+        bool(re.match(r"\s*(?:$|\s[-–—|/]\s|[|｜]|\s—)", after))
 
 
 def _is_question(text: str) -> bool:

@@ -107,6 +107,7 @@ def _decision(unit: Unit, transcript: bool) -> Optional[tuple[Decision, tuple[in
     if unit.role not in ("status", "actions"):
         for start, end in _sentences(text, speaker):
             if _opener().match(fold(text[start:end])) and not _NOT_DECISION.search(fold(text[start:end])):
+                end = _until_assignment(text, start, end)
                 end = _with_grounds(text, end)
                 return _with(_make(unit, text[start:end], start), (0 if start == speaker else start, end))
     if transcript and (m := _decision_verb().search(fold(text), speaker)):
@@ -134,6 +135,15 @@ def _sentences(text: str, start: int) -> list[tuple[int, int]]:
     if position < len(text):
         out.append((position, len(text)))
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out if text[s:e].strip()]
+
+
+_ASSIGNMENT = re.compile(r"[,，;；]\s*(?:另)?(?:由|请)[^,，;；。]{1,16}?(?:负责|牵头|承办|落实|组织|于|在)")
+
+
+def _until_assignment(text: str, start: int, end: int) -> int:
+    """``会议同意X，由采购中心负责组织招标，11月20日前完成``: the decision stops where a task is handed out."""
+    m = _ASSIGNMENT.search(fold(text), start, end)
+    return m.start() if m else end
 
 
 def _with_grounds(text: str, end: int) -> int:
