@@ -365,3 +365,25 @@ def test_extract_government_form_spaced_labels_units_and_reports():
     assert [d.text for d in m.decisions] == ["按需求清单实施采购"]
     assert [(a.task, a.owner, a.deadline) for a in m.action_items] == [
         ("组织招标", "采购中心", "2024-11-20"), ("预算调整", "财务处", "2024-11-15")]
+
+
+def test_extract_space_separated_fields_on_one_line():
+    m = run(HEADER + "三、下一步工作\n1、工作事项：完成接口联调  责任人：郑涛  配合：冯雪  完成时限：12月20日\n"
+            "2、工作内容：夜班排产（责任部门：研发部，6月20日前）\n")
+    assert [(a.task, a.owner, a.collaborators, a.deadline) for a in m.action_items] == [
+        ("完成接口联调", "郑涛", ["冯雪"], "2024-12-20"), ("夜班排产", "研发部", [], "2024-06-20")]
+
+
+def test_extract_work_table_with_responsible_unit_column():
+    def build(doc):
+        doc.add_paragraph("会议时间：2024年8月6日 9:00")
+        doc.add_paragraph("二、工作安排")
+        rows = [["序号", "工作内容", "责任单位", "责任人", "完成时限"], ["1", "完成二期土建验收", "工程部", "陆工", "8月20日"],
+                ["2", "办理竣工备案", "综合办", "", "9月底前"]]
+        table = doc.add_table(rows=3, cols=5)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+    m = process("works.docx", docx_bytes(build))
+    assert [(a.owner, a.owner_department, a.deadline) for a in m.action_items] == [
+        ("陆工", "工程部", "2024-08-20"), ("综合办", "综合办", "2024-09-30")]

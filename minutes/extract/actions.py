@@ -292,6 +292,8 @@ class ActionReader:
         if not draft.owners and not draft.vague:
             self._owners_from_text(draft, unit)
         self._line_department(draft, unit)
+        if not draft.owners and not draft.vague and draft.department_hint:     # 责任部门：生产部, no person
+            draft.owners.append((draft.department_hint, draft.department_hint, unit.locate(start)))
         self._helpers_from_text(draft, unit)
         if draft.deadline is None and "undetermined-deadline" not in draft.signals:
             self._deadline_from_text(draft, unit)
@@ -832,7 +834,7 @@ def _tidy(words: str) -> str:
         joined += part
     joined = re.sub(r"\s*[,，;；]\s*(?=[,，;；。]|$)", "", joined)
     joined = re.sub(r"^[\s,，;；。:：、—\-|→>@*]+|[\s,，;；。:：、—\-|→>@*（(]+$", "", joined)
-    joined = re.sub(r"[（(]\s*[)）]", "", joined)
+    joined = re.sub(r"[（(][\s,，;；、:：]*[)）]", "", joined)
     joined = re.sub(r"\s*[—\-]{1,2}\s*$", "", joined)
     joined = re.sub(r"(?:^|(?<=[,，;；]))\s*(?:完成|前完成|截止|由|于|在)\s*(?=[,，;；。]|$)", "", joined)
     joined = re.sub(r"[,，;；]{2,}", "，", joined)

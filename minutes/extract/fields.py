@@ -16,7 +16,6 @@ from ..textnorm import fold
 # English labels may be followed by a space instead of a colon: "DDL 7/17", "owner Amy".
 _SPACE_LABELS = ("ddl", "eta", "due", "owner", "deadline", "by")
 _BRACKET_PAIR = re.compile(r"[(（]\s*([^()（）/／]{1,20}?)\s*[/／]\s*([^()（）]{1,24}?)\s*[)）]\s*$")
-_STOP = r"(?=[,，;；。]|\s+-|\s*—|$)"
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,9 @@ def _pattern() -> re.Pattern:
     labels = sorted(_labels()["record"], key=len, reverse=True)
     alternation = "|".join(re.escape(w) for w in labels)
     spaced = "|".join(_SPACE_LABELS)
-    return re.compile(rf"(?:(?<=^)|(?<=[\s,，;；。(（—\-|]))(?:({alternation})\s*[:：]|({spaced})\s+(?=\S))\s*(.*?){_STOP}",
+    # a value also ends where the next label starts: "责任人：施琳  完成时限：12月20日"
+    stop = rf"(?=[,，;；。)）]|\s+-|\s*—|\s+(?:{alternation})\s*[:：]|$)"
+    return re.compile(rf"(?:^|(?<=[\s,，;；。(（—\-|]))(?:({alternation})\s*[:：]|({spaced})\s+(?=\S))\s*(.*?){stop}",
                       re.I)
 
 
