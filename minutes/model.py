@@ -153,9 +153,14 @@ class Meeting:
     evidence: dict[str, Evidence] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "evidence"}
-        out["evidence"] = {k: e.to_dict() for k, e in self.evidence.items()}
-        return out
+        return _with_evidence(self)
+
+
+def _with_evidence(obj) -> dict[str, Any]:
+    """Every field as is, and the evidence map as plain dicts."""
+    out = {f.name: getattr(obj, f.name) for f in fields(obj) if f.name != "evidence"}
+    out["evidence"] = {k: e.to_dict() for k, e in obj.evidence.items()}
+    return out
 
 
 @dataclass
@@ -195,9 +200,7 @@ class ActionItem:
     evidence: dict[str, Evidence] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "evidence"}
-        out["evidence"] = {k: e.to_dict() for k, e in self.evidence.items()}
-        return out
+        return _with_evidence(self)
 
 
 @dataclass

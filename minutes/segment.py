@@ -181,18 +181,22 @@ def segment(document: Document) -> Segmented:
     return Segmented(document=document, units=units, records=records, title_unit=title)
 
 
-def _paragraph_units(p: Paragraph, index: int) -> Iterator[Unit]:
-    """One unit per soft-broken line of the paragraph."""
+def _lines(origin: Paragraph | Cell, index: int, kind: str) -> Iterator[tuple[Unit, bool]]:
+    """One unit per non-blank line of a paragraph or cell (soft breaks, <br>), and whether it is the first."""
     offset = 0
-    for part in p.text.split("\n"):
+    for part in origin.text.split("\n"):
         stripped = part.strip()
         if stripped:
             lead = len(part) - len(part.lstrip())
-            unit = Unit(text=stripped, origin=p, start=offset + lead, index=index, indent=lead)
-            _classify_paragraph(unit, p, first=offset == 0)
-            yield unit
+            yield Unit(text=stripped, origin=origin, start=offset + lead, index=index, kind=kind, indent=lead), offset == 0
             index += 1
         offset += len(part) + 1
+
+
+def _paragraph_units(p: Paragraph, index: int) -> Iterator[Unit]:
+    for unit, first in _lines(p, index, "line"):
+        _classify_paragraph(unit, p, first)
+        yield unit
 
 
 def _classify_paragraph(unit: Unit, p: Paragraph, first: bool) -> None:
@@ -352,16 +356,10 @@ def _joined(first: Unit, more: Unit) -> Unit:
 
 
 def _cell_lines(cell: Cell, index: int) -> Iterator[Unit]:
-    offset = 0
-    for part in cell.text.split("\n"):
-        stripped = part.strip()
-        if stripped:
-            lead = len(part) - len(part.lstrip())
-            unit = Unit(text=stripped, origin=cell, start=offset + lead, index=index, kind="cell")
-            _strip_marker(unit)
-            yield unit
-            index += 1
-        offset += len(part) + 1
+    for unit, _ in _lines(cell, index, "cell"):
+        unit.indent = 0
+        _strip_marker(unit)
+        yield unit
 
 
 def _form_units(rows, index: int) -> list[Unit]:

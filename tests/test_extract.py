@@ -25,6 +25,20 @@ def docx_bytes(build) -> bytes:
     return out.getvalue()
 
 
+def table_docx(before: list[str], rows: list[list[str]], heading: str | None = None) -> bytes:
+    """A Word file: some paragraphs, an optional heading, then one table."""
+    def build(doc):
+        for text in before:
+            doc.add_paragraph(text)
+        if heading:
+            doc.add_heading(heading, 2)
+        table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+    return docx_bytes(build)
+
+
 def items(minutes):
     return {a.task: a for a in minutes.action_items}
 
@@ -173,18 +187,11 @@ def test_extract_department_line_with_person_and_date_in_brackets():
 
 
 def test_extract_table_rows_are_items_with_header_in_any_order():
-    def build(doc):
-        doc.add_paragraph("会议时间：2024年6月12日 14:00")
-        doc.add_paragraph("行动项：")
-        rows = [["截止时间", "优先级", "任务", "配合部门", "负責人"],
-                ["6月20日", "高", "完成供应商比价", "财务部", "郑涛"],
-                ["合同签订后5个工作日内", "中", "办理预付款审批", "—", "冯雪"],
-                ["6月30日", "低", "旧机处置方案", "财务部", "待定"]]
-        table = doc.add_table(rows=len(rows), cols=5)
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.cell(r, c).text = text
-    m = process("tasks.docx", docx_bytes(build))
+    m = process("tasks.docx", table_docx(["会议时间：2024年6月12日 14:00", "行动项："], [
+        ["截止时间", "优先级", "任务", "配合部门", "负責人"],
+        ["6月20日", "高", "完成供应商比价", "财务部", "郑涛"],
+        ["合同签订后5个工作日内", "中", "办理预付款审批", "—", "冯雪"],
+        ["6月30日", "低", "旧机处置方案", "财务部", "待定"]]))
     assert [(a.task, a.owner, a.deadline, a.priority, a.collaborators) for a in m.action_items] == [
         ("完成供应商比价", "郑涛", "2024-06-20", "high", ["财务部"]),
         ("办理预付款审批", "冯雪", None, "medium", []),
@@ -244,18 +251,12 @@ def test_extract_facts_timelines_kpis_schedules_opinions_are_not_items(line):
 
 
 def test_extract_progress_table_only_new_assignments_count():
-    def build(doc):
-        doc.add_paragraph("会议时间：2024年4月16日（周二）14:00")
-        doc.add_heading("一、项目进度跟踪表", 2)
-        rows = [["任务名称", "责任人", "计划完成时间", "实际进度", "解决方案"],
-                ["设备安装调试", "梁永", "2024-04-12", "100%", "已完成，转入试运行"],
-                ["物料备货", "王敏", "2024-04-20", "70%", "王敏4月18日前向备选供应商询价"],
-                ["系统上线", "郭峰", "2024-04-22", "50%", "原任务顺延至4月26日；另由郭峰本周五前提交字段映射表"]]
-        table = doc.add_table(rows=len(rows), cols=5)
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.cell(r, c).text = text
-    m = process("progress.docx", docx_bytes(build))
+    m = process("progress.docx", table_docx(["会议时间：2024年4月16日（周二）14:00"], [
+        ["任务名称", "责任人", "计划完成时间", "实际进度", "解决方案"],
+        ["设备安装调试", "梁永", "2024-04-12", "100%", "已完成，转入试运行"],
+        ["物料备货", "王敏", "2024-04-20", "70%", "王敏4月18日前向备选供应商询价"],
+        ["系统上线", "郭峰", "2024-04-22", "50%", "原任务顺延至4月26日；另由郭峰本周五前提交字段映射表"]],
+        heading="一、项目进度跟踪表"))
     assert [(a.owner, a.deadline) for a in m.action_items] == [("王敏", "2024-04-18"), ("郭峰", "2024-04-19")]
 
 
@@ -375,15 +376,8 @@ def test_extract_space_separated_fields_on_one_line():
 
 
 def test_extract_work_table_with_responsible_unit_column():
-    def build(doc):
-        doc.add_paragraph("会议时间：2024年8月6日 9:00")
-        doc.add_paragraph("二、工作安排")
-        rows = [["序号", "工作内容", "责任单位", "责任人", "完成时限"], ["1", "完成二期土建验收", "工程部", "陆工", "8月20日"],
-                ["2", "办理竣工备案", "综合办", "", "9月底前"]]
-        table = doc.add_table(rows=3, cols=5)
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.cell(r, c).text = text
-    m = process("works.docx", docx_bytes(build))
+    m = process("works.docx", table_docx(["会议时间：2024年8月6日 9:00", "二、工作安排"], [
+        ["序号", "工作内容", "责任单位", "责任人", "完成时限"], ["1", "完成二期土建验收", "工程部", "陆工", "8月20日"],
+        ["2", "办理竣工备案", "综合办", "", "9月底前"]]))
     assert [(a.owner, a.owner_department, a.deadline) for a in m.action_items] == [
         ("陆工", "工程部", "2024-08-20"), ("综合办", "综合办", "2024-09-30")]
