@@ -29,7 +29,7 @@ class Limits:
     max_zip_entries: int = 2000
     max_unzipped_bytes: int = 200 * 1024 * 1024
     max_compression_ratio: int = 200
-    max_chars: int = 2_000_000
+    max_chars: int = 500_000          # about 250 pages; keeps the worst case to seconds
 
 
 def read_document(path: str | Path, data: bytes | None = None, *, limits: Limits = Limits()) -> Document:
@@ -257,6 +257,9 @@ def read_docx(data: bytes, source: str, limits: Limits = Limits()) -> Document:
         raise CorruptInput(f"Word file content cannot be read ({exc.__class__.__name__}: {exc})", source=source) from None
     if not any(_block_text(b) for b in blocks):
         raise EmptyInput("Word file contains no text", source=source)
+    chars = sum(len(_block_text(b)) for b in blocks)
+    if chars > limits.max_chars:
+        raise TooLargeInput(f"{chars:,} characters of text is over the limit of {limits.max_chars:,}", source=source)
     return Document(source=source, kind="docx", blocks=blocks)
 
 

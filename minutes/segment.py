@@ -181,16 +181,36 @@ def segment(document: Document) -> Segmented:
     return Segmented(document=document, units=units, records=records, title_unit=title)
 
 
+MAX_UNIT = 600            # chars; longer lines are cut at sentence ends so every rule stays linear
+_BREAK = re.compile(r"[。！？!?；;]|[，,、]")
+
+
 def _lines(origin: Paragraph | Cell, index: int, kind: str) -> Iterator[tuple[Unit, bool]]:
     """One unit per non-blank line of a paragraph or cell (soft breaks, <br>), and whether it is the first."""
     offset = 0
     for part in origin.text.split("\n"):
-        stripped = part.strip()
-        if stripped:
-            lead = len(part) - len(part.lstrip())
-            yield Unit(text=stripped, origin=origin, start=offset + lead, index=index, kind=kind, indent=lead), offset == 0
-            index += 1
+        for piece_start, piece in _pieces(part):
+            stripped = piece.strip()
+            if stripped:
+                lead = len(piece) - len(piece.lstrip())
+                first = offset == 0 and piece_start == 0
+                yield Unit(text=stripped, origin=origin, start=offset + piece_start + lead, index=index, kind=kind,
+                           indent=lead if piece_start == 0 else 0), first
+                index += 1
         offset += len(part) + 1
+
+
+def _pieces(line: str) -> Iterator[tuple[int, str]]:
+    """A line, or for an overlong one, pieces of at most MAX_UNIT chars ending at a sentence end if any."""
+    start = 0
+    while len(line) - start > MAX_UNIT:
+        window = line[start:start + MAX_UNIT]
+        ends = [m.end() for m in _BREAK.finditer(window) if m.group(0) in "。！？!?；;"] or \
+               [m.end() for m in _BREAK.finditer(window)]
+        cut = ends[-1] if ends else MAX_UNIT
+        yield start, line[start:start + cut]
+        start += cut
+    yield start, line[start:]
 
 
 def _paragraph_units(p: Paragraph, index: int) -> Iterator[Unit]:

@@ -381,3 +381,13 @@ def test_extract_work_table_with_responsible_unit_column():
         ["2", "办理竣工备案", "综合办", "", "9月底前"]]))
     assert [(a.owner, a.owner_department, a.deadline) for a in m.action_items] == [
         ("陆工", "工程部", "2024-08-20"), ("综合办", "综合办", "2024-09-30")]
+
+
+def test_extract_an_overlong_line_is_read_in_pieces():
+    line = "；".join(f"{name}负责整理第{i}批资料，6月{i % 15 + 15}日前完成" for i, name in
+                    zip(range(1, 61), ["郑涛", "冯雪", "吴敏"] * 20))
+    assert len(line) > 1000
+    m = run(HEADER + "待办：\n" + line + "。\n")
+    assert len(m.action_items) == 60
+    assert {a.owner for a in m.action_items} == {"郑涛", "冯雪", "吴敏"}
+    assert m.action_items[-1].deadline == "2024-06-15"

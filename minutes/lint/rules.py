@@ -172,7 +172,7 @@ def _same_sentence(reading: Reading, unit: Unit, a: int, b: int) -> bool:
 def _item_findings(extraction: Extraction, config: LintConfig) -> Iterator[Finding]:
     minutes = extraction.minutes
     meeting_day = _meeting_day(minutes.meeting.date)
-    seen: list = []
+    seen: set = set()
     for item in minutes.action_items:
         where = _item_location(item)
         if not item.owner:
@@ -186,7 +186,7 @@ def _item_findings(extraction: Extraction, config: LintConfig) -> Iterator[Findi
         key = (fold_word(re.sub(r"\W", "", item.task)), item.owner)
         if key in seen:
             yield make("duplicate-task", item.task, where, config, task=item.task)
-        seen.append(key)
+        seen.add(key)
 
 
 def _decision_findings(extraction: Extraction, config: LintConfig) -> Iterator[Finding]:
