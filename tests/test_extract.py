@@ -391,3 +391,13 @@ def test_extract_an_overlong_line_is_read_in_pieces():
     assert len(m.action_items) == 60
     assert {a.owner for a in m.action_items} == {"郑涛", "冯雪", "吴敏"}
     assert m.action_items[-1].deadline == "2024-06-15"
+
+
+def test_extract_evidence_for_collaborators_and_priority():
+    text = HEADER + "待办：\n（1）冯雪牵头制定推广方案，郑涛协助，紧急，6月14日前提交；\n"
+    item = run(text).action_items[0]
+    lines = text.split("\n")
+    for key, words in (("collaborators[0]", "郑涛"), ("priority", "紧急")):
+        evidence = item.evidence[key]
+        assert evidence.text == words
+        assert lines[evidence.location.line - 1][evidence.location.column - 1:].startswith(words)

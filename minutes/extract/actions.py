@@ -56,6 +56,7 @@ class Draft:
     deadline_offset: int = 0
     deadline_unit: Optional[Unit] = None
     priority: Optional[str] = None
+    priority_at: Optional[Evidence] = None
     cut: list[tuple[int, int]] = field(default_factory=list)
     task: Optional[str] = None
     department_hint: Optional[str] = None
@@ -112,9 +113,9 @@ class ActionReader:
             if unit := record.fields.get(name):
                 draft.helpers += [p.name for p in parse_parties(unit.text) if p.kind != "undetermined"]
         self._deadline_cell(draft, record.fields.get("deadline"))
-        if unit := record.fields.get("priority"):
-            draft.priority = cell_priority(unit.text)
-        draft.priority = draft.priority or inline_priority(self.reading, task_unit)
+        if (unit := record.fields.get("priority")) and (level := cell_priority(unit.text)):
+            draft.priority, draft.priority_at = level, Evidence(unit.text, unit.locate())
+        self._inline_priority(draft, task_unit, 0, len(task_unit.text))
         self._owners_from_text(draft, task_unit) if not draft.owners and not draft.vague else None
         return [self._item(draft)]
 
@@ -297,7 +298,7 @@ class ActionReader:
         self._helpers_from_text(draft, unit)
         if draft.deadline is None and "undetermined-deadline" not in draft.signals:
             self._deadline_from_text(draft, unit)
-        draft.priority = draft.priority or inline_priority(self.reading, unit, start, end)
+        self._inline_priority(draft, unit, start, end)
         if any(_ONE_OFF.search(h.text) for h in self.reading.cues(unit, "LINT_VAGUE_ACTION", start=start, end=end)):
             draft.signals.add("vague-action")
         if re.search(r"需要|要|得|请|必须|须", fold(text[start:end])):
@@ -321,8 +322,16 @@ class ActionReader:
                 draft.deadline, draft.deadline_unit = _best_deadline(found), unit
             else:
                 draft.signals.add("undetermined-deadline")
-        elif f.name == "priority":
-            draft.priority = cell_priority(f.value)
+        elif f.name == "priority" and (level := cell_priority(f.value)):
+            draft.priority, draft.priority_at = level, Evidence(f.value, unit.locate(base + f.value_start))
+
+    def _inline_priority(self, draft: Draft, unit: Unit, start: int, end: int) -> None:
+        found = inline_priority(self.reading, unit, start, end) if draft.priority is None else None
+        if found:
+            level, offset = found
+            words = next(h.text for h in self.reading.cues(unit, "PRIORITY_HIGH", "PRIORITY_MEDIUM", "PRIORITY_LOW",
+                                                           start=offset, end=end))
+            draft.priority, draft.priority_at = level, Evidence(words, unit.locate(offset))
 
     def _owner_field(self, draft: Draft, value: str, offset: int, unit: Unit) -> None:
         """A 负责人 value: the first party owns, the rest co-own; （X协助） helps."""
@@ -650,7 +659,11 @@ class ActionReader:
             if is_department(owner[0]):
                 department = owner[0]
         helpers = _unique_names([o[0] for o in owners[1:]] + draft.helpers, exclude={owner[0]} if owner else set())
-        priority = draft.priority or heading_priority(unit) or self.form_priority or "medium"
+        priority, priority_at = draft.priority, draft.priority_at
+        if priority is None and (inherited := heading_priority(unit)):
+            priority, heading, offset = inherited
+            priority_at = Evidence(heading.text, heading.locate(offset))
+        priority = priority or self.form_priority or "medium"
         item = ActionItem(task=task or unit.text.strip(), owner=owner[0] if owner else None,
                           owner_department=department, collaborators=helpers,
                           deadline=draft.deadline.iso if draft.deadline else None,
@@ -668,10 +681,29 @@ class ActionReader:
             item.evidence["vague_owner"] = Evidence(draft.vague.text, draft.vague_at or unit.locate(draft.vague.start))
         if draft.deadline is None and "undetermined-deadline" in draft.signals:
             item.deadline_text = "待定"
+        if priority_at is not None:
+            item.evidence["priority"] = priority_at
+        for i, name in enumerate(helpers):
+            if (where := _find_words(name, _item_units(draft))) is not None:
+                item.evidence[f"collaborators[{i}]"] = where
         return item
 
 
 # --------------------------------------------------------------------------- #
+def _item_units(draft: Draft) -> list[Unit]:
+    """The units an item's words come from: its line, or every cell of its table row."""
+    record = draft.unit.record
+    return [draft.unit] + (list(record.fields.values()) + list(record.extra.values()) if record else [])
+
+
+def _find_words(words: str, units: list[Unit]) -> Optional[Evidence]:
+    for unit in units:
+        at = unit.text.find(words)
+        if at >= 0:
+            return Evidence(words, unit.locate(at))
+    return None
+
+
 def _has_children(unit: Unit) -> bool:
     return unit.label in ("task", "action")
 

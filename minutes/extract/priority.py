@@ -41,17 +41,17 @@ def _heading_words() -> re.Pattern:
     return re.compile(rf"(?<![a-z0-9])({alternation})(?![a-z0-9])")
 
 
-def heading_priority(unit: Unit) -> Optional[str]:
-    """Urgency written on an enclosing heading (## 止血措施（特急）) governs its items."""
+def heading_priority(unit: Unit) -> Optional[tuple[str, Unit, int]]:
+    """Urgency written on an enclosing heading (## 止血措施（特急）) governs its items: (level, heading, offset)."""
     levels = {fold_word(w): level for level in ("high", "medium", "low") for w in lexicon.words("priority.yaml", level, "inline")}
     for heading in reversed(unit.headings):
         m = _heading_words().search(fold_word(heading.text))
         if m:
-            return levels[m.group(1)]
+            return levels[m.group(1)], heading, m.start(1)
     return None
 
 
-def inline_priority(reading: Reading, unit: Unit, start: int = 0, end: Optional[int] = None) -> Optional[str]:
-    """A priority word among the item's own tokens (P1, 紧急, 不急, 低优先级)."""
+def inline_priority(reading: Reading, unit: Unit, start: int = 0, end: Optional[int] = None) -> Optional[tuple[str, int]]:
+    """A priority word among the item's own tokens (P1, 紧急, 不急, 低优先级): (level, offset)."""
     hits = reading.cues(unit, *_LABELS, start=start, end=end)
-    return _LABELS[hits[0].label] if hits else None
+    return (_LABELS[hits[0].label], hits[0].start) if hits else None
