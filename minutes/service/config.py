@@ -3,8 +3,8 @@
     MINUTES_API_TOKEN         when set, every /api/ route needs 'Authorization: Bearer <token>'
     MINUTES_MAX_UPLOAD_BYTES  largest document accepted (default 20 MiB); 413 beyond it
     MINUTES_REQUEST_TIMEOUT   seconds one document may take (default 60); 504 beyond it
-    MINUTES_THREADS           threads per worker process doing the CPU work (default 4)
-    MINUTES_MAX_JOBS          documents running or waiting per worker process (default 16); 503 beyond it
+    MINUTES_PROCESSES         job processes per server worker doing the CPU work (default 2)
+    MINUTES_MAX_JOBS          documents running or waiting per server worker (default 16); 503 beyond it
     MINUTES_CORS_ORIGINS      comma-separated origins allowed to call the API from a browser (default: none)
 
 Routes read them through ``Depends(get_settings)``; tests pass their own ``Settings``
@@ -17,7 +17,8 @@ import os
 from functools import lru_cache
 from typing import Mapping, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt, SecretStr, ValidationError, field_validator
+from pydantic import (BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt, SecretStr, ValidationError,
+                      field_validator)
 
 from ..errors import ConfigError
 from ..read import Limits
@@ -32,8 +33,8 @@ class Settings(BaseModel):
     api_token: Optional[SecretStr] = Field(None, description="bearer token every /api/ route requires; unset: open")
     max_upload_bytes: PositiveInt = Field(20 * 1024 * 1024, description="largest document accepted, in bytes")
     request_timeout: PositiveFloat = Field(60.0, description="seconds one document may take before a 504")
-    threads: PositiveInt = Field(4, description="threads per worker process doing the CPU work")
-    max_jobs: PositiveInt = Field(16, description="documents running or waiting per worker process before a 503")
+    processes: PositiveInt = Field(2, description="job processes per server worker doing the CPU work")
+    max_jobs: PositiveInt = Field(16, description="documents running or waiting per server worker before a 503")
     cors_origins: list[str] = Field(default_factory=list, description="origins allowed to call the API; none: CORS off")
 
     @field_validator("api_token", mode="before")

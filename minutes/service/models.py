@@ -1,0 +1,170 @@
+"""Every request and response model of the HTTP API, in one place.
+
+The extraction object is passed through exactly as ``Minutes.to_dict()`` writes it
+(../CONTRACT.md); the models below document it in the OpenAPI schema and let tests
+check that the two agree. Extra keys are allowed so the core can add fields.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DocumentKind = Literal["minutes", "tracker"]
+FileFormat = Literal["docx", "xlsx", "md", "ics"]
+LintFormat = Literal["json", "sarif"]
+Style = Literal["standard", "formal"]
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+# --------------------------------------------------------------------------- #
+# Requests
+# --------------------------------------------------------------------------- #
+class TextInput(BaseModel):
+    """Notes pasted as text; the file name's suffix (.txt or .md) says how to read them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, description="the notes")
+    filename: str = Field("notes.txt", description="name the notes go by: .txt or .md")
+    ref_date: Optional[date] = Field(None, description="date relative deadlines count from when the notes carry none")
+
+
+class RenderInput(BaseModel):
+    """Notes as text, or an extraction (perhaps edited) to render as it is."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: Optional[str] = Field(None, min_length=1, description="the notes; or give 'extraction'")
+    filename: str = Field("notes.txt", description="name the notes go by: .txt or .md")
+    ref_date: Optional[date] = None
+    extraction: Optional[dict[str, Any]] = Field(None, description="the object /extract returned, edited")
+
+
+class UploadForm(BaseModel):
+    """multipart/form-data: the notes as a file."""
+
+    file: bytes = Field(description="a .docx, .txt or .md file")
+    ref_date: Optional[date] = Field(None, description="YYYY-MM-DD")
+
+
+def body_schema(json_model: type[BaseModel]) -> dict:
+    """OpenAPI requestBody for a route that reads a form upload or a JSON body itself (in memory)."""
+    return {"requestBody": {"required": True, "content": {
+        "multipart/form-data": {"schema": UploadForm.model_json_schema()},
+        "application/json": {"schema": json_model.model_json_schema()},
+    }}}
+
+
+# --------------------------------------------------------------------------- #
+# Responses
+# --------------------------------------------------------------------------- #
+class Evidence(_Open):
+    """The source words and where they are: line/column for text, paragraph or table cell for Word."""
+
+    text: str
+    line: Optional[int] = None
+    column: Optional[int] = None
+    paragraph: Optional[int] = None
+    table: Optional[int] = None
+    row: Optional[int] = None
+    cell: Optional[int] = None
+
+
+class Meeting(_Open):
+    title: Optional[str]
+    date: Optional[str]
+    start_time: Optional[str]
+    location: Optional[str]
+    host: Optional[str]
+    recorder: Optional[str]
+    attendees: list[str]
+    departments: list[str]
+    evidence: dict[str, Evidence] = {}
+
+
+class Decision(_Open):
+    text: str
+    topic: Optional[str]
+    rationale: list[str]
+    evidence: Optional[Evidence] = None
+
+
+class ActionItem(_Open):
+    task: str
+    owner: Optional[str]
+    owner_department: Optional[str]
+    collaborators: list[str]
+    deadline: Optional[str] = Field(description="YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+    deadline_text: Optional[str]
+    priority: Literal["high", "medium", "low"]
+    line: Optional[int]
+    evidence: dict[str, Evidence] = Field({}, description="task / owner / deadline: the words each came from")
+
+
+class Finding(_Open):
+    rule: str
+    text: str
+    line: Optional[int]
+    column: Optional[int]
+    severity: Literal["error", "warning", "info"]
+    message: str
+    suggestion: str
+    location: dict[str, int] = {}
+
+
+class SourceLine(_Open):
+    """One line of a text file, or one paragraph or table cell of a Word file, as submitted.
+
+    ``key`` joins it to positions: ``l12`` (line 12), ``p5`` (paragraph 5), ``t1r2c3``.
+    Columns in evidence and findings count characters from 1 in ``text``.
+    """
+
+    key: str
+    text: str
+    line: Optional[int] = None
+    paragraph: Optional[int] = None
+    table: Optional[int] = None
+    row: Optional[int] = None
+    cell: Optional[int] = None
+    heading: Optional[int] = None
+
+
+class ExtractResponse(_Open):
+    source: str
+    meeting: Meeting
+    decisions: list[Decision]
+    action_items: list[ActionItem]
+    lint: list[Finding]
+    document_text: list[SourceLine] = Field(description="the submitted text, to show evidence and findings in")
+
+
+class LintResponse(BaseModel):
+    source: str
+    lint: list[Finding]
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    version: str
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="unsupported, too_large, empty, encoding, corrupt, bad_json, invalid, "
+                                  "bad_request, unauthorized, busy, timeout, internal, not_found, ...")
+    message: str
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": text} for status, text in (
+        (400, "malformed body"), (401, "missing or wrong bearer token"), (413, "too large"),
+        (415, "unsupported file or content type"), (422, "unusable content"), (503, "busy"), (504, "took too long"))
+}
