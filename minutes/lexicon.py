@@ -153,6 +153,42 @@ def department_finder() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def name_finder() -> re.Pattern:
+    """An unlisted person at a clause start, right before what a doer does: 李娜尽快…, 王强将…, 张伟负责….
+
+    Matched on folded, lower-cased text; whether it is a name and not a common word
+    (方案发给…) is decided later, against the segmenter's word frequencies.
+    """
+    single = "".join(sorted(s for s in surnames() if len(s) == 1))
+    compound = "|".join(sorted(s for s in surnames() if len(s) > 1))
+    cues = sorted({fold_word(w) for key in ("owner_verbs", "helper_verbs", "doer_links", "directives")
+                   for w in words("cues.yaml", key)} | {fold_word(w) for w in words("lint.yaml", "vague-time", "phrases")},
+                  key=len, reverse=True)
+    follow = "|".join(re.escape(c) for c in cues)
+    start = r"(?:^|(?<=[\s,，。;；:：、(（\"“@>])|(?<=由)|(?<=请))"
+    return re.compile(rf"{start}((?:{compound}|[{single}])[\u4e00-\u9fff]{{1,2}}?)(?=\s*(?:{follow}|[:：、0-9]))")
+
+
+def plausible_name(word: str) -> bool:
+    """Not a word the segmenter knows as common (单位, 施工), nor one starting with one (方案发…)."""
+    limit = name_guess_limit()
+    compound = any(word.startswith(s) for s in surnames() if len(s) > 1)
+    return word_frequency(word) < limit and (compound or len(word) < 3 or word_frequency(word[:2]) < limit)
+
+
+def find_names(folded: str):
+    """Spans of unlisted names by shape (name_finder), keeping the plausible ones."""
+    for m in name_finder().finditer(folded):
+        if plausible_name(m.group(1)):
+            yield m.span(1)
+
+
+def find_departments(folded: str):
+    for m in department_finder().finditer(folded):
+        yield m.span(1)
+
+
+@lru_cache(maxsize=1)
 def department_prefixes() -> frozenset[str]:
     return frozenset(fold_word(w) for w in words("parties.yaml", "department_prefixes"))
 

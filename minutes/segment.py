@@ -225,7 +225,7 @@ def _classify_paragraph(unit: Unit, p: Paragraph, first: bool) -> None:
     if p.heading and first:
         unit.kind, unit.style = "heading", f"h{p.heading}"
     elif p.list_kind and first:
-        unit.style = f"{'auto' if p.location.paragraph else p.list_kind}{p.list_level}"
+        unit.style = f"{p.list_kind}{p.list_level}"
     elif p.list_kind:
         unit.style = "cont"
     unit.indent += p.list_level * 2 if p.list_kind else (p.location.column or 1) - 1
@@ -328,11 +328,20 @@ def _table_units(table: Table, index: int) -> tuple[list[Unit], list[Record]]:
     return _form_units(rows, index), []
 
 
+def _column_field(text: str) -> Optional[str]:
+    """A header cell's field; a combined header (责任人及完成时限) gives "owner+deadline"."""
+    name = label_field(text, "record") or label_field(text, "content") or label_field(text, "meeting")
+    if name:
+        return name
+    parts = [p for p in re.split(r"及|和|与|、|/|＆|&|\+", text.strip()) if p.strip()]
+    names = [label_field(p, "record") for p in parts]
+    return "+".join(names) if len(parts) > 1 and all(names) else None
+
+
 def _header_fields(row: list[Optional[Cell]]) -> Optional[list[Optional[str]]]:
     """Canonical fields of a header row, or None when the row is not a header."""
-    names = [label_field(c.text, "record") or label_field(c.text, "content") or label_field(c.text, "meeting")
-             if c else None for c in row]
-    known = [n for n in names if n]
+    names = [_column_field(c.text) if c else None for c in row]
+    known = [part for n in names if n for part in n.split("+")]
     wanted = {"task", "owner", "deadline", "decision", "topic", "result", "attendees", "owner_department"}
     if len(known) >= 2 and wanted & set(known) and len(known) >= len([c for c in row if c]) / 2:
         return names

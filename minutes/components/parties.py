@@ -48,6 +48,11 @@ def _guess() -> re.Pattern:
 
 
 class PartyFinder:
+    def __init__(self):
+        global _DOER_CUES
+        _DOER_CUES = frozenset(fold_word(w) for key in ("owner_verbs", "helper_verbs", "doer_links", "directives")
+                               for w in lexicon.words("cues.yaml", key)) | lexicon.folded_words("lint.yaml", "vague-time", "phrases")
+
     def __call__(self, doc: Doc) -> Doc:
         gazetteer = doc.user_data.get(GAZETTEER_KEY)
         candidates = list(doc.spans.get("gazetteer", []))
@@ -75,7 +80,7 @@ class PartyFinder:
                 spans.append(Span(doc, token.i, token.i + 2, label="NAME_FORM"))
             elif is_department(text) and not token.is_punct:
                 spans.append(Span(doc, _department_start(doc, token.i), token.i + 1, label="DEPT"))
-            elif _guess().match(text) and _before_owner_cue(doc, token.i + 1) and not _common_word(text):
+            elif _guess().match(text) and _before_owner_cue(doc, token.i + 1) and lexicon.plausible_name(text):
                 spans.append(Span(doc, token.i, token.i + 1, label="NAME_GUESS"))
         return spans
 
@@ -93,10 +98,18 @@ def _common_word(text: str) -> bool:
 
 
 def _before_owner_cue(doc: Doc, i: int) -> bool:
-    """A guessed name counts only right before 负责/牵头/：/协助 (张三负责…)."""
-    if i >= len(doc):
+    """A guessed name counts only at a clause start and right before what a doer does (张三负责…, 李娜尽快…)."""
+    if i >= len(doc) or not _clause_start(doc, i - 1):
         return False
-    return doc[i].norm_ in {":", "负责", "牵头", "协助", "配合", "主责", "来", "跟进"}
+    nxt = doc[i]
+    return nxt.norm_ in _DOER_CUES or nxt.norm_[:1].isdigit() or nxt.norm_ in (":", "、")
+
+
+def _clause_start(doc: Doc, i: int) -> bool:
+    return i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space or doc[i - 1].norm_ in ("由", "请", "@", ">")
+
+
+_DOER_CUES = frozenset()
 
 
 def _non_overlapping(spans: list[Span]) -> list[Span]:

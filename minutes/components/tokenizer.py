@@ -9,7 +9,7 @@ lower case), which the phrase patterns match on.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 import spacy
 from spacy.tokens import Doc
@@ -19,12 +19,12 @@ from ..textnorm import fold, fold_word, trie_regex
 
 
 class JiebaTokenizer:
-    def __init__(self, vocab, terms: Iterable[str] = (), shapes: Optional[re.Pattern] = None):
+    def __init__(self, vocab, terms: Iterable[str] = (), shapes: tuple[Callable, ...] = ()):
         from ..lexicon import segmenter
         self.vocab = vocab
         self._jieba = segmenter()
         self._terms = trie_regex(sorted({fold_word(t) for t in terms if len(t) > 1}))
-        self._shapes = shapes        # words found by their shape, e.g. departments (区财政局)
+        self._shapes = shapes        # words found by their shape: departments (区财政局), unlisted names (王强将…)
 
     def __call__(self, text: str, names: Optional[re.Pattern] = None) -> Doc:
         words = list(self._cut(text, names))
@@ -61,15 +61,14 @@ class JiebaTokenizer:
 
 
 def _protected(folded: str, terms: Optional[re.Pattern], names: Optional[re.Pattern],
-               shapes: Optional[re.Pattern] = None) -> list[tuple[int, int]]:
+               shapes: tuple[Callable, ...] = ()) -> list[tuple[int, int]]:
     """Non-overlapping spans to keep whole: names first, then shaped words, then lexicon terms."""
     spans = [m.span() for m in names.finditer(folded)] if names else []
     taken = [False] * (len(folded) + 1)
     for start, end in spans:
         for i in range(start, end):
             taken[i] = True
-    for m in (shapes.finditer(folded) if shapes else ()):
-        start, end = m.span(1)
+    for start, end in (span for shape in shapes for span in shape(folded)):
         if not any(taken[start:end]):
             spans.append((start, end))
             for i in range(start, end):
@@ -98,6 +97,6 @@ def _whole_word(folded: str, start: int, end: int) -> bool:
 @spacy.registry.tokenizers("minutes.JiebaTokenizer.v1")
 def create_tokenizer():
     def make(nlp):
-        from ..lexicon import department_finder, tokenizer_terms
-        return JiebaTokenizer(nlp.vocab, tokenizer_terms(), department_finder())
+        from ..lexicon import find_departments, find_names, tokenizer_terms
+        return JiebaTokenizer(nlp.vocab, tokenizer_terms(), (find_departments, find_names))
     return make

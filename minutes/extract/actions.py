@@ -91,9 +91,12 @@ class ActionReader:
             if last is not None and self._attach_field(last, unit):
                 items[-1] = self._item(last)
                 continue
-            drafts = list(self._line(unit, previous_item=items[-1] if items else None))
+            if self._fields_follow(unit):              # 整理复盘报告 / - 负责人：王蕾 / - 截止：9月20日
+                drafts = list(self._listed(unit))
+            else:
+                drafts = list(self._line(unit, previous_item=items[-1] if items else None))
             items.extend(self._item(d) for d in drafts)
-            last = drafts[-1] if drafts and unit.label in ("task", "action") or drafts and _has_children(unit) else None
+            last = drafts[-1] if drafts and (unit.label in ("task", "action") or self._fields_follow(unit)) else None
         return items
 
     # ------------------------------------------------------------------ #
@@ -113,6 +116,9 @@ class ActionReader:
             if unit := record.fields.get(name):
                 draft.helpers += [p.name for p in parse_parties(unit.text) if p.kind != "undetermined"]
         self._deadline_cell(draft, record.fields.get("deadline"))
+        for name, unit in record.fields.items():
+            if "+" in name:                     # 责任人及完成时限: "高远（王蕾配合），下周三"
+                self._combined_cell(draft, unit, name.split("+"))
         if (unit := record.fields.get("priority")) and (level := cell_priority(unit.text)):
             draft.priority, draft.priority_at = level, Evidence(unit.text, unit.locate())
         self._inline_priority(draft, task_unit, 0, len(task_unit.text))
@@ -137,6 +143,16 @@ class ActionReader:
                 draft.owners.append((department, department, record.fields["owner_department"].locate()))
             elif not draft.owners and draft.owner_undetermined:
                 draft.owners.append((department, department, record.fields["owner_department"].locate()))
+
+    def _combined_cell(self, draft: Draft, unit: Unit, fields: list[str]) -> None:
+        deadlines = self.reading.deadlines(unit)
+        if "deadline" in fields and draft.deadline is None and deadlines:
+            draft.deadline, draft.deadline_unit = _best_deadline(deadlines), unit
+        if "owner" in fields and not draft.owners and not draft.vague:
+            words = unit.text
+            for d in sorted(deadlines, key=lambda d: -d.start):
+                words = words[:d.start] + " " * (d.end - d.start) + words[d.end:]
+            self._owner_field(draft, words.strip(" ，,；;"), 0, unit)
 
     def _deadline_cell(self, draft: Draft, unit: Optional[Unit]) -> None:
         if unit is None:
@@ -542,6 +558,14 @@ class ActionReader:
             draft.deadline, draft.deadline_unit = best, unit
 
     # ------------------------------------------------------------------ #
+    def _fields_follow(self, unit: Unit) -> bool:
+        """The next line is a 负责人/截止 field line: this line is the task they belong to."""
+        units = self.reading.seg.units
+        following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+        return unit.label is None and unit.kind == "line" and following is not None and \
+            following.label_group == "record" and following.label in ("owner", "deadline") and \
+            (following.parent is unit or following.indent > unit.indent or following.style != unit.style)
+
     def _split_items(self, unit: Unit) -> list[tuple[int, int]]:
         """One range per item: sentences that name their own doer start a new item."""
         sentences = self.reading.sentences(unit) or [(0, len(unit.text))]
@@ -702,10 +726,6 @@ def _find_words(words: str, units: list[Unit]) -> Optional[Evidence]:
         if at >= 0:
             return Evidence(words, unit.locate(at))
     return None
-
-
-def _has_children(unit: Unit) -> bool:
-    return unit.label in ("task", "action")
 
 
 _SEGMENT_EDGE = re.compile(r"(?:^|\s[-–—|/]\s|[|｜]|\s—+\s?|—{2})\s*@?$")
