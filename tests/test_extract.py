@@ -401,3 +401,32 @@ def test_extract_evidence_for_collaborators_and_priority():
         evidence = item.evidence[key]
         assert evidence.text == words
         assert lines[evidence.location.line - 1][evidence.location.column - 1:].startswith(words)
+
+
+def test_extract_combined_owner_and_deadline_column():
+    m = process("combo.docx", table_docx(["会议时间：2024年9月10日（周二）10:00", "参加人员：市场部 王蕾、研发部 高远"], [
+        ["序号", "事项", "责任人及完成时限"], ["1", "补充接口文档", "高远（王蕾配合），下周三"], ["2", "续约报价测算", "市场部，月底前"]]))
+    assert [(a.owner, a.owner_department, a.collaborators, a.deadline) for a in m.action_items] == [
+        ("高远", "研发部", ["王蕾"], "2024-09-18"), ("市场部", "市场部", [], "2024-09-30")]
+
+
+def test_extract_fields_given_as_sub_lines_of_an_item():
+    def build(doc):
+        doc.add_paragraph("会议时间：2024年9月10日 10:00")
+        doc.add_heading("其他", 2)
+        doc.add_paragraph("整理复盘报告并发送客户", style="List Number")
+        doc.add_paragraph("负责人：王蕾", style="List Bullet")
+        doc.add_paragraph("截止：9月20日", style="List Bullet")
+    item = process("sub.docx", docx_bytes(build)).action_items[0]
+    assert (item.task, item.owner, item.deadline) == ("整理复盘报告并发送客户", "王蕾", "2024-09-20")
+
+
+@pytest.mark.parametrize("line, owner", [("李娜尽快整理用户反馈。", "李娜"), ("王强将方案发给客户，6月20日前。", "王强"),
+                                         ("欧阳明于6月20日前提交报告。", "欧阳明")])
+def test_extract_unlisted_names_by_shape(line, owner):
+    assert run("周会\n日期：2024-06-12\n\n待办：\n1. " + line + "\n").action_items[0].owner == owner
+
+
+def test_extract_common_words_are_not_guessed_as_names():
+    m = run("周会\n日期：2024-06-12\n\n一、情况\n1. 方案发给客户后反馈良好。\n2. 单位负责同志参加了会议。\n")
+    assert m.action_items == []
