@@ -33,7 +33,11 @@ from minutes.resources import templates_dir
 
 REPO = Path(__file__).resolve().parent.parent
 DEV = REPO.parent / "shared" / "corpus" / "dev"
-SOURCES = ["dev-a-01.txt", "dev-a-13.md", "dev-a-02.docx"]
+# The repository's own examples (a .txt, a .md, a .docx), and the dev corpus's when it is beside the repository.
+PATHS = {p.name: p for p in [REPO / "examples" / "产品评审会.txt", REPO / "examples" / "周例会.md",
+                             REPO / "examples" / "采购评审会.docx"]
+         + [DEV / n for n in ("dev-a-01.txt", "dev-a-13.md", "dev-a-02.docx") if (DEV / n).is_file()]}
+SOURCES = list(PATHS)
 STYLES = ["standard", "formal"]
 STATUS_LIST = '"未开始,进行中,已完成,延期,待验收"'
 TRACKER_HEADERS = ["任务ID", "任务", "负责人", "部门", "协作人", "计划完成日期", "优先级", "状态", "进度%", "是否滞后",
@@ -44,7 +48,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 @pytest.fixture(scope="module")
 def extracted() -> dict[str, Minutes]:
-    return {name: process(DEV / name) for name in SOURCES}
+    return {name: process(PATHS[name]) for name in SOURCES}
 
 
 @pytest.fixture(params=SOURCES)
