@@ -169,7 +169,8 @@ def test_render_formal_docx_lists_absent_and_no_empty_observer_line():
 
 
 def test_render_formal_docx_follows_gbt_9704(extracted):
-    doc = open_docx(render_minutes_docx(extracted["dev-a-01.txt"], style="formal"))
+    m = extracted["产品评审会.txt"]
+    doc = open_docx(render_minutes_docx(m, style="formal"))
     section = doc.sections[0]
     mm = [round(length.mm, 1) for length in (section.page_width, section.page_height, section.top_margin,
                                              section.left_margin)]
@@ -180,8 +181,8 @@ def test_render_formal_docx_follows_gbt_9704(extracted):
     assert title.font.color.rgb in (None, docx.shared.RGBColor(0, 0, 0))
     assert east_asia(doc.styles["Heading 1"]) == "黑体"
     texts = [p.text for p in doc.paragraphs]
-    assert texts[0] == "智能手环X2上市筹备会纪要"
-    assert any(t.startswith("出席：周建国") for t in texts)
+    assert texts[0] == f"{m.meeting.title}纪要"
+    assert any(t.startswith(f"出席：{m.meeting.attendees[0]}") for t in texts)
     assert [t for t in texts if t.strip()][-2].startswith("抄送：")
 
 
@@ -189,7 +190,7 @@ def test_render_formal_docx_follows_gbt_9704(extracted):
     lambda m: render_minutes_docx(m), lambda m: render_minutes_docx(m, style="formal"),
     lambda m: render_tracker_docx(m)], ids=["standard", "formal", "tracker"])
 def test_render_docx_sets_east_asian_font_on_styles_and_runs(extracted, render):
-    doc = open_docx(render(extracted["dev-a-01.txt"]))
+    doc = open_docx(render(extracted["产品评审会.txt"]))
     defaults = doc.styles.element.find(qn("w:docDefaults")).find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
     assert defaults.find(qn("w:rFonts")).get(qn("w:eastAsia"))
     chinese_runs = [r for r in doc.element.body.iter(qn("w:r")) if CJK.search("".join(r.itertext()))]
@@ -305,9 +306,10 @@ def test_render_custom_company_template(tmp_path, extracted):
     table.rows[3].cells[0].text = "{%tr endfor %}"
     doc.add_paragraph("{% if open_questions %}待定：{{ open_questions|join('；') }}{% else %}无待定事项{% endif %}")
     doc.save(tmp_path / "company.docx")
-    m = extracted["dev-a-01.txt"]
+    m = extracted["产品评审会.txt"]
     out = open_docx(render_minutes_docx(m, template=tmp_path / "company.docx"))
-    assert out.paragraphs[1].text == f"会议：智能手环X2上市筹备会（2023年4月26日）；共 {len(m.action_items)} 项任务"
+    year, month, day = (int(x) for x in m.meeting.date.split("-"))
+    assert out.paragraphs[1].text == f"会议：{m.meeting.title}（{year}年{month}月{day}日）；共 {len(m.action_items)} 项任务"
     assert [row.cells[0].text for row in out.tables[0].rows[1:]] == [a.task for a in m.action_items]
     assert out.paragraphs[-1].text == "无待定事项"
 
@@ -375,7 +377,7 @@ def test_render_tracker_has_status_dropdown(minutes):
 
 
 def test_render_tracker_xlsx_late_formula_colours_freeze_and_filter(extracted):
-    m = extracted["dev-a-01.txt"]
+    m = extracted["产品评审会.txt"]
     ws = open_xlsx(render_tracker_xlsx(m))["任务跟踪"]
     last = len(m.action_items) + 1
     assert ws["J2"].value == '=IF(AND(F2<>"",F2<TODAY(),H2<>"已完成"),"是","否")'
@@ -395,7 +397,7 @@ def test_render_tracker_task_ids(project, expected):
 
 
 def test_render_tracker_xlsx_column_widths_count_chinese_double(extracted):
-    m = extracted["dev-a-01.txt"]
+    m = extracted["产品评审会.txt"]
     ws = open_xlsx(render_tracker_xlsx(m))["任务跟踪"]
     longest_task = max(len(a.task) for a in m.action_items)          # all-Chinese tasks here
     assert ws.column_dimensions["B"].width >= min(2 * longest_task, 48)
@@ -408,7 +410,7 @@ def test_render_tracker_xlsx_keeps_formula_like_text_as_text():
 
 
 def test_render_tracker_xlsx_meeting_sheet(extracted):
-    m = extracted["dev-a-01.txt"]
+    m = extracted["产品评审会.txt"]
     ws = open_xlsx(render_tracker_xlsx(m))["会议信息"]
     values = {row[0]: row[1] for row in ws.iter_rows(values_only=True) if row[0]}
     assert values["会议名称"] == m.meeting.title and values["主持人"] == m.meeting.host
@@ -507,10 +509,11 @@ def test_render_json_is_the_extraction(minutes):
 def test_write_outputs_writes_every_format(tmp_path, extracted):
     outputs = {"minutes": tmp_path / "out" / "纪要.docx", "tracker": tmp_path / "out" / "跟踪.xlsx",
                "markdown": tmp_path / "m.md", "ics": tmp_path / "t.ics", "json": tmp_path / "m.json"}
-    written = write_outputs(extracted["dev-a-01.txt"], outputs, style="formal", project="XM")
+    m = extracted["产品评审会.txt"]
+    written = write_outputs(m, outputs, style="formal", project="XM")
     assert written == list(outputs.values())
     assert zipfile.is_zipfile(outputs["minutes"]) and zipfile.is_zipfile(outputs["tracker"])
-    assert open_xlsx(outputs["tracker"].read_bytes())["任务跟踪"]["A2"].value == "XM-2023-001"
+    assert open_xlsx(outputs["tracker"].read_bytes())["任务跟踪"]["A2"].value == f"XM-{m.meeting.date[:4]}-001"
     assert outputs["ics"].read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == sorted(p.name for p in written)
 
