@@ -477,7 +477,7 @@ def _nest(units: list[Unit], title: Optional[Unit]) -> None:
 
 
 def _rank(unit: Unit, title: Optional[Unit], ranks: _Ranks, stack: list[Unit]) -> None:
-    if unit.kind == "cell":
+    if unit.kind in ("cell", "form", "speaker", "comment"):
         unit.rank = 99
     elif unit is title:
         unit.rank = 0
@@ -505,7 +505,8 @@ def _close_scopes(unit: Unit, stack: list[Unit]) -> None:
             stack.pop()
 
 
-_INTRO = re.compile(r"^(?:附[:：件录]|附\s|备注[:：]|说明[:：]|补充[:：]?$|其他[:：]?$)|^[^,，。;；:：]{1,10}[:：]$")
+_APPENDIX = re.compile(r"^(?:附[:：件录]|附\s|备注[:：]|说明[:：])")
+_INTRO = re.compile(r"^(?:补充[:：]?|其他[:：]?|[^,，。;；:：]{1,10}[:：])$")
 
 
 def _is_text_heading(unit: Unit) -> bool:
@@ -513,7 +514,7 @@ def _is_text_heading(unit: Unit) -> bool:
     also ``附：…`` / ``补充：`` lines that open a new part."""
     if unit.kind == "heading" or unit.label == "topic":
         return True
-    if unit.kind == "line" and unit.label is None and unit.style is None and _INTRO.match(unit.text.strip()):
+    if unit.kind == "line" and unit.label is None and unit.style is None and _APPENDIX.match(unit.text.strip()):
         return True
     if unit.label is not None or unit.style not in ("cn", "pcn", "part"):
         return False
@@ -521,9 +522,16 @@ def _is_text_heading(unit: Unit) -> bool:
     return len(text) <= 40 and not _SENTENCE_END.search(text) and "，" not in text[:-1] and "," not in text
 
 
+def heads_section(unit: Unit) -> bool:
+    """A heading, a label with nothing after it, or a short ``罗琳：`` line: it heads what follows."""
+    return unit.kind == "heading" or _is_label_heading(unit)
+
+
 def _is_label_heading(unit: Unit) -> bool:
-    """A label with nothing after it ("待办：", "会议决议：") heads what follows."""
-    return unit.label_group == "content" and not unit.text.strip()
+    """A label with nothing after it ("待办：", "会议决议：") or a short ``罗琳：`` / ``补充：`` line heads what follows."""
+    if unit.label_group == "content" and not unit.text.strip():
+        return True
+    return unit.kind == "line" and unit.label is None and unit.style is None and bool(_INTRO.match(unit.text.strip()))
 
 
 def _role_of_heading(unit: Unit) -> Optional[str]:

@@ -430,3 +430,12 @@ def test_extract_unlisted_names_by_shape(line, owner):
 def test_extract_common_words_are_not_guessed_as_names():
     m = run("周会\n日期：2024-06-12\n\n一、情况\n1. 方案发给客户后反馈良好。\n2. 单位负责同志参加了会议。\n")
     assert m.action_items == []
+
+
+def test_extract_tasks_grouped_under_an_owner_line():
+    m = run("月度工作会\n日期：2024年7月1日（周一）10:00\n参会：罗琳（市场部）、汪洋（市场部）、郝杰（销售部）\n\n一、下一步计划\n"
+            "罗琳：\n1. 完成第三季度投放预算分解（7月5日前）\n2. 对接代理商确认达人名单（7月10日前）\n汪洋：\n1. 官网改版需求评审，本周五前\n\n"
+            "二、其他\n7月8日前，郝杰提供渠道销售数据。\n会员日活动方案由汪洋牵头，罗琳配合（7月12日前）。\n")
+    assert [(a.owner, a.deadline) for a in m.action_items] == [
+        ("罗琳", "2024-07-05"), ("罗琳", "2024-07-10"), ("汪洋", "2024-07-05"), ("郝杰", "2024-07-08"), ("汪洋", "2024-07-12")]
+    assert m.action_items[-1].collaborators == ["罗琳"]

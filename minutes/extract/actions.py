@@ -23,7 +23,7 @@ from typing import Iterable, Optional
 from ..deadlines import Deadline
 from ..model import ActionItem, Evidence, Location
 from ..parties import UNDETERMINED, Party, is_department, is_vague_party, parse_parties
-from ..segment import Record, Unit
+from ..segment import Record, Unit, heads_section
 from ..textnorm import fold
 from .fields import InlineField, bracket_pair, inline_fields
 from .priority import cell_priority, heading_priority, inline_priority
@@ -58,6 +58,7 @@ class Draft:
     priority: Optional[str] = None
     priority_at: Optional[Evidence] = None
     cut: list[tuple[int, int]] = field(default_factory=list)
+    helper_cut: list[tuple[int, int]] = field(default_factory=list)   # helper clauses: out of the task words only
     task: Optional[str] = None
     department_hint: Optional[str] = None
     signals: set[str] = field(default_factory=set)
@@ -82,7 +83,7 @@ class ActionReader:
                     items.extend(self._record(unit.record))
                 last = None
                 continue
-            if unit.kind in ("heading", "form", "speaker", "comment") or not unit.text.strip():
+            if unit.kind in ("form", "speaker", "comment") or heads_section(unit) or not unit.text.strip():
                 continue
             if unit.index in skip:
                 if skip[unit.index] == (0, len(unit.text)):
@@ -309,6 +310,8 @@ class ActionReader:
         if not draft.owners and not draft.vague:
             self._owners_from_text(draft, unit)
         self._line_department(draft, unit)
+        if not draft.owners and not draft.vague:
+            self._heading_owner(draft, unit)
         if not draft.owners and not draft.vague and draft.department_hint:     # 责任部门：生产部, no person
             draft.owners.append((draft.department_hint, draft.department_hint, unit.locate(start)))
         self._helpers_from_text(draft, unit)
@@ -503,6 +506,16 @@ class ActionReader:
         span = self.reading.doc.char_span(base + start, base + end, alignment_mode="expand")
         return list(span) if span is not None else []
 
+    def _heading_owner(self, draft: Draft, unit: Unit) -> None:
+        """Tasks listed under ``罗琳：`` belong to 罗琳."""
+        heading = unit.headings[-1] if unit.headings else None
+        if heading is None or heading.label is not None or not re.fullmatch(r"[^:：]{1,10}[:：]", heading.text.strip()):
+            return
+        parties = self.reading.parties(heading)
+        if len(parties) == 1 and parties[0].start == 0 and parties[0].kind in ("person", "department"):
+            draft.owners.append((parties[0].name, parties[0].department, heading.locate()))
+            draft.signals.add("assigned")
+
     def _line_department(self, draft: Draft, unit: Unit) -> None:
         """``法务部：修订…，龚律师牵头`` / ``销售部：…（待定/尽快）``: a department before the colon
         is the owner's department, or the owner when no person is named."""
@@ -535,7 +548,7 @@ class ActionReader:
                 draft.helpers.append(hit.name)
             if group:
                 joiner = len(text[:group[0].start]) - len(text[:group[0].start].rstrip("、和与及 "))
-                draft.cut.append((group[0].start - joiner, _clause_around(self.reading, unit, group[0].start, end)[1]))
+                draft.helper_cut.append((group[0].start - joiner, _clause_around(self.reading, unit, group[0].start, end)[1]))
         for marker in self.reading.cues(unit, "HELPER_MARKER", start=start, end=end):
             after = [p for p in parties if p.start >= marker.end and not text[marker.end:p.start].strip(" :：")]
             if after and marker.text not in ("协助", "配合", "协作") or after and text[marker.end:marker.end + 1] in ":：":
@@ -842,7 +855,7 @@ def _task_text(draft: Draft, reading: Reading) -> str:
     """The item's words with owner, deadline, fields, helper clauses and priority marks cut out."""
     unit = draft.unit
     text = unit.text
-    cuts = list(draft.cut)
+    cuts = list(draft.cut) + list(draft.helper_cut)
     if draft.deadline is not None and draft.deadline_unit is unit and draft.start <= draft.deadline.start < draft.end:
         d = draft.deadline
         end = d.end
