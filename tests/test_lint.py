@@ -297,3 +297,18 @@ def test_lint_fix_docx_replaces_words_split_over_runs(tmp_path, capsys):
     text = [p.text for p in Document(path.with_name("draft.fixed.docx")).paragraphs]
     assert text[1] == "销售岗JD由【负责人待定】【截止日期待定】补充。"
     assert Document(path).paragraphs[1].text == "销售岗JD由相关部门尽快补充。"
+
+
+@pytest.mark.parametrize("line, rule, words", [
+    ("- Bob to follow up with the vendor ASAP", "vague-time", "ASAP"),
+    ("- Bob to follow up with the vendor by 6/20", "vague-action", "follow up"),
+    ("- Relevant teams to review the checklist by 6/20", "vague-owner", "Relevant teams"),
+    ("- Alice: I think the launch should slip", "subjective", "I think"),
+    ("- Carol: take a look at the dashboard, TBD", "missing-deadline", "take a look at the dashboard"),
+])
+def test_lint_english_equivalents(line, rule, words):
+    assert words in rules_of("## Action items\n" + line + "\n", rule, name="sync.md")
+
+
+def test_lint_no_later_than_is_a_deadline_not_vague():
+    assert rules_of("## Action items\n- Bob: send the report no later than 6/20\n", "vague-time", name="s.md") == []
