@@ -6,9 +6,7 @@ Needs /usr/bin/chromium (apt: chromium) and the playwright package (no browser d
 """
 from __future__ import annotations
 
-import io
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +16,7 @@ import docx
 import httpx
 import openpyxl
 import pytest
+from wordfiles import free_port, word_file
 
 pytestmark = pytest.mark.browser
 
@@ -30,26 +29,10 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 def notes_docx() -> bytes:
     """Meeting info lines, a 待办 list and an action table, as a person would write them."""
-    document = docx.Document()
-    document.add_heading("产品上线进度同步会", 0)
-    for line in ["会议时间：2024年6月14日 14:30", "会议地点：3楼会议室", "主持人：王强", "记录人：李娜",
-                 "参会人员：王强、李娜、张伟、赵敏", "一、决议", "1. 同意采用A方案。", "二、待办事项",
-                 "1. 张伟负责完成A方案技术文档，6月20日前提交。", "2. 李娜尽快整理用户反馈。"]:
-        document.add_paragraph(line)
-    table = document.add_table(rows=1, cols=3)
-    for cell, header in zip(table.rows[0].cells, ["任务", "负责人", "截止日期"]):
-        cell.text = header
-    for cell, value in zip(table.add_row().cells, ["更新部署脚本", "赵敏", "6月21日"]):
-        cell.text = value
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return word_file(["会议时间：2024年6月14日 14:30", "会议地点：3楼会议室", "主持人：王强", "记录人：李娜",
+                      "参会人员：王强、李娜、张伟、赵敏", "一、决议", "1. 同意采用A方案。", "二、待办事项",
+                      "1. 张伟负责完成A方案技术文档，6月20日前提交。", "2. 李娜尽快整理用户反馈。"],
+                     [["任务", "负责人", "截止日期"], ["更新部署脚本", "赵敏", "6月21日"]], title="产品上线进度同步会")
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ import pytest
 from docx import Document
 
 from minutes import Options, process
+from wordfiles import word_file
 
 
 def run(text: str, name: str = "notes.txt", ref: date | None = None):
@@ -27,16 +28,7 @@ def docx_bytes(build) -> bytes:
 
 def table_docx(before: list[str], rows: list[list[str]], heading: str | None = None) -> bytes:
     """A Word file: some paragraphs, an optional heading, then one table."""
-    def build(doc):
-        for text in before:
-            doc.add_paragraph(text)
-        if heading:
-            doc.add_heading(heading, 2)
-        table = doc.add_table(rows=len(rows), cols=len(rows[0]))
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.cell(r, c).text = text
-    return docx_bytes(build)
+    return word_file(before, rows, heading=heading)
 
 
 def items(minutes):

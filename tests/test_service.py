@@ -20,6 +20,7 @@ import docx
 import httpx
 import openpyxl
 import pytest
+from wordfiles import word_file
 from fastapi.testclient import TestClient
 
 from minutes.errors import ConfigError
@@ -50,18 +51,8 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @lru_cache(maxsize=None)
 def notes_docx(repeat: int = 1) -> bytes:
     """A Word file with a title, meeting info lines, a 待办 list and an action table."""
-    document = docx.Document()
-    document.add_heading("产品上线进度同步会", 0)
-    for line in NOTES * repeat:
-        document.add_paragraph(line)
-    table = document.add_table(rows=1, cols=3)
-    for cell, header in zip(table.rows[0].cells, ["任务", "负责人", "截止日期"]):
-        cell.text = header
-    for cell, value in zip(table.add_row().cells, ["更新部署脚本", "赵敏", "6月21日"]):
-        cell.text = value
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return word_file(NOTES * repeat, [["任务", "负责人", "截止日期"], ["更新部署脚本", "赵敏", "6月21日"]],
+                     title="产品上线进度同步会")
 
 
 def client_with(**settings) -> TestClient:
