@@ -22,7 +22,7 @@ from . import __version__
 from .errors import ConfigError, MinutesError
 from .pipeline import Options, process, process_many
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_ERROR = 0, 2
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -300,8 +300,3 @@ def _sniff(data: bytes) -> str:
     if data.lstrip()[:1] in (b"{", b"<"):
         return " (it looks like text, JSON or HTML)"
     return ""
-
-
-def text_width(text: str) -> int:
-    """Display width: CJK and full-width characters count two columns (for aligned output)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

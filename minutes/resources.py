@@ -51,13 +51,6 @@ def load_yaml(relative: str):
     return data
 
 
-def load_lexicon(relative: str) -> dict[str, list[str]]:
-    """A YAML mapping of canonical key → list of surface forms, validated."""
-    data = load_yaml(relative)
-    check_word_lists(relative, data)
-    return data
-
-
 def check_word_lists(relative: str, data, where: str = "") -> None:
     """Every leaf must be a list of non-empty strings (YAML turns a bare `no` into False)."""
     if not isinstance(data, dict):

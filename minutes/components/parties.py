@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from .. import lexicon
 from ..parties import is_department
@@ -74,7 +73,7 @@ class PartyFinder:
         spans = []
         for token in doc:
             text = token.text
-            if _name_forms().match(text) and not _common_word(text):
+            if _name_forms().match(text) and lexicon.word_frequency(text) < lexicon.name_guess_limit():
                 spans.append(Span(doc, token.i, token.i + 1, label="NAME_FORM"))
             elif token.i + 1 < len(doc) and _name_forms().match(text + doc[token.i + 1].text) and len(text) == 1:
                 spans.append(Span(doc, token.i, token.i + 2, label="NAME_FORM"))
@@ -92,9 +91,6 @@ def _department_start(doc: Doc, i: int) -> int:
         i -= 1
     return i
 
-
-def _common_word(text: str) -> bool:
-    return lexicon.word_frequency(text) >= lexicon.name_guess_limit()
 
 
 def _before_owner_cue(doc: Doc, i: int) -> bool:

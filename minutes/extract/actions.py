@@ -53,7 +53,6 @@ class Draft:
     vague_at: Optional[Location] = None
     helpers: list[str] = field(default_factory=list)
     deadline: Optional[Deadline] = None
-    deadline_offset: int = 0
     deadline_unit: Optional[Unit] = None
     priority: Optional[str] = None
     priority_at: Optional[Evidence] = None
@@ -405,8 +404,6 @@ class ActionReader:
                 if draft.vague is None:
                     draft.vague, draft.vague_at = hit, unit.locate(hit.start)
             elif hit.kind in ("person", "department"):
-                if hit.label == "DEPT_SHORT" and hit.kind == "department" and not _short_ok(unit, hit):
-                    continue
                 draft.owners.append((hit.name, hit.department, unit.locate(hit.start)))
             end = hit.end
             if m := _EN_OWNER_VERB.match(unit.text[end:].lstrip()):      # "David to review…": cut "to"
@@ -500,11 +497,6 @@ class ActionReader:
         text = unit.text
         skip = len(text[position:]) - len(text[position:].lstrip(" 于在"))
         return next((d for d in self.reading.deadlines(unit) if d.start == position + skip), None)
-
-    def _tokens(self, unit: Unit, start: int, end: int):
-        base = self.reading.starts[unit.index]
-        span = self.reading.doc.char_span(base + start, base + end, alignment_mode="expand")
-        return list(span) if span is not None else []
 
     def _heading_owner(self, draft: Draft, unit: Unit) -> None:
         """Tasks listed under ``罗琳：`` belong to 罗琳."""
@@ -809,11 +801,6 @@ def _group_from(parties: list[Hit], first: Hit, text: str) -> list[Hit]:
         else:
             break
     return group
-
-
-def _short_ok(unit: Unit, hit: Hit) -> bool:
-    """市场/HR as a party only where a party is expected (HR协助, 运维与支付组共同负责)."""
-    return True
 
 
 def _clause_around(reading: Reading, unit: Unit, position: int, end: int) -> tuple[int, int]:

@@ -61,8 +61,3 @@ def bracket_pair(text: str) -> InlineField | None:
     if not m:
         return None
     return InlineField("pair", m.group(0), m.start(), m.end(), m.start(1))
-
-
-def split_pair(field: InlineField, text: str) -> tuple[tuple[str, int], tuple[str, int]]:
-    m = _BRACKET_PAIR.search(text)
-    return (m.group(1), m.start(1)), (m.group(2), m.start(2))

@@ -297,6 +297,3 @@ def _add_department(meeting: Meeting, gazetteer: Gazetteer, name: str) -> None:
         meeting.departments.append(name)
     gazetteer.add_department(name)
 
-
-def person_like(text: str) -> bool:
-    return looks_like_person(text)
