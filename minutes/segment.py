@@ -388,6 +388,9 @@ def _cell_lines(cell: Cell, index: int) -> Iterator[Unit]:
     for unit, _ in _lines(cell, index, "cell"):
         unit.indent = 0
         _strip_marker(unit)
+        if (m := _label_pattern().match(unit.fold)) and \
+                _labels()["content"].get(fold_word(m.group(1) or m.group(3))) == "rationale":
+            _strip_label(unit, "content")             # a 依据： paragraph inside a 结论 cell
         yield unit
 
 

@@ -431,3 +431,17 @@ def test_extract_tasks_grouped_under_an_owner_line():
     assert [(a.owner, a.deadline) for a in m.action_items] == [
         ("罗琳", "2024-07-05"), ("罗琳", "2024-07-10"), ("汪洋", "2024-07-05"), ("郝杰", "2024-07-08"), ("汪洋", "2024-07-12")]
     assert m.action_items[-1].collaborators == ["罗琳"]
+
+
+def test_extract_rationale_paragraph_inside_a_conclusion_cell():
+    def build(doc):
+        doc.add_paragraph("会议时间：2025年3月19日 14:00")
+        table = doc.add_table(rows=2, cols=2)
+        table.cell(0, 0).text, table.cell(0, 1).text = "议题", "结论"
+        table.cell(1, 0).text = "审批权限"
+        cell = table.cell(1, 1)
+        cell.text = "大额合同增加财务复核。"
+        cell.add_paragraph("依据：抽查问题合同中大额合同占四成。")
+    m = process("cells.docx", docx_bytes(build))
+    assert [(d.text, d.rationale, d.topic) for d in m.decisions] == [
+        ("大额合同增加财务复核", ["抽查问题合同中大额合同占四成"], "审批权限")]

@@ -87,6 +87,8 @@ def _mark_sections(units: list[Unit]) -> None:
 def _is_rationale(unit: Unit) -> bool:
     if unit.label == "rationale":
         return True
+    if unit.kind == "cell":
+        return False
     return unit.role == "rationale" and unit.label is None and unit.kind != "cell"
 
 
@@ -183,7 +185,8 @@ def _make(unit: Unit, text: str, offset: int) -> Optional[Decision]:
     cleaned, skipped = _clean(body)
     if not cleaned or _NOT_DECISION.search(fold(cleaned)):
         return None
-    decision = Decision(text=cleaned, topic=unit.topic,
+    topic = unit.record.get("topic") if unit.record is not None else None    # the row's 议题 cell
+    decision = Decision(text=cleaned, topic=topic or unit.topic,
                         evidence=Evidence(cleaned, unit.locate(offset + skipped)))
     if rationale:
         _add_rationale(decision, rationale[0], unit, rationale[1])
