@@ -29,6 +29,7 @@ import chinese_calendar
 from . import resources
 from .errors import RuleFileError
 from .holidays import WorkCalendar, default_calendar
+from .textnorm import matching_table
 
 __all__ = ["Deadline", "find_deadlines", "resolve_deadline"]
 
@@ -625,7 +626,7 @@ class _Lexicon:
 
     def __init__(self, data: dict):
         self.data = data
-        self.fold = _fold_table(self.section("traditional", dict))
+        self.fold = matching_table()
         self.digits = {ch: int(v) for v, chars in self.section("numerals", dict).items() for ch in chars}
         self.units = {ch: int(v) for v, chars in self.section("numeral_units", dict).items() for ch in chars}
         self.numbers_en = self.index("numbers_en", int)
@@ -701,19 +702,6 @@ def _period_key(key: str) -> tuple[str, int]:
 
 def _is_latin(word: str) -> bool:
     return word[:1].isascii() and word[:1].isalpha()
-
-
-def _fold_table(traditional: dict) -> dict[int, str]:
-    """Full-width ASCII → ASCII, Latin → lower case, Traditional → Simplified: one character each."""
-    table = {0xFF01 + i: chr(0x21 + i).lower() for i in range(94)}
-    table.update((ord(ch), ch.lower()) for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    table[0x3000] = " "
-    for simple, forms in traditional.items():
-        for form in forms or ():
-            if len(str(form)) != 1 or len(str(simple)) != 1:
-                raise RuleFileError(f"'{_RULE_FILE}': traditional '{form}' → '{simple}' must map one character")
-            table[ord(str(form))] = str(simple)
-    return table
 
 
 def _alternation(words) -> str:

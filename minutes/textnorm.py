@@ -31,6 +31,14 @@ def _table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def matching_table() -> dict[int, str]:
+    """The fold table with Latin letters lower-cased: what `fold_word` applies, as one translate table."""
+    table = {code: ch.lower() for code, ch in _table().items()}
+    table.update((ord(ch), ch.lower()) for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return table
+
+
 def fold(text: str) -> str:
     """Simplified script, ASCII digits/letters/punctuation; one char in, one char out."""
     return text.translate(_table())
@@ -38,7 +46,7 @@ def fold(text: str) -> str:
 
 def fold_word(word: str) -> str:
     """Fold a lexicon entry; lower-cases Latin letters so 'ASAP' matches 'asap'."""
-    return fold(word).lower()
+    return word.translate(matching_table())
 
 
 def trie_regex(words: Iterable[str]) -> Optional[re.Pattern]:
