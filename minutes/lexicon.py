@@ -161,12 +161,16 @@ def name_finder() -> re.Pattern:
     """
     single = "".join(sorted(s for s in surnames() if len(s) == 1))
     compound = "|".join(sorted(s for s in surnames() if len(s) > 1))
-    cues = sorted({fold_word(w) for key in ("owner_verbs", "helper_verbs", "doer_links", "directives")
-                   for w in words("cues.yaml", key)} | {fold_word(w) for w in words("lint.yaml", "vague-time", "phrases")},
-                  key=len, reverse=True)
-    follow = "|".join(re.escape(c) for c in cues)
+    follow = "|".join(re.escape(c) for c in sorted(doer_cues(), key=len, reverse=True))
     start = r"(?:^|(?<=[\s,，。;；:：、(（\"“@>])|(?<=由)|(?<=请))"
     return re.compile(rf"{start}((?:{compound}|[{single}])[\u4e00-\u9fff]{{1,2}}?)(?=\s*(?:{follow}|[:：、0-9]))")
+
+
+@lru_cache(maxsize=1)
+def doer_cues() -> frozenset[str]:
+    """Words that follow a doer: 负责, 协助, 将, 于, 尽快… (folded)."""
+    keys = ("owner_verbs", "helper_verbs", "doer_links", "directives")
+    return frozenset().union(*(folded_words("cues.yaml", k) for k in keys), folded_words("lint.yaml", "vague-time", "phrases"))
 
 
 def plausible_name(word: str) -> bool:

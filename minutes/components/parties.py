@@ -47,11 +47,6 @@ def _guess() -> re.Pattern:
 
 
 class PartyFinder:
-    def __init__(self):
-        global _DOER_CUES
-        _DOER_CUES = frozenset(fold_word(w) for key in ("owner_verbs", "helper_verbs", "doer_links", "directives")
-                               for w in lexicon.words("cues.yaml", key)) | lexicon.folded_words("lint.yaml", "vague-time", "phrases")
-
     def __call__(self, doc: Doc) -> Doc:
         gazetteer = doc.user_data.get(GAZETTEER_KEY)
         candidates = list(doc.spans.get("gazetteer", []))
@@ -98,14 +93,12 @@ def _before_owner_cue(doc: Doc, i: int) -> bool:
     if i >= len(doc) or not _clause_start(doc, i - 1):
         return False
     nxt = doc[i]
-    return nxt.norm_ in _DOER_CUES or nxt.norm_[:1].isdigit() or nxt.norm_ in (":", "、")
+    return nxt.norm_ in lexicon.doer_cues() or nxt.norm_[:1].isdigit() or nxt.norm_ in (":", "、")
 
 
 def _clause_start(doc: Doc, i: int) -> bool:
     return i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space or doc[i - 1].norm_ in ("由", "请", "@", ">")
 
-
-_DOER_CUES = frozenset()
 
 
 def _non_overlapping(spans: list[Span]) -> list[Span]:

@@ -75,6 +75,7 @@ class ActionReader:
         items: list[ActionItem] = []
         seen_records: set[int] = set()
         last: Optional[Draft] = None
+        last_unit: Optional[Unit] = None          # the line the latest item came from
         for unit in self.reading.seg.units:
             if unit.record is not None:
                 if id(unit.record) not in seen_records:
@@ -94,8 +95,9 @@ class ActionReader:
             if self._fields_follow(unit):              # 整理复盘报告 / - 负责人：王蕾 / - 截止：9月20日
                 drafts = list(self._listed(unit))
             else:
-                drafts = list(self._line(unit, previous_item=items[-1] if items else None))
+                drafts = list(self._line(unit, in_list=self._follows_an_item(unit, last_unit)))
             items.extend(self._item(d) for d in drafts)
+            last_unit = unit if drafts else last_unit
             last = drafts[-1] if drafts and (unit.label in ("task", "action") or self._fields_follow(unit)) else None
         return items
 
@@ -166,7 +168,7 @@ class ActionReader:
     # ------------------------------------------------------------------ #
     # Lines
     # ------------------------------------------------------------------ #
-    def _line(self, unit: Unit, previous_item: Optional[ActionItem] = None) -> Iterable[Draft]:
+    def _line(self, unit: Unit, in_list: bool = False) -> Iterable[Draft]:
         if unit.checked is True or unit.role in ("next",):
             return
         explicit = unit.label == "action" or unit.label == "task" or unit.checked is False \
@@ -180,7 +182,6 @@ class ActionReader:
         elif self.transcript and speaker_of(unit, self.reading):
             yield from self._turn(unit)
         else:
-            in_list = previous_item is not None and unit.style is not None and self._sibling_of(unit, previous_item)
             yield from self._free(unit, strict=unit.role in ("status", "info", "rationale", "decisions"),
                                   in_list=in_list)
 
@@ -197,15 +198,10 @@ class ActionReader:
             if self._task_words(draft):
                 yield draft
 
-    def _sibling_of(self, unit: Unit, item: ActionItem) -> bool:
-        """The previous item came from the line just before, in the same list."""
-        units = self.reading.seg.units
-        previous = units[unit.index - 1] if unit.index else None
-        return previous is not None and previous.style == unit.style and previous.parent is unit.parent \
-            and item.evidence.get("task") is not None and item.line == previous.line and previous.line is not None \
-            or previous is not None and previous.style == unit.style and item.evidence["task"].location == \
-            previous.locate(item.evidence["task"].location.column - (previous.locate(0).column or 1)
-                            if previous.line is not None else 0)
+    def _follows_an_item(self, unit: Unit, last_unit: Optional[Unit]) -> bool:
+        """The line just before gave an item, in the same list: a sibling needs only a doer and a verb."""
+        return last_unit is not None and unit.style is not None and last_unit.index == unit.index - 1 \
+            and last_unit.style == unit.style and last_unit.parent is unit.parent
 
     def _free(self, unit: Unit, strict: bool, in_list: bool = False) -> Iterable[Draft]:
         """Outside action sections: a sentence that names a doer and commits to something."""

@@ -35,19 +35,22 @@ def cell_priority(value: str) -> Optional[str]:
 
 
 @lru_cache(maxsize=1)
+def _inline_levels() -> dict[str, str]:
+    return {fold_word(w): level for level in ("high", "medium", "low") for w in lexicon.words("priority.yaml", level, "inline")}
+
+
+@lru_cache(maxsize=1)
 def _heading_words() -> re.Pattern:
-    words = [(fold_word(w), level) for level in ("high", "medium", "low") for w in lexicon.words("priority.yaml", level, "inline")]
-    alternation = "|".join(re.escape(w) for w, _ in sorted(words, key=lambda x: -len(x[0])))
+    alternation = "|".join(re.escape(w) for w in sorted(_inline_levels(), key=len, reverse=True))
     return re.compile(rf"(?<![a-z0-9])({alternation})(?![a-z0-9])")
 
 
 def heading_priority(unit: Unit) -> Optional[tuple[str, Unit, int]]:
     """Urgency written on an enclosing heading (## 止血措施（特急）) governs its items: (level, heading, offset)."""
-    levels = {fold_word(w): level for level in ("high", "medium", "low") for w in lexicon.words("priority.yaml", level, "inline")}
     for heading in reversed(unit.headings):
         m = _heading_words().search(fold_word(heading.text))
         if m:
-            return levels[m.group(1)], heading, m.start(1)
+            return _inline_levels()[m.group(1)], heading, m.start(1)
     return None
 
 
