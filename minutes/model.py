@@ -211,6 +211,7 @@ class Finding:
     severity: str = "warning"
     message: str = ""
     suggestion: str = ""
+    label: str = ""            # the rule's name for people (nlp_models/lint.yaml)
 
     @property
     def line(self) -> Optional[int]:
@@ -229,6 +230,7 @@ class Finding:
             "severity": self.severity,
             "message": self.message,
             "suggestion": self.suggestion,
+            "label": self.label,
             "location": self.location.to_dict(),
         }
 
@@ -309,7 +311,8 @@ def minutes_from_dict(data: Any, source: str = "<json>") -> Minutes:
         findings.append(Finding(rule=f["rule"], text=str(f.get("text") or ""),
                                 location=Location(line=f.get("line"), column=f.get("column")),
                                 severity=f.get("severity") if f.get("severity") in SEVERITIES else "warning",
-                                message=str(f.get("message") or ""), suggestion=str(f.get("suggestion") or "")))
+                                message=str(f.get("message") or ""), suggestion=str(f.get("suggestion") or ""),
+                                label=str(f.get("label") or "")))
     return Minutes(source=str(data.get("source") or source), meeting=meeting, decisions=decisions,
                    action_items=items, lint=findings,
                    open_questions=_str_list(data.get("open_questions"), "open_questions", need),

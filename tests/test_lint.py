@@ -132,9 +132,14 @@ def test_lint_extra_rules_past_deadline_and_duplicate():
     assert [r for r, _ in got].count("duplicate-task") == 1
 
 
-def test_lint_every_rule_has_message_and_suggestion():
+def test_lint_every_rule_has_label_message_and_suggestion():
     for rule in rule_table().values():
-        assert rule.message and rule.suggestion, rule.id
+        assert rule.label != rule.id and rule.message and rule.suggestion, rule.id
+
+
+def test_lint_findings_carry_the_rules_label():
+    minutes = process("d.txt", (HEADER + "待办：\n1. 郑涛尽快提交接口文档。\n").encode(), options=Options())
+    assert {f.rule: f.label for f in minutes.lint}["vague-time"] == rule_table()["vague-time"].label == "时间表述模糊"
 
 
 # --------------------------------------------------------------------------- #

@@ -33,6 +33,7 @@ _KEYS = {"disable", "enable", "fail-on", "severity", "add-words", "drop-words"}
 @dataclass(frozen=True)
 class Rule:
     id: str
+    label: str
     severity: str
     message: str
     suggestion: str
@@ -48,7 +49,8 @@ def rule_table() -> dict[str, Rule]:
             if entry["severity"] not in SEVERITIES:
                 raise ConfigError(f"lint.yaml: rule '{rule_id}' has severity '{entry['severity']}'; "
                                   f"expected one of {', '.join(SEVERITIES)}")
-            rules[rule_id] = Rule(rule_id, entry["severity"], entry.get("message", ""), entry.get("suggestion", ""))
+            rules[rule_id] = Rule(rule_id, entry.get("label", rule_id), entry["severity"], entry.get("message", ""),
+                                  entry.get("suggestion", ""))
     return rules
 
 

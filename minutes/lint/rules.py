@@ -208,5 +208,5 @@ def make(rule: str, text: str, location: Location, config: LintConfig, *, task: 
          parties: str = "") -> Finding:
     spec = rule_table()[rule]
     fill = {"text": parties or text, "task": task or text}
-    return Finding(rule=rule, text=text, location=location, severity=config.severity_of(rule),
+    return Finding(rule=rule, text=text, location=location, severity=config.severity_of(rule), label=spec.label,
                    message=spec.message.format(**fill), suggestion=spec.suggestion.format(**fill))

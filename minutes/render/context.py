@@ -29,12 +29,6 @@ STATUS_WORDS = {
 }
 # Cell colours as trackers use them: green done, yellow in progress, red late.
 STATUS_FILLS = {"未开始": "FFFFFF", "进行中": "FFEB9C", "已完成": "C6EFCE", "延期": "FFC7CE", "待验收": "DDEBF7"}
-RULE_LABELS = {
-    "vague-time": "时间表述模糊", "vague-owner": "责任主体模糊", "vague-action": "行动表述模糊",
-    "subjective": "主观表述", "missing-owner": "缺少负责人", "missing-deadline": "缺少截止日期",
-    "multiple-owners": "多人负责", "decision-without-rationale": "决议缺少依据",
-    "past-deadline": "截止日期早于会议", "duplicate-task": "重复待办",
-}
 SEVERITY_LABELS = {"error": "须修改", "warning": "建议修改", "info": "提示"}
 UNSET_WORDS = ("待定", "另定", "未定", "再定", "TBD")   # deadline words that already say "not set"
 UNTITLED_ONLY = "会议议定事项"      # the one group when no topic is named
@@ -328,6 +322,13 @@ def _where(f: Finding) -> str:
 
 def _note(no: int, f: Finding) -> dict[str, Any]:
     where = _where(f)
-    return {"no": no, "rule": f.rule, "label": RULE_LABELS.get(f.rule, f.rule), "words": clean(f.text),
+    return {"no": no, "rule": f.rule, "label": f.label or _rule_label(f.rule), "words": clean(f.text),
             "message": clean(f.message), "suggestion": clean(f.suggestion), "where": where,
             "severity": SEVERITY_LABELS.get(f.severity, f.severity)}
+
+
+def _rule_label(rule: str) -> str:
+    """An edited extraction may carry findings without labels: take them from nlp_models/lint.yaml."""
+    from ..lint.config import rule_table
+    spec = rule_table().get(rule)
+    return spec.label if spec else rule

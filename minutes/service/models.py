@@ -114,6 +114,7 @@ class Finding(_Open):
     severity: Literal["error", "warning", "info"]
     message: str
     suggestion: str
+    label: str = ""
     location: dict[str, int] = {}
 
 

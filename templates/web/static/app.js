@@ -7,11 +7,6 @@
   const DEADLINE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/;
   const PRIORITIES = [["high", "高"], ["medium", "中"], ["low", "低"]];
   const SEVERITIES = { error: "错误", warning: "警告", info: "提示" };
-  const RULES = {
-    "vague-time": "含糊时间", "vague-owner": "含糊责任方", "vague-action": "含糊动作", "subjective": "主观表述",
-    "missing-owner": "缺少负责人", "missing-deadline": "缺少截止日期", "multiple-owners": "多个负责人",
-    "decision-without-rationale": "决议缺少依据", "past-deadline": "截止日期已过", "duplicate-task": "重复待办",
-  };
   const MEETING = [
     ["title", "会议名称"], ["date", "日期"], ["time", "时间"], ["location", "地点"], ["host", "主持人"],
     ["recorder", "记录人"], ["attendees", "参会人员"], ["departments", "参会部门"], ["absent", "缺席人员"],
@@ -209,7 +204,7 @@
     const items = findings.map((f, i) => {
       const li = el("li", { className: "sev-" + f.severity, tabIndex: 0 },
         el("span", { className: "badge" }, SEVERITIES[f.severity] || f.severity),
-        el("strong", {}, RULES[f.rule] || f.rule), " ", el("q", {}, f.text), " ",
+        el("strong", {}, f.label || f.rule), " ", el("q", {}, f.text), " ",
         el("span", {}, f.message),
         f.suggestion ? el("small", { className: "suggestion" }, "建议：" + f.suggestion) : null);
       li.addEventListener("click", () => reveal("f" + i));
@@ -230,7 +225,7 @@
       state.entries.set(entry.key, { entry, node });
     }
     state.findings = group(findings.map((f, i) => rangeOf(f.location || f, f.text, {
-      id: "f" + i, kind: "finding sev-" + f.severity, title: (RULES[f.rule] || f.rule) + "：" + f.message,
+      id: "f" + i, kind: "finding sev-" + f.severity, title: (f.label || f.rule) + "：" + f.message,
     })));
     state.entries.forEach((_, key) => paint(key));
   }
