@@ -631,8 +631,8 @@ class ActionReader:
                    for h in self.reading.cues(unit, "STATUS", start=start, end=end))
 
     def _assigns(self, unit: Unit, start: int, end: int) -> bool:
-        text = fold(unit.text[start:end])
-        return bool(re.search(r"另由|请|负责|牵头|协助", text))
+        """The words hand something to someone: 由/请, 负责/牵头, 协助."""
+        return self.reading.has(unit, "OWNER_MARKER", "OWNER_VERB", "HELPER_VERB", start=start, end=end)
 
     def _said_as_deadline(self, unit: Unit, d: Deadline, end: int) -> bool:
         """A period (下半年, 二季度) names a deadline only with 前/内, a vague-time word, or a verb after it."""

@@ -139,12 +139,16 @@ def _sentences(text: str, start: int) -> list[tuple[int, int]]:
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out if text[s:e].strip()]
 
 
-_ASSIGNMENT = re.compile(r"[,，;；]\s*(?:另)?(?:由|请)[^,，;；。]{1,16}?(?:负责|牵头|承办|落实|组织|于|在)")
+@lru_cache(maxsize=1)
+def _assignment() -> re.Pattern:
+    """A clause handing out a task: ，由/请 + a party + an owner verb (or 于/在 + its date)."""
+    markers, verbs = _alternation("owner_markers"), _alternation("owner_verbs")
+    return re.compile(rf"[,，;；]\s*(?:另)?(?:{markers})[^,，;；。]{{1,16}}?(?:{verbs}|于|在)")
 
 
 def _until_assignment(text: str, start: int, end: int) -> int:
     """``会议同意X，由采购中心负责组织招标，11月20日前完成``: the decision stops where a task is handed out."""
-    m = _ASSIGNMENT.search(fold(text), start, end)
+    m = _assignment().search(fold(text), start, end)
     return m.start() if m else end
 
 
@@ -216,11 +220,16 @@ def _clean(text: str) -> tuple[str, int]:
     stripped = text.strip()
     lead = len(text) - len(text.lstrip())
     m = _opener().match(fold(stripped))
-    if m and m.end() < len(stripped) and "原则上" not in m.group(0):   # a hedged decision keeps its hedge visible
+    if m and m.end() < len(stripped) and not _hedged(m.group(0)):   # a hedged decision keeps its hedge visible
         stripped, lead = stripped[m.end():], lead + m.end()
     cleaned = stripped.strip()
     lead += len(stripped) - len(stripped.lstrip(" ，,：:"))
     return cleaned.strip(" ，,：:").rstrip("。；;").strip(), lead
+
+
+def _hedged(opener: str) -> bool:
+    """会议原则上同意: the opener holds a vague-action word, which the text must keep in sight."""
+    return any(w in opener for w in lexicon.folded_words("lint.yaml", "vague-action", "phrases"))
 
 
 def _add_rationale(decision: Decision, text: str, unit: Unit, offset: int) -> None:
