@@ -13,7 +13,7 @@ from typing import Optional
 from .errors import MinutesError
 from .extract import extract
 from .holidays import WorkCalendar, default_calendar
-from .model import Minutes
+from .model import Document, Minutes
 from .read import Limits, read_document
 from .segment import segment
 
@@ -29,13 +29,19 @@ class Options:
 
 def process(source: str | Path, data: bytes | None = None, *, options: Options = Options()) -> Minutes:
     """Turn one file (or its bytes) into Minutes, lint findings included."""
+    return process_document(source, data, options=options)[1]
+
+
+def process_document(source: str | Path, data: bytes | None = None, *,
+                     options: Options = Options()) -> tuple[Document, Minutes]:
+    """`process`, also giving the document read (for a caller that shows the source, like the web page)."""
     document = read_document(source, data, limits=options.limits)
     calendar = options.calendar or default_calendar()
     extraction = extract(segment(document), ref_date=options.ref_date, calendar=calendar)
     if options.lint:
         from .lint import lint
         extraction.minutes.lint = lint(extraction, config=options.lint_config)
-    return extraction.minutes
+    return document, extraction.minutes
 
 
 def process_many(sources: list[str], options: Options = Options()):

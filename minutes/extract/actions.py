@@ -92,13 +92,14 @@ class ActionReader:
             if last is not None and self._attach_field(last, unit):
                 items[-1] = self._item(last)
                 continue
-            if self._fields_follow(unit):              # 整理复盘报告 / - 负责人：王蕾 / - 截止：9月20日
+            fields_follow = self._fields_follow(unit)      # 整理复盘报告 / - 负责人：王蕾 / - 截止：9月20日
+            if fields_follow:
                 drafts = list(self._listed(unit))
             else:
                 drafts = list(self._line(unit, in_list=self._follows_an_item(unit, last_unit)))
             items.extend(self._item(d) for d in drafts)
             last_unit = unit if drafts else last_unit
-            last = drafts[-1] if drafts and (unit.label in ("task", "action") or self._fields_follow(unit)) else None
+            last = drafts[-1] if drafts and (unit.label in ("task", "action") or fields_follow) else None
         return items
 
     # ------------------------------------------------------------------ #

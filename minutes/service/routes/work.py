@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import BadExtraction
-from ...model import Minutes, Paragraph, Table, minutes_from_dict
-from ...pipeline import Options, process
-from ...read import Limits, decode_text, read_document
+from ...model import Document, Minutes, Paragraph, Table, minutes_from_dict
+from ...pipeline import Options, process, process_document
+from ...read import Limits, decode_text
 from ..errors import InvalidRequest
 from .deps import Submission
 
@@ -21,8 +21,8 @@ WARM_UP_TEXT = "会议时间：2024年6月14日\n待办：\n1. 张伟负责整�
 
 def extract(submission: Submission, limits: Limits) -> dict:
     """The contract's object, plus the submitted text to show evidence and findings in."""
-    minutes = notes_minutes(submission, limits)
-    return {**minutes.to_dict(), "document_text": document_text(submission.filename, submission.data, limits)}
+    document, minutes = process_document(submission.filename, submission.data, options=_options(submission, limits))
+    return {**minutes.to_dict(), "document_text": document_text(submission.filename, submission.data, document)}
 
 
 def lint(submission: Submission, limits: Limits, fmt: str) -> dict | str:
@@ -34,8 +34,11 @@ def lint(submission: Submission, limits: Limits, fmt: str) -> dict | str:
 
 
 def notes_minutes(submission: Submission, limits: Limits) -> Minutes:
-    options = Options(ref_date=submission.ref_date, limits=limits, lint=True)
-    return process(submission.filename, submission.data, options=options)
+    return process(submission.filename, submission.data, options=_options(submission, limits))
+
+
+def _options(submission: Submission, limits: Limits) -> Options:
+    return Options(ref_date=submission.ref_date, limits=limits, lint=True)
 
 
 def warm_up() -> None:
@@ -45,12 +48,11 @@ def warm_up() -> None:
 # --------------------------------------------------------------------------- #
 # The text as submitted, line by line (text) or paragraph and cell (Word)
 # --------------------------------------------------------------------------- #
-def document_text(filename: str, data: bytes, limits: Limits) -> list[dict]:
+def document_text(filename: str, data: bytes, document: Document) -> list[dict]:
     """Evidence and lint columns count characters in these texts: raw lines, Word paragraphs and cells."""
-    if Path(filename).suffix.lower() != ".docx":
+    if document.kind != "docx":
         text, _ = decode_text(data, filename)
         return [{"key": f"l{n}", "line": n, "text": line} for n, line in enumerate(text.split("\n"), start=1)]
-    document = read_document(filename, data, limits=limits)
     return [entry for block in document.blocks for entry in _block_entries(block)]
 
 
