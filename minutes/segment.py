@@ -18,8 +18,8 @@ from functools import cached_property, lru_cache
 from typing import Iterator, Optional
 
 from .model import Cell, Document, Location, Paragraph, Table
-from .resources import check_word_lists, load_yaml
-from .textnorm import fold, fold_word
+from .labels import LabelMatch, field_of, role_of_heading
+from .textnorm import fold
 
 # Numbering styles, matched on folded text. The order of first appearance in a
 # document decides nesting (see _Ranks), the way a reader infers it.
@@ -44,49 +44,41 @@ _CHAT_HEADER = re.compile(rf"^(?:(?P<name>[^\s\d:：，,。]{{1,16}}(?:\s[A-Za-z
 _SENTENCE_END = re.compile(r"[。;；!?！？]\s*$")
 
 
-@lru_cache(maxsize=1)
-def _labels() -> dict[str, dict[str, str]]:
-    """group → {folded label → canonical field}."""
-    data = load_yaml("fields.yaml")
-    check_word_lists("fields.yaml", data)
-    return {group: {fold_word(label): name for name, labels in fields.items() for label in labels}
-            for group, fields in data.items()}
+# A label at the start of a line: ``负责人：``, ``【结论】``, ``[Action]``; what it names is
+# decided by `labels.field_of`. An ordinal may follow the label (结论一：, 决议2：).
+_LINE_LABEL = re.compile(r"^\s*(?:[\[【]\s*(?P<bracket>[^\[\]【】:：\n]{1,16}?)\s*[\]】]\s*[:：]?"
+                         r"|(?P<plain>[^:：，,。；;！？!?\[\]【】()（）\n]{1,20}?)\s*[:：])\s*")
+_ORDINAL = re.compile(rf"\s*(?:[{_CN}]|\d{{1,2}})$")
+_LEAD_QUALIFIER = re.compile(r"^(?:本次|此次|本期|本场)")
 
 
-@lru_cache(maxsize=1)
-def _label_pattern() -> re.Pattern:
-    words = sorted({w for group in _labels().values() for w in group}, key=len, reverse=True)
-    alternation = "|".join(_spaced(w) for w in words)
-    # label, optional ordinal (结论一 / 决议2), then a colon; or a [label] / 【label】 bracket
-    head = rf"(?:本次|此次|本期|本场)?({alternation})\s*([{_CN}]|\d{{1,2}})?"
-    return re.compile(rf"^\s*(?:[\[【]\s*{head}\s*[\]】]\s*[:：]?|{head}\s*[:：])\s*", re.I)
+def line_label(text: str, *groups: str) -> Optional[tuple[LabelMatch, re.Match]]:
+    """The label opening a line, if it names a field of one of the groups."""
+    m = _LINE_LABEL.match(text)
+    if not m:
+        return None
+    words = m.group("bracket") if m.group("bracket") is not None else m.group("plain")
+    for candidate in _label_candidates(words.strip()):
+        match = field_of(candidate, *groups)
+        if match and (m.group("plain") is not None or match.how != "head"):
+            return match, m
+    return None
 
 
-def _spaced(label: str) -> str:
-    """Forms space out short labels to line them up: 时　间, 地  点."""
-    if 2 <= len(label) <= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in label):
-        return r"\s*".join(re.escape(ch) for ch in label)
-    return re.escape(label)
-
-
-@lru_cache(maxsize=1)
-def _section_rules() -> list[tuple[str, tuple[str, ...]]]:
-    return [(rule["role"], tuple(fold_word(k) for k in rule["keywords"])) for rule in load_yaml("sections.yaml")]
+def _label_candidates(words: str) -> list[str]:
+    bare = _LEAD_QUALIFIER.sub("", words)
+    out = [words, bare, _ORDINAL.sub("", bare)]
+    return [w for i, w in enumerate(out) if w and w not in out[:i]]
 
 
 def label_field(text: str, group: str) -> Optional[str]:
     """The canonical field a whole label cell or header names, e.g. '负责人' → 'owner'."""
-    key = fold_word(text).strip().strip(":：*").strip()
-    key = re.sub(r"\s+", " ", key)
-    return _labels()[group].get(key) or _labels()[group].get(key.replace(" ", ""))
+    match = field_of(text, group)
+    return match.field if match else None
 
 
 def section_role(heading: str) -> Optional[str]:
-    folded = fold_word(heading)
-    for role, keywords in _section_rules():
-        if any(k in folded for k in keywords):
-            return role
-    return None
+    return role_of_heading(heading)
 
 
 # --------------------------------------------------------------------------- #
@@ -273,18 +265,14 @@ def _strip_marker(unit: Unit) -> None:
 
 
 def _strip_label(unit: Unit, *groups: str) -> None:
-    m = _label_pattern().match(unit.fold)
-    if not m:
+    found = line_label(unit.fold, *groups)
+    if not found:
         return
-    label = 1 if m.group(1) is not None else 3
-    key = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", fold_word(m.group(label)))   # 时　间
-    for group in groups:
-        name = _labels()[group].get(key)
-        if name:
-            unit.label, unit.label_group = name, group
-            unit.label_words = unit.text[m.start(label):m.end(label)]
-            _advance(unit, m.end())
-            return
+    match, m = found
+    words = "bracket" if m.group("bracket") is not None else "plain"
+    unit.label, unit.label_group = match.field, match.group
+    unit.label_words = unit.text[m.start(words):m.end(words)].strip()
+    _advance(unit, m.end())
 
 
 def _advance(unit: Unit, chars: int) -> None:
@@ -330,12 +318,12 @@ def _table_units(table: Table, index: int) -> tuple[list[Unit], list[Record]]:
 
 def _column_field(text: str) -> Optional[str]:
     """A header cell's field; a combined header (责任人及完成时限) gives "owner+deadline"."""
-    name = label_field(text, "record") or label_field(text, "content") or label_field(text, "meeting")
-    if name:
-        return name
     parts = [p for p in re.split(r"及|和|与|、|/|＆|&|\+", text.strip()) if p.strip()]
-    names = [label_field(p, "record") for p in parts]
-    return "+".join(names) if len(parts) > 1 and all(names) else None
+    names = [label_field(p, "record") for p in parts] if len(parts) > 1 else []
+    if names and all(names) and len(set(names)) > 1:
+        return "+".join(names)
+    match = field_of(text, "record", "content", "meeting")
+    return match.field if match else None
 
 
 def _header_fields(row: list[Optional[Cell]]) -> Optional[list[Optional[str]]]:
@@ -388,8 +376,7 @@ def _cell_lines(cell: Cell, index: int) -> Iterator[Unit]:
     for unit, _ in _lines(cell, index, "cell"):
         unit.indent = 0
         _strip_marker(unit)
-        if (m := _label_pattern().match(unit.fold)) and \
-                _labels()["content"].get(fold_word(m.group(1) or m.group(3))) == "rationale":
+        if (found := line_label(unit.fold, "content")) and found[0].field == "rationale":
             _strip_label(unit, "content")             # a 依据： paragraph inside a 结论 cell
         yield unit
 
@@ -423,12 +410,8 @@ def _form_units(rows, index: int) -> list[Unit]:
 
 
 def _cell_label(cell: Cell) -> tuple[Optional[str], Optional[str]]:
-    text = cell.text.strip()
-    for group in ("meeting", "content", "record"):
-        name = label_field(re.sub(r"[(（].*?[)）]$", "", text), group)
-        if name:
-            return name, group
-    return None, None
+    match = field_of(cell.text.strip(), "meeting", "content", "record")
+    return (match.field, match.group) if match else (None, None)
 
 
 # --------------------------------------------------------------------------- #

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..segment import label_field
+from ..labels import field_of
 from ..textnorm import fold
 
 # English labels may be followed by a space instead of a colon: "DDL 7/17", "owner Amy".
@@ -27,32 +26,33 @@ class InlineField:
     value_start: int
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern:
-    from ..segment import _labels
-    labels = sorted(_labels()["record"], key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in labels)
-    spaced = "|".join(_SPACE_LABELS)
-    # a value also ends where the next label starts: "责任人：施琳  完成时限：12月20日"
-    stop = rf"(?=[,，;；。)）]|\s+-|\s*—|\s+(?:{alternation})\s*[:：]|$)"
-    return re.compile(rf"(?:^|(?<=[\s,，;；。(（—\-|]))(?:({alternation})\s*[:：]|({spaced})\s+(?=\S))\s*(.*?){stop}",
-                      re.I)
+# "label：value" anywhere in an item's words; the label is any short run before a
+# colon, and `labels.field_of` decides whether it names an item field.
+_FIELD = re.compile(r"(?:^|(?<=[\s,，;；。(（—\-|]))(?P<label>[^\s,，;；。:：()（）|\-—]{1,10}(?: [a-z]{2,8})?)\s*[:：]\s*"
+                    rf"|(?:^|(?<=[\s,，;；。(（—\-|]))(?P<spaced>{'|'.join(_SPACE_LABELS)})\s+(?=\S)", re.I)
+_VALUE_END = re.compile(r"[,，;；。)）]|\s+-|\s*—")
 
 
 def inline_fields(text: str) -> list[InlineField]:
-    """Every ``label：value`` of an item field in the text, left to right."""
+    """Every ``label：value`` of an item field in the text, left to right; a value
+    ends at punctuation or where the next field's label starts."""
     folded = fold(text).lower()
+    found = [(m, name) for m in _FIELD.finditer(folded) if (name := _field_name(m)) is not None]
     out: list[InlineField] = []
-    for m in _pattern().finditer(folded):
-        label = m.group(1) or m.group(2)
-        name = label_field(label, "record")
-        if name is None or name in ("id", "remark"):
+    for i, (m, name) in enumerate(found):
+        limit = found[i + 1][0].start() if i + 1 < len(found) else len(text)
+        stop = _VALUE_END.search(folded, m.end(), limit)
+        end = stop.start() if stop else limit
+        value = text[m.end():end].strip()
+        if name in ("id", "remark", "task") or not value:
             continue
-        value = text[m.start(3):m.end(3)].strip()
-        if name == "task" or not value:
-            continue
-        out.append(InlineField(name, value, m.start(), m.end(), m.start(3)))
+        out.append(InlineField(name, value, m.start(), m.end() + len(text[m.end():end].rstrip()), m.end()))
     return out
+
+
+def _field_name(m: re.Match) -> str | None:
+    match = field_of(m.group("label") or m.group("spaced"), "record")
+    return match.field if match else None
 
 
 def bracket_pair(text: str) -> InlineField | None:

@@ -1,0 +1,163 @@
+"""One way to read a label: a line's ``负责人：``, a form's label cell, a table header, a heading.
+
+    field_of(text, *groups) -> LabelMatch | None     what field a label names
+    role_of_heading(text)    -> str | None           what a section heading says its lines are
+
+A label is read the way people write and read them (nlp_models/fields.yaml):
+
+1. as listed, after folding script and width, dropping the spaces that line up
+   short labels (时　间), a trailing colon, asterisks, and a bracketed note
+   (负责人（部门/姓名） is 负责人);
+2. bilingual, ``Host 会议主持人``: its Han part, then its Latin part;
+3. by its head word: Chinese compounds end in what they are, so 复盘会议时间 is a
+   时间 and 牵头单位 a 单位; a modifier in front may make it another field
+   (实际完成时间 reports progress, 配合部门 helps, 下次会议时间 is the next meeting);
+4. English plurals (Items, Owners).
+
+Headings are phrases rather than labels: after the same cascade over the content
+labels, the first section rule whose keyword the heading contains decides
+(nlp_models/sections.yaml).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from .errors import RuleFileError
+from .resources import check_word_lists, load_yaml
+from .textnorm import fold_word
+
+GROUPS = ("meeting", "content", "record")
+MAX_MODIFIER = 6          # chars a head word may carry in front of it (复盘会议 + 时间)
+MAX_LABEL = 16            # a longer text is a sentence, not a label
+
+_NOTE = re.compile(r"\s*[(（\[【][^()（）\[\]【】]*[)）\]】]\s*$")
+_EDGE = " :：*#_~\t"
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_PARTS = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff/、()（）]*|[a-z][a-z0-9 ./&'_-]*[a-z0-9]|[a-z]")
+_CONTENT_ROLES = {"decision": "decisions", "rationale": "rationale", "action": "actions",
+                  "risk": "risks", "question": "questions"}
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    field: str           # canonical field, e.g. "owner", "deadline", "date"
+    group: str           # meeting | content | record
+    how: str             # listed | bilingual | head | plural: how the label was recognised
+    words: str           # the label as recognised (folded)
+
+
+# --------------------------------------------------------------------------- #
+# Rule data
+# --------------------------------------------------------------------------- #
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    data = load_yaml("fields.yaml")
+    for key in ("labels", "heads", "modifiers"):
+        if not isinstance(data.get(key), dict):
+            raise RuleFileError(f"'fields.yaml' needs a '{key}' mapping")
+        check_word_lists("fields.yaml", data[key], f" > {key}")
+    return data
+
+
+@lru_cache(maxsize=1)
+def listed() -> dict[str, dict[str, str]]:
+    """group → {normalised label → field}."""
+    return {group: {normalise(label): name for name, labels in fields.items() for label in labels}
+            for group, fields in _rules()["labels"].items()}
+
+
+@lru_cache(maxsize=1)
+def _heads() -> dict[str, list[tuple[str, str]]]:
+    """group → [(head word, field)], longest first."""
+    return {group: sorted(((normalise(w), name) for name, words in fields.items() for w in words),
+                          key=lambda hw: -len(hw[0]))
+            for group, fields in _rules()["heads"].items()}
+
+
+@lru_cache(maxsize=1)
+def _modifiers() -> dict[str, list[tuple[str, str]]]:
+    return {group: [(normalise(w), name) for name, words in fields.items() for w in words]
+            for group, fields in _rules()["modifiers"].items()}
+
+
+@lru_cache(maxsize=1)
+def _section_rules() -> list[tuple[str, tuple[str, ...]]]:
+    rules = load_yaml("sections.yaml")
+    if not isinstance(rules, list) or not all(isinstance(r, dict) and {"role", "keywords"} <= r.keys() for r in rules):
+        raise RuleFileError("'sections.yaml' must be a list of {role, keywords} entries")
+    return [(rule["role"], tuple(normalise(k) for k in rule["keywords"])) for rule in rules]
+
+
+# --------------------------------------------------------------------------- #
+# Matching
+# --------------------------------------------------------------------------- #
+def normalise(text: str) -> str:
+    """The matching form of a label: folded, lower-case, no note, no edge marks, no gaps between Han."""
+    key = fold_word(_CAMEL.sub(" ", text)).strip(_EDGE)
+    key = _NOTE.sub("", key).strip(_EDGE) or key
+    key = _HAN_GAP.sub("", key)
+    return re.sub(r"\s+", " ", key)
+
+
+@lru_cache(maxsize=4096)
+def field_of(text: str, *groups: str) -> Optional[LabelMatch]:
+    """The field a label names, trying the groups in order at each step of the cascade."""
+    key = normalise(text)
+    if not key or len(key) > MAX_LABEL * 2:
+        return None
+    groups = groups or GROUPS
+    parts = _bilingual_parts(key)
+    steps = [("listed", key), *(("bilingual", p) for p in parts[:1])]
+    if key.endswith("s") and re.fullmatch(r"[a-z ]+", key):
+        steps.append(("plural", key[:-1]))
+    for how, words in steps:
+        for group in groups:
+            name = listed()[group].get(words) or listed()[group].get(words.replace(" ", ""))
+            if name:
+                return LabelMatch(name, group, how, words)
+    for words in [w for w in (key, *parts[:1]) if len(w) <= MAX_LABEL]:
+        for group in groups:
+            found = _by_head(words, group)
+            if found:
+                return found
+    return None
+
+
+def _bilingual_parts(key: str) -> list[str]:
+    """``host 会议主持人`` → [会议主持人, host]: one Han and one Latin part, nothing else.
+    Only the Han part is read (``TODO 小林`` is no label): the Latin one often only glosses it."""
+    parts = [p.strip() for p in _PARTS.findall(key)]
+    han = [p for p in parts if re.match(r"[\u4e00-\u9fff]", p)]
+    if len(parts) != 2 or len(han) != 1 or len("".join(parts)) < len(key.replace(" ", "")) - 1:
+        return []
+    return han + [p for p in parts if p not in han]
+
+
+def _by_head(words: str, group: str) -> Optional[LabelMatch]:
+    for head, name in _heads().get(group, ()):
+        front = words[:-len(head)] if words.endswith(head) else None
+        if front is not None and len(re.sub(r"[a-z]+ ?", "w", front)) <= MAX_MODIFIER:      # a Latin word counts once
+            for modifier, other in _modifiers().get(group, ()):
+                if modifier in front:
+                    name = other
+                    break
+            return LabelMatch(name, group, "head", words) if name != "none" else None
+    return None
+
+
+def role_of_heading(text: str) -> Optional[str]:
+    """What a heading says its section holds (actions, decisions, status, info, …), or None."""
+    match = field_of(text, "content")
+    if match and match.field in _CONTENT_ROLES and match.how != "head":
+        return _CONTENT_ROLES[match.field]
+    key = normalise(text)
+    for role, keywords in _section_rules():
+        if any(k in key for k in keywords):
+            return role
+    if match and match.field in _CONTENT_ROLES:
+        return _CONTENT_ROLES[match.field]
+    return None
