@@ -140,13 +140,20 @@ def _bilingual_parts(key: str) -> list[str]:
 def _by_head(words: str, group: str) -> Optional[LabelMatch]:
     for head, name in _heads().get(group, ()):
         front = words[:-len(head)] if words.endswith(head) else None
-        if front is not None and len(re.sub(r"[a-z]+ ?", "w", front)) <= MAX_MODIFIER:      # a Latin word counts once
+        if front is not None and _modifier_shaped(front, head):
             for modifier, other in _modifiers().get(group, ()):
                 if modifier in front:
                     name = other
                     break
             return LabelMatch(name, group, "head", words) if name != "none" else None
     return None
+
+
+def _modifier_shaped(front: str, head: str) -> bool:
+    """A head word's modifier is a few Han characters before a Han head, a few words before a Latin one."""
+    if re.match(r"[a-z]", head):
+        return bool(re.fullmatch(r"(?:[a-z]+ ?){0,3}", front))
+    return bool(re.fullmatch(rf"[\u4e00-\u9fff]{{0,{MAX_MODIFIER}}}", front))
 
 
 def role_of_heading(text: str) -> Optional[str]:
