@@ -16,7 +16,7 @@ from typing import Optional
 
 from ..holidays import WorkCalendar
 from ..model import Minutes
-from ..segment import Segmented
+from ..units import Segmented
 from .actions import ActionReader
 from .decisions import extract_decisions
 from .meeting import extract_meeting

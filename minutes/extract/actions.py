@@ -22,8 +22,9 @@ from typing import Iterable, Optional
 
 from ..deadlines import Deadline
 from ..model import ActionItem, Evidence, Location
-from ..parties import UNDETERMINED, Party, is_department, is_vague_party, parse_parties
-from ..segment import Record, Unit, heads_section
+from ..parties import UNDETERMINED, is_department, parse_parties
+from ..segment import heads_section
+from ..units import Record, Unit
 from ..textnorm import fold
 from .fields import InlineField, bracket_pair, inline_fields
 from .priority import cell_priority, heading_priority, inline_priority

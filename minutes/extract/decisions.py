@@ -14,7 +14,7 @@ from typing import Optional
 
 from .. import lexicon
 from ..model import Decision, Evidence
-from ..segment import Unit
+from ..units import Unit
 from ..textnorm import fold
 from .reading import Reading
 

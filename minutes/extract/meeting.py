@@ -10,7 +10,7 @@ from typing import Iterable, Optional
 from .. import lexicon
 from ..model import Evidence, Meeting
 from ..parties import Gazetteer, Party, is_department, looks_like_person, parse_parties
-from ..segment import Segmented, Unit, label_field
+from ..units import Segmented, Unit, label_field
 from ..textnorm import fold
 
 # Label precedence for the meeting date: a 会议时间 beats a form's 提报日期.

@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .. import lexicon
-from ..segment import Unit
+from ..units import Unit
 from ..textnorm import fold_word
 from .reading import Reading
 

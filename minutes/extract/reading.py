@@ -18,7 +18,7 @@ from ..deadlines import Deadline, find_deadlines
 from ..holidays import WorkCalendar
 from ..nlp import analyse
 from ..parties import Gazetteer
-from ..segment import Segmented, Unit
+from ..units import Segmented, Unit
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,7 @@ class LintConfig:
         """From ``path``, or the nearest pyproject.toml/.minutes.toml above ``start`` (the working directory)."""
         if path is not None:
             if not path.is_file():
-                raise ConfigError(f"config file not found", source=str(path))
+                raise ConfigError("config file not found", source=str(path))
             table = _table(path)
             if table is None:
                 raise ConfigError("has no [tool.minutes.lint] table (or .minutes.toml keys)", source=str(path))

@@ -10,7 +10,6 @@ a vague period (上半年, 11月上旬运费) is flagged only where it times som
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 from typing import Iterator, Optional
 
 from .. import lexicon
@@ -18,7 +17,7 @@ from ..deadlines import Deadline
 from ..extract import Extraction
 from ..extract.reading import Hit, Reading
 from ..model import Evidence, Finding, Location
-from ..segment import Unit
+from ..units import Unit
 from ..textnorm import fold, fold_word
 from .config import LintConfig, rule_table
 

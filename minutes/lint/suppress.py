@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Finding, Location
-from ..segment import Segmented
+from ..units import Segmented
 
 DIRECTIVE = re.compile(r"minutes-(disable|enable)(-line|-next-line|-file)?((?:[\s,]+[a-z][a-z-]*[a-z])*)")
 

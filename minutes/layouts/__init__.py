@@ -1,0 +1,2 @@
+"""Layouts: one module per document shape, each proposing blocks with a role and its evidence.
+"""

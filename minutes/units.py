@@ -1,0 +1,225 @@
+"""The document's units: one line of a text file, one paragraph line of a Word file, one table cell.
+
+A `Unit` is the smallest piece the later stages read, with its place in the
+structure (numbering, label, nesting, section role, table record) and a way back
+to the source (`locate`). This module makes units and strips what is form, not
+content: numbering marks, checkboxes, labels, tool comments.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterator, Optional
+
+from .labels import LabelMatch, field_of
+from .model import Cell, Document, Location, Paragraph
+from .textnorm import fold
+
+CN = "一二三四五六七八九十百零〇两"
+MARKERS = [
+    ("cn", re.compile(rf"^第?[{CN}]+[、.](?!\d)\s*")),
+    ("pcn", re.compile(rf"^\([{CN}]+\)[、.]?\s*")),
+    ("part", re.compile(rf"^第[{CN}\d]+(?:部分|章|节|项)[、:.\s]\s*")),
+    ("num", re.compile(r"^\d{1,3}(?:[、]|\.(?!\d)|\)(?!\d))\s*")),
+    ("pnum", re.compile(r"^\(\d{1,3}\)[、.]?\s*")),
+    ("circ", re.compile(r"^[\u2460-\u2473\u2776-\u277f]\s*")),
+    ("bullet", re.compile(r"^[-*+>•▪●◦■□◆◇√✓]\s+")),
+]
+_COMMENT = re.compile(r"<!--.*?-->|^\s*minutes-(?:disable|enable)\S*(?:[\s,]+[a-z-]+)*\s*$|(?:^|\s)(?:#|//)\s*minutes-(?:disable|enable)\S*(?:[\s,]+[a-z-]+)*\s*$|【minutes-[^】]*】")
+
+# A label at the start of a line: ``负责人：``, ``【结论】``, ``[Action]``; what it names is
+# decided by `labels.field_of`. An ordinal may follow the label (结论一：, 决议2：).
+_LINE_LABEL = re.compile(r"^\s*(?:[\[【]\s*(?P<bracket>[^\[\]【】:：\n]{1,16}?)\s*[\]】]\s*[:：]?"
+                         r"|(?P<plain>[^:：，,。；;！？!?\[\]【】()（）\n]{1,20}?)\s*[:：])\s*")
+_ORDINAL = re.compile(rf"\s*(?:[{CN}]|\d{{1,2}})$")
+_LEAD_QUALIFIER = re.compile(r"^(?:本次|此次|本期|本场)")
+
+
+def line_label(text: str, *groups: str) -> Optional[tuple[LabelMatch, re.Match]]:
+    """The label opening a line, if it names a field of one of the groups."""
+    m = _LINE_LABEL.match(text)
+    if not m:
+        return None
+    words = m.group("bracket") if m.group("bracket") is not None else m.group("plain")
+    for candidate in _label_candidates(words.strip()):
+        match = field_of(candidate, *groups)
+        if match and (m.group("plain") is not None or match.how != "head"):
+            return match, m
+    return None
+
+
+def _label_candidates(words: str) -> list[str]:
+    bare = _LEAD_QUALIFIER.sub("", words)
+    out = [words, bare, _ORDINAL.sub("", bare)]
+    return [w for i, w in enumerate(out) if w and w not in out[:i]]
+
+
+def label_field(text: str, group: str) -> Optional[str]:
+    """The canonical field a whole label cell or header names, e.g. '负责人' → 'owner'."""
+    match = field_of(text, group)
+    return match.field if match else None
+
+
+# --------------------------------------------------------------------------- #
+# Units
+# --------------------------------------------------------------------------- #
+@dataclass(eq=False)
+class Unit:
+    text: str                          # the words, numbering and label removed
+    origin: Paragraph | Cell
+    start: int                         # offset of `text` inside origin.text
+    index: int                         # order in the document
+    kind: str = "line"                 # heading | line | cell
+    style: Optional[str] = None        # numbering style key, e.g. "cn", "num", "bullet1", "h2"
+    rank: float = 99                   # nesting: smaller is outer
+    checked: Optional[bool] = None
+    label: Optional[str] = None        # canonical field the unit's label names
+    label_group: Optional[str] = None
+    label_words: Optional[str] = None  # the label as written
+    indent: int = 0
+    gap_before: bool = False
+    parent: Optional["Unit"] = None
+    role: Optional[str] = None         # role of the section the unit is in
+    headings: list["Unit"] = field(default_factory=list)
+    record: Optional["Record"] = None
+    column: Optional[str] = None       # for table cells: the header's field
+    has_list: bool = False             # (headings) the section enumerates its entries
+    labelled_decisions: bool = False   # (headings) the section writes 结论：/决议： labels
+    remark: str = ""                   # an HTML comment or minutes-disable marker cut from the text
+    speaker: Optional[str] = None      # who says it, in a chat export (the line under a header)
+    when: Optional[str] = None         # a chat header's or transcript line's time stamp
+
+    @cached_property
+    def fold(self) -> str:
+        return fold(self.text)
+
+    def locate(self, offset: int = 0) -> Location:
+        return self.origin.locate(self.start + offset)
+
+    @property
+    def line(self) -> Optional[int]:
+        return self.origin.location.line
+
+    @property
+    def topic(self) -> Optional[str]:
+        for heading in reversed(self.headings):
+            if heading.role is None and heading.kind == "heading" and heading.rank > 0:   # not the title
+                return heading.text
+        return None
+
+    def __repr__(self) -> str:
+        return f"Unit({self.kind}:{self.style}:{self.label}:{self.role}:{self.text[:30]!r})"
+
+
+@dataclass(eq=False)
+class Record:
+    """One row of a table under a header: canonical field → cell unit."""
+
+    fields: dict[str, Unit]
+    table: int
+    row: int
+    extra: dict[str, Unit] = field(default_factory=dict)   # cells whose header is unknown
+    status_table: bool = False
+
+    def get(self, name: str) -> Optional[str]:
+        unit = self.fields.get(name)
+        return unit.text.strip() if unit and unit.text.strip() else None
+
+
+@dataclass
+class Segmented:
+    document: Document
+    units: list[Unit]
+    records: list[Record]
+    title_unit: Optional[Unit]
+
+MAX_UNIT = 600            # chars; longer lines are cut at sentence ends so every rule stays linear
+_BREAK = re.compile(r"[。！？!?；;]|[，,、]")
+
+
+def split_lines(origin: Paragraph | Cell, index: int, kind: str) -> Iterator[tuple[Unit, bool]]:
+    """One unit per non-blank line of a paragraph or cell (soft breaks, <br>), and whether it is the first."""
+    offset = 0
+    for part in origin.text.split("\n"):
+        for piece_start, piece in _pieces(part):
+            stripped = piece.strip()
+            if stripped:
+                lead = len(piece) - len(piece.lstrip())
+                first = offset == 0 and piece_start == 0
+                yield Unit(text=stripped, origin=origin, start=offset + piece_start + lead, index=index, kind=kind,
+                           indent=lead if piece_start == 0 else 0), first
+                index += 1
+        offset += len(part) + 1
+
+
+def _pieces(line: str) -> Iterator[tuple[int, str]]:
+    """A line, or for an overlong one, pieces of at most MAX_UNIT chars ending at a sentence end if any."""
+    start = 0
+    while len(line) - start > MAX_UNIT:
+        window = line[start:start + MAX_UNIT]
+        ends = [m.end() for m in _BREAK.finditer(window) if m.group(0) in "。！？!?；;"] or \
+               [m.end() for m in _BREAK.finditer(window)]
+        cut = ends[-1] if ends else MAX_UNIT
+        yield start, line[start:start + cut]
+        start += cut
+    yield start, line[start:]
+
+def cut_comments(unit: Unit) -> None:
+    """``<!-- … -->`` and ``# minutes-disable …`` are remarks to tools, not content."""
+    comments = list(_COMMENT.finditer(unit.text))
+    if not comments:
+        return
+    unit.remark = " ".join(m.group(0) for m in comments)
+    kept = _COMMENT.sub("", unit.text)
+    if not kept.strip():
+        unit.kind = "comment"
+        return
+    lead = len(kept) - len(kept.lstrip())
+    if unit.text.startswith(kept.strip()[:1]) or lead == 0:
+        unit.text = kept.rstrip()
+    else:
+        unit.start += unit.text.index(kept.strip())
+        unit.text = kept.strip()
+    unit.__dict__.pop("fold", None)
+
+
+def strip_marker(unit: Unit) -> None:
+    """Remove a typed numbering mark; outside headings it sets the unit's style."""
+    for style, pattern in MARKERS:
+        m = pattern.match(unit.fold)
+        if m and m.end() < len(unit.text):
+            if unit.kind != "heading":
+                unit.style = f"bullet{unit.indent // 2}" if style == "bullet" else style
+            advance(unit, m.end())
+            break
+    box = re.match(r"^\[([ xX✓✔])\]\s*", unit.fold)
+    if box and unit.checked is None and box.end() < len(unit.text):
+        unit.checked = box.group(1) != " "
+        advance(unit, box.end())
+
+
+def strip_label(unit: Unit, *groups: str) -> None:
+    found = line_label(unit.fold, *groups)
+    if not found:
+        return
+    match, m = found
+    words = "bracket" if m.group("bracket") is not None else "plain"
+    unit.label, unit.label_group = match.field, match.group
+    unit.label_words = unit.text[m.start(words):m.end(words)].strip()
+    advance(unit, m.end())
+
+
+def advance(unit: Unit, chars: int) -> None:
+    unit.start += chars
+    unit.text = unit.text[chars:]
+    unit.__dict__.pop("fold", None)
+
+
+def cell_units(cell: Cell, index: int) -> Iterator[Unit]:
+    for unit, _ in split_lines(cell, index, "cell"):
+        unit.indent = 0
+        strip_marker(unit)
+        if (found := line_label(unit.fold, "content")) and found[0].field == "rationale":
+            strip_label(unit, "content")             # a 依据： paragraph inside a 结论 cell
+        yield unit
