@@ -1,0 +1,574 @@
+"""The one item builder: what a range of words says about a task — its owner, helpers,
+deadline, priority and task words — and the ActionItem it becomes.
+
+Every layout hands its candidate lines here (minutes/extract/actions.py decides which
+lines are candidates, from the layout's blocks). A `Draft` collects what the words say;
+`ItemBuilder.item()` turns it into an `ActionItem` with evidence for every field.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..deadlines import Deadline
+from ..model import ActionItem, Evidence, Location
+from ..parties import UNDETERMINED, is_department, parse_parties
+from ..units import Unit
+from ..textnorm import fold
+from .fields import InlineField, bracket_pair, inline_fields
+from .priority import cell_priority, heading_priority, inline_priority
+from .reading import Hit, Reading
+
+_OPEN_OWNER = re.compile(r"谁(?:出|来|负责|跟进|做|牵头|写|搞)")
+LEAD_NOISE = re.compile(r"^(?:todo|待办|行动|action)\s*[:：]?\s*|^另(?=由)", re.I)
+SEPARATORS = " \t,，;；。、:：—-|→>"
+_ONE_OFF = re.compile(r"一下$")
+_FILLER_AFTER_DEADLINE = re.compile(r"^\s*(?:完成|前完成|内完成|截止|为止|之前|以前)")
+_HEDGE = re.compile(r"(?:争取|尽量|力争|务必|最迟|最晚|须|需|要|必须|请)\s*(?:在|于)?\s*$")
+_PREP_BEFORE_DEADLINE = re.compile(r"(?:在|于)\s*$|(?:具体|完成|截止)?(?:时间|日期)\s*$")
+_EN_OWNER_VERB = re.compile(r"(?:to|will|should|must|shall|needs? to|is to)\s+[a-z]", re.I)
+
+
+@dataclass
+class Draft:
+    """What one range of words says about a task, before it becomes an ActionItem."""
+
+    unit: Unit
+    start: int
+    end: int
+    owners: list[tuple[str, Optional[str], Location]] = field(default_factory=list)   # (name, department, where)
+    owner_undetermined: bool = False
+    vague: Optional[Hit] = None
+    vague_at: Optional[Location] = None
+    helpers: list[str] = field(default_factory=list)
+    deadline: Optional[Deadline] = None
+    deadline_unit: Optional[Unit] = None
+    priority: Optional[str] = None
+    priority_at: Optional[Evidence] = None
+    cut: list[tuple[int, int]] = field(default_factory=list)
+    helper_cut: list[tuple[int, int]] = field(default_factory=list)   # helper clauses: out of the task words only
+    task: Optional[str] = None
+    department_hint: Optional[str] = None
+    signals: set[str] = field(default_factory=set)
+
+
+class ItemBuilder:
+    """Reads owners, helpers, deadlines and priorities out of a unit's words."""
+
+    def __init__(self, reading: Reading, form_priority: Optional[str]):
+        self.reading = reading
+        self.form_priority = form_priority
+
+    def draft(self, unit: Unit, start: int, end: int) -> Draft:
+        draft = Draft(unit=unit, start=start, end=end)
+        text = unit.text
+        for f in inline_fields(text[start:end]):
+            self.apply_field(draft, f, unit, start)
+        pair = bracket_pair(text[start:end])
+        if pair is not None:
+            self._apply_pair(draft, unit, start + pair.start, start + pair.end)
+        if not draft.owners and not draft.vague:
+            self.owners_from_text(draft, unit)
+        self._line_department(draft, unit)
+        if not draft.owners and not draft.vague:
+            self._heading_owner(draft, unit)
+        if not draft.owners and not draft.vague and draft.department_hint:     # 责任部门：生产部, no person
+            draft.owners.append((draft.department_hint, draft.department_hint, unit.locate(start)))
+        self._helpers_from_text(draft, unit)
+        if draft.deadline is None and "undetermined-deadline" not in draft.signals:
+            self._deadline_from_text(draft, unit)
+        self.inline_priority(draft, unit, start, end)
+        if any(_ONE_OFF.search(h.text) for h in self.reading.cues(unit, "LINT_VAGUE_ACTION", start=start, end=end)):
+            draft.signals.add("vague-action")
+        if re.search(r"需要|要|得|请|必须|须", fold(text[start:end])):
+            draft.signals.add("need")
+        if _OPEN_OWNER.search(fold(text[start:end])):
+            draft.signals.add("open-owner")
+        return draft
+
+    def apply_field(self, draft: Draft, f: InlineField, unit: Unit, base: int) -> None:
+        draft.cut.append((base + f.start, base + f.end))
+        if f.name == "owner":
+            self.owner_field(draft, f.value, base + f.value_start, unit)
+            draft.signals.add("assigned")
+        elif f.name == "owner_department" and is_department(f.value):
+            draft.department_hint = f.value
+        elif f.name == "collaborators":
+            draft.helpers += [p.name for p in parse_parties(f.value) if p.kind != "undetermined"]
+        elif f.name == "deadline":
+            found = [d for d in self.reading.deadlines(unit) if d.start < base + f.end and d.end > base + f.value_start]
+            if found:
+                draft.deadline, draft.deadline_unit = best_deadline(found), unit
+            else:
+                draft.signals.add("undetermined-deadline")
+        elif f.name == "priority" and (level := cell_priority(f.value)):
+            draft.priority, draft.priority_at = level, Evidence(f.value, unit.locate(base + f.value_start))
+
+    def _apply_pair(self, draft: Draft, unit: Unit, start: int, end: int) -> None:
+        """（刘工/10月18日）: owner(s) before the slash, deadline after; 待定 keeps the line's department."""
+        inside = unit.text[start:end].strip("（()） ")
+        who, _, when = re.split(r"([/／])", inside, maxsplit=1)
+        draft.cut.append((start, end))
+        self.owner_field(draft, who, start + 1, unit)
+        found = [d for d in self.reading.deadlines(unit) if start <= d.start < end]
+        if found:
+            draft.deadline, draft.deadline_unit = best_deadline(found), unit
+        elif UNDETERMINED.match(fold(when.strip())):
+            draft.signals.add("undetermined-deadline")
+
+    def inline_priority(self, draft: Draft, unit: Unit, start: int, end: int) -> None:
+        found = inline_priority(self.reading, unit, start, end) if draft.priority is None else None
+        if found:
+            level, offset = found
+            words = next(h.text for h in self.reading.cues(unit, "PRIORITY_HIGH", "PRIORITY_MEDIUM", "PRIORITY_LOW",
+                                                           start=offset, end=end))
+            draft.priority, draft.priority_at = level, Evidence(words, unit.locate(offset))
+
+    def owner_field(self, draft: Draft, value: str, offset: int, unit: Unit) -> None:
+        """A 负责人 value: the first party owns, the rest co-own; （X协助） helps."""
+        parties = parse_parties(value)
+        gazetteer = self.reading.gazetteer
+        for party in parties:
+            if party.helper:
+                draft.helpers.append(party.name)
+            elif party.kind == "undetermined":
+                draft.owner_undetermined = True
+            elif party.kind == "vague":
+                draft.vague = Hit("VAGUE_PARTY", offset, offset + len(party.name), party.name, ("vague", party.name, None))
+                draft.vague_at = unit.locate(offset + max(0, value.find(party.name)))
+            else:
+                department = party.department or (party.name if party.kind == "department" else
+                                                   gazetteer.department_of(party.name))
+                draft.owners.append((gazetteer.person(party.name) or party.name, department,
+                                     unit.locate(offset + max(0, value.find(party.name)))))
+            if party.note and re.search(r"协助|配合|协办", party.note):
+                helper = re.sub(r"协助|配合|协办|support", "", party.note).strip()
+                if helper:
+                    draft.helpers.append(helper)
+        if re.search(r"(?<=[)）])|协助", value) and not parties:
+            return
+
+    def owners_from_text(self, draft: Draft, unit: Unit) -> None:
+        start, end = draft.start, draft.end
+        parties = [p for p in self.reading.parties(unit, start, end) if not _inside(p, draft.cut)]
+        if not parties:
+            return
+        owners = self.marked_owners(unit, parties, start, end)
+        if owners:
+            draft.signals.add("assigned")
+        else:
+            owners = self._subject(unit, parties, start, end, draft)
+        if len(owners) > 1:          # 运维与支付组共同负责: the joiners go with the owners
+            draft.cut.append((owners[0].start, owners[-1].end))
+        for hit in owners:
+            if hit.kind == "vague":
+                if draft.vague is None:
+                    draft.vague, draft.vague_at = hit, unit.locate(hit.start)
+            elif hit.kind in ("person", "department"):
+                draft.owners.append((hit.name, hit.department, unit.locate(hit.start)))
+            end = hit.end
+            if m := _EN_OWNER_VERB.match(unit.text[end:].lstrip()):      # "David to review…": cut "to"
+                end += len(unit.text[end:]) - len(unit.text[end:].lstrip()) + m.end() - 1
+            draft.cut.append((hit.start, end))
+
+    def marked_owners(self, unit: Unit, parties: list[Hit], start: int, end: int) -> list[Hit]:
+        """由X负责 / X负责 / X、Y共同负责 / 请X… / @X."""
+        verbs = self.reading.cues(unit, "OWNER_VERB", start=start, end=end)
+        markers = self.reading.cues(unit, "OWNER_MARKER", start=start, end=end)
+        text = fold(unit.text)
+        for verb in verbs:
+            group = _group_before(parties, verb.start, text)
+            if group:
+                return group
+        for marker in markers:
+            after = [p for p in parties if p.start >= marker.end and not text[marker.end:p.start].strip()]
+            if after:
+                return _group_from(parties, after[0], text)
+        mentions = [p for p in parties if p.start > 0 and text[p.start - 1] in "@"]
+        if mentions:
+            return mentions[:1]
+        second = self.reading.cues(unit, "SECOND_PERSON", start=start, end=end)
+        return [p for p in parties if p.kind == "person" and any(s.start == p.end for s in second)][:1]
+
+    def _subject(self, unit: Unit, parties: list[Hit], start: int, end: int, draft: Draft) -> list[Hit]:
+        """The doer at the start of the item, of a sentence or of a clause (``赵磊输出…``, ``…，各部门近期报送``)."""
+        text = fold(unit.text)
+        starts = [(start, end)] + [r for r in self.reading.clauses(unit, start, end) if r[0] > start]
+        for s_start, s_end in starts:
+            lead = s_start + len(text[s_start:s_end]) - len(text[s_start:s_end].lstrip(SEPARATORS + "@*"))
+            noise = LEAD_NOISE.match(text[lead:s_end])
+            if noise:
+                lead += noise.end()
+            lead_in = next((h for h in self.reading.cues(unit, "LEAD_IN", start=lead, end=s_end) if h.start == lead), None)
+            if lead_in is not None:
+                lead = lead_in.end + len(text[lead_in.end:s_end]) - len(text[lead_in.end:s_end].lstrip(SEPARATORS))
+            first = next((p for p in parties if p.start >= lead), None)
+            if first is None or first.start != lead:
+                continue
+            group = _group_from(parties, first, text)
+            if self.doer_follows(unit, group[-1].end, end) and not self._is_helper(unit, group[-1].end, end) \
+                    and not self._reports(unit, group[-1].end, end):
+                draft.signals.add("subject")
+                return group
+        for p in parties:      # a name right before its deadline: "达人合作名单 Amy 周一前出初版"
+            if p.kind == "person" and self._deadline_at(unit, p.end) is not None:
+                draft.signals.add("subject")
+                return [p]
+        for p in parties:      # a name alone between separators: "更新埋点文档 - Jerry - EOD Friday"
+            if p.kind == "person" and _alone(text, p, start, end):
+                draft.signals.add("assigned")
+                return [p]
+        return []
+
+    def _reports(self, unit: Unit, position: int, end: int) -> bool:
+        """``财务处提出…`` / ``质量部汇报…``: the party speaks; it is not given a task."""
+        rest = unit.text[position:end]
+        skip = len(rest) - len(rest.lstrip())
+        return any(h.start == position + skip for h in self.reading.cues(unit, "REPORTING", start=position, end=end))
+
+    def _is_helper(self, unit: Unit, position: int, end: int) -> bool:
+        rest = unit.text[position:end]
+        skip = len(rest) - len(rest.lstrip())
+        return any(h.start == position + skip for h in self.reading.cues(unit, "HELPER_VERB", start=position, end=end))
+
+    def doer_follows(self, unit: Unit, position: int, end: int) -> bool:
+        """After a party: a task verb, a linking word, a time, a colon or an arrow — not a noun (IT机房)."""
+        rest = fold(unit.text[position:end]).lstrip()
+        if not rest:
+            return False
+        if rest[0] in ":：>" or rest.startswith("->") or _EN_OWNER_VERB.match(rest):
+            return True
+        deadline = self._deadline_at(unit, position)
+        if deadline is not None:          # 赵磊5个工作日内提交 / 赵宏明天与…; not 运营部国庆活动规则
+            return deadline.bounded or self.verb_at(unit, deadline.end, end)
+        return self.verb_at(unit, position, end)
+
+    def verb_at(self, unit: Unit, position: int, end: int) -> bool:
+        rest = fold(unit.text[position:end]).lstrip()
+        if not rest:
+            return False
+        skip = len(unit.text[position:end]) - len(unit.text[position:end].lstrip())
+        first = next((h for h in self.reading.cues(unit, "TASK_VERB", "DOER_LINK", "OWNER_VERB", "HELPER_VERB",
+                                                   "LINT_VAGUE_TIME", "LINT_VAGUE_ACTION", "COMMITMENT",
+                                                   start=position + skip, end=end)
+                      if h.start == position + skip), None)
+        return first is not None or rest[0] in "将把于在对向给按再也还会要需来去先已"
+
+    def _deadline_at(self, unit: Unit, position: int) -> Optional[Deadline]:
+        text = unit.text
+        skip = len(text[position:]) - len(text[position:].lstrip(" 于在"))
+        return next((d for d in self.reading.deadlines(unit) if d.start == position + skip), None)
+
+    def _heading_owner(self, draft: Draft, unit: Unit) -> None:
+        """Tasks listed under ``罗琳：`` belong to 罗琳."""
+        heading = unit.headings[-1] if unit.headings else None
+        if heading is None or heading.label is not None or not re.fullmatch(r"[^:：]{1,10}[:：]", heading.text.strip()):
+            return
+        parties = self.reading.parties(heading)
+        if len(parties) == 1 and parties[0].start == 0 and parties[0].kind in ("person", "department"):
+            draft.owners.append((parties[0].name, parties[0].department, heading.locate()))
+            draft.signals.add("assigned")
+
+    def _line_department(self, draft: Draft, unit: Unit) -> None:
+        """``法务部：修订…，龚律师牵头`` / ``销售部：…（待定/尽快）``: a department before the colon
+        is the owner's department, or the owner when no person is named."""
+        text = fold(unit.text)
+        lead = draft.start + len(text[draft.start:draft.end]) - len(text[draft.start:draft.end].lstrip(SEPARATORS))
+        parties = self.reading.parties(unit, lead, draft.end)
+        if not parties or parties[0].start != lead or parties[0].kind != "department":
+            return
+        group = _group_from(parties, parties[0], text)
+        if text[group[-1].end:group[-1].end + 1] not in (":", "："):
+            return
+        department = group[0].name
+        draft.department_hint = department
+        draft.cut.append((group[0].start, group[-1].end + 1))
+        if draft.owners:
+            name, dept, offset = draft.owners[0]
+            draft.owners[0] = (name, dept or department, offset)
+        elif not draft.vague:
+            draft.owners = [(p.name, p.name, unit.locate(p.start)) for p in group]
+
+    def _helpers_from_text(self, draft: Draft, unit: Unit) -> None:
+        """X协助 / X配合 / 抄送X / (由X提供…) — and drop the helper clause from the task words."""
+        start, end = draft.start, draft.end
+        parties = [p for p in self.reading.parties(unit, start, end) if not _inside(p, draft.cut)]
+        text = fold(unit.text)
+        owned = {o[0] for o in draft.owners}
+        for verb in self.reading.cues(unit, "HELPER_VERB", start=start, end=end):
+            group = [h for h in _group_before(parties, verb.start, text) if h.name not in owned]
+            for hit in group:
+                draft.helpers.append(hit.name)
+            if group:
+                joiner = len(text[:group[0].start]) - len(text[:group[0].start].rstrip("、和与及 "))
+                draft.helper_cut.append((group[0].start - joiner, _clause_around(self.reading, unit, group[0].start, end)[1]))
+        for marker in self.reading.cues(unit, "HELPER_MARKER", start=start, end=end):
+            after = [p for p in parties if p.start >= marker.end and not text[marker.end:p.start].strip(" :：")]
+            if after and marker.text not in ("协助", "配合", "协作") or after and text[marker.end:marker.end + 1] in ":：":
+                for hit in _group_from(parties, after[0], text):
+                    if hit.name not in owned:
+                        draft.helpers.append(hit.name)
+                draft.cut.append((marker.start, _group_from(parties, after[0], text)[-1].end))
+        if draft.owners or draft.vague or draft.owner_undetermined:
+            for marker in self.reading.cues(unit, "OWNER_MARKER", start=start, end=end):
+                after = [p for p in parties if p.start >= marker.end and not text[marker.end:p.start].strip()]
+                if after and after[0].name not in owned and (not draft.vague or after[0].start != draft.vague.start):
+                    draft.helpers.append(after[0].name)
+
+    def _deadline_from_text(self, draft: Draft, unit: Unit) -> None:
+        found = [d for d in self.reading.deadlines(unit) if draft.start <= d.start < draft.end
+                 and not _inside_range(d.start, d.end, draft.cut) and not _since(unit.text, d)
+                 and self._said_as_deadline(unit, d, draft.end)]
+        if found:
+            best = best_deadline(found)
+            draft.deadline, draft.deadline_unit = best, unit
+
+    def _said_as_deadline(self, unit: Unit, d: Deadline, end: int) -> bool:
+        """A period (下半年, 二季度) names a deadline only with 前/内, a vague-time word, or a verb after it."""
+        if d.kind != "vague" or d.bounded or self.vague_word(unit, d):
+            return True
+        return self.verb_at(unit, d.end, end) or not unit.text[d.end:end].strip(" ，,。；;")
+
+    def vague_word(self, unit: Unit, deadline: Deadline) -> bool:
+        """尽快 / 近期 said of a task, not a period named in a report (本季度, 上半年)."""
+        return any(h.start <= deadline.start < h.end or deadline.start <= h.start < deadline.end
+                   for h in self.reading.cues(unit, "LINT_VAGUE_TIME"))
+
+    def task_words(self, draft: Draft) -> str:
+        if draft.task is None:
+            draft.task = _task_text(draft, self.reading)
+        return draft.task
+
+    def item(self, draft: Draft) -> ActionItem:
+        task = self.task_words(draft)
+        unit = draft.unit
+        owners = _unique([o for o in draft.owners if o[0]])
+        owner = owners[0] if owners else None
+        department = None
+        if owner:
+            department = owner[1] or self.reading.gazetteer.department_of(owner[0]) or draft.department_hint
+            if is_department(owner[0]):
+                department = owner[0]
+        helpers = _unique_names([o[0] for o in owners[1:]] + draft.helpers, exclude={owner[0]} if owner else set())
+        priority, priority_at = draft.priority, draft.priority_at
+        if priority is None and (inherited := heading_priority(unit)):
+            priority, heading, offset = inherited
+            priority_at = Evidence(heading.text, heading.locate(offset))
+        priority = priority or self.form_priority or "medium"
+        item = ActionItem(task=task or unit.text.strip(), owner=owner[0] if owner else None,
+                          owner_department=department, collaborators=helpers,
+                          deadline=draft.deadline.iso if draft.deadline else None,
+                          deadline_text=draft.deadline.text if draft.deadline else None,
+                          deadline_vague=bool(draft.deadline and draft.deadline.vague),
+                          priority=priority, line=unit.line, topic=unit.topic,
+                          owners=[o[0] for o in owners],
+                          vague_owner=draft.vague.text if draft.vague and not owner else None)
+        item.evidence["task"] = Evidence(unit.text[draft.start:draft.end].strip(), unit.locate(draft.start))
+        if draft.deadline is not None and draft.deadline_unit is not None:
+            item.evidence["deadline"] = Evidence(draft.deadline.text, draft.deadline_unit.locate(draft.deadline.start))
+        if owner:
+            item.evidence["owner"] = Evidence(owner[0], owner[2])
+        if draft.vague is not None and not owner:
+            item.evidence["vague_owner"] = Evidence(draft.vague.text, draft.vague_at or unit.locate(draft.vague.start))
+        if draft.deadline is None and "undetermined-deadline" in draft.signals:
+            item.deadline_text = "待定"
+        if priority_at is not None:
+            item.evidence["priority"] = priority_at
+        for i, name in enumerate(helpers):
+            if (where := _find_words(name, _item_units(draft))) is not None:
+                item.evidence[f"collaborators[{i}]"] = where
+        return item
+
+    def is_status(self, unit: Unit, start: int, end: int) -> bool:
+        """Progress words outside brackets: 已完成, 顺延 (but not a remark like （上期顺延）)."""
+        brackets = [m.span() for m in re.finditer(r"[(（][^()（）]*[)）]", unit.text)]
+        return any(not _inside_range(h.start, h.end, brackets)
+                   for h in self.reading.cues(unit, "STATUS", start=start, end=end))
+
+    def assigns(self, unit: Unit, start: int, end: int) -> bool:
+        """The words hand something to someone: 由/请, 负责/牵头, 协助."""
+        return self.reading.has(unit, "OWNER_MARKER", "OWNER_VERB", "HELPER_VERB", start=start, end=end)
+
+    def is_opinion(self, unit: Unit, start: int, end: int) -> bool:
+        return self.reading.has(unit, "LINT_SUBJECTIVE", start=start, end=end) or (
+            self.reading.has(unit, "NOT_COMMITMENT", start=start, end=end)
+            and not any(d.bounded for d in self.reading.deadlines(unit) if start <= d.start < end))
+
+    def is_opinion_sentence(self, unit: Unit, start: int, end: int) -> bool:
+        return self.reading.has(unit, "LINT_SUBJECTIVE", start=start, end=end)
+
+
+# --------------------------------------------------------------------------- #
+def _item_units(draft: Draft) -> list[Unit]:
+    """The units an item's words come from: its line, or every cell of its table row."""
+    record = draft.unit.record
+    return [draft.unit] + (list(record.fields.values()) + list(record.extra.values()) if record else [])
+
+
+def _find_words(words: str, units: list[Unit]) -> Optional[Evidence]:
+    for unit in units:
+        at = unit.text.find(words)
+        if at >= 0:
+            return Evidence(words, unit.locate(at))
+    return None
+
+
+_SEGMENT_EDGE = re.compile(r"(?:^|\s[-–—|/]\s|[|｜]|\s—+\s?|—{2})\s*@?$")
+
+
+def _alone(text: str, party: Hit, start: int, end: int) -> bool:
+    before = text[start:party.start]
+    after = text[party.end:end]
+    return bool(before.strip()) and bool(_SEGMENT_EDGE.search(before)) and \
+        bool(re.match(r"\s*(?:$|\s[-–—|/]\s|[|｜]|\s—)", after))
+
+
+def is_question(text: str) -> bool:
+    return bool(re.search(r"[?？]\s*$", text.strip()))
+
+
+def _inside(hit: Hit, cuts: list[tuple[int, int]]) -> bool:
+    return _inside_range(hit.start, hit.end, cuts)
+
+
+def _inside_range(start: int, end: int, cuts: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in cuts)
+
+
+def _since(text: str, deadline: Deadline) -> bool:
+    """``自9月1日起`` / ``9月1日开始`` is a start, not a deadline."""
+    before = fold(text[max(0, deadline.start - 2):deadline.start])
+    after = fold(text[deadline.end:deadline.end + 2])
+    return (before.endswith("自") or before.endswith("从") or after.startswith("起") or after.startswith("开始")) \
+        and not deadline.bounded
+
+
+def best_deadline(found: list[Deadline]) -> Deadline:
+    """A bounded day (6月20日前) beats any bounded phrase, which beats a bare date (到期日) or a vague word."""
+    for wanted in (lambda d: d.bounded and d.iso, lambda d: d.bounded, lambda d: d.iso, lambda d: d.vague,
+                   lambda d: True):
+        for d in found:
+            if wanted(d):
+                return d
+    return found[0]
+
+
+def _group_before(parties: list[Hit], position: int, text: str) -> list[Hit]:
+    """Parties joined by 、/与/和/+ that end right before `position` (张伟、李娜负责)."""
+    group: list[Hit] = []
+    cursor = position
+    for p in reversed(parties):
+        gap = text[p.end:cursor]
+        if p.end <= cursor and re.fullmatch(r"\s*(?:、|和|与|及|跟|同|\+|&|/|,|，)?\s*(?:两人|二人|共同|一起|联合)?\s*", gap) \
+                and (not group or gap.strip()):
+            group.insert(0, p)
+            cursor = p.start
+        elif p.end <= cursor:
+            break
+    if group and not re.fullmatch(r"\s*(?:两人|二人|共同|一起|联合)?\s*", text[group[-1].end:position]):
+        return []
+    return group
+
+
+def _group_from(parties: list[Hit], first: Hit, text: str) -> list[Hit]:
+    """``杜鹏、白雪：`` / ``Jason + 孙浩``: the first party and those joined to it."""
+    group = [first]
+    for p in parties:
+        if p.start <= group[-1].start:
+            continue
+        if re.fullmatch(r"\s*(?:、|和|与|及|跟|同|\+|&|/)\s*", text[group[-1].end:p.start]):
+            group.append(p)
+        else:
+            break
+    return group
+
+
+def _clause_around(reading: Reading, unit: Unit, position: int, end: int) -> tuple[int, int]:
+    for start, stop in reading.clauses(unit):
+        if start <= position < stop:
+            return start, min(stop, end)
+    return position, position
+
+
+def cell_units(reading: Reading, unit: Unit) -> list[Unit]:
+    if "\n" not in unit.text:
+        return [unit]
+    return [u for u in reading.seg.units if u.record is unit.record and u.column == unit.column]
+
+
+def _unique(owners):
+    seen, out = set(), []
+    for o in owners:
+        if o[0] not in seen:
+            seen.add(o[0])
+            out.append(o)
+    return out
+
+
+def _unique_names(names: list[str], exclude: set[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        name = name.strip()
+        if name and name not in exclude and name not in out and not UNDETERMINED.match(fold(name)):
+            out.append(name)
+    return out
+
+
+def strip_trailing(text: str) -> str:
+    return text.strip().strip("。；;，, ").strip()
+
+
+def _task_text(draft: Draft, reading: Reading) -> str:
+    """The item's words with owner, deadline, fields, helper clauses and priority marks cut out."""
+    unit = draft.unit
+    text = unit.text
+    cuts = list(draft.cut) + list(draft.helper_cut)
+    if draft.deadline is not None and draft.deadline_unit is unit and draft.start <= draft.deadline.start < draft.end:
+        d = draft.deadline
+        end = d.end
+        after = _FILLER_AFTER_DEADLINE.match(fold(text[end:draft.end]))
+        if after:
+            end += after.end()
+        start = d.start
+        before = _HEDGE.search(fold(text[draft.start:start])) or _PREP_BEFORE_DEADLINE.search(fold(text[draft.start:start]))
+        if before:
+            start = draft.start + before.start()
+        cuts.append((start, end))
+    for hit in reading.cues(unit, "PRIORITY_HIGH", "PRIORITY_MEDIUM", "PRIORITY_LOW", "LINT_VAGUE_TIME",
+                            start=draft.start, end=draft.end):
+        cuts.append((hit.start, hit.end))
+    for hit in reading.cues(unit, "OWNER_VERB", start=draft.start, end=draft.end):
+        if fold(hit.text) in ("负责", "共同负责", "两人负责", "一起负责", "联合负责", "负总责"):
+            cuts.append((hit.start, hit.end))
+    for hit in reading.cues(unit, "OWNER_MARKER", start=draft.start, end=draft.end):
+        if any(abs(hit.end - s) <= 1 for s, _ in draft.cut) or fold(hit.text) in ("请",):
+            cuts.append((hit.start, hit.end))
+    for hit in reading.cues(unit, "COMMITMENT", "FIRST_PERSON", "SECOND_PERSON", "LEAD_IN", start=draft.start, end=draft.end):
+        if hit.label != "LEAD_IN" or not fold(text[draft.start:hit.start]).strip(SEPARATORS):
+            cuts.append((hit.start, hit.end))
+    keep = [True] * len(text)
+    for s, e in cuts:
+        for i in range(max(s, draft.start), min(e, draft.end)):
+            keep[i] = False
+    words = "".join(ch if keep[i] else "\x00" for i, ch in enumerate(text[:draft.end]))[draft.start:]
+    return _tidy(words)
+
+
+def _tidy(words: str) -> str:
+    """Join the kept words; drop separators left dangling by the cuts."""
+    parts = [p for p in re.split(r"\x00+", words)]
+    joined = ""
+    for part in parts:
+        if not part.strip():
+            continue
+        if joined and joined[-1] not in "，,；;。 " and part[0] not in "，,；;。 ":
+            joined += ""
+        joined += part
+    joined = re.sub(r"\s*[,，;；]\s*(?=[,，;；。]|$)", "", joined)
+    joined = re.sub(r"^[\s,，;；。:：、—\-|→>@*]+|[\s,，;；。:：、—\-|→>@*（(]+$", "", joined)
+    joined = re.sub(r"[（(][\s,，;；、:：]*[)）]", "", joined)
+    joined = re.sub(r"\s*[—\-]{1,2}\s*$", "", joined)
+    joined = re.sub(r"(?:^|(?<=[,，;；]))\s*(?:完成|前完成|截止|由|于|在)\s*(?=[,，;；。]|$)", "", joined)
+    joined = re.sub(r"[,，;；]{2,}", "，", joined)
+    return joined.strip(" ，,；;。:：、—-").strip()
