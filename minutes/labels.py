@@ -116,7 +116,8 @@ def field_of(text: str, *groups: str) -> Optional[LabelMatch]:
         steps.append(("plural", key[:-1]))
     for how, words in steps:
         for group in groups:
-            name = listed()[group].get(words) or listed()[group].get(words.replace(" ", ""))
+            table = listed().get(group, {})
+            name = table.get(words) or table.get(words.replace(" ", ""))
             if name:
                 return LabelMatch(name, group, how, words)
     for words in [w for w in (key, *parts[:1]) if len(w) <= MAX_LABEL]:

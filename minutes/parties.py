@@ -58,6 +58,22 @@ def looks_like_person(word: str) -> bool:
     return bool(_LATIN.match(word) and len(word) <= 24) or bool(_LATIN_THEN_CJK.match(word))
 
 
+def name_shaped(word: str) -> bool:
+    """Stricter than `looks_like_person`: the shape a name takes when nothing else says it is one —
+    a surname and one to three characters that are no common word (祁峰, 欧阳瑶), a titled
+    surname (王总, 小李), or a Latin name; 电子签章 is four Han characters but no name."""
+    word = word.strip().lstrip("@")
+    if not looks_like_person(word):
+        return False
+    if not _CJK.match(word):
+        return True
+    if _titled(word) or (len(word) in (2, 3) and word[0] in lexicon.words("parties.yaml", "name_prefixes")
+                         and word[1] in lexicon.surnames()):
+        return True
+    surname = next((s for s in sorted(lexicon.surnames(), key=len, reverse=True) if word.startswith(s)), None)
+    return surname is not None and 1 <= len(word) - len(surname) <= 2 and lexicon.plausible_name(word)
+
+
 def _titled(word: str) -> bool:
     titles = lexicon.words("parties.yaml", "titles")
     return any(word.endswith(t) and 1 <= len(word) - len(t) <= 2 for t in titles)

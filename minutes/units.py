@@ -120,7 +120,10 @@ class Record:
     table: int
     row: int
     extra: dict[str, Unit] = field(default_factory=dict)   # cells whose header is unknown
-    status_table: bool = False
+    status_table: bool = False          # the table tracks the progress of earlier tasks
+    done: bool = False                  # the row's state says the task is done or closed
+    columns: list = field(default_factory=list)            # layouts.table.Column per column: field, kind, evidence
+    task_header: Optional[Unit] = None  # the task column's header cell (明日计划 dates its rows)
 
     def get(self, name: str) -> Optional[str]:
         unit = self.fields.get(name)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
+from ..deadlines import find_deadlines
 from ..model import ActionItem, Evidence
 from ..parties import UNDETERMINED, is_department, parse_parties
 from ..segment import heads_section
@@ -31,6 +32,7 @@ from .reading import Hit, Reading, Speaker, speaker_of
 from .items import (LEAD_NOISE, SEPARATORS, Draft, ItemBuilder, best_deadline, cell_units, is_question,
                     strip_trailing)
 
+_LISTED_TASK = re.compile(r"^\s*(?:\[?#\d+|\d{1,2}[.、)]|[-•*]|\[[^\]]+\]\()")
 _STATUS_ONLY = re.compile(r"^(?:已完成|已取消|完成|done|取消|暂停|进行中|延期|顺延|已关闭)\W*$", re.I)
 
 
@@ -73,12 +75,17 @@ class ActionReader:
         return items
 
     def _record(self, record: Record) -> list[ActionItem]:
+        if record.done:
+            return []
         if record.status_table or "task" not in record.fields and not {"owner", "deadline"} <= record.fields.keys():
             return [self.items.item(d) for d in self._record_cells(record)]
         task_unit = record.fields.get("task")
         if task_unit is None or not task_unit.text.strip() or task_unit.role in ("status", "info") \
                 and not {"owner", "deadline"} & record.fields.keys():
             return []
+        return [self.items.item(self._record_draft(record, unit)) for unit in self._task_lines(task_unit)]
+
+    def _record_draft(self, record: Record, task_unit: Unit) -> Draft:
         draft = Draft(unit=task_unit, start=0, end=len(task_unit.text))
         draft.task = strip_trailing(task_unit.text.replace("\n", " "))
         self._owner_cell(draft, record)
@@ -89,11 +96,26 @@ class ActionReader:
         for name, unit in record.fields.items():
             if "+" in name:                     # 责任人及完成时限: "高远（王蕾配合），下周三"
                 self._combined_cell(draft, unit, name.split("+"))
+        if draft.deadline is None and record.task_header is not None:
+            self._header_deadline(draft, record.task_header)
         if (unit := record.fields.get("priority")) and (level := cell_priority(unit.text)):
             draft.priority, draft.priority_at = level, Evidence(unit.text, unit.locate())
         self.items.inline_priority(draft, task_unit, 0, len(task_unit.text))
         self.items.owners_from_text(draft, task_unit) if not draft.owners and not draft.vague else None
-        return [self.items.item(draft)]
+        return draft
+
+    def _task_lines(self, task_unit: Unit) -> list[Unit]:
+        """A task cell listing several tasks, each on its own numbered or linked line, gives one item per line."""
+        lines = cell_units(self.reading, task_unit)
+        if len(lines) > 1 and all(_LISTED_TASK.match(u.text) or u.style for u in lines):
+            return lines
+        return [task_unit]
+
+    def _header_deadline(self, draft: Draft, header: Unit) -> None:
+        """明日计划 / 下周计划: the plan column's header dates every row."""
+        found = [d for d in find_deadlines(header.text, self.reading.ref, calendar=self.reading.calendar) if d.iso]
+        if found:
+            draft.deadline, draft.deadline_unit = best_deadline(found), header
 
     def _record_cells(self, record: Record) -> Iterable[Draft]:
         """A tracker of existing tasks: only cells that hand out something new count."""

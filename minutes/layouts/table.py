@@ -1,83 +1,284 @@
 """Column tables: a header row, then one record per row (任务 | 负责人 | 截止时间 …).
 
-A table is a record table when its first row names item fields; otherwise it is
-a form (see form.py). Each cell becomes units; each row a `Record` mapping the
-header's field to the cell's unit.
+Each column is typed twice: by its header words (`labels.field_of`, both scripts,
+head words) and by what its cells hold — people or handles, departments, dates and
+deadline phrases, states (未开始/已完成/close), progress (60%, 是/否), priority
+words, IDs, or longer text. Header words decide where they are known and the cells
+agree; where a header is unknown, the cells decide (a column of names next to a
+column of sentences is an owner and its tasks, whatever the header says).
+
+A table whose first row is not such a header is a form (see form.py). Each cell
+becomes units; each row a `Record` mapping the column's field to the cell's unit.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 from typing import Optional
 
+from .. import lexicon
+from ..deadlines import find_deadlines
 from ..labels import field_of
 from ..model import Cell, Table
+from ..parties import UNDETERMINED, is_department, name_shaped, parse_parties
+from ..textnorm import fold, fold_word
 from ..units import Record, Unit, cell_units, label_field
 from .form import form_units
+
+_ANY_DAY = date(2024, 6, 3)         # typing a cell only asks *whether* it is a date, not which
+_ID = re.compile(r"^(?:#?\d{1,4}|[a-z]{1,6}[-_]?\d{1,5}(?:[-_.]\d{1,4})*|\d{1,3}(?:\.\d{1,3}){1,3})$", re.I)
+_PROGRESS = re.compile(r"^(?:\d{1,3}(?:\.\d+)?\s*%|是|否|yes|no|y|n)$", re.I)
+_BLANK = re.compile(r"^(?:[□☐]\s*\S{1,4}\s*)+$|^[_＿\s年月日时分/.-]*$|^(?:xx|××|XX)\S{0,4}$", re.I)
+_MENTION = re.compile(r"^\s*(?:\[?@[\w.\-\u4e00-\u9fff]+\]?(?:\([^)]*\))?[\s、,，/]*)+$")
+_JOINERS = re.compile(r"及|和|与|、|/|＆|&|\+")
+# Fields that make a table a list of work: what is done, by whom, by when.
+_ITEM_FIELDS = {"task", "owner", "deadline", "owner_department"}
+_WANTED = _ITEM_FIELDS | {"decision", "topic", "result", "attendees"}
+
+
+@dataclass(frozen=True)
+class Column:
+    field: Optional[str]        # canonical field, or None when nothing says what it holds
+    header: str                 # the header words as written
+    kind: Optional[str]         # what its cells hold: person, department, date, state, progress, priority, id, text
+    evidence: str               # why: "header '负责人'" or "cells: 4 of 5 are people"
+
 
 # --------------------------------------------------------------------------- #
 def table_units(table: Table, index: int) -> tuple[list[Unit], list[Record]]:
     rows = [[c for c in row] for row in table.rows if any(c and c.text.strip() for c in row)]
     if not rows:
         return [], []
-    header = _header_fields(rows[0])
-    if header and len(rows) > 1:
-        header = [name if name is None or name not in header[:c] else f"{name}#{c + 1}"
-                  for c, name in enumerate(header)]
-        return _record_units(rows, header, index, table)
+    columns = read_columns(rows)
+    if columns is not None and len(rows) > 1:
+        return _record_units(rows, columns, index, table)
     return form_units(rows, index), []
 
 
-def _column_field(text: str) -> Optional[str]:
-    """A header cell's field; a combined header (责任人及完成时限) gives "owner+deadline"."""
-    parts = [p for p in re.split(r"及|和|与|、|/|＆|&|\+", text.strip()) if p.strip()]
-    names = [label_field(p, "record") for p in parts] if len(parts) > 1 else []
-    if names and all(names) and len(set(names)) > 1:
-        return "+".join(names)
-    match = field_of(text, "record", "content", "meeting")
-    return match.field if match else None
-
-
-def _header_fields(row: list[Optional[Cell]]) -> Optional[list[Optional[str]]]:
-    """Canonical fields of a header row, or None when the row is not a header."""
-    names = [_column_field(c.text) if c else None for c in row]
-    known = [part for n in names if n for part in n.split("+")]
-    wanted = {"task", "owner", "deadline", "decision", "topic", "result", "attendees", "owner_department"}
-    if len(known) >= 2 and wanted & set(known) and len(known) >= len([c for c in row if c]) / 2:
-        return names
+def read_columns(rows: list[list[Optional[Cell]]]) -> Optional[list[Column]]:
+    """The columns of a record table under its first row, or None when the first row is no header."""
+    header = [c.text.strip() if c else "" for c in rows[0]]
+    named = [_column_field(h) if h else None for h in header]
+    body = rows[1:]
+    kinds = [_column_kind([row[c].text for row in body if c < len(row) and row[c] is not None])
+             for c in range(len(header))]
+    if _header_like(rows[0], kinds):
+        typed = _typed(header, named, kinds)
+        known = [part for col in typed if col.field for part in col.field.split("+")]
+        labelled = [part for n in named if n and n != "none" for part in n.split("+")]
+        filled = len([h for h in header if h])
+        if len(labelled) >= 2 and _WANTED & set(labelled) and len(labelled) >= filled / 2:
+            return typed
+        if _ITEM_FIELDS & set(labelled) and {"task"} <= set(known) and ({"owner", "owner_department"} & set(known)
+                                                                       or "deadline" in labelled):
+            return typed                      # header words name some of it; the cells name the rest
     return None
 
 
-def _record_units(rows, header, index, table: Table) -> tuple[list[Unit], list[Record]]:
+def _header_like(row: list[Optional[Cell]], kinds: list[Optional[tuple[str, str]]]) -> bool:
+    """A header row's cells are short names, not values of the kind found below them."""
+    for c, cell in enumerate(row):
+        text = cell.text.strip() if cell else ""
+        if len(text) > 24:
+            return False
+        kind = kinds[c][0] if c < len(kinds) and kinds[c] else None
+        if text and kind in ("person", "date", "department") and _cell_kind(text) == kind:
+            return False
+    return True
+
+
+def _typed(header: list[str], named: list[Optional[str]], kinds) -> list[Column]:
+    """Each column's field: the header's where it names one, else what its cells hold."""
+    columns: list[Column] = []
+    taken = {part for n in named if n and n != "none" for part in n.split("+")}
+    for c, words in enumerate(header):
+        kind, why, _ = kinds[c] if kinds[c] else (None, "", 0)
+        name = named[c]
+        if name == "none":
+            columns.append(Column(None, words, kind, f"header '{words}' names no item field"))
+            continue
+        if name:
+            columns.append(Column(name, words, kind, f"header '{words}'"))
+            continue
+        guess = _FROM_KIND.get(kind)
+        if guess and guess not in taken:
+            taken.add(guess)
+            columns.append(Column(guess, words, kind, f"cells: {why}"))
+        else:
+            columns.append(Column(None, words, kind, f"cells: {why}" if why else "empty"))
+    _one_task_column(columns, kinds)
+    return _numbered(columns)
+
+
+_FROM_KIND = {"person": "owner", "department": "owner_department", "date": "deadline", "state": "status",
+              "progress": "progress", "priority": "priority", "id": "id"}
+
+
+def _one_task_column(columns: list[Column], kinds) -> None:
+    """With no task column named, the column of the longest text holds the tasks."""
+    if any(col.field == "task" for col in columns):
+        return
+    texts = [(kinds[c][2], c) for c, col in enumerate(columns) if col.field is None and kinds[c] and kinds[c][0] == "text"]
+    if texts:
+        _, c = max(texts)
+        col = columns[c]
+        columns[c] = Column("task", col.header, col.kind, col.evidence + ", the longest text")
+
+
+def _numbered(columns: list[Column]) -> list[Column]:
+    """A second column of the same field is kept apart: owner, owner#3."""
+    out = []
+    for c, col in enumerate(columns):
+        if col.field and col.field in [o.field for o in out]:
+            col = Column(f"{col.field}#{c + 1}", col.header, col.kind, col.evidence)
+        out.append(col)
+    return out
+
+
+def _column_field(text: str) -> Optional[str]:
+    """A header cell's field; a combined header (责任人及完成时限) gives "owner+deadline";
+    "none" when its words name something we do not read (开始时间)."""
+    parts = [p for p in _JOINERS.split(text.strip()) if p.strip()]
+    names = [label_field(p, "record") for p in parts] if len(parts) > 1 else []
+    if names and all(names) and len(set(names)) > 1:
+        return "+".join(names)
+    match = field_of(text, "record", "content", "meeting", "column")
+    return match.field if match else None
+
+
+# --------------------------------------------------------------------------- #
+# What a cell holds
+# --------------------------------------------------------------------------- #
+def _column_kind(cells: list[str]) -> Optional[tuple[str, str, float]]:
+    """The kind most of a column's filled cells hold: (kind, evidence, mean length)."""
+    kinds = [_cell_kind(text) for text in cells]
+    filled = [k for k in kinds if k not in (None, "blank")]
+    if not filled:
+        return None
+    kind, count = Counter(filled).most_common(1)[0]
+    if count < 0.6 * len(filled):
+        return None
+    mean = sum(len(t.strip()) for t in cells if t.strip()) / max(1, len([t for t in cells if t.strip()]))
+    return kind, f"{count} of {len(filled)} cells hold {_KIND_WORDS[kind]}", mean
+
+
+_KIND_WORDS = {"person": "people", "department": "departments", "date": "dates", "state": "task states",
+               "progress": "progress figures", "priority": "priority words", "id": "IDs", "text": "text"}
+
+
+@lru_cache(maxsize=4096)
+def _cell_kind(text: str) -> Optional[str]:
+    """What one cell holds, judged from its words alone."""
+    text = text.strip()
+    if not text:
+        return None
+    folded = fold(text)
+    if _BLANK.match(folded) or UNDETERMINED.match(folded):
+        return "blank"
+    if _PROGRESS.match(folded):
+        return "progress"
+    if task_state(text) is not None and len(text) <= 40 and not _sentence(folded):
+        return "state"
+    if _ID.match(folded):
+        return "id"
+    if _priority_word(folded):
+        return "priority"
+    if _is_date(text):
+        return "date"
+    if is_department(text):
+        return "department"
+    if _MENTION.match(text) or _people(text):
+        return "person"
+    return "text" if len(text) >= 4 else None
+
+
+def _sentence(folded: str) -> bool:
+    return bool(re.search(r"[，,。；;]", folded)) and len(folded) > 12
+
+
+def _priority_word(folded: str) -> bool:
+    from ..extract.priority import cell_priority
+    return len(folded) <= 6 and cell_priority(folded) is not None
+
+
+def _is_date(text: str) -> bool:
+    found = find_deadlines(text, _ANY_DAY)
+    covered = sum(d.end - d.start for d in found if d.kind != "vague")
+    return bool(found) and covered >= 0.6 * len(re.sub(r"[\s()（）前内]", "", text))
+
+
+def _people(text: str) -> bool:
+    if len(text) > 30:
+        return False
+    parties = parse_parties(text)
+    return bool(parties) and all(p.kind == "person" and name_shaped(p.name) for p in parties)
+
+
+@lru_cache(maxsize=1)
+def _states() -> tuple[frozenset[str], frozenset[str]]:
+    return (lexicon.folded_words("cues.yaml", "state_done"), lexicon.folded_words("cues.yaml", "state_open"))
+
+
+def task_state(text: str) -> Optional[str]:
+    """'done' or 'open' when a cell states where a task stands; the last state written wins
+    (``20220706:open 20220720:close`` is done)."""
+    done, open_ = _states()
+    found = None
+    for word in re.findall(r"[a-z]+(?: [a-z]+)?|[\u4e00-\u9fff]+|[✅✔☑]", fold_word(text)):
+        for candidate in (word, *word.split()):
+            if candidate in done:
+                found = "done"
+            elif candidate in open_:
+                found = "open"
+    return found
+
+
+# --------------------------------------------------------------------------- #
+# Records
+# --------------------------------------------------------------------------- #
+def _record_units(rows, columns: list[Column], index, table: Table) -> tuple[list[Unit], list[Record]]:
     units: list[Unit] = []
     records: list[Record] = []
-    status = _has_progress(rows, header)
+    tracker = _tracks_progress(rows, columns)
+    task_header = _task_header(rows[0], columns)
     for r, row in enumerate(rows[1:], start=2):
-        record = Record(fields={}, table=table.location.table or 0, row=r, status_table=status)
+        record = Record(fields={}, table=table.location.table or 0, row=r, status_table=tracker,
+                        columns=columns, task_header=task_header)
         for c, cell in enumerate(row):
             if cell is None or not cell.text.strip():
                 continue
-            name = header[c] if c < len(header) else None
+            name = columns[c].field if c < len(columns) else None
             for unit in cell_units(cell, index + len(units)):
                 unit.record, unit.column = record, name
                 units.append(unit)
                 target = record.fields if name else record.extra
                 key = name or f"col{c + 1}"
-                if key not in target:
-                    target[key] = unit
-                else:
-                    target[key] = _joined(target[key], unit)
+                target[key] = _joined(target[key], unit) if key in target else unit
+        record.done = any(task_state(u.text) == "done" for name, u in record.fields.items()
+                          if name.split("#")[0] == "status")
         records.append(record)
     return units, records
 
 
-def _has_progress(rows, header) -> bool:
-    """A tracker of existing tasks: a progress/status column that is filled in."""
-    columns = [c for c, name in enumerate(header) if name and name.split("#")[0] == "status"]
-    return any(len(row) > c and row[c] is not None and row[c].text.strip() for row in rows[1:] for c in columns)
+def _task_header(row: list[Optional[Cell]], columns: list[Column]) -> Optional[Unit]:
+    """The task column's header cell: a plan column's header may carry its rows' deadline (明日计划).
+    Kept out of the document's units: it is read only for that."""
+    for c, cell in enumerate(row):
+        if cell is not None and c < len(columns) and columns[c].field == "task":
+            return next(cell_units(cell, -1), None)
+    return None
+
+
+def _tracks_progress(rows, columns: list[Column]) -> bool:
+    """A tracker of existing tasks: a progress column (实际进度 60%, 是否滞后, 完成情况) that is filled in."""
+    tracked = [c for c, col in enumerate(columns) if col.field and col.field.split("#")[0] == "progress"]
+    return any(len(row) > c and row[c] is not None and row[c].text.strip() for row in rows[1:] for c in tracked)
 
 
 def _joined(first: Unit, more: Unit) -> Unit:
     """A multi-paragraph cell read as one field value (first paragraph's location)."""
-    joined = Unit(text=first.text + "\n" + more.text, origin=first.origin, start=first.start,
-                  index=first.index, kind="cell", record=first.record, column=first.column)
-    return joined
+    return Unit(text=first.text + "\n" + more.text, origin=first.origin, start=first.start,
+                index=first.index, kind="cell", record=first.record, column=first.column)
