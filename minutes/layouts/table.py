@@ -65,7 +65,7 @@ def read_columns(rows: list[list[Optional[Cell]]]) -> Optional[list[Column]]:
     body = rows[1:]
     kinds = [_column_kind([row[c].text for row in body if c < len(row) and row[c] is not None])
              for c in range(len(header))]
-    if _header_like(rows[0], kinds):
+    if _header_like(rows[0], named, kinds):
         typed = _typed(header, named, kinds)
         known = [part for col in typed if col.field for part in col.field.split("+")]
         labelled = [part for n in named if n and n != "none" for part in n.split("+")]
@@ -75,15 +75,19 @@ def read_columns(rows: list[list[Optional[Cell]]]) -> Optional[list[Column]]:
         if _ITEM_FIELDS & set(labelled) and {"task"} <= set(known) and ({"owner", "owner_department"} & set(known)
                                                                        or "deadline" in labelled):
             return typed                      # header words name some of it; the cells name the rest
+        if not labelled and {"task", "owner", "deadline"} <= set(known) and len(body) >= 2:
+            return typed                      # no header word we know: people, work and dates say it
     return None
 
 
-def _header_like(row: list[Optional[Cell]], kinds: list[Optional[tuple[str, str]]]) -> bool:
-    """A header row's cells are short names, not values of the kind found below them."""
+def _header_like(row: list[Optional[Cell]], named: list[Optional[str]], kinds) -> bool:
+    """A header row's cells are short names (a label, or no value of the kind found below them)."""
     for c, cell in enumerate(row):
         text = cell.text.strip() if cell else ""
         if len(text) > 24:
             return False
+        if named[c]:
+            continue
         kind = kinds[c][0] if c < len(kinds) and kinds[c] else None
         if text and kind in ("person", "date", "department") and _cell_kind(text) == kind:
             return False

@@ -1,0 +1,140 @@
+"""Layouts read by their content, not by their words (issue: extraction that holds on real minutes).
+
+Each case is a note written for the test in a shape the dev notes do not use; none is
+taken from the scoring corpus.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from minutes import Options, process
+from minutes.labels import field_of, role_of_heading
+from wordfiles import word_file
+
+
+def run(text: str, name: str = "notes.md", ref: date | None = None):
+    return process(name, text.encode("utf-8"), options=Options(ref_date=ref))
+
+
+def tasks(minutes) -> list[tuple]:
+    return [(a.task, a.owner, a.deadline) for a in minutes.action_items]
+
+
+# --------------------------------------------------------------------------- #
+# One label matcher
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("label, groups, field", [
+    ("负责人", ("record",), "owner"),
+    ("負責人（部門/姓名）", ("record",), "owner"),           # Traditional, with a note in brackets
+    ("时　间", ("meeting",), "date"),                        # spaced out to line up in a form
+    ("评审会议时间", ("meeting",), "date"),                   # head word: a kind of 时间
+    ("验收时间", ("record",), "deadline"),
+    ("实际完成时间", ("record",), "status"),                  # a modifier turns it into progress
+    ("计划开始时间", ("record",), None),                      # a start is no deadline
+    ("牵头单位", ("record",), "owner_department"),
+    ("协同部门", ("record",), "collaborators"),
+    ("Chair 主持人", ("meeting",), "host"),                   # bilingual: the Han part decides
+    ("Location 会场", ("meeting",), "location"),
+    ("Owners", ("record",), "owner"),                        # English plural
+    ("ReviewDate", ("meeting",), "date"),                    # camelCase
+    ("TODO 小周", ("content",), None),                        # a name is no label
+])
+def test_labels_match_listed_bilingual_and_head_words(label, groups, field):
+    match = field_of(label, *groups)
+    assert (match.field if match and match.field != "none" else None) == field
+
+
+@pytest.mark.parametrize("heading, role", [
+    ("三、跟進事項", "actions"),
+    ("上期行动项回顾", "status"),
+    ("会议决议", "decisions"),
+    ("遗留问题", "questions"),
+])
+def test_labels_heading_roles(heading, role):
+    assert role_of_heading(heading) == role
+
+
+# --------------------------------------------------------------------------- #
+# Tables by column content
+# --------------------------------------------------------------------------- #
+UNKNOWN_HEADERS = """# 仓库搬迁协调会
+
+会议日期：2025年3月10日
+
+| 编码 | 承接人 | 落实内容 | 完成节点 |
+|---|---|---|---|
+| W-01 | 戚明远 | 盘点二号库存货并出具差异清单 | 3月14日 |
+| W-02 | 司徒静 | 联系搬家公司确认车辆与报价 | 3月12日前 |
+| W-03 | 阮小青 | 新库区货架安装验收 | 3月20日 |
+"""
+
+
+def test_layouts_table_columns_typed_by_their_cells():
+    m = run(UNKNOWN_HEADERS)
+    assert tasks(m) == [("盘点二号库存货并出具差异清单", "戚明远", "2025-03-14"),
+                        ("联系搬家公司确认车辆与报价", "司徒静", "2025-03-12"),
+                        ("新库区货架安装验收", "阮小青", "2025-03-20")]
+
+
+def test_layouts_table_without_any_header_words_in_word():
+    rows = [["序", "人", "要做的事", "何时"],
+            ["1", "欧阳倩", "整理本季度客户回访记录并归档", "4月3日"],
+            ["2", "柯文博", "更新售后维修价目表", "4月8日前"]]
+    m = process("t.docx", word_file(["会议时间：2025年3月31日 15:00"], rows))
+    assert tasks(m) == [("整理本季度客户回访记录并归档", "欧阳倩", "2025-04-03"),
+                        ("更新售后维修价目表", "柯文博", "2025-04-08")]
+
+
+def test_layouts_table_done_rows_are_no_items():
+    m = run("""# 技术委员会待办跟踪
+会议日期：2024-09-02
+
+| Raised | Item | Owner | State |
+|---|---|---|---|
+| 2024-08-05 | 发布 3.2 版本的迁移指南 | 冯启航 | 2024-08-19: close |
+| 2024-08-19 | 评估日志组件替换方案 | 侯雨桐 | open |
+| 2024-08-19 | 整理社区贡献者名单 | 侯雨桐 | 进行中 |
+""")
+    assert [t[0] for t in tasks(m)] == ["评估日志组件替换方案", "整理社区贡献者名单"]
+
+
+def test_layouts_table_with_progress_columns_is_a_tracker_not_new_work():
+    m = run("""# 周例会
+会议日期：2024-05-06
+
+## 任务跟踪
+| 任务 | 负责人 | 计划完成 | 实际进度 | 是否滞后 |
+|---|---|---|---|---|
+| 供应商资质复审 | 聂可欣 | 5月3日 | 80% | 是 |
+| 新员工入职手册修订 | 仇立 | 5月10日 | 40% | 否 |
+""")
+    assert m.action_items == []
+
+
+def test_layouts_plan_column_dates_its_rows_and_splits_listed_tasks():
+    m = run("""# 第五次站会
+* 时间：2024.3.18 20:00
+
+| 成员 | 今日已完成 | 明日计划 | 遇到的困难 |
+| --- | --- | --- | --- |
+| 符嘉怡 | 登录页样式 | #12 编写注册接口单元测试<br/>#13 修复头像上传报错 | 无 |
+| 詹宇轩 | 无 | #15 整理部署文档 | 服务器权限还没批 |
+""")
+    assert tasks(m) == [("#12 编写注册接口单元测试", "符嘉怡", "2024-03-19"),
+                        ("#13 修复头像上传报错", "符嘉怡", "2024-03-19"),
+                        ("#15 整理部署文档", "詹宇轩", "2024-03-19")]
+
+
+def test_layouts_timeline_table_is_not_a_task_list():
+    m = run("""# 停电事件复盘
+会议日期：2024-07-02
+
+| 时间 | 事件 |
+|---|---|
+| 09:12 | 配电室跳闸，机房切换至UPS供电 |
+| 09:40 | 值班电工到场排查 |
+| 10:05 | 恢复市电供电 |
+""")
+    assert m.action_items == []
