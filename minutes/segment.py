@@ -16,6 +16,7 @@ import re
 from typing import Iterator, Optional
 
 from .labels import role_of_heading
+from .layouts import noise
 from .layouts.table import table_units
 from .model import Document, Paragraph
 from .units import (Record, Segmented, Unit, advance, cut_comments, split_lines, strip_label,
@@ -42,6 +43,7 @@ def segment(document: Document) -> Segmented:
             records.extend(table_records)
     for i, unit in enumerate(units):
         unit.index = i
+    noise.mark(units)
     _chat_turns(units)
     title = _title_unit(units)
     _nest(units, title)
@@ -140,7 +142,7 @@ def _nest(units: list[Unit], title: Optional[Unit]) -> None:
 
 
 def _rank(unit: Unit, title: Optional[Unit], ranks: _Ranks, stack: list[Unit]) -> None:
-    if unit.kind in ("cell", "form", "speaker", "comment"):
+    if unit.kind in ("cell", "form", "speaker", "comment", "noise"):
         unit.rank = 99
     elif unit is title:
         unit.rank = 0
@@ -159,7 +161,7 @@ def _rank(unit: Unit, title: Optional[Unit], ranks: _Ranks, stack: list[Unit]) -
 
 def _close_scopes(unit: Unit, stack: list[Unit]) -> None:
     """Pop what the unit is not inside of; a blank line before plain text ends a label's scope."""
-    if unit.kind in ("cell", "form", "speaker", "comment"):
+    if unit.kind in ("cell", "form", "speaker", "comment", "noise"):
         return
     while stack and stack[-1].rank >= unit.rank:
         stack.pop()

@@ -70,7 +70,7 @@ class Unit:
     origin: Paragraph | Cell
     start: int                         # offset of `text` inside origin.text
     index: int                         # order in the document
-    kind: str = "line"                 # heading | line | cell
+    kind: str = "line"                 # heading | line | cell | form | speaker | comment | noise
     style: Optional[str] = None        # numbering style key, e.g. "cn", "num", "bullet1", "h2"
     rank: float = 99                   # nesting: smaller is outer
     checked: Optional[bool] = None
@@ -87,6 +87,7 @@ class Unit:
     has_list: bool = False             # (headings) the section enumerates its entries
     labelled_decisions: bool = False   # (headings) the section writes 结论：/决议： labels
     remark: str = ""                   # an HTML comment or minutes-disable marker cut from the text
+    noise: str = ""                    # why the unit is no content (kind "noise"): page number, email header…
     speaker: Optional[str] = None      # who says it, in a chat export (the line under a header)
     when: Optional[str] = None         # a chat header's or transcript line's time stamp
 

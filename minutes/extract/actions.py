@@ -55,7 +55,7 @@ class ActionReader:
                     items.extend(self._record(unit.record))
                 last = None
                 continue
-            if unit.kind in ("form", "speaker", "comment") or heads_section(unit) or not unit.text.strip():
+            if unit.kind in ("form", "speaker", "comment", "noise") or heads_section(unit) or not unit.text.strip():
                 continue
             if unit.index in skip:
                 if skip[unit.index] == (0, len(unit.text)):

@@ -53,7 +53,7 @@ def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision
     used: dict[int, tuple[int, int]] = {}
     last: Optional[Decision] = None
     for unit in reading.seg.units:
-        if unit.kind == "comment":
+        if unit.kind in ("comment", "noise"):
             continue
         if unit.kind == "heading" or not unit.text.strip():
             last = last if unit.kind != "heading" or unit.role == "rationale" else None

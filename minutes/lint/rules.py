@@ -52,7 +52,7 @@ def _unique(findings: list[Finding]) -> list[Finding]:
 # --------------------------------------------------------------------------- #
 def _phrase_findings(reading: Reading, extraction: Extraction, config: LintConfig) -> Iterator[Finding]:
     for unit in reading.seg.units:
-        if unit.kind == "comment":
+        if unit.kind in ("comment", "noise"):
             continue
         hits: list[tuple[str, int, int]] = []
         hits += [("vague-time", s, e) for s, e in _vague_times(reading, unit)]

@@ -1,0 +1,165 @@
+"""Noise: what a document carries that is not the meeting's content.
+
+Page furniture (— 2 —, 第 1 页 共 3 页, 内部资料 注意保密, separators, a running head
+repeated on every page), mail machinery (the header block of an email, the quoted
+message under a reply, the signature), chat machinery (撤回了一条消息, 加入了群聊,
+[图片]), markup (HTML tags, image lines) and template guidance (a 填写说明 or a
+callout telling the writer what to put where). Such units get ``kind = "noise"`` and
+a reason in ``unit.noise``; every later stage passes over them, so they become no
+item, title or date.
+
+The words live in nlp_models/noise.yaml; the shapes (a page number, a tag) are here.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Optional
+
+from .. import lexicon
+from ..labels import normalise
+from ..textnorm import fold
+from ..units import Unit
+
+_PAGE_NUMBER = re.compile(r"^(?:[-—–_\s]*\d{1,4}[-—–_\s]*|第\s*\d{1,4}\s*页[\s,，/]*(?:共\s*\d{1,4}\s*页)?"
+                          r"|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页|page\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$", re.I)
+_SEPARATOR = re.compile(r"^[-—–_=*~#·.\s]{3,}$")
+_COPIES = re.compile(r"^[(（]?\s*共印\s*\d{1,4}\s*份\s*[)）]?$")
+_TAG = re.compile(r"^\s*</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>\s*$", re.I)
+_OPEN_BLOCK = re.compile(r"^\s*<(div|aside|details|blockquote|section)\b[^<>]*>\s*$", re.I)
+_IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
+_QUOTE_OPENER = re.compile(r"^(?:-{2,}\s*(?:原始邮件|original message)\s*-{2,}"
+                           r"|在\s*.{4,40}?写道\s*[:：]|on\s.{6,80}?\swrote\s*:)\s*$", re.I)
+_SIGNATURE_DASHES = re.compile(r"^--\s*$")
+_MAX_REPEATED = 30        # a running head is short
+_EMAIL_HEAD_LINES = 12
+
+
+def mark(units: list[Unit]) -> None:
+    """Set kind "noise" and a reason on every unit that is no content of the meeting."""
+    for unit in units:
+        reason = _furniture(unit)
+        if reason:
+            _set(unit, reason)
+    _repeated(units)
+    _email(units)
+    _callouts(units)
+
+
+def _set(unit: Unit, reason: str) -> None:
+    unit.kind = "noise"
+    unit.noise = reason
+
+
+# --------------------------------------------------------------------------- #
+def _furniture(unit: Unit) -> Optional[str]:
+    if unit.kind not in ("line", "heading", "form"):
+        return None
+    text = fold(unit.text).strip()
+    if not text:
+        return None
+    whole = fold(unit.origin.text).strip()          # before a marker was cut: "— 2 —" is no bullet
+    if _PAGE_NUMBER.match(whole) or _PAGE_NUMBER.match(text) and not unit.style:
+        return "page number"
+    if _SEPARATOR.match(text):
+        return "separator"
+    if _COPIES.match(text):
+        return "print run"
+    if _TAG.match(text):
+        return "markup"
+    if _IMAGE.match(unit.text):
+        return "image"
+    if _only_words(text, "page_marks"):
+        return "page mark"
+    if _only_words(text, "chat_system") or _chat_system(text):
+        return "chat system line"
+    return None
+
+
+def _only_words(text: str, key: str) -> bool:
+    """The line is made of listed marks and punctuation only (内部资料，请勿外传)."""
+    rest = normalise(text)
+    for word in sorted(_words(key), key=len, reverse=True):
+        rest = rest.replace(word, " ")
+    return len(rest) < len(normalise(text)) and not re.sub(r"[\s\W_]", "", rest)
+
+
+def _chat_system(text: str) -> bool:
+    """``王敏撤回了一条消息`` / ``李雷邀请韩梅加入了群聊``: the app speaks, not a person."""
+    folded = normalise(text)
+    return len(folded) <= 40 and any(folded.endswith(w) for w in _words("chat_system_endings"))
+
+
+@lru_cache(maxsize=None)
+def _words(key: str) -> frozenset[str]:
+    return lexicon.folded_words("noise.yaml", key)
+
+
+def _repeated(units: list[Unit]) -> None:
+    """A short line that recurs verbatim and says nothing of work is a running head or foot."""
+    lines = [u for u in units if u.kind == "line" and not u.style and u.label is None]
+    counts = Counter(fold(u.text).strip() for u in lines)
+    for unit in lines:
+        text = fold(unit.text).strip()
+        if counts[text] >= 2 and 4 <= len(text) <= _MAX_REPEATED and not re.search(r"[,，;；。:：]", text) \
+                and not re.search(r"\d{1,2}\s*[月/.-]\s*\d{1,2}", text):
+            _set(unit, "repeated page head or foot")
+
+
+# --------------------------------------------------------------------------- #
+# Mail
+# --------------------------------------------------------------------------- #
+def _email(units: list[Unit]) -> None:
+    """The header block of an email, a quoted message below a reply line, a signature."""
+    head = [u for u in units[:_EMAIL_HEAD_LINES] if u.kind in ("line", "noise")]
+    headers = [u for u in head if _mail_field(u)]
+    if len(headers) >= 2:
+        for unit in headers:
+            if unit.label != "title":           # 主题 names the meeting; the rest is routing
+                _set(unit, "email header")
+    for i, unit in enumerate(units):
+        if unit.kind != "line":
+            continue
+        text = fold(unit.text).strip()
+        if _QUOTE_OPENER.match(text):
+            for quoted in units[i:]:
+                _set(quoted, "quoted message")
+            return
+        if _SIGNATURE_DASHES.match(unit.text) or (_only_words(text, "sign_offs") and i >= len(units) - 12):
+            for rest in units[i:]:
+                if rest.kind in ("line", "heading"):
+                    _set(rest, "signature")
+            return
+
+
+def _mail_field(unit: Unit) -> bool:
+    m = re.match(r"^\s*([^:：]{1,16})[:：]", unit.text) if unit.label is None else None
+    words = normalise(m.group(1)) if m else normalise(unit.label_words or "")
+    return words in _words("mail_fields")
+
+
+# --------------------------------------------------------------------------- #
+# Template guidance
+# --------------------------------------------------------------------------- #
+def _callouts(units: list[Unit]) -> None:
+    """A box of guidance left in from a template (<div class="callout">…</div>) tells the writer
+    what to put where; its lines are no content when any of them speaks to the writer."""
+    i = 0
+    while i < len(units):
+        if units[i].kind == "noise" and _OPEN_BLOCK.match(units[i].text):
+            end = next((j for j in range(i + 1, len(units)) if units[j].kind == "noise"
+                        and _TAG.match(units[j].text) and units[j].text.strip().startswith("</")), None)
+            if end is None:
+                return
+            inside = units[i + 1:end]
+            if any(_guidance(u) for u in inside):
+                for unit in inside:
+                    _set(unit, "template guidance")
+            i = end
+        i += 1
+
+
+def _guidance(unit: Unit) -> bool:
+    text = normalise(unit.text)
+    return any(cue in text for cue in _words("guidance_cues"))
