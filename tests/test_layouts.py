@@ -138,3 +138,32 @@ def test_layouts_timeline_table_is_not_a_task_list():
 | 10:05 | 恢复市电供电 |
 """)
     assert m.action_items == []
+
+
+# --------------------------------------------------------------------------- #
+# The meeting's own date
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("note, day, start", [
+    ("### 20240812-接口联调问题及分工\n与会人员：宁远 柯蓝\n", "2024-08-12", None),             # in the heading
+    ("品控周会 2024.5.13（一）9:30 @二楼会议室\n主持 仲秋\n", "2024-05-13", "09:30"),          # in the title line
+    ("# Design review\n\n**Date:** Thu, Apr 11 2024, 15:00\n", "2024-04-11", "15:00"),           # English, via dateparser's forms
+    ("某区住建局\n\n二〇二四年三月五日上午，局长在三楼会议室主持召开安全生产专题会。\n", "2024-03-05", None),
+    ("學務處會議紀錄\n開會時間：中華民國113年10月2日（星期三）下午2時\n", "2024-10-02", "14:00"),   # ROC year
+    ("汇报日期：2024-06-1914:00\n", "2024-06-19", "14:00"),                                        # a time glued to the date
+])
+def test_layouts_meeting_date_where_notes_put_it(note, day, start):
+    m = run(note, name="n.md").meeting
+    assert (m.date, m.start_time) == (day, start)
+
+
+def test_layouts_meeting_date_is_not_the_issue_date_nor_an_agenda_date():
+    m = run("市场监管所会议纪要\n\n市场监管所办公室　　2024年5月9日\n\n"
+            "2024年5月7日下午，所长在二楼会议室主持召开节前食品安全检查部署会。\n").meeting
+    assert m.date == "2024-05-07"
+    m = run("促销碰头会\n\n1. 节奏\n- 主会场 8/20 10:00 开\n", name="n.txt").meeting
+    assert m.date is None                     # a date inside the content is no meeting date
+
+
+def test_layouts_meeting_date_without_year_takes_the_nearest_year():
+    m = run("周会\n会议时间：1月3日 10:00\n", ref=date(2024, 12, 28)).meeting
+    assert m.date == "2025-01-03"

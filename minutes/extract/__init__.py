@@ -36,7 +36,7 @@ class Extraction:
 
 def extract(seg: Segmented, *, ref_date: Optional[date] = None, calendar: Optional[WorkCalendar] = None,
             today: Optional[date] = None) -> Extraction:
-    info = extract_meeting(seg)
+    info = extract_meeting(seg, ref_date)
     meeting = info.meeting
     ref = reference_time(meeting.date, meeting.start_time, ref_date, today)
     _people_from_fields(seg, info.gazetteer)

@@ -12,13 +12,11 @@ from ..model import Evidence, Meeting
 from ..parties import Gazetteer, Party, is_department, looks_like_person, parse_parties
 from ..units import Segmented, Unit, label_field
 from ..textnorm import fold
+from .when import parse_when
 
 # Label precedence for the meeting date: a 会议时间 beats a form's 提报日期.
 _DATE_LABEL_RANK = {"会议时间": 0, "会议日期": 0, "开会时间": 0, "召开时间": 0, "日期": 1, "时间": 2, "date": 1,
                     "time": 2, "沟通时间": 3, "when": 3}
-_DATE = re.compile(r"(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*[日号]?")
-_TIME = re.compile(r"(上午|下午|中午|晚上|早上|傍晚|凌晨|晚|早|am|pm)?\s*(\d{1,2})\s*(?:[:点时]\s*(\d{2})?\s*分?|(点半))",
-                   re.I)
 _GENERIC_TITLE = re.compile(r"^(?:会议纪要|会议记录|会议纪录|纪要|记录|会议|会议信息|meeting minutes|minutes|)$", re.I)
 # Cut from a title (matched on folded text): a 【会议纪要】 tag, a detached 会议纪要/速记
 # suffix, an attached 纪要 (keeping 会议), and a (录音整理) remark.
@@ -29,6 +27,8 @@ _HOSTED_BY = re.compile(r"由(?:轮值主席|主席|会议主持人|总经理|�
 _DATE_IN_CELL = 5   # rank of a time found in a record's 时间 column (a communication log)
 _FIELD_SPLIT = re.compile(r"(?:\s{2,}|\u3000+|\s*\|\s*|\s+(?=\S{1,6}[:：]))(?=[^\s:：|]{1,8}[:：])")
 _CONTINUATION_LABELS = {"attendees", "departments", "absent"}
+# An opening sentence that says the meeting took place (…召开…会议, …举行…).
+_CONVENES = re.compile(r"召开|举行|开会|召集|会议(?:于|在)|在.{1,20}(?:开|举行)")
 
 
 @dataclass
@@ -38,12 +38,12 @@ class MeetingInfo:
     urgency: Optional[str]           # 紧急程度 of a form: governs every item
 
 
-def extract_meeting(seg: Segmented) -> MeetingInfo:
+def extract_meeting(seg: Segmented, ref_date: Optional[date] = None) -> MeetingInfo:
     fields = list(_field_values(seg.units))
     meeting = Meeting()
     gazetteer = Gazetteer()
     _title(meeting, seg, fields)
-    _when(meeting, fields)
+    _when(meeting, fields, seg, ref_date)
     _simple(meeting, fields, "location")
     _people(meeting, gazetteer, fields, seg)
     _from_prose(meeting, gazetteer, seg)
@@ -114,59 +114,47 @@ def _clean_title(text: str) -> str:
     return text
 
 
-def _when(meeting: Meeting, fields) -> None:
-    dated = sorted(((_DATE_LABEL_RANK.get(fold(u.label_words or "").lower(), 4) if u.record is None else _DATE_IN_CELL,
-                     i, v, u)
-                    for i, (name, v, u) in enumerate(fields) if name == "date"), key=lambda t: t[:2])
-    for _, _, value, unit in dated:
-        day, start, end = parse_when(value)
-        if day and not meeting.date:
-            meeting.date = day.isoformat()
+def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None:
+    """The meeting's date and times, from the best-ranked source that gives them (see when.py)."""
+    labelled = [(_DATE_LABEL_RANK.get(fold(u.label_words or "").lower(), 4) if u.record is None else _DATE_IN_CELL,
+                 i, v, u) for i, (name, v, u) in enumerate(fields) if name == "date"]
+    for rank, _, value, unit in sorted(labelled + list(_unlabelled_dates(seg)), key=lambda t: t[:2]):
+        when = parse_when(value, ref)
+        if rank == _ANY_DATE and not (when.has_year and _mostly_date(value)):
+            continue                      # a date inside an opening line's content is no meeting date
+        if when.day and not meeting.date:
+            meeting.date = when.day.isoformat()
             meeting.evidence["date"] = Evidence(value, unit.locate())
-        if start and not meeting.start_time:
-            meeting.start_time, meeting.end_time = start, end
+        if when.start and not meeting.start_time and (when.day or unit.label_group == "meeting"):
+            meeting.start_time, meeting.end_time = when.start, when.end
             meeting.evidence["start_time"] = Evidence(value, unit.locate())
 
 
-def parse_when(text: str) -> tuple[Optional[date], Optional[str], Optional[str]]:
-    """The date, start and end time in a 会议时间 value such as ``2023年4月26日（星期三）10:00-11:40``."""
-    folded = fold(text)
-    day = None
-    rest = folded
-    m = _DATE.search(folded)
-    if m:
-        try:
-            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            day = None
-        rest = folded[m.end():]
-    rest = re.sub(r"\((?:星期|周|礼拜)[一二三四五六日天]\)|(?:星期|周|礼拜)[一二三四五六日天]", " ", rest)
-    times = [_clock(t) for t in _TIME.finditer(rest)]
-    times = [t for t in times if t]
-    _carry_day_part(times)
-    start = times[0][0] if times else None
-    end = times[1][0] if len(times) > 1 else None
-    return day, start, end
+_ANY_DATE = 9
 
 
-def _clock(m: re.Match) -> Optional[tuple[str, Optional[str]]]:
-    part, hour, minute, half = m.group(1), int(m.group(2)), m.group(3), m.group(4)
-    minutes = 30 if half else int(minute or 0)
-    if hour > 24 or minutes > 59:
-        return None
-    part = (part or "").lower()
-    if part in ("下午", "晚上", "傍晚", "晚", "pm") and hour < 12:
-        hour += 12
-    return f"{hour % 24:02d}:{minutes:02d}", part or None
+def _mostly_date(text: str) -> bool:
+    """A header line that opens with its date (``2025-06-17 (Tue) 10:00 | Host: …``), or a short
+    line that holds little else (``东川县人民政府办公室　2023年11月6日``); not a sentence."""
+    if re.match(r"\s*(?:\d{4}\s*[-/.年]|\d{8}\b)", fold(text)):
+        return True
+    return not re.search(r"[，,。；;]", text) and len(text.strip()) <= 40
 
 
-def _carry_day_part(times: list) -> None:
-    """``下午2:00～3:30``: the end time is in the afternoon too."""
-    for i in range(1, len(times)):
-        (start, part), (end, own) = times[i - 1], times[i]
-        if part in ("下午", "晚上", "pm") and own is None and end < start:
-            hour = int(end[:2]) + 12
-            times[i] = (f"{hour % 24:02d}{end[2:]}", part)
+def _unlabelled_dates(seg: Segmented) -> Iterable[tuple[int, int, str, Unit]]:
+    """Dates the note states without a label: its title, an opening that convenes the meeting,
+    a chat export's day line, then any date among the first lines."""
+    first = [u for u in seg.units[:12] if u.kind in ("line", "heading") and u.label is None and u.record is None]
+    for i, unit in enumerate(first):
+        text = unit.text
+        if unit is seg.title_unit or unit.kind == "heading" and unit.rank <= 2 and i < 4:
+            yield 6, i, text, unit
+        elif _convened().search(text) or _CONVENES.search(text):
+            yield 7, i, text, unit
+        elif unit.style is None:
+            yield _ANY_DATE, i, text, unit
+    for i, unit in enumerate(u for u in seg.units if u.kind == "speaker" or u.noise == "chat day"):
+        yield 8, i, unit.when or unit.text, unit
 
 
 def _simple(meeting: Meeting, fields, name: str) -> None:
@@ -189,12 +177,6 @@ def _from_prose(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
     """A 纪要 that opens with a sentence instead of a form: date, chair and place from it."""
     opening = [u for u in seg.units[:6] if u.kind == "line" and u.label is None and u.record is None]
     for unit in opening:
-        if not meeting.date and (m := _DATE.search(fold(unit.text))):
-            day, start, _ = parse_when(unit.text[m.start():m.start() + 40])
-            if day:
-                meeting.date = day.isoformat()
-                meeting.evidence["date"] = Evidence(unit.text[m.start():m.end()], unit.locate(m.start()))
-                meeting.start_time = meeting.start_time or start
         if m := _convened().search(unit.text):
             if not meeting.host and looks_like_person(m.group(1)):
                 meeting.host = m.group(1)
@@ -206,17 +188,8 @@ def _from_prose(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
 
 
 def _from_chat(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
-    """A chat export: its first message's date, and who wrote, when no list says so."""
+    """A chat export: who wrote, when no list says so."""
     headers = [u for u in seg.units if u.kind == "speaker"]
-    if not headers:
-        return
-    if not meeting.date:
-        for unit in headers:
-            day, start, _ = parse_when(unit.when or "")
-            if day:
-                meeting.date, meeting.start_time = day.isoformat(), meeting.start_time or start
-                meeting.evidence["date"] = Evidence(unit.text, unit.locate())
-                break
     if not meeting.attendees:
         for unit in headers:
             if unit.speaker and unit.speaker not in meeting.attendees and looks_like_person(unit.speaker):

@@ -1,0 +1,82 @@
+"""When the meeting was held: its date and its start and end time.
+
+A date is read by the deadline grammar (minutes/deadlines.py reads 2023年11月2日,
+二〇二三年十一月二日, 2024.4.26, 2024/3/28, June 15, 2021 and Mar 07, 2023 alike); this
+module only brings the forms it does not know to ones it does (民國113年 → 2024年,
+20240430 → 2024-04-30, a time glued to a date) and chooses among the dates a note
+holds. The meeting's own date wins over the dates around it:
+
+    0-5  a labelled 会议时间 / 日期 / Date (the label's rank, a table's 时间 column last)
+    6    the title or first heading (``周例会 2024-05-06``, ``### 20240430-任务布置``)
+    7    an opening sentence that convenes it (``2023年11月2日上午，县长…主持召开…``)
+    8    a chat export's day line or first message
+    9    any other date among the first lines (an issue date, a header)
+
+A date written without a year takes the year nearest the reference date, and stays
+unknown when there is none (../CONTRACT.md, "Meeting date").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+from ..deadlines import find_deadlines
+from ..textnorm import fold
+
+_PROBE_DAY = date(2000, 1, 3)        # the grammar needs a reference; only explicit parts are kept
+_ROC_YEAR = re.compile(r"(?:中华民国|民国)\s*(\d{2,3})\s*年")
+_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_GLUED_TIME = re.compile(r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{2})(?=\d{1,2}:\d{2})")
+_YEAR = re.compile(r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}\s*年")
+_CLOCK = re.compile(r"T(\d{2}:\d{2})$")
+
+
+@dataclass(frozen=True)
+class When:
+    day: Optional[date]
+    start: Optional[str]          # HH:MM
+    end: Optional[str]
+    has_year: bool = True
+
+
+def parse_when(text: str, ref: Optional[date] = None) -> When:
+    """The date, start and end time in a value such as ``2023年4月26日（星期三）10:00-11:40``."""
+    prepared = _prepared(fold(text))
+    found = find_deadlines(prepared, _PROBE_DAY)
+    day, has_year = None, True
+    for d in found:
+        if d.iso and d.kind in ("date", "datetime") and _names_a_day(d.text):
+            has_year = bool(_YEAR.search(d.text))
+            day = date.fromisoformat(d.iso[:10])
+            if not has_year:
+                day = _nearest_year(day, ref)
+            break
+    times = [m.group(1) for d in found if d.iso and (m := _CLOCK.search(d.iso))]
+    return When(day, times[0] if times else None, times[1] if len(times) > 1 else None, has_year)
+
+
+def _prepared(folded: str) -> str:
+    """Forms the grammar does not read, rewritten to ones it does (the value only serves to find a date)."""
+    text = _ROC_YEAR.sub(lambda m: f"{int(m.group(1)) + 1911}年", folded)
+    text = _COMPACT.sub(lambda m: f"{m.group(1)}-{m.group(2)}-{m.group(3)}", text)
+    return _GLUED_TIME.sub(r"\1 ", text)
+
+
+def _names_a_day(words: str) -> bool:
+    """A month and a day are written (not 明天, 周五 or a bare clock time)."""
+    return bool(re.search(r"\d{1,2}\s*[月/.\-]\s*\d{1,2}|[月].{0,3}[日号]|[a-z]{3,}\.?\s*\d{1,2}|\d{1,2}\s+[a-z]{3,}",
+                          fold(words).lower()))
+
+
+def _nearest_year(day: Optional[date], ref: Optional[date]) -> Optional[date]:
+    if day is None or ref is None:
+        return None
+    options = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            options.append(day.replace(year=year))
+        except ValueError:               # 2月29日 in a common year
+            continue
+    return min(options, key=lambda d: abs((d - ref).days), default=None)
