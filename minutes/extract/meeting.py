@@ -28,7 +28,7 @@ _DATE_IN_CELL = 5   # rank of a time found in a record's 时间 column (a commun
 _FIELD_SPLIT = re.compile(r"(?:\s{2,}|\u3000+|\s*\|\s*|\s+(?=\S{1,6}[:：]))(?=[^\s:：|]{1,8}[:：])")
 _CONTINUATION_LABELS = {"attendees", "departments", "absent"}
 # An opening sentence that says the meeting took place (…召开…会议, …举行…).
-_CONVENES = re.compile(r"召开|举行|开会|召集|会议(?:于|在)|在.{1,20}(?:开|举行)")
+_CONVENES = re.compile(r"召开|举行|开会|召集|会议|例会|会上|在.{1,20}(?:开|举行)|\b(?:meeting|held|met)\b", re.I)
 
 
 @dataclass
@@ -149,7 +149,7 @@ def _unlabelled_dates(seg: Segmented) -> Iterable[tuple[int, int, str, Unit]]:
         text = unit.text
         if unit is seg.title_unit or unit.kind == "heading" and unit.rank <= 2 and i < 4:
             yield 6, i, text, unit
-        elif _convened().search(text) or _CONVENES.search(text):
+        elif unit.style is None and (_convened().search(text) or _CONVENES.search(text)):
             yield 7, i, text, unit
         elif unit.style is None:
             yield _ANY_DATE, i, text, unit
