@@ -34,7 +34,7 @@ MAX_MODIFIER = 6          # chars a head word may carry in front of it (复盘�
 MAX_LABEL = 16            # a longer text is a sentence, not a label
 
 _NOTE = re.compile(r"\s*[(（\[【][^()（）\[\]【】]*[)）\]】]\s*$")
-_EDGE = " :：*#_~\t"
+_EDGE = " :：*#_~=\t-【】[]"
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _PARTS = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff/、()（）]*|[a-z][a-z0-9 ./&'_-]*[a-z0-9]|[a-z]")

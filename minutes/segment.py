@@ -127,7 +127,11 @@ def _nest(units: list[Unit], title: Optional[Unit]) -> None:
     """Set rank, parent, enclosing headings, section role and inherited urgency, in one pass."""
     ranks = _Ranks()
     stack: list[Unit] = []
+    content = [u for u in units if u.kind not in ("noise", "comment")]
+    following = {id(u): nxt for u, nxt in zip(content, content[1:])}
     for unit in units:
+        if _opens_list(unit, following.get(id(unit))):
+            unit.kind = "heading"
         _rank(unit, title, ranks, stack)
         _close_scopes(unit, stack)
         unit.parent = stack[-1] if stack else None
@@ -174,10 +178,17 @@ _APPENDIX = re.compile(r"^(?:附[:：件录]|附\s|备注[:：]|说明[:：])")
 _INTRO = re.compile(r"^(?:补充[:：]?|其他[:：]?|[^,，。;；:：]{1,10}[:：])$")
 
 
+# A caption set off by marks, as plain-text notes draw headings: == 决议 ==, 【待办】, **结论**, ——背景——
+_DECORATED = re.compile(r"^(?:={2,}|#{1,6}|\*\*|-{2,}|~{2,}|【|\[)\s*[^=#*~【】\[\]]{1,30}?\s*(?:={2,}|#*|\*\*|-{2,}|~{2,}|】|\])$")
+
+
 def _is_text_heading(unit: Unit) -> bool:
     """A numbered or labelled line that names a section rather than says something;
-    also ``附：…`` / ``补充：`` lines that open a new part."""
+    also ``附：…`` / ``补充：`` lines that open a new part, and captions set off by marks."""
     if unit.kind == "heading" or unit.label == "topic":
+        return True
+    if unit.kind == "line" and unit.label is None and unit.style is None and _DECORATED.match(unit.fold.strip()) \
+            and not _SENTENCE_END.search(unit.text.strip("=#*-~【】[] ")):
         return True
     if unit.kind == "line" and unit.label is None and unit.style is None and _APPENDIX.match(unit.text.strip()):
         return True
@@ -185,6 +196,26 @@ def _is_text_heading(unit: Unit) -> bool:
         return False
     text = unit.text.strip()
     return len(text) <= 40 and not _SENTENCE_END.search(text) and "，" not in text[:-1] and "," not in text
+
+
+_LIST_HEAD_MAX = 16       # chars: a list's caption is short
+
+
+def _opens_list(unit: Unit, nxt: Optional[Unit]) -> bool:
+    """A short line with no sentence in it, followed by a list that sits under it, is that list's
+    heading (``TODO`` / ``背景`` / ``3. 后续工作安排`` above its bullets) — unless the list below
+    is the line's own fields (``负责人：…``)."""
+    if unit.kind != "line" or unit.label is not None or nxt is None or nxt.style in (None, "cont"):
+        return False
+    if nxt.label_group == "record" or unit.checked is not None:
+        return False
+    text = unit.text.strip()
+    if len(text) > _LIST_HEAD_MAX or re.search(r"[，,。；;！!？?:：]", text) or re.search(r"\d{1,2}\s*[月/.]\s*\d", text):
+        return False
+    if unit.style is None:
+        return True
+    return unit.style not in ("cont",) and (nxt.indent > unit.indent or nxt.style != unit.style) \
+        and not unit.style.startswith("bullet")
 
 
 def heads_section(unit: Unit) -> bool:
