@@ -168,4 +168,7 @@ def role_of_heading(text: str) -> Optional[str]:
             return role
     if match and match.field in _CONTENT_ROLES:
         return _CONTENT_ROLES[match.field]
+    people = field_of(text, "meeting")
+    if people and people.field in ("attendees", "absent"):      # ## 参会人 / ## Attendees
+        return "attendees"
     return None

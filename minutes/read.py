@@ -152,24 +152,51 @@ _MD_INLINE = re.compile(r"\*\*|__|`|\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)|<br\
 
 
 def parse_lines(text: str, *, markdown: bool) -> list[Paragraph | Table]:
-    """Turn text into blocks: one Paragraph per non-blank line, markdown tables as Tables."""
+    """Turn text into blocks: one Paragraph per non-blank line; tables as Tables (markdown pipe
+    tables, with or without edge bars; in any text, lines of tab-separated columns)."""
+    lines = text.split("\n")
     blocks: list[Paragraph | Table] = []
-    table_rows: list[tuple[int, str]] = []
     gap = False
-    for number, raw in enumerate(text.split("\n"), start=1):
-        if markdown and _MD_TABLE_ROW.match(raw):
-            table_rows.append((number, raw))
+    number = 0
+    while number < len(lines):
+        rows = _table_rows(lines, number, markdown)
+        if rows:
+            blocks.append(_md_table(rows) if rows[0][1].count("|") else _tab_table(rows))
+            number += len(rows)
+            gap = False
             continue
-        if table_rows:
-            blocks.append(_md_table(table_rows))
-            table_rows = []
+        raw = lines[number]
+        number += 1
         if raw.strip():
             blocks.append(_text_line(raw.rstrip(), number, markdown))
             blocks[-1].gap_before = gap
         gap = not raw.strip()
-    if table_rows:
-        blocks.append(_md_table(table_rows))
     return blocks
+
+
+def _table_rows(lines: list[str], start: int, markdown: bool) -> list[tuple[int, str]]:
+    """The (1-based number, line) rows of a table starting at lines[start], or []."""
+    first = lines[start]
+    if markdown and (_MD_TABLE_ROW.match(first) or "|" in first and start + 1 < len(lines)
+                     and _MD_TABLE_RULE.match(lines[start + 1]) and "-" in lines[start + 1]):
+        bare = not _MD_TABLE_ROW.match(first)
+        end = start + 1
+        while end < len(lines) and (_MD_TABLE_ROW.match(lines[end]) or bare and "|" in lines[end]):
+            end += 1
+        return [(n + 1, lines[n]) for n in range(start, end)]
+    width = _tab_width(first)
+    if width >= 2:
+        end = start + 1
+        while end < len(lines) and _tab_width(lines[end]) == width:
+            end += 1
+        if end - start >= 2:
+            return [(n + 1, lines[n]) for n in range(start, end)]
+    return []
+
+
+def _tab_width(line: str) -> int:
+    """Columns of a tab-separated line (a spreadsheet pasted as text), 0 for other lines."""
+    return len(line.strip("\r\n").split("\t")) if "\t" in line.strip() else 0
 
 
 def _text_line(raw: str, number: int, markdown: bool) -> Paragraph:
@@ -222,17 +249,38 @@ def _md_table(rows: list[tuple[int, str]]) -> Table:
     for number, raw in rows:
         if _MD_TABLE_RULE.match(raw):
             continue
-        row: list[Cell | None] = []
         bars = [i for i, ch in enumerate(raw) if ch == "|" and (i == 0 or raw[i - 1] != "\\")]
-        for left, right in zip(bars, bars[1:]):
-            lead = len(raw[left + 1:right]) - len(raw[left + 1:right].lstrip())
-            tail = len(raw[left + 1:right].rstrip())
-            text, columns = _clean_inline(raw, left + 1 + lead, left + 1 + tail, True)
-            while "\\|" in text:                                # an escaped bar is a literal |
-                i = text.index("\\|")
-                text, columns = text[:i] + text[i + 1:], columns[:i] + columns[i + 1:]
-            column = columns[0] if columns else left + 2
-            row.append(Cell(text=text, location=Location(line=number, column=column), columns=columns))
+        edges = bars if bars and not raw[:bars[0]].strip() else [-1] + bars    # a row may lack its edge bars
+        if raw[edges[-1] + 1:].strip():
+            edges.append(len(raw))
+        cells.append([_md_cell(raw, number, left, right) for left, right in zip(edges, edges[1:])])
+    return Table(rows=cells, location=Location(line=rows[0][0], column=1))
+
+
+def _md_cell(raw: str, number: int, left: int, right: int) -> Cell:
+    lead = len(raw[left + 1:right]) - len(raw[left + 1:right].lstrip())
+    tail = len(raw[left + 1:right].rstrip())
+    text, columns = _clean_inline(raw, left + 1 + lead, left + 1 + tail, True)
+    while "\\|" in text:                                # an escaped bar is a literal |
+        i = text.index("\\|")
+        text, columns = text[:i] + text[i + 1:], columns[:i] + columns[i + 1:]
+    column = columns[0] if columns else left + 2
+    return Cell(text=text, location=Location(line=number, column=column), columns=columns)
+
+
+def _tab_table(rows: list[tuple[int, str]]) -> Table:
+    """Tab-separated columns: each field a cell, its columns kept."""
+    cells: list[list[Cell | None]] = []
+    for number, raw in rows:
+        row: list[Cell | None] = []
+        position = 0
+        for field in raw.rstrip("\r").split("\t"):
+            lead = len(field) - len(field.lstrip())
+            text = field.strip()
+            start = position + lead
+            row.append(Cell(text=text, location=Location(line=number, column=start + 1),
+                            columns=tuple(range(start + 1, start + 1 + len(text)))))
+            position += len(field) + 1
         cells.append(row)
     return Table(rows=cells, location=Location(line=rows[0][0], column=1))
 

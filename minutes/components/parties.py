@@ -23,6 +23,8 @@ from .gazetteer import GAZETTEER_KEY
 if not Span.has_extension("party"):
     Span.set_extension("party", default=None)
 
+# A web address or mail address names no party, whatever words it holds (https, @qq.com).
+_LINK = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 _RANK = {"PERSON": 0, "DEPT": 1, "VAGUE_PARTY": 1, "DEPT_SHORT": 3, "NAME_FORM": 2, "LATIN_NAME": 3, "NAME_GUESS": 4}
 
 
@@ -52,6 +54,8 @@ class PartyFinder:
         candidates = list(doc.spans.get("gazetteer", []))
         candidates += [s for s in doc.spans.get("lexicon", []) if s.label_ in _RANK or s.label_ == "MENTION"]
         candidates += self._forms(doc)
+        links = [m.span() for m in _LINK.finditer(doc.text)]
+        candidates = [c for c in candidates if not any(a < c.end_char and c.start_char < b for a, b in links)]
         ranked = sorted(candidates, key=lambda s: (_RANK.get(s.label_, 2), -len(s)))
         chosen = _non_overlapping(ranked)
         spans = []

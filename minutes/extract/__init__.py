@@ -78,9 +78,31 @@ def is_transcript(seg: Segmented) -> bool:
     return len(turns) >= 3 and len(turns) >= 0.4 * len(lines)
 
 
+_LINK = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
+_SLOT = re.compile(r"\s*(?:[:：，,；;（）()|｜\t→>]|[-—–]+|\s{2,})\s*")
+
+
+def _people_from_slots(seg: Segmented, gazetteer) -> None:
+    """A name nobody listed, standing alone in a field slot of an item line (任务 → 耿佳，4月28日;
+    Marcus — finalize…; 品质部 师晓宇), joins the gazetteer, so the line's owner is found."""
+    from ..parties import name_shaped, parse_parties
+    for unit in seg.units:
+        if unit.kind not in ("line", "cell") or (unit.style is None and unit.record is None and "\t" not in unit.text
+                                                  and not re.search(r"\s{2,}|[→>]|\s[-—–]+\s", unit.text)):
+            continue
+        pieces = [p for p in _SLOT.split(_LINK.sub(" ", unit.text)) if p.strip()]
+        if len(pieces) < 2 and unit.record is None:
+            continue
+        for piece in pieces:
+            for party in parse_parties(piece.strip().lstrip("@")) if len(piece.strip()) <= 16 else []:
+                if party.kind == "person" and name_shaped(party.name) and party.name not in gazetteer.people:
+                    gazetteer.add_person(party.name, party.department)
+
+
 def _people_from_fields(seg: Segmented, gazetteer) -> None:
     """Names in owner/helper cells and 负责人： lines join the gazetteer (周工（研发部）)."""
     from ..parties import parse_parties
+    _people_from_slots(seg, gazetteer)
     for unit in seg.units:
         if unit.kind == "speaker" and unit.speaker:
             gazetteer.add_person(unit.speaker)

@@ -156,7 +156,7 @@ class ActionReader:
             draft.signals.add("undetermined-deadline")
 
     def _line(self, unit: Unit, in_list: bool = False) -> Iterable[Draft]:
-        if unit.checked is True or unit.role in ("next",):
+        if unit.checked is True or unit.role in ("next", "attendees", "meta"):
             return
         explicit = unit.label == "action" or unit.label == "task" or unit.checked is False \
             or bool(LEAD_NOISE.match(fold(unit.text))) and not unit.text.lower().startswith("另")

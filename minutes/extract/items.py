@@ -414,14 +414,20 @@ def _find_words(words: str, units: list[Unit]) -> Optional[Evidence]:
     return None
 
 
-_SEGMENT_EDGE = re.compile(r"(?:^|\s[-–—|/]\s|[|｜]|\s—+\s?|—{2})\s*@?$")
+# A name standing in a field slot of an item line: after a field separator and before the next
+# one or the end (任务 → 耿佳，4月28日 / 任务 - 米可欣 - 下周一 / 任务：车驰，8/15前 / 任务 -- miaomiao),
+# or first in the item, before one (Marcus — finalize…). Matched on folded text (— is -, → is >).
+_SLOT_BEFORE = re.compile(r"(?:[:：>|｜\t]|\s-+|-{2,}|\s{2,})\s*@?$")
+_SLOT_AFTER = re.compile(r"\s*(?:$|[,，;；。|｜\t(（]|\s-+|-{2,}|\s{2,})")
+_SLOT_FIRST = re.compile(r"\s*(?:-+|[:：>|｜\t]|\s{2,})\s*\S")
 
 
 def _alone(text: str, party: Hit, start: int, end: int) -> bool:
     before = text[start:party.start]
     after = text[party.end:end]
-    return bool(before.strip()) and bool(_SEGMENT_EDGE.search(before)) and \
-        bool(re.match(r"\s*(?:$|\s[-–—|/]\s|[|｜]|\s—)", after))
+    if not before.strip(SEPARATORS + "@*"):
+        return bool(_SLOT_FIRST.match(after))
+    return bool(_SLOT_BEFORE.search(before)) and bool(_SLOT_AFTER.match(after))
 
 
 def is_question(text: str) -> bool:
