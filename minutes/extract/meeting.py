@@ -9,7 +9,8 @@ from typing import Iterable, Optional
 
 from .. import lexicon
 from ..model import Evidence, Meeting
-from ..parties import Gazetteer, Party, is_department, looks_like_person, parse_parties
+from ..labels import field_of
+from ..parties import Gazetteer, Party, is_department, looks_like_person, name_shaped, parse_parties
 from ..units import Segmented, Unit, label_field
 from ..textnorm import fold
 from .when import parse_when
@@ -216,6 +217,8 @@ def _people(meeting: Meeting, gazetteer: Gazetteer, fields, seg: Segmented) -> N
                 if party.kind == "person":
                     gazetteer.add_person(party.name, party.department)
     _attendee_records(meeting, gazetteer, seg)
+    if not meeting.attendees:
+        _attendee_sections(meeting, gazetteer, seg)
     meeting.absent = sorted(absent - set(meeting.attendees), key=list(absent).index)
 
 
@@ -262,6 +265,61 @@ def _attendee_records(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) ->
                 if party.name not in meeting.attendees:
                     meeting.attendees.append(party.name)
         _add_department(meeting, gazetteer, department)
+
+
+_NOTE = re.compile(r"[(（][^()（）]*[)）]")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ENTRY_SPLIT = re.compile(r"[、,，;；/|]|(?<=\S)(?=@)")
+_HANDLE = re.compile(r"^@?[A-Za-z][\w.\-]{1,38}$")
+_LATIN_NAME = re.compile(r"^[A-Za-z][a-z'.-]+(?: [A-Za-z][a-z'.-]+){1,2}$")
+
+
+def _attendee_sections(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
+    """A ``## 参会人员`` / ``## Attendees`` section lists people one way or another: names, @handles
+    run together, linked handles with a note in brackets, mail addresses, or a table whose rows
+    start with a name."""
+    last_row = None
+    for unit in seg.units:
+        if unit.role != "attendees" or unit.kind not in ("line", "form", "cell") or unit.label is not None:
+            continue
+        if unit.kind in ("form", "cell"):
+            row = _row_of(unit)
+            first_in_row, last_row = row != last_row, row
+            if not first_in_row:
+                continue
+        for name in attendee_entries(unit.text):
+            if name not in meeting.attendees:
+                meeting.attendees.append(name)
+                gazetteer.add_person(name)
+                meeting.evidence.setdefault("attendees", Evidence(unit.text, unit.locate()))
+
+
+def attendee_entries(text: str) -> list[str]:
+    """The people one attendee line names, as written: 周敏 / @zhou-min / Yi Yang / a@b.com."""
+    text = _NOTE.sub(" ", text)
+    entries = _EMAIL.findall(text)
+    rest = _EMAIL.sub(" ", text)
+    for chunk in _ENTRY_SPLIT.split(rest):
+        chunk = chunk.strip()
+        if _LATIN_NAME.match(chunk.lstrip("@")):
+            entries.append(chunk.lstrip("@"))
+            continue
+        for word in chunk.split():
+            mentioned = word.startswith("@")
+            word = word.strip("@*:：")
+            if not word:
+                continue
+            if re.match(r"[\u4e00-\u9fff]", word):
+                if name_shaped(word) or mentioned and looks_like_person(word):
+                    entries.append(word)
+            elif _HANDLE.match(word) and not field_of(word, "meeting"):
+                entries.append(word)
+    return entries
+
+
+def _row_of(unit: Unit):
+    where = unit.origin.location
+    return (where.table, where.row) if where.table is not None else where.line
 
 
 def _add_department(meeting: Meeting, gazetteer: Gazetteer, name: str) -> None:
