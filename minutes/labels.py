@@ -168,7 +168,9 @@ def role_of_heading(text: str) -> Optional[str]:
             return role
     if match and match.field in _CONTENT_ROLES:
         return _CONTENT_ROLES[match.field]
-    people = field_of(text, "meeting")
-    if people and people.field in ("attendees", "absent"):      # ## 参会人 / ## Attendees
+    meeting = field_of(text, "meeting")
+    if meeting and meeting.field in ("attendees", "absent"):      # ## 参会人 / ## Attendees
         return "attendees"
+    if meeting and meeting.field == "agenda":                     # ## 议程: topics to talk about, no work
+        return "agenda"
     return None

@@ -36,6 +36,7 @@ PHRASE_SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "NEED": ("cues.yaml", ("needs",)),
     "LEAD_IN": ("cues.yaml", ("lead_ins",)),
     "REPORTING": ("cues.yaml", ("reporting_verbs",)),
+    "CONVENING": ("cues.yaml", ("convening",)),
     "PRIORITY_HIGH": ("priority.yaml", ("high", "inline")),
     "PRIORITY_MEDIUM": ("priority.yaml", ("medium", "inline")),
     "PRIORITY_LOW": ("priority.yaml", ("low", "inline")),

@@ -17,8 +17,9 @@ from typing import Iterator, Optional
 
 from .labels import role_of_heading
 from .layouts import noise
-from .layouts.table import table_units
+from .layouts.table import table_units, task_state
 from .model import Document, Paragraph
+from .textnorm import fold
 from .units import (Record, Segmented, Unit, advance, cut_comments, split_lines, strip_label,
                     strip_marker)
 
@@ -72,6 +73,24 @@ def _classify_paragraph(unit: Unit, p: Paragraph, first: bool) -> None:
         unit.when = m.group(0).strip(" []()（）【】")
         advance(unit, m.end())
     strip_label(unit, "meeting", "content", "record")
+    if unit.checked is None and _marked_done(unit.text):
+        unit.checked = True
+
+
+# Work marked done in the line itself: ✅ in front, the whole line struck through, or a closing
+# state after a dash or in brackets (… —— close, …（已完成）).
+_DONE_FRONT = re.compile(r"^\s*(?:[✅☑✔]|\[[xX✓✔]\])")
+_STRUCK = re.compile(r"^\s*~~.+~~")
+_DONE_TAIL = re.compile(r"(?:\s[-—–]+\s*|-{2,}\s*|[(（]|[:：]\s*)([^-—–()（）:：]{1,12}?)[)）]?\s*[✅☑✔]?\s*$")
+
+
+def _marked_done(text: str) -> bool:
+    if _DONE_FRONT.match(text) or _STRUCK.match(text):
+        return True
+    tail = _DONE_TAIL.search(fold(text))
+    return bool(tail) and tail.start() > 0 and task_state(tail.group(1)) == "done" \
+        and len(tail.group(1).strip()) <= 8
+
 
 def _chat_turns(units: list[Unit]) -> None:
     """A chat export: each header line names who wrote the lines under it."""

@@ -22,7 +22,7 @@ from .decisions import extract_decisions
 from .meeting import extract_meeting
 from .reading import Reading
 
-_SPEAKER_LINE = re.compile(r"^[^:：,，。\s]{1,6}[:：]\s*\S")
+_SPEAKER_LINE = re.compile(r"^[^:：,，。\s()（）]{1,6}(?:[(（][^()（）:：]{1,12}[)）])?[:：]\s*\S")
 
 
 @dataclass

@@ -169,7 +169,7 @@ class ActionReader:
         elif self.transcript and speaker_of(unit, self.reading):
             yield from self._turn(unit)
         else:
-            yield from self._free(unit, strict=unit.role in ("status", "info", "rationale", "decisions"),
+            yield from self._free(unit, strict=unit.role in ("status", "info", "rationale", "decisions", "agenda"),
                                   in_list=in_list)
 
     def _listed(self, unit: Unit) -> Iterable[Draft]:
@@ -193,7 +193,8 @@ class ActionReader:
     def _free(self, unit: Unit, strict: bool, in_list: bool = False) -> Iterable[Draft]:
         """Outside action sections: a sentence that names a doer and commits to something."""
         for start, end in self._split_items(unit):
-            if self.items.is_opinion(unit, start, end) or is_question(unit.text[start:end]):
+            if self.items.is_opinion(unit, start, end) or is_question(unit.text[start:end]) \
+                    or self.reading.has(unit, "CONVENING", start=start, end=end):
                 continue
             draft = self.items.draft(unit, start, end)
             signals = draft.signals

@@ -28,8 +28,8 @@ _HOSTED_BY = re.compile(r"由(?:轮值主席|主席|会议主持人|总经理|�
 _DATE_IN_CELL = 5   # rank of a time found in a record's 时间 column (a communication log)
 _FIELD_SPLIT = re.compile(r"(?:\s{2,}|\u3000+|\s*\|\s*|\s+(?=\S{1,6}[:：]))(?=[^\s:：|]{1,8}[:：])")
 _CONTINUATION_LABELS = {"attendees", "departments", "absent"}
-# An opening sentence that says the meeting took place (…召开…会议, …举行…).
-_CONVENES = re.compile(r"召开|举行|开会|召集|会议|例会|会上|在.{1,20}(?:开|举行)|\b(?:meeting|held|met)\b", re.I)
+# An opening line that speaks of the meeting (…召开…, 今天（…）会议的纪要, the meeting was held…).
+_MEETING_TALK = re.compile(r"会议|例会|会上|在.{1,20}开|\b(?:meeting|held|met)\b", re.I)
 
 
 @dataclass
@@ -150,7 +150,8 @@ def _unlabelled_dates(seg: Segmented) -> Iterable[tuple[int, int, str, Unit]]:
         text = unit.text
         if unit is seg.title_unit or unit.kind == "heading" and unit.rank <= 2 and i < 4:
             yield 6, i, text, unit
-        elif unit.style is None and (_convened().search(text) or _CONVENES.search(text)):
+        elif unit.style is None and (_convened().search(text) or _MEETING_TALK.search(text)
+                                     or any(w in fold(text) for w in lexicon.folded_words("cues.yaml", "convening"))):
             yield 7, i, text, unit
         elif unit.style is None:
             yield _ANY_DATE, i, text, unit

@@ -8,6 +8,7 @@ which sentences and clauses lie in a range.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Optional
@@ -130,6 +131,10 @@ def speaker_of(unit: Unit, reading: Reading) -> Optional[Speaker]:
         return Speaker(listed, gazetteer.department_of(listed), 0)
     text = unit.text
     for p in reading.parties(unit, 0, min(len(text), 12)):
-        if p.kind == "person" and text[p.end:p.end + 1] in (":", "：") and not text[:p.start].strip(" -*"):
-            return Speaker(p.name, p.department, p.end + 1)
+        if p.kind == "person" and not text[:p.start].strip(" -*") and (m := _AFTER_SPEAKER.match(text, p.end)):
+            return Speaker(p.name, p.department, m.end())
     return None
+
+
+# After a speaker's name: a colon, perhaps after their department in brackets (孟凡(售后服务部)：…).
+_AFTER_SPEAKER = re.compile(r"(?:\s*[(（][^()（）:：]{1,12}[)）])?\s*[:：]")

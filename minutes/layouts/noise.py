@@ -34,6 +34,7 @@ _QUOTE_OPENER = re.compile(r"^(?:-{2,}\s*(?:原始邮件|original message)\s*-{2
 _SIGNATURE_DASHES = re.compile(r"^--\s*$")
 _MAX_REPEATED = 30        # a running head is short
 _EMAIL_HEAD_LINES = 12
+_SIGNATURE_LINES = 10      # a signature sits in the last lines of a message
 
 
 def mark(units: list[Unit]) -> None:
@@ -74,7 +75,21 @@ def _furniture(unit: Unit) -> Optional[str]:
         return "page mark"
     if _only_words(text, "chat_system") or _chat_system(text):
         return "chat system line"
+    if _blank_to_fill(text):
+        return "blank to fill"
     return None
+
+
+_BLANKS = re.compile(r"_{3,}|＿{2,}|_{2}\s*年\s*_{1,2}\s*月|[(（][^()（）]{0,12}填写[^()（）]{0,6}[)）]")
+
+
+def _blank_to_fill(text: str) -> bool:
+    """A form line left to fill in (签字：________ ____年__月__日, （处理完成后填写）): labels and blanks only."""
+    if not _BLANKS.search(text):
+        return False
+    rest = _BLANKS.sub(" ", text)
+    rest = re.sub(r"[^\s:：]{1,16}[:：]", " ", rest)          # the labels
+    return not re.sub(r"[\s_＿年月日时分:：/.()（）□☐\d-]", "", rest)
 
 
 def _only_words(text: str, key: str) -> bool:
@@ -111,26 +126,26 @@ def _repeated(units: list[Unit]) -> None:
 # Mail
 # --------------------------------------------------------------------------- #
 def _email(units: list[Unit]) -> None:
-    """The header block of an email, a quoted message below a reply line, a signature."""
+    """The header block of an email, the quoted message below a reply line, the signature above it."""
     head = [u for u in units[:_EMAIL_HEAD_LINES] if u.kind in ("line", "noise")]
     headers = [u for u in head if _mail_field(u)]
     if len(headers) >= 2:
         for unit in headers:
             if unit.label != "title":           # 主题 names the meeting; the rest is routing
                 _set(unit, "email header")
-    for i, unit in enumerate(units):
-        if unit.kind != "line":
-            continue
-        text = fold(unit.text).strip()
-        if _QUOTE_OPENER.match(text):
-            for quoted in units[i:]:
-                _set(quoted, "quoted message")
-            return
-        if _SIGNATURE_DASHES.match(unit.text) or (_only_words(text, "sign_offs") and i >= len(units) - 12):
-            for rest in units[i:]:
-                if rest.kind in ("line", "heading"):
-                    _set(rest, "signature")
-            return
+    end = next((i for i, u in enumerate(units) if u.kind == "line" and _QUOTE_OPENER.match(fold(u.text).strip())),
+               len(units))
+    for quoted in units[end:]:
+        _set(quoted, "quoted message")
+    if len(headers) < 2 and end == len(units):
+        return                                  # no mail: a closing 以上 ends minutes, not a signature
+    body = [i for i in range(max(0, end - _SIGNATURE_LINES), end) if units[i].kind == "line"]
+    start = next((i for i in body if _SIGNATURE_DASHES.match(units[i].text)
+                  or _only_words(fold(units[i].text).strip(), "sign_offs")), None)
+    if start is not None:
+        for unit in units[start:end]:
+            if unit.kind in ("line", "heading"):
+                _set(unit, "signature")
 
 
 def _mail_field(unit: Unit) -> bool:
