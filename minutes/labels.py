@@ -35,6 +35,7 @@ MAX_LABEL = 16            # a longer text is a sentence, not a label
 
 _NOTE = re.compile(r"\s*[(（\[【][^()（）\[\]【】]*[)）\]】]\s*$")
 _EDGE = " :：*#_~=\t-【】[]"
+_SYMBOLS = re.compile(r"^[^\w\u4e00-\u9fff(（\[【]+|[^\w\u4e00-\u9fff)）\]】]+$")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _PARTS = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff/、()（）]*|[a-z][a-z0-9 ./&'_-]*[a-z0-9]|[a-z]")
@@ -100,6 +101,7 @@ def normalise(text: str) -> str:
     key = fold_word(_CAMEL.sub(" ", text)).strip(_EDGE)
     key = _NOTE.sub("", key).strip(_EDGE) or key
     key = _HAN_GAP.sub("", key)
+    key = _SYMBOLS.sub("", key) or key                   # 👤参会人, ℹ️会议信息, ✅ 决议
     return re.sub(r"\s+", " ", key)
 
 

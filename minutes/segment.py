@@ -224,7 +224,9 @@ def _opens_list(unit: Unit, nxt: Optional[Unit]) -> bool:
     """A short line with no sentence in it, followed by a list that sits under it, is that list's
     heading (``TODO`` / ``背景`` / ``3. 后续工作安排`` above its bullets) — unless the list below
     is the line's own fields (``负责人：…``)."""
-    if unit.kind != "line" or unit.label is not None or nxt is None or nxt.style in (None, "cont"):
+    if unit.kind != "line" or unit.label is not None or nxt is None:
+        return False
+    if nxt.style in (None, "cont") and not (nxt.indent > unit.indent and nxt.kind == "line"):
         return False
     if nxt.label_group == "record" or unit.checked is not None:
         return False

@@ -18,7 +18,9 @@ from ..holidays import WorkCalendar
 from ..model import Minutes
 from ..units import Segmented
 from .actions import ActionReader
-from .decisions import extract_decisions
+from ..layouts.sections import LineReading, assign_roles
+from .decisions import extract_decisions, opens_decision
+from .items import ItemBuilder
 from .meeting import extract_meeting
 from .reading import Reading
 
@@ -41,6 +43,7 @@ def extract(seg: Segmented, *, ref_date: Optional[date] = None, calendar: Option
     ref = reference_time(meeting.date, meeting.start_time, ref_date, today)
     _people_from_fields(seg, info.gazetteer)
     reading = Reading(seg, info.gazetteer, ref, calendar)
+    _section_roles(seg, reading)
     transcript = is_transcript(seg)
     decisions, used = extract_decisions(reading, transcript)
     actions = ActionReader(reading, info.urgency, transcript).extract(skip=used)
@@ -50,6 +53,25 @@ def extract(seg: Segmented, *, ref_date: Optional[date] = None, calendar: Option
                                 f"{ref.isoformat()[:10]}")
     minutes.warnings += sorted({w for d in _all_deadlines(reading) for w in d.warnings})
     return Extraction(minutes=minutes, reading=reading, transcript=transcript)
+
+
+def _section_roles(seg: Segmented, reading: Reading) -> None:
+    """Sections whose heading names no role get one from what their lines do (layouts/sections.py)."""
+    builder = ItemBuilder(reading, None)
+
+    def assigns(unit) -> bool:
+        """Work handed out: a doer marked (由X, @X, 负责人：X, a name in a field slot), or a doer
+        that opens the line with a date or a responsibility verb after it."""
+        draft = builder.draft(unit, 0, len(unit.text))
+        if not (draft.owners or draft.vague) or builder.is_status(unit, 0, len(unit.text)) \
+                or builder.is_opinion(unit, 0, len(unit.text)):
+            return False
+        dated = draft.deadline is not None and (draft.deadline.bounded or draft.deadline.iso is not None)
+        return bool({"assigned", "slot"} & draft.signals) or "subject" in draft.signals and dated
+
+    read = LineReading(assigns=assigns, decides=opens_decision,
+                       reports=lambda unit: builder.is_status(unit, 0, len(unit.text)))
+    assign_roles(seg.units, read)
 
 
 def _all_deadlines(reading: Reading):

@@ -203,6 +203,8 @@ class ActionReader:
                                                       or self.items.vague_word(unit, draft.deadline))
             if self.items.is_status(unit, start, end) and ("assigned" not in signals or strict):
                 continue
+            if "slot" in signals and not {"subject", "assigned"} & signals and not bounded and not in_list:
+                continue          # 议题 —— 汇报人: a name after a topic is its presenter, unless a date makes it work
             if strict:
                 ok = named and "subject" in signals and draft.deadline is not None and draft.deadline.bounded \
                     and draft.deadline.iso is not None

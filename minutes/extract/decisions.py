@@ -46,6 +46,11 @@ def _because() -> re.Pattern:
     return re.compile(rf"(?:{_alternation('rationale_openers')})(.+?)[,，]\s*(?:{_alternation('result_connectives')})(.+)$")
 
 
+def opens_decision(unit: Unit) -> bool:
+    """The line states a decision in its first words (会议决定…, 一致同意…, 定了…)."""
+    return bool(_opener().match(fold(unit.text))) and not _NOT_DECISION.search(fold(unit.text))
+
+
 def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision], dict[int, tuple[int, int]]]:
     """All decisions in order, and per unit the range consumed as a decision or rationale."""
     _mark_sections(reading.seg.units)

@@ -210,14 +210,16 @@ class ItemBuilder:
             if self.doer_follows(unit, group[-1].end, end) and not self._is_helper(unit, group[-1].end, end) \
                     and not self._reports(unit, group[-1].end, end):
                 draft.signals.add("subject")
+                if text[group[-1].end:group[-1].end + 1] in (":", "："):
+                    draft.signals.add("slot")          # 张弈帆：让调试器适配…
                 return group
         for p in parties:      # a name right before its deadline: "达人合作名单 Amy 周一前出初版"
             if p.kind == "person" and self._deadline_at(unit, p.end) is not None:
                 draft.signals.add("subject")
                 return [p]
-        for p in parties:      # a name alone between separators: "更新埋点文档 - Jerry - EOD Friday"
-            if p.kind == "person" and _alone(text, p, start, end):
-                draft.signals.add("assigned")
+        for p in parties:      # a party alone between separators: "更新埋点文档 - Jerry - EOD Friday"
+            if p.kind in ("person", "department") and _alone(text, p, start, end):
+                draft.signals.add("slot")
                 return [p]
         return []
 
@@ -417,8 +419,8 @@ def _find_words(words: str, units: list[Unit]) -> Optional[Evidence]:
 # A name standing in a field slot of an item line: after a field separator and before the next
 # one or the end (任务 → 耿佳，4月28日 / 任务 - 米可欣 - 下周一 / 任务：车驰，8/15前 / 任务 -- miaomiao),
 # or first in the item, before one (Marcus — finalize…). Matched on folded text (— is -, → is >).
-_SLOT_BEFORE = re.compile(r"(?:[:：>|｜\t]|\s-+|-{2,}|\s{2,})\s*@?$")
-_SLOT_AFTER = re.compile(r"\s*(?:$|[,，;；。|｜\t(（]|\s-+|-{2,}|\s{2,})")
+_SLOT_BEFORE = re.compile(r"(?:[:：>|｜\t(（]|\s-+|-+|\s{2,})\s*@?$")
+_SLOT_AFTER = re.compile(r"\s*(?:$|[,，;；。|｜\t(（)）]|\s-+|-{2,}|\s{2,}|\d)")
 _SLOT_FIRST = re.compile(r"\s*(?:-+|[:：>|｜\t]|\s{2,})\s*\S")
 
 
