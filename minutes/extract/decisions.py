@@ -47,8 +47,10 @@ def _because() -> re.Pattern:
 
 
 def opens_decision(unit: Unit) -> bool:
-    """The line states a decision in its first words (会议决定…, 一致同意…, 定了…)."""
-    return bool(_opener().match(fold(unit.text))) and not _NOT_DECISION.search(fold(unit.text))
+    """A sentence of the line states a decision in its first words (会议决定…, 一致同意…)."""
+    text = fold(unit.text)
+    return any(_opener().match(text[start:end]) and not _NOT_DECISION.search(text[start:end])
+               for start, end in _sentences(text, 0))
 
 
 def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision], dict[int, tuple[int, int]]]:
