@@ -136,7 +136,7 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
     prefix = re.match(r"^(\S+?)\s+(\S.*)$", item)
     if prefix and is_department(prefix.group(1)):
         department, item = prefix.group(1), prefix.group(2).strip()
-    item = item.strip(" :：@*")
+    item = _without_courtesy(item.strip(" :：@*"))
     if not item:
         return Party(name="", kind="person")
     if UNDETERMINED.match(fold(item)):
@@ -148,6 +148,14 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
     if not looks_like_person(item):
         return Party(name="", kind="person")
     return Party(name=item, kind="person", department=department, note=note, helper=helper)
+
+
+def _without_courtesy(item: str) -> str:
+    """梁家豪先生 → 梁家豪; a title alone (先生) stays as written."""
+    for title in lexicon.words("parties.yaml", "courtesy_titles"):
+        if item.endswith(title) and len(item) > len(title) + 1:
+            return item[:-len(title)].rstrip()
+    return item
 
 
 def _note_and_department(inside: str, department: Optional[str]) -> tuple[str, Optional[str]]:

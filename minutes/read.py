@@ -161,7 +161,7 @@ def parse_lines(text: str, *, markdown: bool) -> list[Paragraph | Table]:
     while number < len(lines):
         rows = _table_rows(lines, number, markdown)
         if rows:
-            blocks.append(_md_table(rows) if rows[0][1].count("|") else _tab_table(rows))
+            blocks.append(_md_table(rows) if markdown and "|" in rows[0][1] else _split_table(rows))
             number += len(rows)
             gap = False
             continue
@@ -191,7 +191,38 @@ def _table_rows(lines: list[str], start: int, markdown: bool) -> list[tuple[int,
             end += 1
         if end - start >= 2:
             return [(n + 1, lines[n]) for n in range(start, end)]
+    starts = _spaced_starts(first)
+    if len(starts) >= _SPACED_COLUMNS:
+        end = start + 1
+        while end < len(lines) and _aligned(_spaced_starts(lines[end]), starts):
+            end += 1
+        if end - start >= _SPACED_ROWS:
+            return [(n + 1, lines[n]) for n in range(start, end)]
     return []
+
+
+_SPACED_GAP = re.compile(r"\s{2,}|\u3000+")
+_SPACED_COLUMNS = 3       # columns lined up with runs of spaces: at least three of them…
+_SPACED_ROWS = 3          # …on at least three lines in a row
+_SLACK = 3                # display columns a cell may start off its column's start
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _spaced_starts(line: str) -> list[int]:
+    """Display columns where the fields of a line laid out with runs of spaces start."""
+    body = line.rstrip()
+    if "\t" in body or not body.strip() or not _SPACED_GAP.search(body.strip()):
+        return []
+    first = len(body) - len(body.lstrip())
+    return [_display_width(body[:first])] + [_display_width(body[:m.end()]) for m in _SPACED_GAP.finditer(body, first)]
+
+
+def _aligned(starts: list[int], columns: list[int]) -> bool:
+    """Each field of the line starts where a column starts; cells may be empty, so fields may be fewer."""
+    return len(starts) >= 2 and all(any(abs(s - c) <= _SLACK for c in columns) for s in starts)
 
 
 def _tab_width(line: str) -> int:
@@ -268,21 +299,42 @@ def _md_cell(raw: str, number: int, left: int, right: int) -> Cell:
     return Cell(text=text, location=Location(line=number, column=column), columns=columns)
 
 
-def _tab_table(rows: list[tuple[int, str]]) -> Table:
-    """Tab-separated columns: each field a cell, its columns kept."""
+def _split_table(rows: list[tuple[int, str]]) -> Table:
+    """Columns split by tabs, or by runs of spaces and placed by where they start (an empty cell
+    leaves a gap): each field a cell, its source columns kept."""
+    tabs = "\t" in rows[0][1].strip()
+    columns = [] if tabs else _spaced_starts(rows[0][1])
     cells: list[list[Cell | None]] = []
     for number, raw in rows:
-        row: list[Cell | None] = []
-        position = 0
-        for field in raw.rstrip("\r").split("\t"):
-            lead = len(field) - len(field.lstrip())
-            text = field.strip()
-            start = position + lead
-            row.append(Cell(text=text, location=Location(line=number, column=start + 1),
-                            columns=tuple(range(start + 1, start + 1 + len(text)))))
-            position += len(field) + 1
-        cells.append(row)
+        fields = _fields(raw, re.compile("\t") if tabs else _SPACED_GAP)
+        if tabs:
+            cells.append([_text_cell(number, start, text) for start, text in fields])
+            continue
+        row: list[Cell | None] = [None] * len(columns)
+        for start, text in fields:
+            at = _display_width(raw[:start])
+            c = min(range(len(columns)), key=lambda i: abs(columns[i] - at))
+            row[c] = _text_cell(number, start, text) if row[c] is None else row[c]
+        cells.append([c if c is not None else _text_cell(number, 0, "") for c in row])
     return Table(rows=cells, location=Location(line=rows[0][0], column=1))
+
+
+def _fields(raw: str, gap: re.Pattern) -> list[tuple[int, str]]:
+    """(start index, text) of each field of a row."""
+    body = raw.rstrip()
+    position = len(body) - len(body.lstrip()) if gap is _SPACED_GAP else 0
+    out = []
+    for m in list(gap.finditer(body, position)) + [None]:
+        end = m.start() if m else len(body)
+        piece = body[position:end]
+        out.append((position + len(piece) - len(piece.lstrip()), piece.strip()))
+        position = m.end() if m else end
+    return out
+
+
+def _text_cell(number: int, start: int, text: str) -> Cell:
+    return Cell(text=text, location=Location(line=number, column=start + 1),
+                columns=tuple(range(start + 1, start + 1 + len(text))))
 
 
 # --------------------------------------------------------------------------- #

@@ -23,6 +23,7 @@ MARKERS = [
     ("part", re.compile(rf"^第[{CN}\d]+(?:部分|章|节|项)[、:.\s]\s*")),
     ("num", re.compile(r"^\d{1,3}(?:[、]|\.(?!\d)|\)(?!\d))\s*")),
     ("pnum", re.compile(r"^\(\d{1,3}\)[、.]?\s*")),
+    ("alpha", re.compile(r"^(?:\([a-h]\)|[a-h][.)](?![\w.]))\s*")),
     ("circ", re.compile(r"^[\u2460-\u2473\u2776-\u277f]\s*")),
     ("bullet", re.compile(r"^[-*+>•▪●◦■□◆◇√✓]\s+")),
 ]

@@ -55,6 +55,9 @@ def table_units(table: Table, index: int) -> tuple[list[Unit], list[Record]]:
     columns = read_columns(rows)
     if columns is not None and len(rows) > 1:
         return _record_units(rows, columns, index, table)
+    columns = _headless_columns(rows)
+    if columns is not None:
+        return _record_units([[None] * len(columns)] + rows, columns, index, table)
     return form_units(rows, index), []
 
 
@@ -77,6 +80,18 @@ def read_columns(rows: list[list[Optional[Cell]]]) -> Optional[list[Column]]:
             return typed                      # header words name some of it; the cells name the rest
         if not labelled and {"task", "owner", "deadline"} <= set(known) and len(body) >= 2:
             return typed                      # no header word we know: people, work and dates say it
+    return None
+
+
+def _headless_columns(rows: list[list[Optional[Cell]]]) -> Optional[list[Column]]:
+    """A list laid out in columns with no header row (1. 会场音响调试  郝老师  明天下班前):
+    every row is data, and the cells say what each column holds."""
+    width = max(len(r) for r in rows)
+    kinds = [_column_kind([row[c].text for row in rows if c < len(row) and row[c] is not None]) for c in range(width)]
+    typed = _typed([""] * width, [None] * width, kinds)
+    known = {col.field for col in typed if col.field}
+    if len(rows) >= 2 and "task" in known and ({"owner", "owner_department"} & known) and "deadline" in known:
+        return typed
     return None
 
 
