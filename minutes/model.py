@@ -258,19 +258,22 @@ class Section:
     heading); ``role`` is what segmentation says the heading announces (decisions,
     actions, info, status, questions…, or None for a topic); ``paragraphs`` are the
     lines under it that no decision or action item carries (background figures,
-    progress reports, discussion), as written; ``tables`` likewise its tables (a
-    figures table, a progress tracker), one list of cell texts per row.
+    progress reports, discussion), as written, split into those before the section's
+    first decision or item (``paragraphs``) and those after it (``closing``);
+    ``tables`` likewise its tables (a figures table, a progress tracker), one list of
+    cell texts per row.
     """
 
     heading: str = ""
     role: Optional[str] = None
-    paragraphs: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)           # before the section's first decision or item
+    closing: list[str] = field(default_factory=list)              # after it
     tables: list[list[list[str]]] = field(default_factory=list)    # tables no item was read from: rows of cells
     evidence: Optional[Evidence] = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"heading": self.heading, "role": self.role, "paragraphs": list(self.paragraphs),
-                "tables": [[list(row) for row in table] for table in self.tables],
+                "closing": list(self.closing), "tables": [[list(row) for row in table] for table in self.tables],
                 "evidence": self.evidence.to_dict() if self.evidence else None}
 
 
@@ -376,6 +379,7 @@ def _section(value: Any, where: str, need) -> Section:
     return Section(heading=_opt_str(value.get("heading"), f"{where}.heading", need) or "",
                    role=_opt_str(value.get("role"), f"{where}.role", need),
                    paragraphs=_str_list(value.get("paragraphs"), f"{where}.paragraphs", need),
+                   closing=_str_list(value.get("closing"), f"{where}.closing", need),
                    tables=[[_str_list(row, f"{where}.tables", need) for row in _list(table, f"{where}.tables", need)]
                            for table in _list(value.get("tables"), f"{where}.tables", need)])
 

@@ -73,13 +73,13 @@ def test_document_info_every_line_goes_to_an_item_or_is_carried_as_written(forma
     lines = FORMAL.splitlines()
     requirements = [n for n, line in enumerate(lines, 1) if line[:2] in ("1.", "2.", "3.")]
     read = {e.location.line for a in formal.action_items for e in a.evidence.values()}
-    carried = formal.sections[2].paragraphs
+    carried = formal.sections[2].closing
     for n in requirements:
         assert (n in read) != (lines[n - 1] in carried), lines[n - 1]
 
 
 def test_document_info_frame_lines_are_not_paragraphs(formal):
-    every = [p for s in formal.sections for p in s.paragraphs]
+    every = [p for s in formal.sections for p in s.paragraphs + s.closing]
     assert not any(w in p for p in every for w in ("印发", "出席", "抄送", "下次会议"))
 
 
@@ -95,7 +95,9 @@ def test_document_info_open_question_and_next_meeting_heading():
     assert minutes.open_questions == ["关于外包夜班方案，会上未达成一致，待成本测算后再议。"]
     assert minutes.meeting.next_meeting == "4月2日（周二）14:00，地点不变"
     assert [s.heading for s in minutes.sections] == ["背景", "讨论事项", "工作安排", "下次会议"]
-    assert minutes.sections[3].paragraphs == []
+    assert minutes.sections[3].paragraphs == minutes.sections[3].closing == []
+    assert minutes.sections[0].paragraphs[0].startswith("2月来电量6.2万通")
+    assert minutes.sections[1].closing == ["关于外包夜班方案，会上未达成一致，待成本测算后再议。"]
 
 
 @pytest.mark.parametrize("head, number, issuer", [

@@ -358,23 +358,31 @@ def _sections(minutes: Minutes, seg: Segmented, finder: _UnitFinder, skip: set[t
                                             evidence=Evidence(unit.text, unit.locate())))
         elif minutes.sections:
             section_of[id(unit)] = len(minutes.sections) - 1
-    _place_items(minutes, finder, section_of)
+    first_item = _place_items(minutes, finder, section_of)
     for unit in seg.units:
         if id(unit) in section_of and _carried(unit, skip):
-            _carry(minutes, minutes.sections[section_of[id(unit)]], unit, transcript)
+            index = section_of[id(unit)]
+            _carry(minutes, minutes.sections[index], unit, transcript, unit.index > first_item.get(index, unit.index))
     _carry_tables(minutes, seg, section_of, skip)
 
 
-def _place_items(minutes: Minutes, finder: _UnitFinder, section_of: dict[int, int]) -> None:
+def _place_items(minutes: Minutes, finder: _UnitFinder, section_of: dict[int, int]) -> dict[int, int]:
+    """Set each decision's and item's section; give each section's first unit that an item was read from."""
+    first: dict[int, int] = {}
+
     def place(loc: Optional[Location]) -> Optional[int]:
         unit = finder.unit_at(loc) if loc is not None else None
-        return section_of.get(id(unit)) if unit is not None else None
+        index = section_of.get(id(unit)) if unit is not None else None
+        if index is not None:
+            first[index] = min(first.get(index, unit.index), unit.index)
+        return index
 
     for d in minutes.decisions:
         d.section = place(d.evidence.location if d.evidence else None)
     for a in minutes.action_items:
         evidence = a.evidence.get("task") or next(iter(a.evidence.values()), None)
         a.section = place(evidence.location if evidence else None)
+    return first
 
 
 def _carried(unit: Unit, skip: set[tuple]) -> bool:
@@ -387,14 +395,15 @@ def _carried(unit: Unit, skip: set[tuple]) -> bool:
 _MARKUP = re.compile(r"^<[^>]*>$")      # an HTML tag left on its own line by a wiki export
 
 
-def _carry(minutes: Minutes, section: Section, unit: Unit, transcript: bool) -> None:
+def _carry(minutes: Minutes, section: Section, unit: Unit, transcript: bool, after_items: bool) -> None:
     role = section.role or "none"
     if role == "next":
         _set_text(minutes.meeting, "next_meeting", unit.text, unit)
         return
     if transcript or role not in _data()["carried_roles"]:
         return
-    section.paragraphs.append(as_written(unit) + ("（已完成）" if unit.checked else ""))
+    (section.closing if after_items else section.paragraphs).append(
+        as_written(unit) + ("（已完成）" if unit.checked else ""))
     words = fold_word(unit.text)
     if role == "questions" or unit.label == "question" or any(c in words for c in _words("open_question_cues")):
         _add(minutes.open_questions, unit.text.strip())

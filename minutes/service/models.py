@@ -105,7 +105,8 @@ class Section(_Open):
 
     heading: str
     role: Optional[str] = None
-    paragraphs: list[str] = Field([], description="lines no decision or item carries, as written")
+    paragraphs: list[str] = Field([], description="lines no decision or item carries, as written, before them")
+    closing: list[str] = Field([], description="the same, after the section's first decision or item")
     tables: list[list[list[str]]] = Field([], description="tables no item was read from: rows of cells")
     evidence: Optional[Evidence] = None
 
