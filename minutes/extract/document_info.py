@@ -25,7 +25,7 @@ from ..errors import RuleFileError
 from ..model import Evidence, Location, Minutes, Section, Table
 from ..parties import parse_parties
 from ..resources import check_word_lists, load_yaml
-from ..segment import Segmented, Unit
+from ..segment import Segmented, Unit, label_field
 from ..textnorm import fold, fold_word
 
 _FILE = "document.yaml"
@@ -389,7 +389,9 @@ def _carried(unit: Unit, skip: set[tuple]) -> bool:
     if unit.kind not in ("line", "heading") or unit.record is not None or unit.label_group == "meeting":
         return False
     text = unit.text.strip()
-    return bool(text) and not _MARKUP.match(text) and _key(unit) not in skip
+    if not text or _MARKUP.match(text) or label_field(text, "content"):     # a bare 依据 / 待办 label line
+        return False
+    return _key(unit) not in skip
 
 
 _MARKUP = re.compile(r"^<[^>]*>$")      # an HTML tag left on its own line by a wiki export
