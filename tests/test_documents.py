@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from minutes import process
-from minutes.model import minutes_from_dict
+from minutes.model import ActionItem, Meeting, Minutes, minutes_from_dict
 from minutes.render import render_markdown, render_minutes_docx, render_tracker_docx, render_tracker_xlsx
 from notes import FORMAL, PLAIN, WEEKLY
 
@@ -313,3 +313,13 @@ def test_documents_excel_meeting_sheet_says_only_what_the_notes_say(book):
     plain = openpyxl.load_workbook(BytesIO(render_tracker_xlsx(notes(PLAIN))))["会议信息"]
     labels = {r[0] for r in plain.iter_rows(values_only=True)}
     assert not labels & {"文号", "分送", "抄送", "列席人员", "缺席人员", "下次会议"}
+
+
+def test_documents_excel_rows_grow_with_wrapped_text():
+    """Excel and LibreOffice do not grow a program's rows: a wrapped cell gets a row tall enough for it."""
+    long_task = "编制第二批改造项目实施方案并征求各街道办事处和居民代表意见后报区政府审定，同时抄送区财政局"
+    minutes = Minutes(source="x.txt", meeting=Meeting(title="专题会议", date="2024-03-12"),
+                      action_items=[ActionItem(task=long_task, owner="王立新"), ActionItem(task="短", owner="陈芳")])
+    ws = openpyxl.load_workbook(BytesIO(render_tracker_xlsx(minutes)))["任务跟踪"]
+    assert ws.row_dimensions[2].height >= 3 * 13.5          # 90 columns of text in a 30-column cell
+    assert ws.row_dimensions[3].height is None or ws.row_dimensions[3].height < 2 * 13.5

@@ -39,6 +39,7 @@ FONT = "微软雅黑"
 MIN_WIDTH = 6
 MEETING_WIDTHS = {1: 12, 2: 30, 3: 46, 4: 46}     # 会议信息: label, then three columns wide enough for text
 MARGIN_INCHES = 0.4
+LINE_POINTS = 13.5        # one line of 10 pt text
 FILTER_BUTTON = 2          # header cells carry the autofilter arrow
 # Row colours: (formula on the first data row, fill, font colour); the first match wins.
 ROW_RULES = (
@@ -80,6 +81,7 @@ def tracker_sheet(ws: Worksheet, minutes: Minutes, actions: list[dict[str, Any]]
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{last}"
     fit_columns(ws, caps={i: c[2] for i, c in enumerate(COLUMNS, 1)})
+    fit_rows(ws)
     print_setup(ws, title=f"{actions[0]['source_meeting'] if actions else ''} 任务跟踪表")
 
 
@@ -151,11 +153,13 @@ def meeting_sheet(ws: Worksheet, context: dict[str, Any]) -> None:
         ws.merge_cells(f"B{row}:D{row}")
         if pair[0] == "会议日期":
             ws[f"B{row}"].number_format = DATE_FORMAT
+            ws[f"B{row}"].alignment = Alignment(horizontal="left", vertical="center")
     next_row = _decisions_block(ws, len(info) + 3, context["decisions"])
     _list_block(ws, next_row, "未决事项", context["open_questions"] + context["risks"])
     ws.freeze_panes = "A2"
     for col, width in MEETING_WIDTHS.items():
         ws.column_dimensions[get_column_letter(col)].width = width
+    fit_rows(ws)
     print_setup(ws, title=f"{m['title']} 会议信息", pages_tall=1)
 
 
@@ -221,6 +225,25 @@ def fit_columns(ws: Worksheet, caps: dict[int, int]) -> None:
             widths[cell.column] = max(widths.get(cell.column, 0), longest)
     for col, width in widths.items():
         ws.column_dimensions[get_column_letter(col)].width = min(max(width + 2, MIN_WIDTH), caps.get(col, width + 2))
+
+
+def fit_rows(ws: Worksheet, first: int = 2) -> None:
+    """Each row tall enough for its wrapped text: Excel and LibreOffice do not grow rows written by a program."""
+    spans = {(r.min_row, r.min_col): sum(_width_of(ws, c) for c in range(r.min_col, r.max_col + 1))
+             for r in ws.merged_cells.ranges}
+    for row in ws.iter_rows(min_row=first):
+        lines = 1
+        for cell in row:
+            if cell.value is None or cell.data_type == "f" or not cell.alignment.wrap_text:
+                continue
+            room = max(spans.get((cell.row, cell.column), _width_of(ws, cell.column)) - 1, 1)
+            lines = max(lines, sum(max(1, -(-display_width(part) // room)) for part in _shown(cell.value).split("\n")))
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = lines * LINE_POINTS + 4
+
+
+def _width_of(ws: Worksheet, column: int) -> float:
+    return ws.column_dimensions[get_column_letter(column)].width or 8.43
 
 
 def print_setup(ws: Worksheet, *, title: str, pages_tall: int = 0) -> None:
