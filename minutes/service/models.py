@@ -45,6 +45,16 @@ class RenderInput(BaseModel):
     extraction: Optional[dict[str, Any]] = Field(None, description="the object /extract returned, edited")
 
 
+class DeadlineInput(BaseModel):
+    """A deadline as a person types it on the page, and the day it counts from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=200, description="4月30日, 下周三, 3个工作日内, 2024-04-30T17:00")
+    ref_date: Optional[date] = Field(None, description="the meeting's date; today when absent")
+    start_time: Optional[str] = Field(None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="HH:MM")
+
+
 class UploadForm(BaseModel):
     """multipart/form-data: the notes as a file."""
 
@@ -177,6 +187,15 @@ class ExtractResponse(_Open):
 class LintResponse(BaseModel):
     source: str
     lint: list[Finding]
+
+
+class DeadlineResponse(BaseModel):
+    text: str
+    deadline: Optional[str] = Field(description="YYYY-MM-DD or YYYY-MM-DDTHH:MM; null when no day is fixed")
+    kind: Literal["date", "datetime", "vague", "undetermined", "conditional", "none"]
+    label: str = Field(description="the day as documents print it: 2024年4月30日（周二）, or ''")
+    explanation: str = Field(description="for no fixed day: what the documents will say, in Chinese")
+    counted_from: str = Field(description="the date relative words counted from, YYYY-MM-DD")
 
 
 class Health(BaseModel):
