@@ -45,6 +45,9 @@ AFTER_PBDR_IN_PPR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w
                      "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
                      "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 AFTER_LANG_IN_RPR = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+AFTER_CELLMAR_IN_TBLPR = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+AFTER_SNAP_IN_PPR = AFTER_PBDR_IN_PPR[AFTER_PBDR_IN_PPR.index("w:snapToGrid") + 1:]
+CELL_MARGIN = 57           # twips: 1 mm
 AFTER_FRAMEPR_IN_PPR = ("w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr") + AFTER_PBDR_IN_PPR
 
 
@@ -295,6 +298,20 @@ def fill_cell(cell, text: str | list[str], look: Look, align=WD_ALIGN_PARAGRAPH.
     cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
 
 
+def narrow_cell_margins(table, twips: int = CELL_MARGIN) -> None:
+    """Left and right cell margins of 1 mm instead of Word's 1.9 mm: a date or a name fits on one line."""
+    margins = _child(table._tbl.tblPr, "w:tblCellMar", AFTER_CELLMAR_IN_TBLPR)
+    for side in ("left", "right"):
+        margin = _child(margins, f"w:{side}")
+        margin.set(qn("w:w"), str(twips))
+        margin.set(qn("w:type"), "dxa")
+
+
+def no_grid_snap(style) -> None:
+    """A title's exact line spacing, not rounded up to two lines of the GB page grid."""
+    _child(style.element.get_or_add_pPr(), "w:snapToGrid", AFTER_SNAP_IN_PPR).set(qn("w:val"), "0")
+
+
 def table_widths(table, widths_mm: list[float]) -> None:
     table.autofit = False
     for column, width in zip(table.columns, widths_mm):
@@ -320,6 +337,7 @@ def loop_table(doc, headers: list[str], cells: list[str | list[str]], widths: li
     never_split(table.rows[2])
     fill_cell(table.rows[3].cells[0], "{%tr endfor %}", cell_look)
     table_widths(table, widths)
+    narrow_cell_margins(table)
     return table
 
 
@@ -561,6 +579,7 @@ def formal_styles(doc) -> None:
     title.paragraph_format.first_line_indent = Pt(0)
     title.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     title.paragraph_format.line_spacing = Pt(36)
+    no_grid_snap(title)
     h1 = heading_style(doc, "Heading 1", GB_H1, 0, 0)
     h1.paragraph_format.first_line_indent = Pt(2 * GB_H1.size)
     h1.paragraph_format.line_spacing_rule, h1.paragraph_format.line_spacing = WD_LINE_SPACING.EXACTLY, GB_LINE
