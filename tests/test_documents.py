@@ -323,3 +323,11 @@ def test_documents_excel_rows_grow_with_wrapped_text():
     ws = openpyxl.load_workbook(BytesIO(render_tracker_xlsx(minutes)))["任务跟踪"]
     assert ws.row_dimensions[2].height >= 3 * 13.5          # 90 columns of text in a 30-column cell
     assert (ws.row_dimensions[3].height or 0) < ws.row_dimensions[2].height
+
+
+@pytest.mark.parametrize("style", RENDERS)
+def test_documents_an_item_without_owner_or_day_says_so_without_inventing(style):
+    text = RENDERS[style](notes(PLAIN + "3. 整理试点门店的排班需求。\n"))
+    assert "整理试点门店的排班需求" in text and "待定" not in text
+    if style == "formal":
+        assert "负责人未明确" in text and "完成时限未明确" in text

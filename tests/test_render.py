@@ -332,7 +332,7 @@ def test_render_tracker_docx_has_one_row_per_item(minutes):
     year = (minutes.meeting.date or minutes.action_items[0].deadline)[:4]
     assert [r[0] for r in rows] == [f"XM-{year}-{i:03d}" for i in range(1, len(minutes.action_items) + 1)]
     assert [r[1] for r in rows] == [a.task for a in minutes.action_items]
-    assert [r[2] for r in rows] == [a.owner or "待定" for a in minutes.action_items]
+    assert [r[2] for r in rows] == [a.owner or "—" for a in minutes.action_items]
     dated = [a.deadline[:10] for a in minutes.action_items if a.deadline]
     assert [r[5][:10] for r in rows if r[5][:2] == "20"] == dated
 
@@ -357,7 +357,7 @@ def test_render_tracker_xlsx_has_one_row_per_action_item(minutes):
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     assert len(rows) == len(minutes.action_items)
     for row, item in zip(rows, minutes.action_items):
-        assert row[1] == item.task and row[2] == (item.owner or "待定")
+        assert row[1] == item.task and row[2] == (item.owner or "—")
         assert row[11].startswith(minutes.meeting.title)
 
 

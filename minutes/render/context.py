@@ -32,6 +32,7 @@ STATUS_WORDS = {
 STATUS_FILLS = {"未开始": "FFFFFF", "进行中": "FFEB9C", "已完成": "C6EFCE", "延期": "FFC7CE", "待验收": "DDEBF7"}
 SEVERITY_LABELS = {"error": "须修改", "warning": "建议修改", "info": "提示"}
 UNSET_WORDS = ("待定", "另定", "未定", "再定", "TBD")   # deadline words that already say "not set"
+UNSAID = "—"                # a field the notes leave empty: shown as a dash, never as 无 or 待定
 UNTITLED_REST = "其他事项"          # items under no heading, after the notes' own sections
 WEEKDAYS = "一二三四五六日"
 NUMERALS = "〇一二三四五六七八九"
@@ -112,17 +113,17 @@ def parse_deadline(value: Optional[str]) -> date | datetime | None:
 
 
 def deadline_label(item: ActionItem) -> str:
-    """2024年6月20日（周四）, with 17:00 when timed; the source words when no day is fixed."""
+    """2024年6月20日（周四）, with 17:00 when timed; the source words when no day is fixed; — when none."""
     day, weekday, clock = deadline_parts(item)
     return f"{day}（{weekday}）" + (f" {clock}" if clock else "") if weekday else day
 
 
 def deadline_parts(item: ActionItem) -> tuple[str, str, str]:
-    """(2024年6月20日, 周四, 17:00 or ""); for no fixed day: (尽快（未定）, "", "")."""
+    """(2024年6月20日, 周四, 17:00 or ""); for no fixed day: (尽快（未定）, "", ""); for none said: (—, "", "")."""
     due = parse_deadline(item.deadline)
     said = clean(item.deadline_text)
     if due is None:
-        return (said if any(w in said for w in UNSET_WORDS) else f"{said}（未定）" if said else "待定"), "", ""
+        return (said if any(w in said for w in UNSET_WORDS) else f"{said}（未定）" if said else UNSAID), "", ""
     day = due.date() if isinstance(due, datetime) else due
     return cn_date(day), cn_weekday(day), f"{due:%H:%M}" if isinstance(due, datetime) else ""
 
@@ -259,7 +260,7 @@ def _decision(no: int, d: Decision, topic: str) -> dict[str, Any]:
 
 def _action(no: int, a: ActionItem, minutes: Minutes, task_id: str) -> dict[str, Any]:
     status = status_label(a.status)
-    owner, department = clean(a.owner) or "待定", clean(a.owner_department)
+    owner, department = clean(a.owner) or UNSAID, clean(a.owner_department)
     return {
         "no": no, "id": task_id, "task": clean(a.task), "owner": owner, "department": department,
         "unit": department if department != owner else "",
@@ -285,8 +286,8 @@ def _action_sentence(a: ActionItem, owner: str, department: str, deadline: str) 
     who = f"由{owner}（{department}）负责" if department and department != owner else f"由{owner}负责"
     helpers = f"，{joined(a.collaborators)}配合" if a.collaborators else ""
     said = f"（会上表述为“{clean(a.deadline_text)}”）" if clean(a.deadline_text) else ""
-    when = f"，{deadline}前完成" if a.deadline else f"，完成时限待定{said}"
-    return f"{sentence(a.task)}{who if a.owner else '责任人待定'}{helpers}{when}。"
+    when = f"，{deadline}前完成" if a.deadline else f"，完成时限未明确{said}"
+    return f"{sentence(a.task)}{who if a.owner else '负责人未明确'}{helpers}{when}。"
 
 
 def remarks(a: ActionItem) -> list[str]:

@@ -319,7 +319,7 @@
     out.setAttribute("aria-live", "polite");
     const said = (text, unset) => { out.textContent = text; out.classList.toggle("unset", !!unset); };
     said(item.deadline ? "→ " + dayLabel(item.deadline) : item.deadline_text ? "无法确定日期：文档中记为“" + item.deadline_text + "（未定）”"
-      : "未填写：文档中记为“待定”", !item.deadline);
+      : "未填写：文档中记为“—”", !item.deadline);
     const resolve = () => resolveDeadline(item, node.value.trim(), said);
     let timer = null;
     node.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(resolve, 250); });
@@ -333,7 +333,7 @@
     if (!text) {
       item.deadline = null;
       item.deadline_text = null;
-      said("未填写：文档中记为“待定”", true);
+      said("未填写：文档中记为“—”", true);
       return;
     }
     const meeting = state.extraction.meeting;
