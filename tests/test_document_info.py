@@ -1,7 +1,7 @@
 """What a 纪要 says around its decisions and items (minutes/extract/document_info.py).
 
 Notes that carry each field give it as written; notes that lack it give None / empty,
-never a made-up value. Notes are the tests' own (tests/notes.py).
+never a made-up value. Notes are the tests' own (tests/written_notes.py).
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from minutes import process
 from minutes.model import minutes_from_dict
-from notes import FORMAL, PLAIN, WEEKLY
+from written_notes import FORMAL, PLAIN, WEEKLY
 from wordfiles import word_file
 
 

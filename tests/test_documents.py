@@ -1,6 +1,6 @@
 """Documents a secretary can send as they are: they say what the notes say, nothing more, nothing less.
 
-Notes that carry each fact (tests/notes.py FORMAL) and notes that lack them (PLAIN) are
+Notes that carry each fact (tests/written_notes.py FORMAL) and notes that lack them (PLAIN) are
 rendered to Word (standard and formal), Markdown and the Excel tracker, and read back:
 python-docx and openpyxl for the text, the .docx XML for colours, fonts, frames and
 rules, the package for its properties.
@@ -21,7 +21,7 @@ from docx.shared import Pt
 from minutes import process
 from minutes.model import ActionItem, Meeting, Minutes, minutes_from_dict
 from minutes.render import render_markdown, render_minutes_docx, render_tracker_docx, render_tracker_xlsx
-from notes import FORMAL, PLAIN, WEEKLY
+from written_notes import FORMAL, PLAIN, WEEKLY
 
 FACTS = {      # what FORMAL says that a document has a place for, as the documents print it
     "文号": "〔2024〕第17期",
