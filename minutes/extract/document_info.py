@@ -25,7 +25,7 @@ from ..errors import RuleFileError
 from ..model import Evidence, Location, Minutes, Section, Table
 from ..parties import parse_parties
 from ..resources import check_word_lists, load_yaml
-from ..segment import Segmented, Unit, label_field
+from ..units import Segmented, Unit, label_field
 from ..textnorm import fold, fold_word
 
 _FILE = "document.yaml"
@@ -36,6 +36,7 @@ _TITLE_MAX = 60
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _SENTENCE = re.compile(r"[，,。；;！!？?]")
 _TRAILING = "。；;，,、 \t"
+_FRAME_FIELDS = ("doc_number", "issuer", "issue_date", "signer")     # labels fields.yaml does not name
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +64,7 @@ def _doc_number_patterns() -> tuple[re.Pattern, ...]:
 @lru_cache(maxsize=1)
 def _frame_label() -> re.Pattern:
     """``文号：…`` / ``印发机关：…`` lines: (label, value)."""
-    labels = sorted({w for ws in _data()["labels"].values() for w in ws}, key=len, reverse=True)
+    labels = sorted({w for name in _FRAME_FIELDS for w in _data()["labels"][name]}, key=len, reverse=True)
     return re.compile(rf"^\s*({'|'.join(map(re.escape, labels))})\s*[:：]\s*(.+)$")
 
 
@@ -232,9 +233,9 @@ def _labelled_lines(minutes: Minutes, units: list[Unit], frame: _Frame) -> None:
             field_name = _line_field(unit)
             _set_text(meeting, field_name, unit.text, unit)
             frame.keys.add(_key(unit))
-        elif unit.label is None and unit.kind == "line" and (m := _frame_label().match(fold(unit.text))):
+        elif unit.kind == "line" and (m := _frame_label().match(fold(written := as_written(unit)))):
             field_name = _frame_field(fold_word(m.group(1)))
-            value = unit.text[m.start(2):].strip()
+            value = written[m.start(2):].strip()
             if field_name == "issue_date":
                 _set_issue_date(meeting, _DATE.search(fold(value)), unit)
             else:
@@ -254,8 +255,7 @@ def _line_field(unit: Unit) -> str:
 
 
 def _frame_field(label: str) -> str:
-    return next(name for name in ("doc_number", "issuer", "issue_date", "signer")
-                if label in _words("labels", name))
+    return next(name for name in _FRAME_FIELDS if label in _words("labels", name))
 
 
 def _set_text(meeting, name: str, value: str, unit: Unit) -> None:
