@@ -26,10 +26,10 @@ from .context import STATUSES, build_context, clean, parse_deadline
 # long text wraps inside its width (an ID, a date or a drop-down never does). The widths add up to
 # what A4 landscape prints at about 90%.
 COLUMNS = (
-    ("任务ID", "id", 19), ("任务", "task", 30), ("负责人", "owner", 10), ("部门", "department", 10),
+    ("任务ID", "id", 19), ("任务", "task", 28), ("负责人", "owner", 10), ("部门", "department", 10),
     ("协作人", "collaborators", 12), ("计划完成日期", "due", 16), ("优先级", "priority", 7),
     ("状态", "status", 8), ("进度%", "progress", 7), ("是否滞后", "late", 9),
-    ("风险/备注", "remarks", 18), ("来源会议", "source_meeting", 14),
+    ("风险/备注", "remarks", 18), ("来源会议", "source_meeting", 18),
 )
 HEADERS = tuple(c[0] for c in COLUMNS)
 COL = {key: get_column_letter(i) for i, (_, key, _) in enumerate(COLUMNS, 1)}
