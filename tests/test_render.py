@@ -407,7 +407,7 @@ def test_render_tracker_xlsx_column_widths_count_chinese_double(extracted):
     m = extracted["产品评审会.txt"]
     ws = open_xlsx(render_tracker_xlsx(m))["任务跟踪"]
     longest_task = max(len(a.task) for a in m.action_items)          # all-Chinese tasks here
-    assert ws.column_dimensions["B"].width >= min(2 * longest_task, 30)
+    assert ws.column_dimensions["B"].width >= min(2 * longest_task, 28)
     assert ws.column_dimensions["F"].width >= len("2023-05-06")
 
 
