@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -39,15 +40,54 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return EXIT_OK
 
 
+class ChineseFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's help with its own words in Chinese."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix="用法：" if prefix is None else prefix)
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose help, section titles and usage errors are in Chinese."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", ChineseFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title, self._optionals.title = "参数", "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"{self.prog}: 错误：{_in_chinese(message)}\n")
+
+
+# argparse's own usage errors (their English patterns) and what to say instead.
+_ARGPARSE_ERRORS = (
+    (r"the following arguments are required: (.+)", "缺少参数：{0}"),
+    (r"argument (\S+): invalid choice: (\S+) \(choose from (.+)\)", "参数 {0} 的值 {1} 无效，可选：{2}"),
+    (r"argument (\S+): expected one argument", "参数 {0} 后面需要一个值"),
+    (r"argument (\S+): invalid (\S+) value: (.+)", "参数 {0} 的值 {2} 无效"),
+    (r"unrecognized arguments: (.+)", "无法识别的参数：{0}（用 --help 查看可用选项）"),
+    (r"argument (\S+): (.+)", "参数 {0}：{1}"),
+)
+
+
+def _in_chinese(message: str) -> str:
+    for pattern, chinese in _ARGPARSE_ERRORS:
+        if m := re.fullmatch(pattern, message):
+            return chinese.format(*m.groups())
+    return message
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="minutes",
         description="会议纪要处理：从会议记录中提取结论、依据与待办，检查含糊表述，生成 Word 纪要与任务跟踪表。\n"
                     "Meeting-minutes processor: extract decisions and action items, lint vague wording, "
-                    "render Word minutes and a task tracker.",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version", version=f"minutes {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+                    "render Word minutes and a task tracker.")
+    parser.add_argument("--version", action="version", version=f"minutes {__version__}", help="显示版本号并退出")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="命令", title="命令")
     _extract_parser(sub)
     _lint_parser(sub)
     _render_parser(sub)
@@ -58,25 +98,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ref-date", type=_iso_date, metavar="YYYY-MM-DD",
-                   help="date that relative deadlines (下周三, 3个工作日内) count from when the notes carry no "
-                        "meeting date; a meeting date in the notes wins (default: today)")
+                   help="记录中没有会议日期时，相对期限（下周三、3个工作日内）从这一天算起；记录中写了会议日期时"
+                        "以会议日期为准（默认：今天，并在标准错误输出中提示）")
     p.add_argument("--holidays", type=Path, metavar="FILE",
-                   help="YAML/JSON file of extra days off and adjusted working days "
-                        '({"holidays": [...], "workdays": [...]}), e.g. next year\'s schedule or company days off')
+                   help='补充或覆盖节假日的 YAML/JSON 文件（{"holidays": [...], "workdays": [...]}），'
+                        "如明年刚公布的放假安排或公司自己的假期")
 
 
 # --------------------------------------------------------------------------- #
 # extract
 # --------------------------------------------------------------------------- #
 def _extract_parser(sub) -> None:
-    p = sub.add_parser("extract", help="extract meeting info, decisions and action items",
-                       description="Read notes (.txt in UTF-8/GB18030/UTF-16, .md, .docx) and print structured minutes.")
+    p = sub.add_parser("extract", help="提取会议信息、结论与待办",
+                       description="读取会议记录（.txt：UTF-8/GB18030/UTF-16/Big5；.md；.docx），输出结构化纪要。")
     p.add_argument("--format", choices=["json", "jsonl", "md"], default="json",
-                   help="json: one object for one file, a list for several; jsonl: one object per line, in the "
-                        "order given (a file that cannot be read gives {\"source\", \"error\"}); md: readable minutes")
+                   help="json：一个文件输出一个对象，多个文件输出列表；jsonl：按给出的顺序每个文件一行（读不了的文件输出 "
+                        '{"source", "error"}）；md：可读的纪要')
     _common(p)
-    p.add_argument("--no-lint", action="store_true", help="skip the vagueness lint (its findings are in 'lint')")
-    p.add_argument("files", nargs="+", metavar="FILE", help="notes to read")
+    p.add_argument("--no-lint", action="store_true", help="不做含糊表述检查（检查结果在 lint 字段中）")
+    p.add_argument("files", nargs="+", metavar="FILE", help="要读取的会议记录")
     p.set_defaults(run=run_extract)
 
 
@@ -89,6 +129,7 @@ def run_extract(args) -> int:
             _error(str(result))
             obj = {"source": source, "error": result.to_dict()}
         else:
+            warn_if_counted_from_today(source, result, args.ref_date)
             obj = result
         if args.format == "jsonl":
             _print(json.dumps(obj if isinstance(obj, dict) else obj.to_dict(), ensure_ascii=False))
@@ -108,23 +149,23 @@ def run_extract(args) -> int:
 # lint
 # --------------------------------------------------------------------------- #
 def _lint_parser(sub) -> None:
-    p = sub.add_parser("lint", help="flag vague, unenforceable or non-neutral wording",
-                       description="Lint minutes drafts like code: 尽快, 相关部门, 配合一下, 我认为, items with no "
-                                   "owner or no fixed day. Exit 0: nothing at or above --fail-on; 1: findings; "
-                                   "2: usage or input error.")
+    p = sub.add_parser("lint", help="检查含糊、无法追责或不客观的表述",
+                       description="像检查代码一样检查纪要初稿：尽快、相关部门、配合一下、我认为，以及没有负责人或"
+                                   "没有确定日期的待办。每处问题给出位置、原文（^ 标出）、原因和修改建议，最后一行汇总。"
+                                   "在终端中彩色显示（设置 NO_COLOR 或输出到管道时不用颜色）。\n"
+                                   "退出码：0 没有达到 --fail-on 级别的问题；1 有问题；2 用法或输入错误。")
     p.add_argument("--format", choices=["text", "json", "sarif"], default="text",
-                   help="text: path:line:col: severity rule message (compiler style); json: the contract's "
-                        "lint entries per file; sarif: SARIF 2.1.0 for code-review tools and CI dashboards")
+                   help="text：给人看的（文件:行:列: 级别 规则 说明，原文与 ^，建议；同一处词语只报一次，写明全部原因）；"
+                        "json：每个文件的 lint 条目（与 extract 相同，逐条列出）；sarif：SARIF 2.1.0，供代码评审工具和 CI 面板")
     p.add_argument("--config", type=Path, metavar="FILE",
-                   help="lint settings (pyproject.toml [tool.minutes.lint] or .minutes.toml); default: the "
-                        "first found from the working directory upward")
+                   help="检查设置（pyproject.toml 的 [tool.minutes.lint] 或 .minutes.toml）；默认从当前目录向上找第一个")
     p.add_argument("--fail-on", choices=["error", "warning", "info"], default=None,
-                   help="lowest severity that makes the exit status 1 (default: warning, or the config's)")
+                   help="达到哪个级别时退出码为 1（默认 warning，或配置文件中的设置）")
     p.add_argument("--fix", "--suggest", dest="fix", action="store_true",
-                   help="write FILE.fixed.EXT beside each input with placeholders (尽快 → 【截止日期待定】) "
-                        "where a safe rewrite exists; the original is never touched")
+                   help="在每个文件旁写一份 NAME.fixed.EXT，把可安全替换的词换成占位符（尽快 → 【截止日期待定】），"
+                        "原文件不动")
     _common(p)
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE", help="要检查的会议记录或纪要初稿")
     p.set_defaults(run=run_lint)
 
 
@@ -133,27 +174,28 @@ def run_lint(args) -> int:
     config = LintConfig.load(args.config)
     fail_on = args.fail_on or config.fail_on
     options = _options(args, lint=True, lint_config=config)
-    return report(args.files, options, fmt=args.format, fail_on=fail_on, fix=args.fix, out=sys.stdout, err=sys.stderr)
+    return report(args.files, options, fmt=args.format, fail_on=fail_on, fix=args.fix, out=sys.stdout, err=sys.stderr,
+                  notice=lambda source, minutes: warn_if_counted_from_today(source, minutes, args.ref_date))
 
 
 # --------------------------------------------------------------------------- #
 # render
 # --------------------------------------------------------------------------- #
 def _render_parser(sub) -> None:
-    p = sub.add_parser("render", help="write Word minutes, a task tracker (Excel/Word), Markdown or .ics",
-                       description="INPUT is notes (.txt/.md/.docx, extracted first) or the JSON printed by "
-                                   "'minutes extract --format json' (correct it by hand, then re-render).")
-    p.add_argument("input", metavar="INPUT")
-    p.add_argument("--minutes", type=Path, metavar="OUT", help="Word minutes (.docx) or Markdown (.md)")
-    p.add_argument("--tracker", type=Path, metavar="OUT", help="task tracker: Excel (.xlsx) or Word table (.docx)")
-    p.add_argument("--markdown", type=Path, metavar="OUT", help="Markdown minutes")
-    p.add_argument("--ics", type=Path, metavar="OUT", help="calendar file with one to-do per action item")
-    p.add_argument("--json", type=Path, metavar="OUT", help="the extraction as JSON")
-    p.add_argument("--template", type=Path, metavar="FILE", help="your own Word template (docxtpl tags)")
+    p = sub.add_parser("render", help="生成 Word 纪要、任务跟踪表（Excel/Word）、Markdown 或日历文件",
+                       description="INPUT 是会议记录（.txt/.md/.docx，先提取），或 'minutes extract --format json' "
+                                   "输出的 JSON（手工改正后重新生成）。文档只写记录中有的内容。")
+    p.add_argument("input", metavar="INPUT", help="会议记录，或 extract 输出的 JSON")
+    p.add_argument("--minutes", type=Path, metavar="OUT", help="Word 纪要（.docx）或 Markdown（.md）")
+    p.add_argument("--tracker", type=Path, metavar="OUT", help="任务跟踪表：Excel（.xlsx）或 Word 表格（.docx）")
+    p.add_argument("--markdown", type=Path, metavar="OUT", help="Markdown 纪要")
+    p.add_argument("--ics", type=Path, metavar="OUT", help="日历文件，每项待办一个日程")
+    p.add_argument("--json", type=Path, metavar="OUT", help="提取结果（JSON）")
+    p.add_argument("--template", type=Path, metavar="FILE", help="自己的 Word 模板（docxtpl 标签，见 docs/templates.md）")
     p.add_argument("--style", choices=["standard", "formal"], default="standard",
-                   help="shipped minutes template: standard, or formal 纪要 (GB/T 9704-2012 conventions)")
-    p.add_argument("--project", metavar="ABBR", help="project short name for task IDs (ABBR-2024-001)")
-    p.add_argument("--review-notes", action="store_true", help="include lint findings as 审阅意见")
+                   help="纪要样式：standard 标准版，formal 公文格式纪要（GB/T 9704-2012）")
+    p.add_argument("--project", metavar="ABBR", help="项目简称，用于任务ID（ABBR-2024-001）")
+    p.add_argument("--review-notes", action="store_true", help="把检查意见作为“审阅意见”附在文档中")
     _common(p)
     p.set_defaults(run=run_render)
 
@@ -164,6 +206,8 @@ def run_render(args) -> int:
     if not outputs:
         raise ConfigError("nothing to write: give at least one of --minutes, --tracker, --markdown, --ics, --json")
     minutes = load_minutes(args.input, _options(args, lint=True))
+    if Path(args.input).suffix.lower() != ".json":
+        warn_if_counted_from_today(args.input, minutes, args.ref_date)
     for path in write_outputs(minutes, outputs, template=args.template, style=args.style,
                               project=args.project, review_notes=args.review_notes):
         print(path)
@@ -191,10 +235,12 @@ def load_minutes(path: str, options: Options):
 # serve / bench
 # --------------------------------------------------------------------------- #
 def _serve_parser(sub) -> None:
-    p = sub.add_parser("serve", help="start the web page and HTTP API (FastAPI under uvicorn)")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
-    p.add_argument("--port", type=int, default=8000, help="TCP port (default 8000)")
-    p.add_argument("--workers", type=int, default=1, help="worker processes (CPU-bound work scales with workers)")
+    p = sub.add_parser("serve", help="启动网页与 HTTP API",
+                       description="启动网页（上传、修改、下载纪要）和 HTTP API（FastAPI + uvicorn）。"
+                                   "设置见 docs/service.md（MINUTES_API_TOKEN 等环境变量）。")
+    p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1：只有本机能访问）")
+    p.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    p.add_argument("--workers", type=int, default=1, help="工作进程数（处理量随进程数增加）")
     p.set_defaults(run=run_serve)
 
 
@@ -205,9 +251,10 @@ def run_serve(args) -> int:
 
 
 def _bench_parser(sub) -> None:
-    p = sub.add_parser("bench", help="measure docs/s, latency and peak memory on a corpus")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the shipped examples)")
-    p.add_argument("--repeat", type=int, default=10, help="passes over the corpus in one process")
+    p = sub.add_parser("bench", help="测量吞吐量、延迟和内存",
+                       description="在一组会议记录上测量冷启动时间、每秒处理份数、单份延迟（p50/p95）和峰值内存。")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="文件或文件夹（默认：自带的示例）")
+    p.add_argument("--repeat", type=int, default=10, help="在同一进程中重复处理的遍数")
     p.set_defaults(run=run_bench)
 
 
@@ -230,7 +277,15 @@ def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date; expected YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(f"“{text}”不是日期，应写成 YYYY-MM-DD，如 2024-06-12") from None
+
+
+def warn_if_counted_from_today(source: str, minutes, ref_date: Optional[date]) -> None:
+    """Say so, in Chinese, when relative deadlines count from today: the notes have no date, none was given."""
+    if minutes.meeting.date or ref_date is not None:
+        return
+    sys.stderr.write(f"minutes: 提示：{source} 中没有会议日期，“下周三”“3个工作日内”等相对期限按今天"
+                     f"（{date.today().isoformat()}）推算；请用 --ref-date YYYY-MM-DD 指定会议日期。\n")
 
 
 def _print(text: str) -> None:

@@ -150,6 +150,18 @@ class Meeting:
     attendees: list[str] = field(default_factory=list)
     departments: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
+    # What a 纪要 carries around its content, as the notes give it (None / empty when they do not):
+    observers: list[str] = field(default_factory=list)       # 列席
+    affiliations: dict[str, str] = field(default_factory=dict)   # person → unit, as written (区住建局)
+    person_notes: dict[str, str] = field(default_factory=dict)   # person → remark (副区长, 出差)
+    doc_number: Optional[str] = None    # 文号 / 期号: 〔2024〕第17期
+    issuer: Optional[str] = None        # 发文机关 / 印发机关
+    issue_date: Optional[str] = None    # 印发日期 (ISO) stated in the notes
+    signer: Optional[str] = None        # 签发人
+    distribution: Optional[str] = None  # 分送 / 主送 / 分发范围, as written
+    cc: Optional[str] = None            # 抄送, as written
+    next_meeting: Optional[str] = None  # 下次会议, as written
+    opening: Optional[str] = None       # the notes' own lead paragraph (听取了…汇报，研究了…)
     evidence: dict[str, Evidence] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -171,6 +183,7 @@ class Decision:
     evidence: Optional[Evidence] = None
     rationale_evidence: list[Evidence] = field(default_factory=list)
     from_turn: bool = field(default=False, repr=False)   # said in a transcript turn that may also hold tasks
+    section: Optional[int] = None        # index into Minutes.sections: the part of the notes it sits in
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -179,6 +192,7 @@ class Decision:
             "rationale": list(self.rationale),
             "evidence": self.evidence.to_dict() if self.evidence else None,
             "rationale_evidence": [e.to_dict() for e in self.rationale_evidence],
+            "section": self.section,
         }
 
 
@@ -197,6 +211,7 @@ class ActionItem:
     status: Optional[str] = None
     owners: list[str] = field(default_factory=list)   # every party named responsible
     vague_owner: Optional[str] = None    # 大家 / 各部门 as the doer
+    section: Optional[int] = None        # index into Minutes.sections
     evidence: dict[str, Evidence] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -236,6 +251,33 @@ class Finding:
 
 
 @dataclass
+class Section:
+    """A part of the notes as they lay it out, in source order.
+
+    ``heading`` is the heading as written, numbering removed ("" for text before any
+    heading); ``role`` is what segmentation says the heading announces (decisions,
+    actions, info, status, questions…, or None for a topic); ``paragraphs`` are the
+    lines under it that no decision or action item carries (background figures,
+    progress reports, discussion), as written, split into those before the section's
+    first decision or item (``paragraphs``) and those after it (``closing``);
+    ``tables`` likewise its tables (a figures table, a progress tracker), one list of
+    cell texts per row.
+    """
+
+    heading: str = ""
+    role: Optional[str] = None
+    paragraphs: list[str] = field(default_factory=list)           # before the section's first decision or item
+    closing: list[str] = field(default_factory=list)              # after it
+    tables: list[list[list[str]]] = field(default_factory=list)    # tables no item was read from: rows of cells
+    evidence: Optional[Evidence] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"heading": self.heading, "role": self.role, "paragraphs": list(self.paragraphs),
+                "closing": list(self.closing), "tables": [[list(row) for row in table] for table in self.tables],
+                "evidence": self.evidence.to_dict() if self.evidence else None}
+
+
+@dataclass
 class Minutes:
     source: str
     meeting: Meeting = field(default_factory=Meeting)
@@ -245,6 +287,7 @@ class Minutes:
     risks: list[str] = field(default_factory=list)
     lint: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -256,6 +299,7 @@ class Minutes:
             "risks": list(self.risks),
             "lint": [f.to_dict() for f in self.lint],
             "warnings": list(self.warnings),
+            "sections": [s.to_dict() for s in self.sections],
         }
 
 
@@ -278,15 +322,20 @@ def minutes_from_dict(data: Any, source: str = "<json>") -> Minutes:
         raise BadExtraction(f"is an error record, not an extraction: {data['error']}", source=source)
     meeting_data = data.get("meeting") or {}
     need(isinstance(meeting_data, dict), "'meeting'", "an object")
-    meeting = Meeting(**{k: _opt_str(meeting_data.get(k), f"meeting.{k}", need)
-                         for k in ("title", "date", "start_time", "end_time", "location", "host", "recorder")})
-    for key in ("attendees", "departments", "absent"):
+    meeting = Meeting(**{k: _opt_str(meeting_data.get(k), f"meeting.{k}", need) for k in _MEETING_TEXT})
+    for key in _MEETING_LISTS:
         setattr(meeting, key, _str_list(meeting_data.get(key), f"meeting.{key}", need))
+    for key in ("affiliations", "person_notes"):
+        setattr(meeting, key, _str_map(meeting_data.get(key), f"meeting.{key}", need))
+    if meeting.issue_date:
+        _check_deadline(meeting.issue_date, "meeting.issue_date", need)
+    sections = [_section(s, f"sections[{i}]", need) for i, s in enumerate(data.get("sections") or [])]
     decisions = []
     for i, d in enumerate(data.get("decisions") or []):
         need(isinstance(d, dict) and isinstance(d.get("text"), str), f"decisions[{i}]", "an object with a 'text' string")
         decisions.append(Decision(text=d["text"], topic=_opt_str(d.get("topic"), f"decisions[{i}].topic", need),
-                                  rationale=_str_list(d.get("rationale"), f"decisions[{i}].rationale", need)))
+                                  rationale=_str_list(d.get("rationale"), f"decisions[{i}].rationale", need),
+                                  section=_section_index(d.get("section"), len(sections), f"decisions[{i}]", need)))
     items = []
     for i, a in enumerate(data.get("action_items") or []):
         where = f"action_items[{i}]"
@@ -304,7 +353,8 @@ def minutes_from_dict(data: Any, source: str = "<json>") -> Minutes:
             collaborators=_str_list(a.get("collaborators"), f"{where}.collaborators", need),
             deadline=deadline, deadline_text=_opt_str(a.get("deadline_text"), f"{where}.deadline_text", need),
             priority=priority, line=line, topic=_opt_str(a.get("topic"), f"{where}.topic", need),
-            status=_opt_str(a.get("status"), f"{where}.status", need)))
+            status=_opt_str(a.get("status"), f"{where}.status", need),
+            section=_section_index(a.get("section"), len(sections), where, need)))
     findings = []
     for i, f in enumerate(data.get("lint") or []):
         need(isinstance(f, dict) and isinstance(f.get("rule"), str), f"lint[{i}]", "an object with a 'rule' string")
@@ -316,7 +366,34 @@ def minutes_from_dict(data: Any, source: str = "<json>") -> Minutes:
     return Minutes(source=str(data.get("source") or source), meeting=meeting, decisions=decisions,
                    action_items=items, lint=findings,
                    open_questions=_str_list(data.get("open_questions"), "open_questions", need),
-                   risks=_str_list(data.get("risks"), "risks", need))
+                   risks=_str_list(data.get("risks"), "risks", need), sections=sections)
+
+
+_MEETING_TEXT = ("title", "date", "start_time", "end_time", "location", "host", "recorder", "doc_number", "issuer",
+                 "issue_date", "signer", "distribution", "cc", "next_meeting", "opening")
+_MEETING_LISTS = ("attendees", "departments", "absent", "observers")
+
+
+def _section(value: Any, where: str, need) -> Section:
+    need(isinstance(value, dict), f"'{where}'", "an object with a 'heading'")
+    return Section(heading=_opt_str(value.get("heading"), f"{where}.heading", need) or "",
+                   role=_opt_str(value.get("role"), f"{where}.role", need),
+                   paragraphs=_str_list(value.get("paragraphs"), f"{where}.paragraphs", need),
+                   closing=_str_list(value.get("closing"), f"{where}.closing", need),
+                   tables=[[_str_list(row, f"{where}.tables", need) for row in _list(table, f"{where}.tables", need)]
+                           for table in _list(value.get("tables"), f"{where}.tables", need)])
+
+
+def _list(value: Any, where: str, need) -> list:
+    need(value is None or isinstance(value, list), f"'{where}'", "a list")
+    return value or []
+
+
+def _section_index(value: Any, count: int, where: str, need) -> Optional[int]:
+    """A section number that points at a section, or None (an item added by hand has none)."""
+    need(value is None or (isinstance(value, int) and not isinstance(value, bool)), f"'{where}.section'",
+         "an integer or null")
+    return value if value is not None and 0 <= value < count else None
 
 
 def _opt_str(value: Any, where: str, need) -> Optional[str]:
@@ -329,6 +406,14 @@ def _str_list(value: Any, where: str, need) -> list[str]:
         return []
     need(isinstance(value, list) and all(isinstance(v, str) for v in value), f"'{where}'", "a list of strings")
     return list(value)
+
+
+def _str_map(value: Any, where: str, need) -> dict[str, str]:
+    if value is None:
+        return {}
+    need(isinstance(value, dict) and all(isinstance(v, str) for v in value.values()), f"'{where}'",
+         "an object of strings")
+    return dict(value)
 
 
 def _check_deadline(value: str, where: str, need) -> None:

@@ -19,6 +19,7 @@ Commit the .docx files this writes: users open and edit them in Word.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 from docx import Document
@@ -26,7 +27,9 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from lxml import etree
 from docx.shared import Mm, Pt, RGBColor
 
 HERE = Path(__file__).resolve().parent
@@ -42,6 +45,10 @@ AFTER_PBDR_IN_PPR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w
                      "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
                      "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 AFTER_LANG_IN_RPR = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+AFTER_CELLMAR_IN_TBLPR = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+AFTER_SNAP_IN_PPR = AFTER_PBDR_IN_PPR[AFTER_PBDR_IN_PPR.index("w:snapToGrid") + 1:]
+CELL_MARGIN = 57           # twips: 1 mm
+AFTER_FRAMEPR_IN_PPR = ("w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr") + AFTER_PBDR_IN_PPR
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,17 @@ class Look:
     size: float
     bold: bool = False
     latin: str = LATIN
+    color: str | None = None
+
+
+@dataclass(frozen=True)
+class FontFallback:
+    """A Chinese face as the fontTable declares it: the face to use where it is missing, its PANOSE class."""
+
+    name: str
+    alt: str
+    panose: str
+    family: str = "modern"
 
 
 # Standard minutes: 宋体 小四 body, 黑体 headings.
@@ -62,6 +80,15 @@ STD_CELL, STD_HEAD, STD_SMALL = Look("宋体", 10.5), Look("黑体", 10.5), Look
 GB_BODY, GB_TITLE = Look("仿宋_GB2312", 16), Look("方正小标宋简体", 22)
 GB_H1, GB_NOTE, GB_PAGE = Look("黑体", 16), Look("仿宋_GB2312", 14), Look("宋体", 14)
 GB_LINE = Pt(28.95)
+GB_TEXT_WIDTH = 156            # mm: A4 less 订口 28 mm and 翻口 26 mm
+GB_RED = "FF0000"              # the 纪要 mark and the rule under the 版头
+GB_MARK = Look("方正小标宋简体", 26, color=GB_RED)
+# A PC without the GB fonts (most outside government) gets the nearest Windows face, not a Latin one.
+FALLBACKS = (FontFallback("仿宋_GB2312", "仿宋", "02010609060101010101"),
+             FontFallback("方正小标宋简体", "宋体", "02010600030101010101", "roman"),
+             FontFallback("黑体", "SimHei", "02010609060101010101"),
+             FontFallback("宋体", "SimSun", "02010600030101010101", "roman"))
+TEMPLATE_DATE = datetime(2024, 1, 1, tzinfo=timezone.utc)    # the shipped files' own dates: fixed, so a rebuild is identical
 HEADER_FILL = "D9E2F3"
 SIGN_BLANK = "\u3000" * 8          # an underlined gap to sign on
 LABEL_FILL = "F2F2F2"
@@ -112,16 +139,49 @@ def shade(cell, fill: str) -> None:
 def repeat_as_header(row) -> None:
     """The row repeats on every page and is never split."""
     trpr = row._tr.get_or_add_trPr()
-    _child(trpr, "w:tblHeader").set(qn("w:val"), "true")
     _child(trpr, "w:cantSplit").set(qn("w:val"), "true")
+    _child(trpr, "w:tblHeader").set(qn("w:val"), "true")
 
 
-def paragraph_border(paragraph, side: str, eighths: int) -> None:
-    """A rule above or below a paragraph (版记 lines); width in eighths of a point."""
+def never_split(row) -> None:
+    """A row that moves to the next page whole instead of breaking across it."""
+    _child(row._tr.get_or_add_trPr(), "w:cantSplit").set(qn("w:val"), "true")
+
+
+def paragraph_border(paragraph, side: str, eighths: int | str, color: str = "000000", kind: str = "single") -> None:
+    """A rule above or below a paragraph; width in eighths of a point (or a tag that gives it)."""
     borders = _child(paragraph._p.get_or_add_pPr(), "w:pBdr", AFTER_PBDR_IN_PPR)
-    line = _child(borders, f"w:{side}")
-    for key, value in (("w:val", "single"), ("w:sz", str(eighths)), ("w:space", "1"), ("w:color", "000000")):
+    sides = ("w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar")
+    line = _child(borders, f"w:{side}", sides[sides.index(f"w:{side}") + 1:])
+    for key, value in (("w:val", kind), ("w:sz", str(eighths)), ("w:space", "1"), ("w:color", color)):
         line.set(qn(key), value)
+
+
+def frame_above_page_foot(paragraph, width_mm: float, height: int, top: str) -> None:
+    """Put the paragraph alone in a frame ``height`` twips high whose top is ``top`` twips (a number or a
+    tag that gives one) below the top of the text area: one 版记 line, placed from the foot up."""
+    frame = _child(paragraph._p.get_or_add_pPr(), "w:framePr", AFTER_FRAMEPR_IN_PPR)
+    for key, value in (("w:w", str(round(width_mm / 25.4 * 1440))), ("w:h", str(height)), ("w:hRule", "exact"),
+                       ("w:hSpace", "0"), ("w:wrap", "around"), ("w:vAnchor", "margin"), ("w:hAnchor", "margin"),
+                       ("w:xAlign", "center"), ("w:y", top)):
+        frame.set(qn(key), value)
+
+
+def declare_fonts(doc, fonts: tuple["FontFallback", ...]) -> None:
+    """fontTable entries that name the Windows face to use where a GB font is not installed (w:altName),
+    with the GB2312 character set and the PANOSE class, so Word and WPS substitute a like face."""
+    part = doc.part.part_related_by(RT.FONT_TABLE)
+    table = etree.fromstring(part.blob)
+    for font in fonts:
+        for old in table.findall(qn("w:font")):
+            if old.get(qn("w:name")) == font.name:
+                table.remove(old)
+        entry = etree.SubElement(table, qn("w:font"))
+        entry.set(qn("w:name"), font.name)
+        for tag_name, value in (("w:altName", font.alt), ("w:panose1", font.panose), ("w:charset", "86"),
+                                ("w:family", font.family), ("w:pitch", "variable")):
+            etree.SubElement(entry, qn(tag_name)).set(qn("w:val"), value)
+    part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def add_field(paragraph, instruction: str, look: Look) -> None:
@@ -146,12 +206,30 @@ def line_grid(section, pitch_twips: int) -> None:
     grid.set(qn("w:linePitch"), str(pitch_twips))
 
 
+def drop_thumbnail(doc) -> None:
+    """python-docx's default package carries its own preview picture; a generated document has none."""
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package.rels[rel_id]
+
+
+def plain_app_properties(doc) -> None:
+    """docProps/app.xml without the default package's 'Microsoft Macintosh Word' and counts of nothing."""
+    part = next(rel.target_part for rel in doc.part.package.rels.values() if rel.reltype == RT.EXTENDED_PROPERTIES)
+    part._blob = (b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+                  b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+                  b"<Application>minutes</Application><DocSecurity>0</DocSecurity></Properties>")
+
+
 # --------------------------------------------------------------------------- #
 # Styles and runs
 # --------------------------------------------------------------------------- #
 def style_run(run, look: Look) -> None:
     run.font.size = Pt(look.size)
     run.font.bold = look.bold
+    if look.color:
+        run.font.color.rgb = RGBColor.from_string(look.color)
     set_rfonts(run._r.get_or_add_rPr(), look)
 
 
@@ -188,12 +266,14 @@ def heading_style(doc, name: str, look: Look, before: float, after: float):
 
 
 def paragraph(doc_or_cell, text: str = "", look: Look | None = None, style: str | None = None,
-              align=None):
+              align=None, keep_with_next: bool = False):
     p = doc_or_cell.add_paragraph(style=style)
     if text:
         add_run(p, text, look)
     if align is not None:
         p.alignment = align
+    if keep_with_next:
+        p.paragraph_format.keep_with_next = True
     return p
 
 
@@ -218,6 +298,20 @@ def fill_cell(cell, text: str | list[str], look: Look, align=WD_ALIGN_PARAGRAPH.
     cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
 
 
+def narrow_cell_margins(table, twips: int = CELL_MARGIN) -> None:
+    """Left and right cell margins of 1 mm instead of Word's 1.9 mm: a date or a name fits on one line."""
+    margins = _child(table._tbl.tblPr, "w:tblCellMar", AFTER_CELLMAR_IN_TBLPR)
+    for side in ("left", "right"):
+        margin = _child(margins, f"w:{side}")
+        margin.set(qn("w:w"), str(twips))
+        margin.set(qn("w:type"), "dxa")
+
+
+def no_grid_snap(style) -> None:
+    """A title's exact line spacing, not rounded up to two lines of the GB page grid."""
+    _child(style.element.get_or_add_pPr(), "w:snapToGrid", AFTER_SNAP_IN_PPR).set(qn("w:val"), "0")
+
+
 def table_widths(table, widths_mm: list[float]) -> None:
     table.autofit = False
     for column, width in zip(table.columns, widths_mm):
@@ -227,9 +321,9 @@ def table_widths(table, widths_mm: list[float]) -> None:
             cell.width = Mm(width)
 
 
-def loop_table(doc, headers: list[str], cells: list[str], widths: list[float], loop: str,
+def loop_table(doc, headers: list[str], cells: list[str | list[str]], widths: list[float], loop: str,
                cell_look: Look = STD_CELL, head_look: Look = STD_HEAD, centred: frozenset[int] = frozenset()):
-    """Header row, then ``{%tr for %}`` / one row of ``{{ }}`` cells / ``{%tr endfor %}``."""
+    """Header row, then ``{%tr for %}`` / one row of ``{{ }}`` cells / ``{%tr endfor %}``; no row splits."""
     table = doc.add_table(rows=4, cols=len(headers))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -240,25 +334,44 @@ def loop_table(doc, headers: list[str], cells: list[str], widths: list[float], l
     fill_cell(table.rows[1].cells[0], f"{{%tr for {loop} %}}", cell_look)
     for i, (cell, text) in enumerate(zip(table.rows[2].cells, cells)):
         fill_cell(cell, text, cell_look, WD_ALIGN_PARAGRAPH.CENTER if i in centred else WD_ALIGN_PARAGRAPH.LEFT)
+    never_split(table.rows[2])
     fill_cell(table.rows[3].cells[0], "{%tr endfor %}", cell_look)
     table_widths(table, widths)
+    narrow_cell_margins(table)
     return table
 
 
-def info_table(doc, rows: list[tuple[str, str, str, str] | tuple[str, str]], widths: list[float]):
-    """Label / value pairs, two pairs to a row or one pair spanning the width."""
-    table = doc.add_table(rows=len(rows), cols=4)
+def info_table(doc, rows: list[tuple[str, ...]], widths: list[float]):
+    """Label / value pairs, two pairs to a row or one pair spanning the width; a row given with a
+    condition as its first entry (``("meeting.absent", "缺席人员", …)``) is there only when it holds."""
+    plain = [r[1:] if r[0].startswith("?") else r for r in rows]
+    conditions = [r[0][1:] if r[0].startswith("?") else None for r in rows]
+    count = len(plain) + 2 * sum(1 for c in conditions if c)
+    table = doc.add_table(rows=count, cols=4)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table_widths(table, widths)
-    for row, spec in zip(table.rows, rows):
-        cells = row.cells if len(spec) == 4 else [row.cells[0], row.cells[1].merge(row.cells[3])]
-        for i, (cell, text) in enumerate(zip(cells, spec)):
-            fill_cell(cell, text, STD_HEAD if i % 2 == 0 else STD_CELL,
-                      WD_ALIGN_PARAGRAPH.CENTER if i % 2 == 0 else WD_ALIGN_PARAGRAPH.LEFT)
-            if i % 2 == 0:
-                shade(cell, LABEL_FILL)
+    at = 0
+    for spec, condition in zip(plain, conditions):
+        if condition:
+            fill_cell(table.rows[at].cells[0], f"{{%tr if {condition} %}}", STD_CELL)
+            at += 1
+        _info_row(table.rows[at], spec)
+        at += 1
+        if condition:
+            fill_cell(table.rows[at].cells[0], "{%tr endif %}", STD_CELL)
+            at += 1
     return table
+
+
+def _info_row(row, spec: tuple[str, ...]) -> None:
+    cells = row.cells if len(spec) == 4 else [row.cells[0], row.cells[1].merge(row.cells[3])]
+    for i, (cell, text) in enumerate(zip(cells, spec)):
+        fill_cell(cell, text, STD_HEAD if i % 2 == 0 else STD_CELL,
+                  WD_ALIGN_PARAGRAPH.CENTER if i % 2 == 0 else WD_ALIGN_PARAGRAPH.LEFT)
+        if i % 2 == 0:
+            shade(cell, LABEL_FILL)
+    never_split(row)
 
 
 # --------------------------------------------------------------------------- #
@@ -296,32 +409,39 @@ def gb_page_numbers(doc, section) -> None:
 
 
 def core_properties(doc, title: str) -> None:
+    """The shipped template's own properties; a rendered document gets the meeting's (minutes/render/docx.py)."""
     props = doc.core_properties
     props.title, props.author, props.language = title, "minutes", "zh-CN"
+    props.comments, props.last_modified_by, props.revision = "", "", 1
+    props.created = props.modified = TEMPLATE_DATE
+    drop_thumbnail(doc)
+    plain_app_properties(doc)
 
 
 # --------------------------------------------------------------------------- #
 # minutes_standard.docx
 # --------------------------------------------------------------------------- #
 STD_INFO_ROWS = [
-    ("会议名称", "{{ meeting.title }}"),
-    ("会议时间", "{{ meeting.when }}", "会议地点", "{{ meeting.location }}"),
-    ("主持人", "{{ meeting.host }}", "记录人", "{{ meeting.recorder }}"),
-    ("参会人员", "{{ meeting.attendees }}"),
-    ("参会部门", "{{ meeting.departments }}"),
-    ("请假人员", "{{ meeting.absent or '无' }}"),
+    ("会议名称", "{{ meeting.title or '—' }}"),
+    ("会议时间", "{{ meeting.when or '—' }}", "会议地点", "{{ meeting.location or '—' }}"),
+    ("主持人", "{{ meeting.host or '—' }}", "记录人", "{{ meeting.recorder or '—' }}"),
+    ("出席人员", "{{ meeting.attendance or '—' }}"),
+    ("?meeting.observers", "列席人员", "{{ meeting.observers }}"),
+    ("?meeting.absent", "缺席人员", "{{ meeting.absent }}"),
+    ("?meeting.departments", "参会部门", "{{ meeting.departments }}"),
 ]
-STD_ACTION_HEADERS = ["序号", "任务", "负责人", "部门", "协作", "截止日期", "优先级", "状态"]
+STD_ACTION_HEADERS = ["序号", "任务", "负责人", "部门", "协作", "截止日期", "优先级"]
 # The date cell breaks before the weekday (a list item is a line break) rather than inside the date.
-STD_ACTION_CELLS = ["{{ a.no }}", "{{ a.task }}", "{{ a.owner }}", "{{ a.department }}", "{{ a.collaborators }}",
+STD_ACTION_CELLS = ["{{ a.no }}", "{{ a.task }}", "{{ a.owner }}", "{{ a.unit }}", "{{ a.collaborators }}",
                     ["{{ a.deadline_date }}{% if a.deadline_weekday %}",
                      "（{{ a.deadline_weekday }}）{{ a.deadline_time }}{% endif %}"],
-                    "{{ a.priority }}", "{{ a.status }}"]
-STD_ACTION_WIDTHS = [9, 42, 15, 15, 15, 34, 15, 15]
+                    "{{ a.priority }}"]
+# mm, 160 in all. Every header fits on one line (2 CJK chars of 10.5 pt and the 3.8 mm cell margins
+# take 11.2 mm); a four-character name or unit, and 2024年12月31日, fit on one.
+STD_ACTION_WIDTHS = [12, 40, 19, 19, 19, 35, 16]
 NOTE_HEADERS = ["序号", "类别", "原文", "问题", "建议", "位置"]
-NOTE_CELLS = ["{{ n.no }}", ["{{ n.label }}", "{{ n.rule }}"], "{{ n.words }}", "{{ n.message }}",
-              "{{ n.suggestion }}", "{{ n.where }}"]
-NOTE_WIDTHS = [10, 22, 30, 42, 38, 18]
+NOTE_CELLS = ["{{ n.no }}", "{{ n.label }}", "{{ n.words }}", "{{ n.message }}", "{{ n.suggestion }}", "{{ n.where }}"]
+NOTE_WIDTHS = [13, 22, 28, 40, 39, 18]
 
 
 def standard_styles(doc) -> None:
@@ -341,52 +461,66 @@ def _no_title_rule(style) -> None:
         ppr.remove(border)
 
 
+def each(doc, items: str, line: str, look: Look, indent: float = 0) -> None:
+    """One paragraph per entry of ``items`` (a {%p for %} loop over ``d``)."""
+    tag(doc, f"{{%p for d in {items} %}}")
+    paragraph(doc, line, look).paragraph_format.left_indent = Pt(indent)
+    tag(doc, "{%p endfor %}")
+
+
 def standard_topics(doc) -> None:
-    paragraph(doc, "会议议定事项", STD_H1, "Heading 1")
+    """The notes' sections in their order: heading, own lines, 结论, 依据, the section's action table, the rest."""
     tag(doc, "{%p for topic in topics %}")
-    paragraph(doc, "{{ topic.heading }}", STD_H2, "Heading 2")
-    for label, items, line in (("结论", "topic.decisions", "{{ loop.index }}. {{ d.text }}"),
-                               ("依据", "topic.grounds", "（{{ loop.index }}）{{ d }}"),
-                               ("待办", "topic.actions", "{{ loop.index }}. {{ d.task }}（负责人：{{ d.owner_full }}；"
-                                                       "截止：{{ d.deadline }}）")):
-        tag(doc, f"{{%p if {items} %}}")
-        paragraph(doc, label, STD_LABEL)
-        tag(doc, f"{{%p for d in {items} %}}")
-        paragraph(doc, line, STD_BODY).paragraph_format.left_indent = Pt(24)
-        tag(doc, "{%p endfor %}")
-        tag(doc, "{%p endif %}")
+    tag(doc, "{%p if topic.heading %}")
+    paragraph(doc, "{{ topic.heading }}", STD_H1, "Heading 1")
+    tag(doc, "{%p endif %}")
+    each(doc, "topic.paragraphs + topic.table_lines", "{{ d }}", STD_BODY)
+    tag(doc, "{%p if topic.decisions %}")
+    tag(doc, "{%p if topic.decision_label %}")
+    paragraph(doc, "{{ topic.decision_label }}", STD_LABEL, keep_with_next=True)
+    tag(doc, "{%p endif %}")
+    each(doc, "topic.decisions", "{{ loop.index }}. {{ d.text }}", STD_BODY, 24)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if topic.grounds %}")
+    paragraph(doc, "依据", STD_LABEL, keep_with_next=True)
+    each(doc, "topic.grounds", "（{{ loop.index }}）{{ d }}", STD_BODY, 24)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if topic.actions %}")
+    tag(doc, "{%p if topic.action_label %}")
+    paragraph(doc, "{{ topic.action_label }}", STD_LABEL, keep_with_next=True)
+    tag(doc, "{%p endif %}")
+    loop_table(doc, STD_ACTION_HEADERS, STD_ACTION_CELLS, STD_ACTION_WIDTHS, "a in topic.actions",
+               centred=frozenset({0, 6}))
+    tag(doc, "{%p endif %}")
+    each(doc, "topic.closing", "{{ d }}", STD_BODY)
     tag(doc, "{%p endfor %}")
 
 
 def standard_lists(doc) -> None:
-    paragraph(doc, "行动项清单", STD_H1, "Heading 1")
-    loop_table(doc, STD_ACTION_HEADERS, STD_ACTION_CELLS, STD_ACTION_WIDTHS, "a in actions",
-               centred=frozenset({0, 6, 7}))
-    paragraph(doc, "未决事项", STD_H1, "Heading 1")
-    tag(doc, "{%p for q in open_questions %}")
-    paragraph(doc, "{{ loop.index }}. {{ q }}", STD_BODY)
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if not open_questions %}")
-    paragraph(doc, "无。", STD_BODY)
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if risks %}")
-    paragraph(doc, "风险提示", STD_H1, "Heading 1")
-    tag(doc, "{%p for r in risks %}")
-    paragraph(doc, "{{ loop.index }}. {{ r }}", STD_BODY)
-    tag(doc, "{%p endfor %}")
+    """未决事项 and 风险 the sections do not already print; 下次会议 as the notes give it."""
+    for title, items in (("未决事项", "open_questions"), ("风险提示", "risks")):
+        tag(doc, f"{{%p if {items} %}}")
+        paragraph(doc, title, STD_H1, "Heading 1")
+        each(doc, items, "{{ loop.index }}. {{ d }}", STD_BODY)
+        tag(doc, "{%p endif %}")
+    tag(doc, "{%p if meeting.next_meeting %}")
+    p = paragraph(doc, "下次会议：", STD_LABEL)
+    p.paragraph_format.space_before = Pt(12)
+    add_run(p, "{{ meeting.next_meeting }}。", STD_BODY)
     tag(doc, "{%p endif %}")
 
 
 def review_section(doc, head: Look, cell: Look, small: Look, heading_style_name: str | None) -> None:
     """审阅意见: the lint findings, so a draft goes out with its open questions visible."""
     tag(doc, "{%p if review_notes %}")
-    paragraph(doc, "审阅意见（定稿前处理并删除本节）", head, heading_style_name)
+    paragraph(doc, "审阅意见（定稿前处理并删除本节）", head, heading_style_name, keep_with_next=True)
     loop_table(doc, NOTE_HEADERS, NOTE_CELLS, NOTE_WIDTHS, "n in review_notes", small, Look(head.east, small.size),
                centred=frozenset({0, 5}))
     tag(doc, "{%p endif %}")
 
 
 def sign_off(doc) -> None:
+    """签发 (blank to sign unless the notes name the signer); 分送 / 抄送 / 印发 only as the notes give them."""
     p = paragraph(doc)
     p.paragraph_format.space_before = Pt(18)
     p.paragraph_format.tab_stops.add_tab_stop(Mm(95), WD_TAB_ALIGNMENT.LEFT)
@@ -394,8 +528,14 @@ def sign_off(doc) -> None:
     add_run(p, f"{{{{ issuer or '{SIGN_BLANK}' }}}}", STD_BODY).font.underline = True
     add_run(p, "\t签发日期：", STD_BODY)
     add_run(p, SIGN_BLANK, STD_BODY).font.underline = True
-    paragraph(doc, "分发范围：{{ distribution }}", STD_BODY)
-    paragraph(doc, "记录人：{{ meeting.recorder }}", STD_BODY)
+    for label, value in (("分送", "distribution"), ("抄送", "cc")):
+        tag(doc, f"{{%p if {value} %}}")
+        paragraph(doc, f"{label}：{{{{ {value} }}}}。", STD_BODY)
+        tag(doc, "{%p endif %}")
+    tag(doc, "{%p if meeting.office or meeting.issue_date %}")
+    paragraph(doc, "印发：{{ meeting.office }}{% if meeting.office and meeting.issue_date %}　{% endif %}"
+                   "{% if meeting.issue_date %}{{ meeting.issue_date }}印发{% endif %}", STD_BODY)
+    tag(doc, "{%p endif %}")
 
 
 def build_standard() -> Document:
@@ -406,11 +546,19 @@ def build_standard() -> Document:
     add_run(doc.sections[0].header.paragraphs[0], "{{ meeting.title }}", STD_SMALL)
     page_x_of_y(doc.sections[0], STD_SMALL)
     paragraph(doc, "{{ meeting.minutes_title }}", STD_TITLE, "Title")
+    tag(doc, "{%p if meeting.headed %}")
+    paragraph(doc, "{{ meeting.office }}{% if meeting.office and meeting.doc_number %}　{% endif %}"
+                   "{{ meeting.doc_number }}", STD_CELL, align=WD_ALIGN_PARAGRAPH.CENTER)
+    tag(doc, "{%p endif %}")
     info_table(doc, STD_INFO_ROWS, [24, 56, 24, 56])
+    tag(doc, "{%p if meeting.lead %}")
+    paragraph(doc, "{{ meeting.lead }}", STD_BODY).paragraph_format.space_before = Pt(9)
+    tag(doc, "{%p endif %}")
     standard_topics(doc)
     standard_lists(doc)
     review_section(doc, STD_H1, STD_CELL, STD_CELL, "Heading 1")
     sign_off(doc)
+    declare_fonts(doc, FALLBACKS)
     core_properties(doc, "会议纪要（标准版）")
     return doc
 
@@ -431,9 +579,34 @@ def formal_styles(doc) -> None:
     title.paragraph_format.first_line_indent = Pt(0)
     title.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     title.paragraph_format.line_spacing = Pt(36)
+    no_grid_snap(title)
     h1 = heading_style(doc, "Heading 1", GB_H1, 0, 0)
     h1.paragraph_format.first_line_indent = Pt(2 * GB_H1.size)
     h1.paragraph_format.line_spacing_rule, h1.paragraph_format.line_spacing = WD_LINE_SPACING.EXACTLY, GB_LINE
+
+
+def centred(doc, text: str, look: Look):
+    p = paragraph(doc, text, look, align=WD_ALIGN_PARAGRAPH.CENTER)
+    p.paragraph_format.first_line_indent = Pt(0)
+    return p
+
+
+def formal_head(doc) -> None:
+    """版头, when the notes give an issuing office or a 期号: the red 纪要 mark, the 期号, the office and
+    the 印发 date either side, then a red rule across the text width."""
+    tag(doc, "{%p if meeting.headed %}")
+    mark = centred(doc, "{{ meeting.mark }}", GB_MARK)
+    mark.paragraph_format.line_spacing = Pt(GB_MARK.size * 1.5)
+    tag(doc, "{%p if meeting.doc_number %}")
+    centred(doc, "{{ meeting.doc_number }}", GB_BODY)
+    tag(doc, "{%p endif %}")
+    rule = paragraph(doc, "{{ meeting.office }}\t{{ meeting.issue_date }}", GB_BODY)
+    fmt = rule.paragraph_format
+    fmt.first_line_indent, fmt.left_indent, fmt.right_indent = Pt(0), Pt(GB_BODY.size), Pt(GB_BODY.size)
+    fmt.tab_stops.add_tab_stop(Mm(GB_TEXT_WIDTH) - Pt(2 * GB_BODY.size), WD_TAB_ALIGNMENT.RIGHT)
+    paragraph_border(rule, "bottom", 8, GB_RED)
+    paragraph(doc)
+    tag(doc, "{%p endif %}")
 
 
 def labelled_line(doc, label: str, value: str) -> None:
@@ -448,58 +621,78 @@ def labelled_line(doc, label: str, value: str) -> None:
 def formal_body(doc) -> None:
     paragraph(doc, "{{ opening }}", GB_BODY)
     tag(doc, "{%p for topic in topics %}")
+    tag(doc, "{%p if topic.heading %}")
     paragraph(doc, "{{ topic.heading }}", GB_H1, "Heading 1")
-    tag(doc, "{%p for d in topic.decisions %}")
-    paragraph(doc, "会议议定：{{ d.sentence }}{% if d.rationale %}主要依据：{{ d.rationale_text }}。{% endif %}", GB_BODY)
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if topic.actions %}")
-    paragraph(doc, "会议要求：", GB_BODY)
-    tag(doc, "{%p for a in topic.actions %}")
-    paragraph(doc, "{{ loop.index }}. {{ a.sentence }}", GB_BODY)
-    tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
+    tag(doc, "{%p for line in topic.lines %}")
+    paragraph(doc, "{{ line }}", GB_BODY)
+    tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
 
 
 def formal_pending(doc) -> None:
     tag(doc, "{%p if open_questions or risks %}")
-    paragraph(doc, "会议提出以下事项待进一步研究：", GB_BODY)
+    paragraph(doc, "会议提出以下事项待进一步研究：", GB_BODY, keep_with_next=True)
     tag(doc, "{%p for q in open_questions + risks %}")
     paragraph(doc, "{{ loop.index }}. {{ q }}", GB_BODY)
     tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if meeting.next_meeting %}")
+    paragraph(doc, "下次会议：{{ meeting.next_meeting }}。", GB_BODY)
     tag(doc, "{%p endif %}")
 
 
 def formal_review(doc) -> None:
     tag(doc, "{%p if review_notes %}")
-    paragraph(doc, "审阅意见（定稿前处理并删除）", GB_H1)
+    paragraph(doc, "审阅意见（定稿前处理并删除）", GB_H1, keep_with_next=True)
     tag(doc, "{%p for n in review_notes %}")
-    paragraph(doc, "{{ n.no }}. 【{{ n.label }}（{{ n.rule }}）】“{{ n.words }}”：{{ n.message }}。建议：{{ n.suggestion }}。"
+    paragraph(doc, "{{ n.no }}. 【{{ n.label }}】{{ n.message }}。建议：{{ n.suggestion }}。"
                    "{% if n.where %}（{{ n.where }}）{% endif %}", GB_BODY)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
 
 
 def formal_attendance(doc) -> None:
+    """出席 / 列席 / 缺席 with each person's unit, then 记录, each only when the notes give it."""
     paragraph(doc)
-    labelled_line(doc, "出席", "{{ meeting.attendees }}")
-    for label, key in (("请假", "absent"), ("列席", "observers")):
+    for label, key in (("出席", "attendance"), ("列席", "observers"), ("缺席", "absent"), ("记录", "recorder")):
         tag(doc, f"{{%p if meeting.{key} %}}")
         labelled_line(doc, label, f"{{{{ meeting.{key} }}}}")
         tag(doc, "{%p endif %}")
 
 
+RECORD_LINES = (("distribution", "分送：{{ distribution }}。"), ("cc", "抄送：{{ cc }}。"),
+                ("meeting.office or meeting.issue_date",
+                 "{{ meeting.office }}\t{% if meeting.issue_date %}{{ meeting.issue_date }}印发{% endif %}"))
+THICK, THIN = 8, 4          # eighths of a point: 0.35 mm and 0.25 mm rules (GB/T 9704 7.4)
+GB_TEXT_HEIGHT = round(225 / 25.4 * 1440)      # twips: A4 less 天头 37 mm and 35 mm at the foot
+RECORD_LINE = 454                               # twips (8 mm): one 版记 line with its rule
+
+
 def formal_record(doc) -> None:
-    """版记: 抄送 between a thick and a thin rule, then 记录 and the date over a thick rule."""
-    paragraph(doc)
-    for text, above, below in (("抄送：{{ cc }}", 8, 6), ("记录：{{ meeting.recorder }}\t{{ generated }}印发", 0, 8)):
+    """版记 at the foot of the last page: 分送, 抄送, then 印发机关 and 印发日期, each only as the notes give
+    it, each in a frame set up from the foot of the text area by the lines present below it; a thick rule
+    above the first line there and below the last, thin rules between (GB/T 9704 7.4).
+
+    One frame a line, because LibreOffice drops a frame whose paragraphs carry different rules."""
+    conditions = [f"({c})" for c, _ in RECORD_LINES]
+    for i, (condition, text) in enumerate(RECORD_LINES):
+        before, after = " or ".join(conditions[:i]), " or ".join(conditions[i + 1:])
+        below = "".join(f" + (1 if {c} else 0)" for c in conditions[i + 1:])
+        tag(doc, f"{{%p if {condition} %}}")
         p = paragraph(doc, text, GB_NOTE)
         fmt = p.paragraph_format
         fmt.first_line_indent, fmt.left_indent, fmt.right_indent = Pt(0), Pt(GB_NOTE.size), Pt(GB_NOTE.size)
-        fmt.tab_stops.add_tab_stop(Mm(156) - Pt(GB_NOTE.size), WD_TAB_ALIGNMENT.RIGHT)
-        for side, width in (("top", above), ("bottom", below)):
-            if width:
-                paragraph_border(p, side, width)
+        fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(GB_NOTE.size * 1.5)
+        fmt.tab_stops.add_tab_stop(Mm(GB_TEXT_WIDTH) - Pt(2 * GB_NOTE.size), WD_TAB_ALIGNMENT.RIGHT)
+        frame_above_page_foot(p, GB_TEXT_WIDTH, RECORD_LINE, f"{{{{ {GB_TEXT_HEIGHT} - {RECORD_LINE} * (1{below}) }}}}")
+        paragraph_border(p, "top", f"{{% if {before} %}}{THIN}{{% else %}}{THICK}{{% endif %}}" if before else THICK)
+        if after:
+            paragraph_border(p, "bottom", THICK, kind=f"{{% if {after} %}}nil{{% else %}}single{{% endif %}}")
+        else:
+            paragraph_border(p, "bottom", THICK)
+        tag(doc, "{%p endif %}")
+    paragraph(doc)      # the body may not end inside a frame
 
 
 def build_formal() -> Document:
@@ -510,13 +703,15 @@ def build_formal() -> Document:
     line_grid(section, round(GB_LINE.pt * 20))
     formal_styles(doc)
     gb_page_numbers(doc, section)
+    formal_head(doc)
     paragraph(doc, "{{ meeting.minutes_title }}", GB_TITLE, "Title")
     paragraph(doc)
     formal_body(doc)
     formal_pending(doc)
-    formal_review(doc)
     formal_attendance(doc)
+    formal_review(doc)
     formal_record(doc)
+    declare_fonts(doc, FALLBACKS)
     core_properties(doc, "会议纪要（公文格式）")
     return doc
 
@@ -528,7 +723,9 @@ TRACKER_HEADERS = ["任务ID", "任务", "负责人", "部门", "协作人", "�
 TRACKER_CELLS = ["{{ a.id }}", "{{ a.task }}", "{{ a.owner }}", "{{ a.department }}", "{{ a.collaborators }}",
                  "{{ a.deadline_short }}", "{{ a.priority }}", "{% cellbg a.status_fill %}{{ a.status }}",
                  "{{ a.progress }}", "{{ a.remarks }}"]
-TRACKER_WIDTHS = [30, 66, 17, 17, 18, 28, 15, 17, 12, 42]
+# mm, 267 in all (A4 landscape less 15 mm margins); 任务ID holds ABCDEFGH-2024-001 on one line,
+# 计划完成日期 a date and a time.
+TRACKER_WIDTHS = [42, 60, 17, 18, 18, 30, 16, 17, 13, 36]
 
 
 def build_tracker() -> Document:
@@ -538,11 +735,12 @@ def build_tracker() -> Document:
     page_x_of_y(doc.sections[0], STD_SMALL)
     paragraph(doc, "{{ meeting.title }}任务跟踪表", STD_TITLE, "Title")
     p = paragraph(doc, "来源会议：{{ meeting.source_meeting }}", STD_CELL)
-    add_run(p, "　　项目：{{ project }}　　制表日期：{{ generated }}", STD_CELL)
+    add_run(p, "{% if project %}　　项目：{{ project }}{% endif %}　　制表日期：{{ generated }}", STD_CELL)
     loop_table(doc, TRACKER_HEADERS, TRACKER_CELLS, TRACKER_WIDTHS, "a in actions",
                centred=frozenset({0, 5, 6, 7, 8}))
     paragraph(doc, "状态取值：未开始 / 进行中 / 已完成 / 延期 / 待验收。绿色为已完成，黄色为进行中，红色为延期。",
               STD_SMALL)
+    declare_fonts(doc, FALLBACKS)
     core_properties(doc, "任务跟踪表")
     return doc
 

@@ -260,7 +260,7 @@ def test_cli_help_explains_every_option(capsys, command, action):
 
 
 @pytest.mark.parametrize(("command", "words"), [
-    ("extract", ["--format", "jsonl", "--ref-date", "YYYY-MM-DD", "meeting date", "--no-lint", "--holidays", "FILE"]),
+    ("extract", ["--format", "jsonl", "--ref-date", "YYYY-MM-DD", "会议日期", "--no-lint", "--holidays", "FILE"]),
     ("lint", ["--format", "sarif", "--fail-on", "--fix", "--config", "--ref-date"]),
     ("render", ["--minutes", "--tracker", "--markdown", "--ics", "--json", "--template", "--style", "formal"]),
     ("serve", ["--host", "--port", "--workers"]),
@@ -297,7 +297,7 @@ def test_cli_usage_errors_exit_2(capsys, argv):
         main(argv)
     assert info.value.code == 2
     err = capsys.readouterr().err
-    assert "usage:" in err and "Traceback" not in err
+    assert "用法：" in err and "错误：" in err and "Traceback" not in err
 
 
 # --------------------------------------------------------------------------- #

@@ -204,8 +204,8 @@ def draft(tmp_path) -> Path:
 def test_lint_text_output_is_compiler_style(draft, capsys):
     assert main(["lint", str(draft)]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert any(l.startswith(f"{draft}:6:6: warning vague-time ") for l in lines)
-    assert any("vague-time" in l and "写明日期" in l for l in lines)
+    assert any(l.startswith(f"{draft}:6:6: error vague-time,missing-deadline ") for l in lines)
+    assert any("写明具体日期和时间，如“6月19日（周三）17:00前”" in l for l in lines)
 
 
 @pytest.mark.parametrize("fail_on, status", [("error", 1), ("warning", 1), ("info", 1)])
@@ -279,7 +279,9 @@ def test_lint_docx_positions_paragraph_and_table_cell(tmp_path, capsys):
     assert located[("vague-owner", "相关部门")] == {"table": 1, "row": 2, "cell": 2, "column": 1}
     main(["lint", str(path)])
     text = capsys.readouterr().out
-    assert f"{path}:p3:3: warning vague-time" in text and f"{path}:t1r2c2:1: warning vague-owner" in text
+    assert f"{path}:p3:3: error vague-time,missing-deadline " in text
+    assert f"{path}:t1r2c2:1: error vague-owner,missing-owner " in text
+    assert "    p3 | 郑涛尽快提交接口文档。" in text
 
 
 def test_lint_fix_writes_a_copy_with_placeholders(draft, capsys):

@@ -446,7 +446,7 @@ def secured():
 
 
 @pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic czNjcmV0"}])
-@pytest.mark.parametrize("path", ["/api/v1/extract", "/api/v1/lint", "/api/v1/render"])
+@pytest.mark.parametrize("path", ["/api/v1/extract", "/api/v1/lint", "/api/v1/render", "/api/v1/deadline"])
 def test_service_token_required_on_every_api_route(secured, path, headers):
     response = secured.post(path, json={"text": TEXT}, headers=headers)
     assert_error(response, 401, "unauthorized")
@@ -533,3 +533,44 @@ def test_service_logs_never_hold_the_document(client, caplog):
 def test_service_every_setting_is_documented():
     docs = (Path(__file__).resolve().parent.parent / "docs" / "service.md").read_text(encoding="utf-8")
     assert all(f"`{env_name(name)}`" in docs for name in Settings.model_fields)
+
+
+# --------------------------------------------------------------------------- #
+# deadlines as the page's fields take them; renders that follow edits
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("body, deadline, label, kind", [
+    ({"text": "4月30日", "ref_date": "2024-04-10"}, "2024-04-30", "2024年4月30日（周二）", "date"),
+    ({"text": "下周三", "ref_date": "2024-04-10"}, "2024-04-17", "2024年4月17日（周三）", "date"),
+    ({"text": "3个工作日内", "ref_date": "2024-09-26"}, "2024-09-30", "2024年9月30日（周一）", "date"),
+    ({"text": "明天下午3点前", "ref_date": "2024-04-10"}, "2024-04-11T15:00", "2024年4月11日（周四） 15:00", "datetime"),
+    ({"text": "24小时内", "ref_date": "2024-04-10", "start_time": "14:30"}, "2024-04-11T14:30",
+     "2024年4月11日（周四） 14:30", "datetime"),
+    ({"text": "2024-05-06"}, "2024-05-06", "2024年5月6日（周一）", "date"),
+    ({"text": "尽快", "ref_date": "2024-04-10"}, None, "", "vague"),
+    ({"text": "待定", "ref_date": "2024-04-10"}, None, "", "undetermined"),
+])
+def test_service_deadline_resolves_what_people_type(client, body, deadline, label, kind):
+    response = client.post("/api/v1/deadline", json=body)
+    assert response.status_code == 200, response.text
+    answer = response.json()
+    assert (answer["deadline"], answer["label"], answer["kind"]) == (deadline, label, kind)
+    assert bool(answer["explanation"]) == (deadline is None) and body["text"] in (answer["explanation"] or body["text"])
+
+
+@pytest.mark.parametrize("body, status, code", [
+    ({"text": ""}, 422, "invalid"), ({"text": "下周三", "start_time": "25:00"}, 422, "invalid"),
+    ({"text": "下周三", "ref_date": "4月10日"}, 422, "invalid"), ({"text": "x" * 5000}, 413, "too_large"),
+])
+def test_service_deadline_refuses_bad_bodies(client, body, status, code):
+    assert_error(client.post("/api/v1/deadline", json=body), status, code)
+
+
+def test_service_render_review_notes_follow_the_edits(client):
+    extraction = client.post("/api/v1/extract", json={"text": TEXT}).json()
+    soon = next(a for a in extraction["action_items"] if a["deadline"] is None)
+    soon.update(deadline="2024-06-21", deadline_text="6月21日")
+    extraction["action_items"].append({"task": "联系供应商报价", "owner": None, "priority": "medium"})
+    response = client.post("/api/v1/render?review_notes=true&format=md", json={"extraction": extraction})
+    notes = response.text.split("## 审阅意见")[1]
+    assert "| 尽快 |" not in notes and "缺少截止日期" not in notes.split("联系供应商报价")[0]
+    assert "联系供应商报价" in notes and "缺少负责人" in notes

@@ -20,6 +20,7 @@ from ..units import Segmented
 from .actions import ActionReader
 from ..layouts.sections import LineReading, assign_roles
 from .decisions import extract_decisions, opens_decision
+from .document_info import add_document_info
 from .items import ItemBuilder
 from .meeting import extract_meeting
 from .reading import Reading
@@ -48,6 +49,7 @@ def extract(seg: Segmented, *, ref_date: Optional[date] = None, calendar: Option
     decisions, used = extract_decisions(reading, transcript)
     actions = ActionReader(reading, info.urgency, transcript).extract(skip=used)
     minutes = Minutes(source=seg.document.source, meeting=meeting, decisions=decisions, action_items=actions)
+    add_document_info(minutes, seg, transcript)
     if not meeting.date and ref_date is None:
         minutes.warnings.append(f"no meeting date found and no --ref-date given: relative deadlines count from "
                                 f"{ref.isoformat()[:10]}")

@@ -16,10 +16,11 @@ from .. import lexicon
 from ..deadlines import Deadline
 from ..extract import Extraction
 from ..extract.reading import Hit, Reading
-from ..model import Evidence, Finding, Location
+from ..model import Evidence, Finding, Location, Minutes
 from ..units import Unit
 from ..textnorm import fold, fold_word
 from .config import LintConfig, rule_table
+from .suggest import NO_EXAMPLES
 
 _QUOTES = ("“”", '""', "「」", "『』", "‘’", "''")
 _SPEAKER = re.compile(r"^[^:：,，。]{1,8}[:：]")
@@ -31,8 +32,8 @@ _NOT_DOER_AFTER = re.compile(r"^\s*(?:负责人|领导|同事|人员|的|之间|
 
 def check(extraction: Extraction, config: LintConfig) -> list[Finding]:
     findings = list(_phrase_findings(extraction.reading, extraction, config))
-    findings += list(_item_findings(extraction, config))
-    findings += list(_decision_findings(extraction, config))
+    findings += list(item_findings(extraction.minutes, config))
+    findings += list(decision_findings(extraction.minutes, config))
     return _unique([f for f in findings if config.enabled(f.rule)])
 
 
@@ -168,8 +169,7 @@ def _same_sentence(reading: Reading, unit: Unit, a: int, b: int) -> bool:
 # --------------------------------------------------------------------------- #
 # Item rules
 # --------------------------------------------------------------------------- #
-def _item_findings(extraction: Extraction, config: LintConfig) -> Iterator[Finding]:
-    minutes = extraction.minutes
+def item_findings(minutes: Minutes, config: LintConfig) -> Iterator[Finding]:
     meeting_day = _meeting_day(minutes.meeting.date)
     seen: set = set()
     for item in minutes.action_items:
@@ -188,8 +188,8 @@ def _item_findings(extraction: Extraction, config: LintConfig) -> Iterator[Findi
         seen.add(key)
 
 
-def _decision_findings(extraction: Extraction, config: LintConfig) -> Iterator[Finding]:
-    for decision in extraction.minutes.decisions:
+def decision_findings(minutes: Minutes, config: LintConfig) -> Iterator[Finding]:
+    for decision in minutes.decisions:
         if not decision.rationale and decision.evidence is not None:
             yield make("decision-without-rationale", decision.text, decision.evidence.location, config)
 
@@ -206,6 +206,6 @@ def _meeting_day(value: Optional[str]) -> Optional[str]:
 def make(rule: str, text: str, location: Location, config: LintConfig, *, task: str = "",
          parties: str = "") -> Finding:
     spec = rule_table()[rule]
-    fill = {"text": parties or text, "task": task or text}
+    fill = {"text": parties or text, "task": task or text, **NO_EXAMPLES}
     return Finding(rule=rule, text=text, location=location, severity=config.severity_of(rule), label=spec.label,
                    message=spec.message.format(**fill), suggestion=spec.suggestion.format(**fill))

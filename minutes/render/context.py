@@ -11,11 +11,12 @@ Dict keys never shadow a dict method (no "items", "keys", "values"): Jinja's
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from hashlib import sha1
 from typing import Any, Optional
 
-from ..model import ActionItem, Decision, Finding, Minutes
+from ..model import ActionItem, Decision, Finding, Meeting, Minutes
 
 PRIORITY_LABELS = {"high": "高", "medium": "中", "low": "低"}
 STATUSES = ("未开始", "进行中", "已完成", "延期", "待验收")
@@ -31,8 +32,8 @@ STATUS_WORDS = {
 STATUS_FILLS = {"未开始": "FFFFFF", "进行中": "FFEB9C", "已完成": "C6EFCE", "延期": "FFC7CE", "待验收": "DDEBF7"}
 SEVERITY_LABELS = {"error": "须修改", "warning": "建议修改", "info": "提示"}
 UNSET_WORDS = ("待定", "另定", "未定", "再定", "TBD")   # deadline words that already say "not set"
-UNTITLED_ONLY = "会议议定事项"      # the one group when no topic is named
-UNTITLED_REST = "其他事项"          # items without topic, after the named topics
+UNSAID = "—"                # a field the notes leave empty: shown as a dash, never as 无 or 待定
+UNTITLED_REST = "其他事项"          # items under no heading, after the notes' own sections
 WEEKDAYS = "一二三四五六日"
 NUMERALS = "〇一二三四五六七八九"
 # Characters XML 1.0 (Word) and openpyxl refuse; a pasted transcript may carry them.
@@ -41,6 +42,12 @@ _END_PUNCT = tuple("。！？；.!?;")
 
 CONTEXT_KEYS = ("meeting", "opening", "topics", "decisions", "actions", "open_questions", "risks",
                 "review_notes", "issuer", "distribution", "cc", "generated", "project")
+# Sections the documents do not print as sections: the info block shows them, or the 下次会议 line.
+NOT_PRINTED_ROLES = ("meta", "attendees", "next")
+# A section's heading that already says what its entries are needs no label before them.
+DECISION_WORDS = ("议定", "决定", "决议", "结论", "共识")
+ACTION_WORDS = ("要求", "待办", "分工", "安排", "行动", "任务", "措施")
+_LIST_MARK = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.、)）]|[一二三四五六七八九十]+、|[①-⑳])\s*")
 
 
 def build_context(minutes: Minutes, *, project: Optional[str] = None, review_notes: bool = False) -> dict[str, Any]:
@@ -49,13 +56,15 @@ def build_context(minutes: Minutes, *, project: Optional[str] = None, review_not
     actions = [_action(i, a, minutes, tid) for i, (a, tid) in
                enumerate(zip(minutes.action_items, task_ids(minutes, project)), 1)]
     meeting = _meeting(minutes)
+    topics = _sections(minutes, decisions, actions) if minutes.sections else \
+        _topics(_topic_order(minutes), decisions, actions)
     return {
-        "meeting": meeting, "opening": _opening(meeting), "project": project_code(minutes, project),
-        "topics": _topics(_topic_order(minutes), decisions, actions), "decisions": decisions, "actions": actions,
-        "open_questions": [clean(q) for q in minutes.open_questions], "risks": [clean(r) for r in minutes.risks],
-        "review_notes": [_note(i, f) for i, f in enumerate(_sorted_findings(minutes), 1)] if review_notes else [],
-        "issuer": "", "distribution": _distribution(meeting), "cc": _cc(meeting),
-        "generated": cn_date(date.today()),
+        "meeting": meeting, "opening": _opening(minutes, meeting), "project": project_code(minutes, project),
+        "topics": topics, "decisions": decisions, "actions": actions,
+        "open_questions": _not_printed(minutes.open_questions, topics), "risks": _not_printed(minutes.risks, topics),
+        "review_notes": _notes(minutes) if review_notes else [],
+        "issuer": clean(minutes.meeting.signer), "distribution": clean(minutes.meeting.distribution),
+        "cc": clean(minutes.meeting.cc), "generated": cn_date(date.today()),
     }
 
 
@@ -104,17 +113,17 @@ def parse_deadline(value: Optional[str]) -> date | datetime | None:
 
 
 def deadline_label(item: ActionItem) -> str:
-    """2024年6月20日（周四）, with 17:00 when timed; the source words when no day is fixed."""
+    """2024年6月20日（周四）, with 17:00 when timed; the source words when no day is fixed; — when none."""
     day, weekday, clock = deadline_parts(item)
     return f"{day}（{weekday}）" + (f" {clock}" if clock else "") if weekday else day
 
 
 def deadline_parts(item: ActionItem) -> tuple[str, str, str]:
-    """(2024年6月20日, 周四, 17:00 or ""); for no fixed day: (尽快（未定）, "", "")."""
+    """(2024年6月20日, 周四, 17:00 or ""); for no fixed day: (尽快（未定）, "", ""); for none said: (—, "", "")."""
     due = parse_deadline(item.deadline)
     said = clean(item.deadline_text)
     if due is None:
-        return (said if any(w in said for w in UNSET_WORDS) else f"{said}（未定）" if said else "待定"), "", ""
+        return (said if any(w in said for w in UNSET_WORDS) else f"{said}（未定）" if said else UNSAID), "", ""
     day = due.date() if isinstance(due, datetime) else due
     return cn_date(day), cn_weekday(day), f"{due:%H:%M}" if isinstance(due, datetime) else ""
 
@@ -133,14 +142,14 @@ _LATIN_HEAD = re.compile(r"^[A-Za-z][A-Za-z0-9]*")
 
 
 def project_code(minutes: Minutes, project: Optional[str] = None) -> str:
-    """The caller's short name, else the title's first characters (year words skipped)."""
+    """The caller's short name, else a Latin code the title starts with (CRM升级评审会 → CRM), else ""."""
     given = re.sub(r"[\s\-_/]+", "", clean(project)).upper()
     if given:
         return given
     title = re.sub(r"[^\w]", "", clean(minutes.meeting.title))
     title = _YEAR_PREFIX.sub("", title) or title
     latin = _LATIN_HEAD.match(title)
-    return (latin.group(0)[:8].upper() if latin else title[:4]) or "RW"
+    return latin.group(0)[:8].upper() if latin else ""
 
 
 def task_year(minutes: Minutes) -> int:
@@ -153,7 +162,9 @@ def task_year(minutes: Minutes) -> int:
 
 
 def task_ids(minutes: Minutes, project: Optional[str] = None) -> list[str]:
-    prefix = f"{project_code(minutes, project)}-{task_year(minutes)}"
+    """PROJECT-2024-001 with a project code, 2024-001 without: never a prefix cut out of the title's words."""
+    code = project_code(minutes, project)
+    prefix = f"{code}-{task_year(minutes)}" if code else str(task_year(minutes))
     return [f"{prefix}-{n:03d}" for n in range(1, len(minutes.action_items) + 1)]
 
 
@@ -187,16 +198,38 @@ def _meeting(minutes: Minutes) -> dict[str, Any]:
     date_text, weekday = (cn_date(day), cn_weekday(day, "星期")) if day else ("", "")
     date_full = f"{date_text}（{weekday}）" if day else ""
     time = "—".join(t for t in (m.start_time, m.end_time) if t)
+    issued = parse_deadline(m.issue_date)
+    present = [a for a in m.attendees if a not in m.observers]
     return {
         "title": clean(m.title), "minutes_title": minutes_title(clean(m.title)),
         "date": date_text, "weekday": weekday, "date_full": date_full, "date_iso": m.date or "",
         "time": time, "when": " ".join(p for p in (date_full, time) if p),
         "location": clean(m.location), "host": clean(m.host), "recorder": clean(m.recorder),
         "attendees": joined(m.attendees), "attendee_list": [clean(a) for a in m.attendees],
-        "departments": joined(m.departments), "department_list": [clean(d) for d in m.departments],
-        "absent": joined(_real_names(m.absent)), "absent_list": _real_names(m.absent),
-        "observers": "", "source": clean(minutes.source), "source_meeting": source_meeting(minutes),
+        "attendance": people_line(present, m), "departments": joined(m.departments),
+        "department_list": [clean(d) for d in m.departments],
+        "absent": people_line(_real_names(m.absent), m), "absent_list": _real_names(m.absent),
+        "observers": people_line(m.observers, m), "observer_list": [clean(o) for o in m.observers],
+        "doc_number": clean(m.doc_number), "office": clean(m.issuer), "mark": f"{clean(m.issuer)}会议纪要",
+        "headed": bool(clean(m.doc_number) or clean(m.issuer)),
+        "issue_date": cn_date(issued) if issued else "", "issue_date_iso": m.issue_date or "",
+        "signer": clean(m.signer), "next_meeting": clean(m.next_meeting).rstrip("。；;"), "lead": clean(m.opening),
+        "start_time": m.start_time or "",
+        "source": clean(minutes.source), "source_meeting": source_meeting(minutes),
     }
+
+
+def people_line(names: list[str], meeting: Meeting) -> str:
+    """区住建局 王立新、李明，区财政局 陈芳，刘建明（副区长）: people of one unit together, in the notes' order."""
+    groups: list[tuple[str, list[str]]] = []
+    for name in (clean(n) for n in names if clean(n)):
+        unit = clean(meeting.affiliations.get(name))
+        shown = f"{name}（{clean(meeting.person_notes[name])}）" if clean(meeting.person_notes.get(name)) else name
+        if groups and groups[-1][0] == unit:
+            groups[-1][1].append(shown)
+        else:
+            groups.append((unit, [shown]))
+    return "，".join(f"{unit} {'、'.join(people)}" if unit else "、".join(people) for unit, people in groups)
 
 
 def _real_names(names: list[str]) -> list[str]:
@@ -204,21 +237,15 @@ def _real_names(names: list[str]) -> list[str]:
     return [clean(n) for n in names if clean(n) and clean(n) not in ("无", "没有", "暂无", "—", "-")]
 
 
-def _opening(meeting: dict[str, Any]) -> str:
-    """The lead sentence of a 纪要: when, who chaired, where, who took part."""
+def _opening(minutes: Minutes, meeting: dict[str, Any]) -> str:
+    """The notes' own lead paragraph; else one sentence made of what the notes say (when, who, where)."""
+    if clean(minutes.meeting.opening):
+        return clean(minutes.meeting.opening)
     where = f"在{meeting['location']}" if meeting["location"] else ""
     chair = f"{meeting['host']}{where}主持召开" if meeting["host"] else f"{where}召开"
     held = f"{chair}{meeting['title'] or '会议'}"
-    parts = [meeting["date"], held, f"{meeting['departments']}等部门参加会议" if meeting["departments"] else ""]
-    return "，".join(p for p in parts if p) + "。会议研究了有关事项，现纪要如下："
-
-
-def _distribution(meeting: dict[str, Any]) -> str:
-    return "参会人员" + (f"，{meeting['departments']}" if meeting["departments"] else "")
-
-
-def _cc(meeting: dict[str, Any]) -> str:
-    return f"{meeting['departments']}。" if meeting["departments"] else ""
+    parts = [meeting["date"], held, f"{meeting['departments']}参加会议" if meeting["departments"] else ""]
+    return "，".join(p for p in parts if p) + "。现将会议主要内容纪要如下："
 
 
 # --------------------------------------------------------------------------- #
@@ -227,20 +254,23 @@ def _cc(meeting: dict[str, Any]) -> str:
 def _decision(no: int, d: Decision, topic: str) -> dict[str, Any]:
     rationale = [clean(r) for r in d.rationale if clean(r)]
     return {"no": no, "text": clean(d.text), "sentence": sentence(d.text), "topic": topic,
-            "rationale": rationale, "rationale_text": "；".join(rationale)}
+            "rationale": rationale, "rationale_text": "；".join(rationale), "section": d.section,
+            "position": _position(d.evidence.location if d.evidence else None)}
 
 
 def _action(no: int, a: ActionItem, minutes: Minutes, task_id: str) -> dict[str, Any]:
     status = status_label(a.status)
-    owner, department = clean(a.owner) or "待定", clean(a.owner_department)
+    owner, department = clean(a.owner) or UNSAID, clean(a.owner_department)
     return {
         "no": no, "id": task_id, "task": clean(a.task), "owner": owner, "department": department,
+        "unit": department if department != owner else "",
         "owner_full": f"{owner}（{department}）" if department and department != owner else owner,
         "collaborators": joined(a.collaborators), **_deadline_fields(a),
         "priority": PRIORITY_LABELS.get(a.priority, "中"), "status": status, "status_fill": STATUS_FILLS[status],
         "progress": "100%" if status == "已完成" else "0%", "topic": topic_name(minutes, a.topic),
         "remarks": "；".join(remarks(a)), "source_meeting": source_meeting(minutes),
-        "sentence": _action_sentence(a, owner, department, deadline_label(a)),
+        "sentence": _action_sentence(a, owner, department, deadline_label(a)), "section": a.section,
+        "position": _position(a.evidence["task"].location if "task" in a.evidence else None),
     }
 
 
@@ -256,8 +286,8 @@ def _action_sentence(a: ActionItem, owner: str, department: str, deadline: str) 
     who = f"由{owner}（{department}）负责" if department and department != owner else f"由{owner}负责"
     helpers = f"，{joined(a.collaborators)}配合" if a.collaborators else ""
     said = f"（会上表述为“{clean(a.deadline_text)}”）" if clean(a.deadline_text) else ""
-    when = f"，{deadline}前完成" if a.deadline else f"，完成时限待定{said}"
-    return f"{sentence(a.task)}{who if a.owner else '责任人待定'}{helpers}{when}。"
+    when = f"，{deadline}前完成" if a.deadline else f"，完成时限未明确{said}"
+    return f"{sentence(a.task)}{who if a.owner else '负责人未明确'}{helpers}{when}。"
 
 
 def remarks(a: ActionItem) -> list[str]:
@@ -273,20 +303,127 @@ def remarks(a: ActionItem) -> list[str]:
 
 
 def _topics(names: list[str], decisions: list[dict], actions: list[dict]) -> list[dict[str, Any]]:
-    """Decisions and action items grouped by topic, in order of appearance; untitled last."""
-    groups = [(n, [d for d in decisions if d["topic"] == n], [a for a in actions if a["topic"] == n])
+    """Without the notes' sections (an extraction from elsewhere): grouped by topic, untitled last."""
+    groups = [Group(n, None, [d for d in decisions if d["topic"] == n], [a for a in actions if a["topic"] == n])
               for n in names + [""]]
-    groups = [g for g in groups if g[1] or g[2]]
-    return [_topic(i, name or (UNTITLED_REST if names else UNTITLED_ONLY), ds, acts)
-            for i, (name, ds, acts) in enumerate(groups, 1)]
+    groups = [g for g in groups if g.decisions or g.actions]
+    if names and groups and not groups[-1].name:
+        groups[-1].name = UNTITLED_REST
+    return _numbered(groups)
 
 
-def _topic(no: int, name: str, decisions: list[dict], actions: list[dict]) -> dict[str, Any]:
-    """One section; a ground names its decision when the topic has several."""
-    grounds = [f"结论{i}：{r}" if len(decisions) > 1 else r
-               for i, d in enumerate(decisions, 1) for r in d["rationale"]]
-    return {"no": no, "number": cn_numeral(no), "name": name, "heading": f"{cn_numeral(no)}、{name}",
-            "decisions": decisions, "grounds": grounds, "actions": actions}
+def _sections(minutes: Minutes, decisions: list[dict], actions: list[dict]) -> list[dict[str, Any]]:
+    """The notes' own sections in their order and words; what sits under no heading in a group of its own."""
+    count = len(minutes.sections)
+    groups = [_section_group(i, section, decisions, actions) for i, section in enumerate(minutes.sections)]
+    groups = [g for g in groups if g.has_content()]
+    rest = Group("", None, [d for d in decisions if not _placed(d, count)], [a for a in actions if not _placed(a, count)])
+    if rest.has_content():
+        before = _starts_before(rest, minutes)
+        rest.name = "" if before or not groups else UNTITLED_REST
+        groups = [rest] + groups if before else groups + [rest]
+    return _numbered(groups)
+
+
+def _section_group(index: int, section, decisions: list[dict], actions: list[dict]) -> "Group":
+    group = Group(clean(section.heading), section.role, [d for d in decisions if d["section"] == index],
+                  [a for a in actions if a["section"] == index])
+    if section.role not in NOT_PRINTED_ROLES:
+        group.paragraphs = [clean(p) for p in section.paragraphs if clean(p)]
+        group.closing = [clean(p) for p in section.closing if clean(p)]
+        group.table_lines = [line for table in section.tables for line in table_lines(table)]
+    return group
+
+
+def _placed(item: dict[str, Any], count: int) -> bool:
+    return item["section"] is not None and 0 <= item["section"] < count
+
+
+def _starts_before(rest: "Group", minutes: Minutes) -> bool:
+    """Items under no heading that the notes write before their first heading go first."""
+    first = _position(minutes.sections[0].evidence.location if minutes.sections[0].evidence else None)
+    mine = [x["position"] for x in rest.decisions + rest.actions if x["position"] is not None]
+    return first is not None and bool(mine) and min(mine) < first
+
+
+def _position(loc) -> Optional[int]:
+    """A comparable place in the notes: the line of a text file, the paragraph of a Word file (tables: None)."""
+    if loc is None or loc.table is not None:
+        return None
+    return loc.line if loc.line is not None else loc.paragraph
+
+
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """指标：营收；目标：1,200万元 — a table as lines, each row's cells labelled by the header row."""
+    rows = [[clean(c) for c in row] for row in rows if any(clean(c) for c in row)]
+    if len(rows) < 2:
+        return ["；".join(c for c in row if c) for row in rows]
+    head, body = rows[0], rows[1:]
+    return ["；".join(f"{h}：{c}" if h and h != c else c for h, c in zip(head, row) if c) for row in body]
+
+
+@dataclass
+class Group:
+    """One section of a document while it is being laid out."""
+
+    name: str
+    role: Optional[str]
+    decisions: list[dict]
+    actions: list[dict]
+    paragraphs: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    table_lines: list[str] = field(default_factory=list)
+
+    def has_content(self) -> bool:
+        return bool(self.decisions or self.actions or self.paragraphs or self.closing or self.table_lines)
+
+    def label(self, kind: str, words: tuple[str, ...], role: str) -> str:
+        """结论 / 待办 (standard) or 会议议定 / 会议要求 (formal), unless the heading says it already."""
+        return "" if self.role == role or any(w in self.name for w in words) else kind
+
+
+def _numbered(groups: list[Group]) -> list[dict[str, Any]]:
+    out, n = [], 0
+    for no, g in enumerate(groups, 1):
+        n += 1 if g.name else 0
+        number = cn_numeral(n) if g.name else ""
+        grounds = [f"结论{i}：{r}" if len(g.decisions) > 1 else r
+                   for i, d in enumerate(g.decisions, 1) for r in d["rationale"]]
+        out.append({"no": no, "number": number, "name": g.name, "heading": f"{number}、{g.name}" if g.name else "",
+                    "role": g.role or "", "decisions": g.decisions, "grounds": grounds, "actions": g.actions,
+                    "paragraphs": g.paragraphs, "closing": g.closing, "table_lines": g.table_lines,
+                    "decision_label": g.label("结论", DECISION_WORDS, "decisions"),
+                    "action_label": g.label("待办", ACTION_WORDS, "actions"), "lines": formal_lines(g)})
+    return out
+
+
+def formal_lines(g: Group) -> list[str]:
+    """A 纪要 section's body: its own lines, then （一）（二）… entries (1. 2. under a label), then the rest."""
+    entries: list[tuple[str, list[str]]] = []
+    said = [d["sentence"] + (f"主要依据：{d['rationale_text']}。" if d["rationale"] else "") for d in g.decisions]
+    entries += _labelled(g.label("会议议定", DECISION_WORDS, "decisions"), said)
+    entries += _labelled(g.label("会议要求", ACTION_WORDS, "actions"), [a["sentence"] for a in g.actions])
+    listed = [c for c in g.closing if _LIST_MARK.match(c)]
+    entries += [(_LIST_MARK.sub("", c), []) for c in listed]
+    lines = g.paragraphs + g.table_lines
+    for i, (text, subs) in enumerate(entries, 1):
+        lines.append((f"（{cn_numeral(i)}）" if len(entries) > 1 else "") + text)
+        lines += [f"{j}. {sub}" for j, sub in enumerate(subs, 1)]
+    return lines + [c for c in g.closing if c not in listed]
+
+
+def _labelled(label: str, texts: list[str]) -> list[tuple[str, list[str]]]:
+    if not texts:
+        return []
+    if not label:
+        return [(t, []) for t in texts]
+    return [(f"{label}：{texts[0]}", [])] if len(texts) == 1 else [(f"{label}：", texts)]
+
+
+def _not_printed(entries: list[str], topics: list[dict[str, Any]]) -> list[str]:
+    """Open questions and risks the sections do not already print."""
+    printed = "\n".join(p for t in topics for p in t["paragraphs"] + t["closing"])
+    return [clean(e) for e in entries if clean(e) and clean(e) not in printed]
 
 
 def topic_name(minutes: Minutes, raw: Optional[str]) -> str:
@@ -307,7 +444,11 @@ def _topic_order(minutes: Minutes) -> list[str]:
 
 
 def _sorted_findings(minutes: Minutes) -> list[Finding]:
-    return sorted(minutes.lint, key=lambda f: (f.location.line or 0, f.location.column or 0))
+    """The lint's findings brought up to date with any edits, in the notes' order."""
+    from ..lint.review import review_findings
+    loc = lambda f: f.location     # noqa: E731
+    return sorted(review_findings(minutes), key=lambda f: (loc(f).line or 0, loc(f).paragraph or 0, loc(f).table or 0,
+                                                           loc(f).row or 0, loc(f).cell or 0, loc(f).column or 0))
 
 
 def _where(f: Finding) -> str:
@@ -320,11 +461,18 @@ def _where(f: Finding) -> str:
     return f"第{loc.paragraph}段" if loc.paragraph is not None else ""
 
 
-def _note(no: int, f: Finding) -> dict[str, Any]:
-    where = _where(f)
-    return {"no": no, "rule": f.rule, "label": f.label or _rule_label(f.rule), "words": clean(f.text),
-            "message": clean(f.message), "suggestion": clean(f.suggestion), "where": where,
-            "severity": SEVERITY_LABELS.get(f.severity, f.severity)}
+def _notes(minutes: Minutes) -> list[dict[str, Any]]:
+    """One note per phrase (尽快 with the missing deadline it causes), in the notes' order."""
+    from ..lint.output import entries
+    return [_note(i, e) for i, e in enumerate(entries(_sorted_findings(minutes)), 1)]
+
+
+def _note(no: int, entry) -> dict[str, Any]:
+    f = entry.head
+    return {"no": no, "rule": "、".join(entry.rules), "label": "、".join(
+                dict.fromkeys(x.label or _rule_label(x.rule) for x in entry.findings)),
+            "words": clean(f.text), "message": clean(entry.message), "suggestion": clean(entry.suggestion),
+            "where": _where(f), "severity": SEVERITY_LABELS.get(entry.severity, entry.severity)}
 
 
 def _rule_label(rule: str) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -34,6 +35,7 @@ from .context import CONTEXT_KEYS, build_context
 
 STYLES = {"standard": "minutes_standard.docx", "formal": "minutes_formal.docx"}
 TRACKER = "tracker.docx"
+BEIJING = timezone(timedelta(hours=8))
 # (pattern over one tag's text, why it is refused); checked before Jinja parses anything.
 REFUSED_TAGS = (
     (r"__|\.\s*_|\[\s*['\"]_", "it reaches Python internals (a name starting with '_')"),
@@ -88,10 +90,29 @@ def render_template(path: Path, context: dict[str, Any]) -> bytes:
     doc = open_template(path)
     check_loaded(doc, path)
     _render(doc, context, path)
-    doc.docx.core_properties.title = context["meeting"]["minutes_title"]
+    set_properties(doc.docx.core_properties, context)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def set_properties(props, context: dict[str, Any]) -> None:
+    """Title, author (the recorder) and creation time (the meeting's) of this document, not the template's."""
+    meeting = context["meeting"]
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    props.title, props.subject = meeting["minutes_title"], meeting["title"]
+    props.author = props.last_modified_by = meeting["recorder"]
+    props.comments, props.keywords, props.category, props.revision = "", "", "会议纪要", 1
+    props.language = "zh-CN"
+    props.created, props.modified = _meeting_time(meeting) or now, now
+
+
+def _meeting_time(meeting: dict[str, Any]) -> datetime | None:
+    """The meeting's start, Beijing time, as UTC (a document property is a UTC instant)."""
+    if not meeting["date_iso"]:
+        return None
+    start = datetime.fromisoformat(f"{meeting['date_iso']}T{meeting['start_time'] or '00:00'}")
+    return start.replace(tzinfo=BEIJING).astimezone(timezone.utc)
 
 
 def check_template(path: Path) -> None:

@@ -22,19 +22,24 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..model import Minutes
 from .context import STATUSES, build_context, clean, parse_deadline
 
-# (header, key in the context's action dict or a computed column, wraps)
+# (header, key in the context's action dict or a computed column, widest it may grow, in characters);
+# long text wraps inside its width (an ID, a date or a drop-down never does). The widths add up to
+# what A4 landscape prints at about 90%.
 COLUMNS = (
-    ("任务ID", "id", False), ("任务", "task", True), ("负责人", "owner", False), ("部门", "department", False),
-    ("协作人", "collaborators", True), ("计划完成日期", "due", False), ("优先级", "priority", False),
-    ("状态", "status", False), ("进度%", "progress", False), ("是否滞后", "late", False),
-    ("风险/备注", "remarks", True), ("来源会议", "source_meeting", True),
+    ("任务ID", "id", 19), ("任务", "task", 28), ("负责人", "owner", 10), ("部门", "department", 10),
+    ("协作人", "collaborators", 12), ("计划完成日期", "due", 16), ("优先级", "priority", 7),
+    ("状态", "status", 8), ("进度%", "progress", 7), ("是否滞后", "late", 9),
+    ("风险/备注", "remarks", 18), ("来源会议", "source_meeting", 18),
 )
 HEADERS = tuple(c[0] for c in COLUMNS)
 COL = {key: get_column_letter(i) for i, (_, key, _) in enumerate(COLUMNS, 1)}
 PRIORITIES = ("高", "中", "低")
 DATE_FORMAT, DATETIME_FORMAT = "yyyy-mm-dd", "yyyy-mm-dd hh:mm"
 FONT = "微软雅黑"
-MIN_WIDTH, MAX_WIDTH = 8, 48
+MIN_WIDTH = 6
+MEETING_WIDTHS = {1: 12, 2: 30, 3: 46, 4: 46}     # 会议信息: label, then three columns wide enough for text
+MARGIN_INCHES = 0.4
+LINE_POINTS = 13.5        # one line of 10 pt text
 FILTER_BUTTON = 2          # header cells carry the autofilter arrow
 # Row colours: (formula on the first data row, fill, font colour); the first match wins.
 ROW_RULES = (
@@ -53,7 +58,7 @@ def render_tracker(minutes: Minutes, *, project: Optional[str] = None) -> bytes:
     tracker_sheet(book.active, minutes, context["actions"])
     meeting_sheet(book.create_sheet("会议信息"), context)
     book.properties.title = f"{context['meeting']['title']}任务跟踪表"
-    book.properties.creator = "minutes"
+    book.properties.creator = context["meeting"]["recorder"] or "minutes"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -75,8 +80,9 @@ def tracker_sheet(ws: Worksheet, minutes: Minutes, actions: list[dict[str, Any]]
         _row_colours(ws, last)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{last}"
-    fit_columns(ws, wraps={i for i, c in enumerate(COLUMNS, 1) if c[2]})
-    print_setup(ws)
+    fit_columns(ws, caps={i: c[2] for i, c in enumerate(COLUMNS, 1)})
+    fit_rows(ws)
+    print_setup(ws, title=f"{actions[0]['source_meeting'] if actions else ''} 任务跟踪表")
 
 
 def _value(key: str, action: dict[str, Any], deadline: Optional[str]) -> Any:
@@ -131,19 +137,30 @@ def _row_colours(ws: Worksheet, last: int) -> None:
 # 会议信息
 # --------------------------------------------------------------------------- #
 def meeting_sheet(ws: Worksheet, context: dict[str, Any]) -> None:
+    """The meeting's facts (only those the notes give), its decisions and open questions, on one A4 page."""
     m = context["meeting"]
-    info = [("会议名称", m["title"]), ("会议日期", parse_deadline(m["date_iso"]) or ""), ("会议时间", m["time"]),
-            ("会议地点", m["location"]), ("主持人", m["host"]), ("记录人", m["recorder"]),
-            ("参会人员", m["attendees"]), ("参会部门", m["departments"]), ("请假人员", m["absent"]),
+    info = [("会议名称", m["title"]), ("文号", m["doc_number"]), ("发文机关", m["office"]),
+            ("会议日期", parse_deadline(m["date_iso"]) or ""), ("会议时间", m["time"]), ("会议地点", m["location"]),
+            ("主持人", m["host"]), ("记录人", m["recorder"]), ("出席人员", m["attendance"]),
+            ("列席人员", m["observers"]), ("缺席人员", m["absent"]), ("参会部门", m["departments"]),
+            ("下次会议", m["next_meeting"]), ("分送", context["distribution"]), ("抄送", context["cc"]),
             ("来源文件", m["source"])]
+    info = [pair for pair in info if pair[1] or pair[0] == "会议名称"]
     header_row(ws, ("项目", "内容"))
+    ws.merge_cells("B1:D1")
     for row, pair in enumerate(info, 2):
         write_row(ws, row, list(pair))
-    ws["B3"].number_format = DATE_FORMAT
+        ws.merge_cells(f"B{row}:D{row}")
+        if pair[0] == "会议日期":
+            ws[f"B{row}"].number_format = DATE_FORMAT
+            ws[f"B{row}"].alignment = Alignment(horizontal="left", vertical="center")
     next_row = _decisions_block(ws, len(info) + 3, context["decisions"])
     _list_block(ws, next_row, "未决事项", context["open_questions"] + context["risks"])
     ws.freeze_panes = "A2"
-    fit_columns(ws, wraps={2, 3, 4})
+    for col, width in MEETING_WIDTHS.items():
+        ws.column_dimensions[get_column_letter(col)].width = width
+    fit_rows(ws)
+    print_setup(ws, title=f"{m['title']} 会议信息", pages_tall=1)
 
 
 def _decisions_block(ws: Worksheet, top: int, decisions: list[dict[str, Any]]) -> int:
@@ -197,8 +214,8 @@ def _shown(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def fit_columns(ws: Worksheet, wraps: set[int]) -> None:
-    """Each column as wide as its longest line, capped; capped columns wrap instead."""
+def fit_columns(ws: Worksheet, caps: dict[int, int]) -> None:
+    """Each column as wide as its longest line up to its cap; text past the cap wraps."""
     widths: dict[int, int] = {}
     for row in ws.iter_rows():
         for cell in row:
@@ -207,13 +224,38 @@ def fit_columns(ws: Worksheet, wraps: set[int]) -> None:
             longest += FILTER_BUTTON if cell.row == 1 else 0
             widths[cell.column] = max(widths.get(cell.column, 0), longest)
     for col, width in widths.items():
-        cap = MAX_WIDTH if col in wraps else MAX_WIDTH * 2
-        ws.column_dimensions[get_column_letter(col)].width = min(max(width + 2, MIN_WIDTH), cap)
+        ws.column_dimensions[get_column_letter(col)].width = min(max(width + 2, MIN_WIDTH), caps.get(col, width + 2))
 
 
-def print_setup(ws: Worksheet) -> None:
+def fit_rows(ws: Worksheet, first: int = 2) -> None:
+    """Each row tall enough for its wrapped text: Excel and LibreOffice do not grow rows written by a program."""
+    spans = {(r.min_row, r.min_col): sum(_width_of(ws, c) for c in range(r.min_col, r.max_col + 1))
+             for r in ws.merged_cells.ranges}
+    for row in ws.iter_rows(min_row=first):
+        lines = 1
+        for cell in row:
+            if cell.value is None or cell.data_type == "f" or not cell.alignment.wrap_text:
+                continue
+            room = max(spans.get((cell.row, cell.column), _width_of(ws, cell.column)) - 1, 1)
+            lines = max(lines, sum(max(1, -(-display_width(part) // room)) for part in _shown(cell.value).split("\n")))
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = lines * LINE_POINTS + 4
+
+
+def _width_of(ws: Worksheet, column: int) -> float:
+    return ws.column_dimensions[get_column_letter(column)].width or 8.43
+
+
+def print_setup(ws: Worksheet, *, title: str, pages_tall: int = 0) -> None:
+    """A4 landscape, one page wide (and ``pages_tall`` high, 0 = as many as needed), header row on
+    every page, narrow margins, the title at the top and 第 N 页 / 共 M 页 at the foot."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, pages_tall
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    for side in ("left", "right"):
+        setattr(ws.page_margins, side, MARGIN_INCHES)
     ws.print_title_rows = "1:1"
+    ws.oddHeader.center.text = title.strip()
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"

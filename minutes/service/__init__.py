@@ -5,6 +5,7 @@
     POST /api/v1/extract    notes → the contract's object (+ document_text)
     POST /api/v1/lint       notes → findings (?format=json|sarif)
     POST /api/v1/render     notes or an edited extraction → .docx / .xlsx / .md / .ics
+    POST /api/v1/deadline   a deadline as typed (4月30日, 下周三) → the day it resolves to
     GET  /docs              the OpenAPI schema, browsable (Swagger UI served locally, no CDN)
 
 Uploads are held in memory and never written to disk or logged; see docs/service.md.

@@ -45,6 +45,16 @@ class RenderInput(BaseModel):
     extraction: Optional[dict[str, Any]] = Field(None, description="the object /extract returned, edited")
 
 
+class DeadlineInput(BaseModel):
+    """A deadline as a person types it on the page, and the day it counts from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=200, description="4月30日, 下周三, 3个工作日内, 2024-04-30T17:00")
+    ref_date: Optional[date] = Field(None, description="the meeting's date; today when absent")
+    start_time: Optional[str] = Field(None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="HH:MM")
+
+
 class UploadForm(BaseModel):
     """multipart/form-data: the notes as a file."""
 
@@ -84,7 +94,31 @@ class Meeting(_Open):
     recorder: Optional[str]
     attendees: list[str]
     departments: list[str]
+    end_time: Optional[str] = None
+    absent: list[str] = Field([], description="缺席 / 请假")
+    observers: list[str] = Field([], description="列席")
+    affiliations: dict[str, str] = Field({}, description="person → unit, as written")
+    person_notes: dict[str, str] = Field({}, description="person → remark (副区长, 出差)")
+    doc_number: Optional[str] = Field(None, description="文号 / 期号, as written")
+    issuer: Optional[str] = Field(None, description="发文机关 / 印发机关")
+    issue_date: Optional[str] = Field(None, description="印发日期 stated in the notes, YYYY-MM-DD")
+    signer: Optional[str] = Field(None, description="签发人")
+    distribution: Optional[str] = Field(None, description="分送 / 主送, as written")
+    cc: Optional[str] = Field(None, description="抄送, as written")
+    next_meeting: Optional[str] = Field(None, description="下次会议, as written")
+    opening: Optional[str] = Field(None, description="the notes' own lead paragraph")
     evidence: dict[str, Evidence] = {}
+
+
+class Section(_Open):
+    """A top-level part of the notes, in source order; decisions and items name theirs by index."""
+
+    heading: str
+    role: Optional[str] = None
+    paragraphs: list[str] = Field([], description="lines no decision or item carries, as written, before them")
+    closing: list[str] = Field([], description="the same, after the section's first decision or item")
+    tables: list[list[list[str]]] = Field([], description="tables no item was read from: rows of cells")
+    evidence: Optional[Evidence] = None
 
 
 class Decision(_Open):
@@ -92,6 +126,7 @@ class Decision(_Open):
     topic: Optional[str]
     rationale: list[str]
     evidence: Optional[Evidence] = None
+    section: Optional[int] = Field(None, description="index into 'sections'")
 
 
 class ActionItem(_Open):
@@ -103,6 +138,7 @@ class ActionItem(_Open):
     deadline_text: Optional[str]
     priority: Literal["high", "medium", "low"]
     line: Optional[int]
+    section: Optional[int] = Field(None, description="index into 'sections'")
     evidence: dict[str, Evidence] = Field({}, description="task / owner / deadline: the words each came from")
 
 
@@ -141,12 +177,25 @@ class ExtractResponse(_Open):
     decisions: list[Decision]
     action_items: list[ActionItem]
     lint: list[Finding]
+    open_questions: list[str] = []
+    risks: list[str] = []
+    sections: list[Section] = []
+    warnings: list[str] = []
     document_text: list[SourceLine] = Field(description="the submitted text, to show evidence and findings in")
 
 
 class LintResponse(BaseModel):
     source: str
     lint: list[Finding]
+
+
+class DeadlineResponse(BaseModel):
+    text: str
+    deadline: Optional[str] = Field(description="YYYY-MM-DD or YYYY-MM-DDTHH:MM; null when no day is fixed")
+    kind: Literal["date", "datetime", "vague", "undetermined", "conditional", "none"]
+    label: str = Field(description="the day as documents print it: 2024年4月30日（周二）, or ''")
+    explanation: str = Field(description="for no fixed day: what the documents will say, in Chinese")
+    counted_from: str = Field(description="the date relative words counted from, YYYY-MM-DD")
 
 
 class Health(BaseModel):

@@ -1,1 +1,1 @@
-"""One module per resource (extract, lint, render, health, page); deps, pool and work serve them."""
+"""One module per resource (extract, lint, render, deadline, health, page); deps, pool and work serve them."""
