@@ -71,6 +71,13 @@ class Evidence:
 # --------------------------------------------------------------------------- #
 # Document model (readers → segment)
 # --------------------------------------------------------------------------- #
+Region = Literal["body", "textbox", "header", "footer", "footnote", "endnote"]
+# Where a block sits in a Word file. "body" and "textbox" are what the writer wrote as
+# content (WPS forms live in a text box); page headers and footers and the notes are
+# furniture and asides: read, but not the minutes' own text.
+CONTENT_REGIONS: tuple[str, ...] = ("body", "textbox")
+
+
 @dataclass
 class Paragraph:
     """One paragraph of a Word file, or one line of a text/markdown file.
@@ -89,6 +96,7 @@ class Paragraph:
     quote: bool = False                 # markdown blockquote
     gap_before: bool = False            # a blank line precedes it (text files)
     columns: tuple[int, ...] = ()       # source column of each char of text, when marks were removed
+    region: Region = "body"             # Word: where in the file it sits (see CONTENT_REGIONS)
 
     def locate(self, index: int) -> Location:
         return _locate(self.location, self.columns, index)
@@ -118,6 +126,7 @@ class Table:
 
     rows: list[list[Optional[Cell]]]
     location: Location
+    region: Region = "body"
 
     @property
     def width(self) -> int:

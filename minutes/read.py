@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-from .errors import (CorruptInput, EmptyInput, TooLargeInput, UndecodableInput,
+from .errors import (CorruptInput, EmptyInput, MinutesError, TooLargeInput, UndecodableInput,
                      UnsupportedInput)
 from .model import Cell, Document, Location, Paragraph, Table
 
@@ -30,6 +30,13 @@ class Limits:
     max_unzipped_bytes: int = 200 * 1024 * 1024
     max_compression_ratio: int = 200
     max_chars: int = 500_000          # about 250 pages; keeps the worst case to seconds
+    # What a Word file declares about itself is bounded too (a gridSpan of 10^8 must not
+    # become 10^8 list entries). Word's own tables stop at 63 columns.
+    max_blocks: int = 100_000         # paragraphs and tables
+    max_table_columns: int = 512      # grid positions in one row
+    max_table_rows: int = 50_000      # rows of all tables together
+    max_table_cells: int = 200_000    # grid positions of all tables together
+    max_depth: int = 100              # XML levels under the body (tables in cells, boxes, controls)
 
 
 def read_document(path: str | Path, data: bytes | None = None, *, limits: Limits = Limits()) -> Document:
@@ -289,25 +296,24 @@ def _tab_table(rows: list[tuple[int, str]]) -> Table:
 # Word
 # --------------------------------------------------------------------------- #
 def read_docx(data: bytes, source: str, limits: Limits = Limits()) -> Document:
-    _check_zip(data, source, limits)
-    import docx  # python-docx; imported here so text-only runs do not pay for it
-    from docx.opc.exceptions import PackageNotFoundError
+    check_zip(data, source, limits)
+    from docx.opc.exceptions import PackageNotFoundError  # python-docx: text-only runs do not pay for it
+    from .docx_parts import open_word
     try:
-        word = docx.Document(BytesIO(data))
+        word = open_word(data)
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise CorruptInput(f"is not a readable Word .docx file ({exc.__class__.__name__}: {exc})", source=source) from None
     except Exception as exc:  # lxml XMLSyntaxError and friends: a damaged part
         raise CorruptInput(f"Word file is damaged ({exc.__class__.__name__}: {exc})", source=source) from None
-    from .docx_blocks import iter_blocks
+    from .docx_blocks import Budget, read_blocks
     try:
-        blocks = list(iter_blocks(word))
+        blocks = read_blocks(word, Budget(limits, source))
+    except MinutesError:
+        raise
     except Exception as exc:
         raise CorruptInput(f"Word file content cannot be read ({exc.__class__.__name__}: {exc})", source=source) from None
     if not any(_block_text(b) for b in blocks):
         raise EmptyInput("Word file contains no text", source=source)
-    chars = sum(len(_block_text(b)) for b in blocks)
-    if chars > limits.max_chars:
-        raise TooLargeInput(f"{chars:,} characters of text is over the limit of {limits.max_chars:,}", source=source)
     return Document(source=source, kind="docx", blocks=blocks)
 
 
@@ -317,7 +323,7 @@ def _block_text(block: Paragraph | Table) -> str:
     return "".join(c.text for row in block.rows for c in row if c).strip()
 
 
-def _check_zip(data: bytes, source: str, limits: Limits) -> None:
+def check_zip(data: bytes, source: str, limits: Limits) -> None:
     """Refuse non-zips and zip bombs before python-docx inflates anything."""
     if not data.startswith(b"PK"):
         what = _sniff(data)
