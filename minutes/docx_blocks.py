@@ -50,6 +50,7 @@ class Budget:
 
     limits: object
     source: str
+    xml: int = 0                      # bytes of XML parsed (embedded documents share the limit)
     chars: int = 0
     blocks: int = 0
     rows: int = 0

@@ -7,6 +7,7 @@ and counts them against the limits.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from io import BytesIO
 from typing import Iterator, Optional
@@ -133,7 +134,9 @@ def _word_chunk(reader, data: bytes, region: str, depth: int) -> Iterator[Block]
     from .read import check_zip
     if reader.embedded:
         raise TooLargeInput("Word 文件嵌入的文档里又嵌入了文档（altChunk），只读一层", source=reader.budget.source)
-    check_zip(data, reader.budget.source, reader.budget.limits)
+    limits = reader.budget.limits
+    reader.budget.xml += check_zip(data, reader.budget.source,
+                                   replace(limits, max_xml_bytes=limits.max_xml_bytes - reader.budget.xml))
     inner = BlockReader(open_word(data), reader.budget)    # lint --fix edits the outer file only
     inner.embedded = True
     inner.paragraphs, inner.tables = reader.paragraphs, reader.tables

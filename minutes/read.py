@@ -37,6 +37,9 @@ class Limits:
     max_table_rows: int = 50_000      # rows of all tables together
     max_table_cells: int = 200_000    # grid positions of all tables together
     max_depth: int = 100              # XML levels under the body (tables in cells, boxes, controls)
+    # XML takes ~120 bytes of memory per element once parsed, and <a/> is 4 bytes: the
+    # parts python-docx parses are bounded by their own size, not by the zip's.
+    max_xml_bytes: int = 12 * 1024 * 1024
 
 
 def read_document(path: str | Path, data: bytes | None = None, *, limits: Limits = Limits()) -> Document:
@@ -296,7 +299,7 @@ def _tab_table(rows: list[tuple[int, str]]) -> Table:
 # Word
 # --------------------------------------------------------------------------- #
 def read_docx(data: bytes, source: str, limits: Limits = Limits()) -> Document:
-    check_zip(data, source, limits)
+    xml = check_zip(data, source, limits)
     from docx.opc.exceptions import PackageNotFoundError  # python-docx: text-only runs do not pay for it
     from .docx_parts import open_word
     try:
@@ -307,7 +310,7 @@ def read_docx(data: bytes, source: str, limits: Limits = Limits()) -> Document:
         raise CorruptInput(f"Word file is damaged ({exc.__class__.__name__}: {exc})", source=source) from None
     from .docx_blocks import Budget, read_blocks
     try:
-        blocks = read_blocks(word, Budget(limits, source))
+        blocks = read_blocks(word, Budget(limits, source, xml=xml))
     except MinutesError:
         raise
     except Exception as exc:
@@ -323,8 +326,8 @@ def _block_text(block: Paragraph | Table) -> str:
     return "".join(c.text for row in block.rows for c in row if c).strip()
 
 
-def check_zip(data: bytes, source: str, limits: Limits) -> None:
-    """Refuse non-zips and zip bombs before python-docx inflates anything."""
+def check_zip(data: bytes, source: str, limits: Limits) -> int:
+    """Refuse non-zips and zip bombs before python-docx inflates anything; the bytes of XML it will parse."""
     if not data.startswith(b"PK"):
         what = _sniff(data)
         raise CorruptInput(f"is not a Word .docx file{what}", source=source)
@@ -344,6 +347,34 @@ def check_zip(data: bytes, source: str, limits: Limits) -> None:
                             source=source)
     if "word/document.xml" not in {e.filename for e in entries}:
         raise CorruptInput("zip has no word/document.xml: not a Word document", source=source)
+    xml = _parsed_bytes(data, entries)
+    if xml > limits.max_xml_bytes:
+        raise TooLargeInput(f"Word 文件中要解析的 XML 部件共 {xml:,} 字节，超过上限 {limits.max_xml_bytes:,} 字节",
+                            source=source)
+    return xml
+
+
+_CONTENT_TYPES = "[Content_Types].xml"
+
+
+def _parsed_bytes(data: bytes, entries: list[zipfile.ZipInfo]) -> int:
+    """Unpacked size of the parts that are parsed as XML or text, by their declared content type."""
+    from lxml import etree
+    sizes = {e.filename: e.file_size for e in entries}
+    if sizes.get(_CONTENT_TYPES, 0) > 1024 * 1024:
+        return sum(sizes.values())
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            root = etree.fromstring(archive.read(_CONTENT_TYPES), etree.XMLParser(resolve_entities=False, no_network=True))
+    except Exception:            # no or broken [Content_Types].xml: python-docx refuses the file itself
+        return 0
+    defaults = {d.get("Extension", "").lower(): d.get("ContentType", "") for d in root if str(d.tag).endswith("Default")}
+    overrides = {o.get("PartName", "").lower(): o.get("ContentType", "") for o in root if str(o.tag).endswith("Override")}
+
+    def parsed(name: str) -> bool:
+        kind = overrides.get("/" + name.lower()) or defaults.get(name.rsplit(".", 1)[-1].lower(), "")
+        return name.endswith(".rels") or kind.endswith("xml") or kind.startswith("text/")
+    return sum(size for name, size in sizes.items() if parsed(name))
 
 
 def _sniff(data: bytes) -> str:

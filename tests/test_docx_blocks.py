@@ -16,8 +16,13 @@ from minutes.cli import main
 from minutes.errors import MinutesError, TooLargeInput
 from minutes.model import Paragraph, Table
 from minutes.read import Limits, read_document
+from docx.opc.constants import RELATIONSHIP_TYPE
+
 from wordfiles import (RawWord, cell, check_box, control, field, grid_table, para, row, run, table,
                        text_box)
+
+
+RT_IMAGE = RELATIONSHIP_TYPE.IMAGE
 
 
 def read(word: RawWord, limits: Limits = Limits()) -> list[Paragraph | Table]:
@@ -423,6 +428,37 @@ def test_docx_blocks_bounds_do_not_refuse_ordinary_files():
                     Limits(max_table_rows=50))[0].rows) == 40
     assert len(read(RawWord().body(_nested_controls(10)))) == 1
     assert read(RawWord().body(table(row(cell("议题", span=63), cell("结论")))))[0].width == 64
+
+
+def test_docx_blocks_xml_to_parse_is_bounded_but_pictures_are_not_counted():
+    limits = Limits(max_xml_bytes=1_000_000)          # python-docx's own template is ~0.8 MB of XML
+    padded = RawWord().body(*(["<w:p/>"] * 40_000), "会议纪要")           # and 240 KB more
+    with pytest.raises(TooLargeInput) as info:
+        read(padded, limits)
+    assert "XML" in info.value.message and "1,000,000" in info.value.message
+    pictured = RawWord().body("会议纪要")
+    pictured.part("/word/media/image1.png", "image/png", bytes(range(256)) * 2000, RT_IMAGE)
+    assert shown(read(pictured, limits)) == [("body", "会议纪要")]
+
+
+def test_docx_blocks_embedded_document_shares_the_xml_limit():
+    from wordfiles import word_file
+    inner = word_file(["附件正文"] * 1500)
+    doc = RawWord()
+    doc.body("正文", doc.chunk("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                             inner, "docx"))
+    outer_only = len(RawWord().body("正文").bytes())
+    assert shown(read(doc))[:2] == [("body", "正文"), ("body", "附件正文")]
+    with pytest.raises(TooLargeInput):                  # each part alone is under, together over
+        read(doc, Limits(max_xml_bytes=_xml_size(doc.bytes()) + outer_only // 10))
+
+
+def _xml_size(data: bytes) -> int:
+    """Unpacked size of the outer package's XML parts, the embedded .docx not opened."""
+    import io
+    import zipfile
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return sum(e.file_size for e in archive.infolist() if e.filename.endswith((".xml", ".rels")))
 
 
 def test_docx_blocks_html_span_is_bounded():

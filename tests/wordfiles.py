@@ -152,9 +152,9 @@ class RawWord:
 
     def body(self, *blocks: str) -> "RawWord":
         """Append paragraphs (strings) or raw blocks (markup) to the body."""
-        body = self.document.element.body
+        section = self.document.element.body[-1]
         for element in _fragment("".join(b if b.startswith("<") else para(b) for b in blocks)):
-            body.insert(len(body) - 1, element)
+            section.addprevious(element)
         return self
 
     def section_break(self) -> "RawWord":
