@@ -73,8 +73,8 @@ class Evidence:
 # --------------------------------------------------------------------------- #
 Region = Literal["body", "textbox", "header", "footer", "footnote", "endnote"]
 # Where a block sits in a Word file. "body" and "textbox" are what the writer wrote as
-# content (WPS forms live in a text box); page headers and footers and the notes are
-# furniture and asides: read, but not the minutes' own text.
+# content (WPS forms live in a text box): Document.blocks. Page headers and footers and
+# the notes are furniture and asides: Document.furniture.
 CONTENT_REGIONS: tuple[str, ...] = ("body", "textbox")
 
 
@@ -138,10 +138,19 @@ Block = Paragraph | Table
 
 @dataclass
 class Document:
+    """What a reader made of one file.
+
+    ``blocks`` is the writer's own text in reading order (for Word: the body and its text
+    boxes). ``furniture`` holds what Word keeps beside it — page headers and footers
+    (where the document number 〔2024〕第17期 often is), footnotes and endnotes — read
+    and marked by ``region``, apart so that no later stage takes a page number for a task.
+    """
+
     source: str
     kind: Literal["txt", "md", "docx"]
     blocks: list[Block]
     encoding: Optional[str] = None
+    furniture: list[Block] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- #

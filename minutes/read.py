@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import (CorruptInput, EmptyInput, MinutesError, TooLargeInput, UndecodableInput,
                      UnsupportedInput)
-from .model import Cell, Document, Location, Paragraph, Table
+from .model import CONTENT_REGIONS, Cell, Document, Location, Paragraph, Table
 
 SUPPORTED = (".txt", ".md", ".markdown", ".docx")
 
@@ -315,9 +315,13 @@ def read_docx(data: bytes, source: str, limits: Limits = Limits()) -> Document:
         raise
     except Exception as exc:
         raise CorruptInput(f"Word file content cannot be read ({exc.__class__.__name__}: {exc})", source=source) from None
-    if not any(_block_text(b) for b in blocks):
+    content = [b for b in blocks if b.region in CONTENT_REGIONS]
+    furniture = [b for b in blocks if b.region not in CONTENT_REGIONS]
+    if not any(_block_text(b) for b in content):
+        if any(_block_text(b) for b in furniture):
+            raise EmptyInput("Word 文件的正文没有文字，只有页眉、页脚或脚注", source=source)
         raise EmptyInput("Word file contains no text", source=source)
-    return Document(source=source, kind="docx", blocks=blocks)
+    return Document(source=source, kind="docx", blocks=content, furniture=furniture)
 
 
 def _block_text(block: Paragraph | Table) -> str:

@@ -13,7 +13,8 @@ import json
 import pytest
 
 from minutes.cli import main
-from minutes.errors import MinutesError, TooLargeInput
+from minutes import Options, process
+from minutes.errors import EmptyInput, MinutesError, TooLargeInput
 from minutes.model import Paragraph, Table
 from minutes.read import Limits, read_document
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -26,7 +27,9 @@ RT_IMAGE = RELATIONSHIP_TYPE.IMAGE
 
 
 def read(word: RawWord, limits: Limits = Limits()) -> list[Paragraph | Table]:
-    return read_document("纪要.docx", word.bytes(), limits=limits).blocks
+    """Everything read, in reading order: the text, then the furniture (headers, footers, notes)."""
+    document = read_document("纪要.docx", word.bytes(), limits=limits)
+    return document.blocks + document.furniture
 
 
 def shown(blocks) -> list[tuple[str, object]]:
@@ -202,6 +205,25 @@ def test_docx_blocks_headers_and_footers_marked_and_read_once_per_distinct_text(
                                 ("body", "附件：评标专家名单"),
                                 ("header", "〔2024〕第17期"),
                                 ("footer", "第 1 页"), ("footer", "内部资料 注意保存")]
+
+
+def test_docx_blocks_furniture_is_kept_apart_and_never_becomes_an_item():
+    doc = (RawWord().body("设备采购评审会纪要", "会议时间：2024年5月8日", "二、待办事项",
+                          "1. 郝静负责汇总三家报价，5月15日前完成。")
+           .header("〔2024〕第9期　内部资料")
+           .header(para("第 ", field("PAGE", "1"), " 页 共 1 页"), footer=True))
+    document = read_document("评审会.docx", doc.bytes())
+    assert {b.region for b in document.blocks} == {"body"}
+    assert [(b.region, b.text) for b in document.furniture] == [("header", "〔2024〕第9期　内部资料"),
+                                                               ("footer", "第 1 页 共 1 页")]
+    minutes = process("评审会.docx", doc.bytes(), options=Options())
+    assert [(a.owner, a.deadline) for a in minutes.action_items] == [("郝静", "2024-05-15")]
+
+
+def test_docx_blocks_text_only_in_a_page_header_is_an_empty_document():
+    with pytest.raises(EmptyInput) as info:
+        read(RawWord().body("<w:p/>").header("〔2024〕第9期"))
+    assert "页眉" in info.value.message
 
 
 def test_docx_blocks_furniture_leaves_body_numbers_as_they_are():
