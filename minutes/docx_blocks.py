@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
@@ -153,15 +153,36 @@ class _StyleInfo:
             style_id = _val(style.find(qn("w:basedOn")))
 
 
+class _Slot(NamedTuple):
+    """One w:tc of a row: its first grid column, columns spanned, element, depth, and the row
+    number its vertical merge started in (None: the cell starts in this row)."""
+
+    grid: int
+    span: int
+    tc: object
+    depth: int
+    above: Optional[int]
+
+
 @dataclass
 class _Row:
-    """One table row: per w:tc its first grid column, the element, its depth, and whether
-    it is read (a vertical merge's continuation is not)."""
-
     number: int
-    cells: list[tuple[int, object, int, bool]]
+    slots: list[_Slot]
     width: int
     layout: bool                      # holds a table (or an embedded document): read as paragraphs
+
+
+@dataclass
+class _Part:
+    """The rows of a table between layout rows, becoming one Table block."""
+
+    first_row: int
+    rows: list[list[Optional[Cell]]] = field(default_factory=list)
+    covers: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+
+    def table(self, index: int, region: str) -> Table:
+        return Table(rows=self.rows, location=Location(table=index, row=self.first_row, cell=1, column=1),
+                     region=region, covers=self.covers)
 
 
 @dataclass
@@ -258,21 +279,20 @@ class BlockReader:
         self.tables += 1
         index = self.tables
         self.budget.block()
-        part: list[list[Optional[Cell]]] = []
-        first_row, boxes = 1, []
-        open_merges: set[int] = set()
+        part, boxes = _Part(first_row=1), []
+        open_merges: dict[int, int] = {}              # grid column → row number a vertical merge started in
         for tr, at in self._through(tbl, _TR, depth):
-            row = self._row(tr, index, len(part) + first_row, open_merges, at)
+            row = self._row(tr, index, part.first_row + len(part.rows), open_merges, at)
             if row.layout:
-                if part:
-                    yield Table(rows=part, location=_table_location(index, first_row), region=region)
+                if part.rows:
+                    yield part.table(index, region)
                 yield from self._boxes(boxes, region, depth)
                 yield from self._layout_row(row, region)
-                part, first_row, boxes = [], row.number + 1, []
+                part, boxes = _Part(first_row=row.number + 1), []
             else:
-                part.append(self._cells(row, index, boxes))
-        if part:
-            yield Table(rows=part, location=_table_location(index, first_row), region=region)
+                part.rows.append(self._cells(row, index, part, boxes))
+        if part.rows:
+            yield part.table(index, region)
         yield from self._boxes(boxes, region, depth)
 
     def _through(self, parent, tag: str, depth: int) -> Iterator[tuple[object, int]]:
@@ -287,53 +307,60 @@ class BlockReader:
             elif child.tag in _WRAPPERS:
                 yield from self._through(child, tag, depth + 1)
 
-    def _row(self, tr, table: int, number: int, open_merges: set[int], depth: int) -> _Row:
+    def _row(self, tr, table: int, number: int, open_merges: dict[int, int], depth: int) -> _Row:
         props = tr.find(qn("w:trPr"))
         grid = _count(props, "w:gridBefore")
-        cells: list[tuple[int, object, int, bool]] = []
-        layout = False
+        slots: list[_Slot] = []
         for tc, at in self._through(tr, _TC, depth):
             tc_props = tc.find(qn("w:tcPr"))
             merge = tc_props.find(qn("w:vMerge")) if tc_props is not None else None
-            continues = merge is not None and _val(merge) in (None, "continue") and grid in open_merges
+            above = open_merges.get(grid) if merge is not None and _val(merge) in (None, "continue") else None
             if merge is None:
-                open_merges.discard(grid)
-            elif not continues:
-                open_merges.add(grid)
-            cells.append((grid, tc, at, not continues))
-            layout = layout or (not continues and self._frames(tc, at))
-            grid += max(_count(tc_props, "w:gridSpan"), 1)
+                open_merges.pop(grid, None)
+            elif above is None:                       # a restart, or a continuation with nothing above
+                open_merges[grid] = number
+            slots.append(_Slot(grid, max(_count(tc_props, "w:gridSpan"), 1), tc, at, above))
+            grid = slots[-1].grid + slots[-1].span
         width = grid + _count(props, "w:gridAfter")
         self.budget.row(table, number, width)
-        return _Row(number=number, cells=cells, width=width, layout=layout)
+        layout = any(slot.above is None and self._frames(slot.tc, slot.depth) for slot in slots)
+        return _Row(number=number, slots=slots, width=width, layout=layout)
 
     def _frames(self, tc, depth: int) -> bool:
         """A cell that holds a table or an embedded document: part of a layout, not a value."""
         return any(element.tag != _P for element, _ in self._block_children(tc, depth))
 
-    def _cells(self, row: _Row, table: int, boxes: list) -> list[Optional[Cell]]:
+    def _cells(self, row: _Row, table: int, part: _Part, boxes: list) -> list[Optional[Cell]]:
         """Grid positions of a row: each cell at its first column, None where a merge or gap covers."""
         positions: list[Optional[Cell]] = [None] * row.width
-        for grid, tc, depth, reads in row.cells:
-            if not reads:
+        here = len(part.rows)
+        for slot in row.slots:
+            if slot.above is not None:
+                if slot.above >= part.first_row:       # the merge began in this part of the table
+                    start = (slot.above - part.first_row, slot.grid)
+                    part.covers.update({(here, g): start for g in range(slot.grid, slot.grid + slot.span)})
                 continue
-            texts, nodes = [], []
-            for p, at in self._block_children(tc, depth):
-                text, found, runs = self.paragraph_text(p, at)
-                texts.append(text)
-                boxes.extend(found)
-                nodes.append(runs)
-            text = "\n".join(texts)
-            self.budget.text(len(text))
-            positions[grid] = Cell(text=text, location=Location(table=table, row=row.number, cell=grid + 1, column=1))
-            if self.places is not None:
-                self.places.cells[(table, row.number, grid + 1)] = nodes
+            positions[slot.grid] = self._cell(slot, table, row.number, boxes)
+            part.covers.update({(here, g): (here, slot.grid) for g in range(slot.grid + 1, slot.grid + slot.span)})
         return positions
 
+    def _cell(self, slot: _Slot, table: int, row: int, boxes: list) -> Cell:
+        texts, nodes = [], []
+        for p, at in self._block_children(slot.tc, slot.depth):
+            text, found, runs = self.paragraph_text(p, at)
+            texts.append(text)
+            boxes.extend(found)
+            nodes.append(runs)
+        text = "\n".join(texts)
+        self.budget.text(len(text))
+        if self.places is not None:
+            self.places.cells[(table, row, slot.grid + 1)] = nodes
+        return Cell(text=text, location=Location(table=table, row=row, cell=slot.grid + 1, column=1))
+
     def _layout_row(self, row: _Row, region: str) -> Iterator[Block]:
-        for _, tc, depth, reads in row.cells:
-            if reads:
-                yield from self.container(tc, region, depth)
+        for slot in row.slots:
+            if slot.above is None:
+                yield from self.container(slot.tc, region, slot.depth)
 
     def _boxes(self, boxes: list, region: str, depth: int) -> Iterator[Block]:
         """Text boxes met inside table cells, after the table part that holds them."""
@@ -352,10 +379,6 @@ def read_blocks(word: WordDocument, budget: Budget, places: Optional[Places] = N
     blocks = list(reader.container(word.element.body, "body", 0))
     blocks.extend(furniture_blocks(reader))
     return blocks
-
-
-def _table_location(index: int, first_row: int) -> Location:
-    return Location(table=index, row=first_row, cell=1, column=1)
 
 
 def _deleted(row_or_cell) -> bool:

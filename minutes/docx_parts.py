@@ -161,33 +161,44 @@ def _html_table(reader, rows: list[list[tuple[str, int, int]]], region: str) -> 
     """Cells with colspan/rowspan placed on a grid, each once, None where a span covers."""
     reader.tables += 1
     reader.budget.block()
-    index, grid_rows, below = reader.tables, [], {}      # below: grid column → rows a rowspan still covers
-    for r, row in enumerate(rows, start=1):
+    index, grid_rows, covers = reader.tables, [], {}
+    below: dict[int, tuple[int, tuple[int, int]]] = {}    # grid column → (rows still covered, covering cell)
+    for r, row in enumerate(rows):
         positions: list[Optional[Cell]] = []
         cells = iter(row)
         pending = next(cells, None)
-        while pending is not None or any(c >= len(positions) for c in below):
+        extent = max(below) + 1 if below else 0           # spans from rows above reach this far
+        while pending is not None or len(positions) < extent:
             column = len(positions)
-            if below.get(column, 0) > 0:
-                below[column] -= 1
+            if column in below:
+                left, start = below.pop(column)
+                if left > 1:
+                    below[column] = (left - 1, start)
+                covers[(r, column)] = start
                 positions.append(None)
-                continue
-            if pending is None:
+            elif pending is None:
                 positions.append(None)
-                continue
-            text, colspan, rowspan = pending
-            reader.budget.row(index, r, column + colspan)
-            reader.budget.text(len(text))
-            positions.append(Cell(text=text, location=Location(table=index, row=r, cell=column + 1, column=1)))
-            positions.extend([None] * (colspan - 1))
-            for c in range(column, column + colspan):
-                if rowspan > 1:
-                    below[c] = rowspan - 1
-            pending = next(cells, None)
-        below = {c: n for c, n in below.items() if n > 0}
-        reader.budget.row(index, r, len(positions))
+            else:
+                positions.extend(_html_cell(reader, index, r, column, pending, covers, below))
+                pending = next(cells, None)
+        reader.budget.row(index, r + 1, len(positions))
         grid_rows.append(positions)
-    return Table(rows=grid_rows, location=Location(table=index, row=1, cell=1, column=1), region=region)
+    return Table(rows=grid_rows, location=Location(table=index, row=1, cell=1, column=1), region=region,
+                 covers=covers)
+
+
+def _html_cell(reader, index: int, r: int, column: int, cell: tuple[str, int, int], covers: dict,
+               below: dict) -> list[Optional[Cell]]:
+    """One HTML cell at its grid column, and the positions its colspan and rowspan cover."""
+    text, colspan, rowspan = cell
+    reader.budget.row(index, r + 1, column + colspan)
+    reader.budget.text(len(text))
+    for c in range(column, column + colspan):
+        if c > column:
+            covers[(r, c)] = (r, column)
+        if rowspan > 1:
+            below[c] = (rowspan - 1, (r, column))
+    return [Cell(text=text, location=Location(table=index, row=r + 1, cell=column + 1, column=1))] + [None] * (colspan - 1)
 
 
 class _HtmlBlocks(HTMLParser):

@@ -122,15 +122,30 @@ def _locate(base: Location, columns: tuple[int, ...], index: int) -> Location:
 
 @dataclass
 class Table:
-    """A table with merged cells read once: ``rows[r][c]`` is None where a merge repeats."""
+    """A table with merged cells read once: ``rows[r][c]`` is None where a merge repeats.
+
+    ``covers`` maps each such position to the (row, column) of the cell whose merge covers
+    it: to its left for a cell spanning columns, above for one spanning rows (a 负责人 cell
+    merged down over three tasks names the owner of all three). Positions no cell covers
+    (Word's gridBefore/gridAfter gaps) are not in it.
+    """
 
     rows: list[list[Optional[Cell]]]
     location: Location
     region: Region = "body"
+    covers: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
     @property
     def width(self) -> int:
         return max((len(r) for r in self.rows), default=0)
+
+    def shown_at(self, r: int, c: int) -> Optional[Cell]:
+        """The cell a reader sees at grid position (r, c): the one there, or the merged one over it."""
+        cell = self.rows[r][c] if c < len(self.rows[r]) else None
+        if cell is None and (r, c) in self.covers:
+            at_r, at_c = self.covers[(r, c)]
+            cell = self.rows[at_r][at_c]
+        return cell
 
 
 Block = Paragraph | Table

@@ -184,6 +184,20 @@ def test_docx_blocks_merged_cells_once_with_the_grid_honoured():
                                        [None, "待办", "采购部9月5日前提交比价单"],
                                        [None, "补充说明", None]])]
     assert grid.rows[3][1].location.cell == 2            # its grid column, after the gridBefore gap
+    # what a reader sees at the merged positions: the cell to the left, the cell above; a gap shows nothing
+    assert [grid.shown_at(0, 2).text, grid.shown_at(2, 0).text, grid.shown_at(3, 0), grid.shown_at(3, 2)] == \
+        ["事项", "供应商评审", None, None]
+
+
+def test_docx_blocks_owner_merged_down_over_several_tasks_is_shown_at_each():
+    doc = RawWord().body(table(
+        row(cell("任务"), cell("负责人"), cell("完成时限")),
+        row(cell("制定OA升级方案"), cell("唐敏", vmerge="restart"), cell("10月18日")),
+        row(cell("组织全员培训"), cell(vmerge="continue"), cell("10月30日")),
+        row(cell("采购备用服务器"), cell(vmerge="continue"), cell("11月8日")), columns=3))
+    (grid,) = read(doc)
+    assert [grid.rows[r][1] for r in (2, 3)] == [None, None]
+    assert [grid.shown_at(r, 1).text for r in (1, 2, 3)] == ["唐敏"] * 3
 
 
 def test_docx_blocks_vertical_continuation_without_a_start_is_read():
@@ -361,6 +375,8 @@ def test_docx_blocks_embedded_html_gives_paragraphs_and_tables_in_place():
         ("body", "一、会议情况"), ("body", "二、议定事项"), ("body", "同意采购 两台 投影仪。"),
         ("body", [["事项", "责任人及时限", None], ["设备采购", "韦嘉", "7月15日前"], [None, "龚莉", "7月20日前"]]),
         ("body", "散会。"), ("body", "三、其他")]
+    (grid,) = [b for b in read(doc) if isinstance(b, Table)]
+    assert [grid.shown_at(0, 2).text, grid.shown_at(2, 0).text] == ["责任人及时限", "设备采购"]
 
 
 def test_docx_blocks_embedded_text_and_word_documents_in_place():
