@@ -42,6 +42,7 @@ ALT_CHUNK = qn("w:altChunk")
 _WRAPPERS = {SDT_CONTENT, qn("w:customXml"), qn("w:ins"), qn("w:moveTo"), qn("w:smartTag")}
 _GONE = {qn("w:del"), qn("w:moveFrom")}
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
+_CONTENTS_STYLE = re.compile(r"^(?:toc\s*\d|toc heading|目录\s*\d)$", re.I)    # a table of contents' lines
 
 
 @dataclass
@@ -136,6 +137,10 @@ class _StyleInfo:
             if level := _outline(style.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")):
                 return level
         return None
+
+    def contents_entry(self, style_id: Optional[str]) -> bool:
+        """A line of a generated table of contents: it repeats a heading found further on."""
+        return any(_CONTENTS_STYLE.match(_val(style.find(qn("w:name"))) or "") for style in self._chain(style_id))
 
     def numbering(self, style_id: Optional[str]):
         for style in self._chain(style_id):
@@ -244,17 +249,22 @@ class BlockReader:
     def _paragraph(self, p, text: str, region: str) -> Paragraph:
         style_id = _val(p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}"))
         heading = _outline(p.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")) or self.styles.heading(style_id)
+        list_kind, level = self._list_mark(p, style_id)
+        if self.styles.contents_entry(style_id):
+            region = "contents"
+        return self.paragraph_of(text, region, heading=heading, list_kind=list_kind, list_level=level)
+
+    def _list_mark(self, p, style_id: Optional[str]) -> tuple[Optional[str], int]:
+        """Word's own numbering or bullet (its digits are not in the text), and the list level."""
         num_pr = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
         if num_pr is None:
             num_pr = self.styles.numbering(style_id)
-        list_kind, level = None, 0
-        if num_pr is not None:
-            num_id = _val(num_pr.find(qn("w:numId")))
-            level = min(max(as_int(_val(num_pr.find(qn("w:ilvl"))), 0), 0), 8)
-            list_kind = self.numbering.kind(num_id, level)
-            if list_kind is None and num_id not in (None, "0"):
-                list_kind = "number"
-        return self.paragraph_of(text, region, heading=heading, list_kind=list_kind, list_level=level)
+        if num_pr is None:
+            return None, 0
+        num_id = _val(num_pr.find(qn("w:numId")))
+        level = min(max(as_int(_val(num_pr.find(qn("w:ilvl"))), 0), 0), 8)
+        kind = self.numbering.kind(num_id, level)
+        return (kind or ("number" if num_id not in (None, "0") else None)), level
 
     def paragraph_of(self, text: str, region: str, **style) -> Paragraph:
         """A numbered paragraph block (also for text that comes from outside WordprocessingML)."""

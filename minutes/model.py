@@ -71,10 +71,11 @@ class Evidence:
 # --------------------------------------------------------------------------- #
 # Document model (readers → segment)
 # --------------------------------------------------------------------------- #
-Region = Literal["body", "textbox", "header", "footer", "footnote", "endnote"]
+Region = Literal["body", "textbox", "header", "footer", "footnote", "endnote", "contents"]
 # Where a block sits in a Word file. "body" and "textbox" are what the writer wrote as
-# content (WPS forms live in a text box): Document.blocks. Page headers and footers and
-# the notes are furniture and asides: Document.furniture.
+# content (WPS forms live in a text box): Document.blocks. Page headers and footers, the
+# notes and a generated table of contents (its lines repeat the headings) are furniture
+# and asides: Document.furniture.
 CONTENT_REGIONS: tuple[str, ...] = ("body", "textbox")
 
 
@@ -157,7 +158,8 @@ class Document:
 
     ``blocks`` is the writer's own text in reading order (for Word: the body and its text
     boxes). ``furniture`` holds what Word keeps beside it — page headers and footers
-    (where the document number 〔2024〕第17期 often is), footnotes and endnotes — read
+    (where the document number 〔2024〕第17期 often is), footnotes, endnotes, a table of
+    contents — read
     and marked by ``region``, apart so that no later stage takes a page number for a task.
     """
 

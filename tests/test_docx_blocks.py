@@ -259,6 +259,19 @@ def test_docx_blocks_footnotes_and_endnotes_marked_and_reference_marks_not_read(
                                 ("endnote", " 本纪要发至各科室")]
 
 
+def test_docx_blocks_table_of_contents_lines_are_furniture_not_a_second_copy_of_the_headings():
+    doc = (RawWord().style("TOCHeading", "TOC Heading").style("TOC1", "toc 1").style("MyToc", "目录条目", "TOC1")
+           .body("年度工作会议纪要", para("目录", style="TOCHeading"),
+                 para(field('HYPERLINK \\l "_Toc1"', "一、会议概况\t1"), style="TOC1"),
+                 para("二、议定事项\t2", style="MyToc"),
+                 para("一、会议概况", style="Heading1"), "会议于2024年1月12日召开。"))
+    document = read_document("纪要.docx", doc.bytes())
+    assert shown(document.blocks) == [("body", "年度工作会议纪要"), ("body", "一、会议概况"),
+                                      ("body", "会议于2024年1月12日召开。")]
+    assert shown(document.furniture) == [("contents", "目录"), ("contents", "一、会议概况\t1"),
+                                         ("contents", "二、议定事项\t2")]
+
+
 def test_docx_blocks_paragraphs_on_both_sides_of_a_section_break_in_order():
     doc = RawWord().body("一、会议情况").section_break().body("二、议定事项", "1. 同意调整值班安排")
     assert body_text(doc) == ["一、会议情况", "二、议定事项", "1. 同意调整值班安排"]

@@ -157,6 +157,13 @@ class RawWord:
             section.addprevious(element)
         return self
 
+    def style(self, style_id: str, name: str, based_on: Optional[str] = None) -> "RawWord":
+        """Define a paragraph style (Word stores built-in names in English: 'toc 1', 'heading 2')."""
+        based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+        self.document.styles.element.append(parse_xml(
+            f'<w:style {NS} w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/>{based}</w:style>'))
+        return self
+
     def section_break(self) -> "RawWord":
         """End the current section here: its properties move into the last paragraph, as Word writes it."""
         self.document.add_section()
