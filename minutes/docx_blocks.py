@@ -27,14 +27,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, NamedTuple, Optional
+from typing import TYPE_CHECKING, Iterator, NamedTuple, Optional
 
 from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 
+from .docx_parts import alt_chunk_blocks, furniture_blocks
 from .docx_text import SDT, SDT_CONTENT, InlineText, TooDeep, as_int, control_state
 from .errors import TooLargeInput
 from .model import Block, Cell, Location, Paragraph, Table
+
+if TYPE_CHECKING:
+    from .read import Limits
 
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 ALT_CHUNK = qn("w:altChunk")
@@ -49,7 +53,7 @@ _CONTENTS_STYLE = re.compile(r"^(?:toc\s*\d|toc heading|目录\s*\d)$", re.I)   
 class Budget:
     """What one file may make, counted as it is read (read.Limits gives the numbers)."""
 
-    limits: object
+    limits: "Limits"
     source: str
     xml: int = 0                      # bytes of XML parsed (embedded documents share the limit)
     chars: int = 0
@@ -221,7 +225,6 @@ class BlockReader:
             elif element.tag == _TBL:
                 yield from self._table(element, region, at)
             else:
-                from .docx_parts import alt_chunk_blocks
                 yield from alt_chunk_blocks(self, element, region, at)
 
     def _block_children(self, parent, depth: int) -> Iterator[tuple[object, int]]:
@@ -384,7 +387,6 @@ class BlockReader:
 
 def read_blocks(word: WordDocument, budget: Budget, places: Optional[Places] = None) -> list[Block]:
     """Every block of a Word document: the body, then headers, footers and notes."""
-    from .docx_parts import furniture_blocks
     reader = BlockReader(word, budget, places)
     blocks = list(reader.container(word.element.body, "body", 0))
     blocks.extend(furniture_blocks(reader))
