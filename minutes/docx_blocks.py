@@ -33,7 +33,8 @@ from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 
 from .docx_parts import alt_chunk_blocks, furniture_blocks
-from .docx_text import SDT, SDT_CONTENT, InlineText, TooDeep, as_int, control_state
+from .docx_text import (ALTERNATE_CONTENT, SDT, SDT_CONTENT, InlineText, TooDeep, as_int, chosen_branch,
+                        control_state)
 from .errors import TooLargeInput
 from .model import Block, Cell, Location, Paragraph, Table
 
@@ -238,6 +239,8 @@ class BlockReader:
                     yield from self._block_children(content, depth + 2)
             elif child.tag in _WRAPPERS:
                 yield from self._block_children(child, depth + 1)
+            elif child.tag == ALTERNATE_CONTENT and (branch := chosen_branch(child)) is not None:
+                yield from self._block_children(branch, depth + 1)
 
     # ------------------------------------------------------------------ paragraphs
     def _paragraph_blocks(self, p, region: str, depth: int) -> Iterator[Block]:

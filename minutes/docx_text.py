@@ -5,7 +5,7 @@ runs sit inside wrappers (insertions, hyperlinks, smart tags, custom XML, conten
 controls, simple fields) that are looked through. What a reader does not see is left
 out: deleted and moved-away text, field codes (``PAGE``, ``HYPERLINK "…"``) — only a
 field's result counts —, the placeholder a content control shows while empty, the
-phonetic guide of ruby text, comment marks. Check boxes read as ☑ or ☐. Text boxes
+phonetic guide of ruby text, comment marks. Check boxes read as ☑ or ☐; text formatted as hidden is not read. Text boxes
 and shapes are not part of the paragraph's text: their contents (``w:txbxContent``)
 are handed back so the block walker reads them as blocks of their own; Word keeps
 each box twice (``mc:AlternateContent``: a DrawingML choice and a VML fallback) and
@@ -24,6 +24,7 @@ _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 
 ALTERNATE_CONTENT, CHOICE, FALLBACK = f"{_MC}AlternateContent", f"{_MC}Choice", f"{_MC}Fallback"
 SDT, SDT_PR, SDT_CONTENT = qn("w:sdt"), qn("w:sdtPr"), qn("w:sdtContent")
+_RUN = qn("w:r")
 TEXT_BOX = qn("w:txbxContent")
 _TEXTPATH = f"{_VML}textpath"             # WordArt: the text is an attribute
 
@@ -103,6 +104,9 @@ class InlineText:
                 self._children(branch, depth)
         elif tag == SDT:
             self._control(node, depth)
+        elif tag == _RUN and _vanished(node):
+            for mark in node.iterchildren(qn("w:fldChar")):   # a hidden run still opens or closes a field
+                self._field_char(mark)
         else:
             # runs and wrappers (w:ins, w:moveTo, w:hyperlink, w:smartTag, w:customXml,
             # w:fldSimple, w:ruby, math), and any wrapper a newer Word may add
@@ -207,6 +211,13 @@ def symbol_text(sym) -> str:
     if 0xF000 <= code <= 0xF0FF or (font in _SYMBOL_BOXES and code <= 0xFF):
         return _SYMBOL_BOXES.get(font, {}).get(code & 0xFF, "")
     return chr(code) if 0x20 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else ""
+
+
+def _vanished(run) -> bool:
+    """A run formatted as hidden text (w:vanish): on screen only with 'show hidden', never printed."""
+    props = run.find(qn("w:rPr"))
+    mark = props.find(qn("w:vanish")) if props is not None else None
+    return mark is not None and _on(mark.get(qn("w:val")))
 
 
 def as_int(value: Optional[str], default: int) -> int:

@@ -314,12 +314,14 @@ DROPDOWN = ('<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="优�
       '<w:r><w:sym w:font="Wingdings 2" w:char="F0A3"/></w:r>', "线下"), "已选：☑线上 ☐线下"),
     (("合格", '<w:r><w:sym w:font="Symbol" w:char="F0D6"/></w:r>', '<w:r><w:sym w:font="Wingdings" w:char="F041"/></w:r>'),
      "合格√"),
+    (("会议地点：", '<w:r><w:rPr><w:vanish/></w:rPr><w:t>（填写说明：写明楼层和房间号）</w:t></w:r>', "二楼东会议室"),
+     "会议地点：二楼东会议室"),
     (("<w:smartTag w:uri=\"urn:schemas-microsoft-com:office:smarttags\" w:element=\"PersonName\">"
       "<w:r><w:t>杜鹃</w:t></w:r></w:smartTag>", "<w:customXml w:element=\"owner\"><w:r><w:t>负责</w:t></w:r>"
       "</w:customXml>", "报名统计"), "杜鹃负责报名统计"),
 ], ids=["simple-field", "hyperlink-field", "hyperlink", "date-field", "nested-fields", "field-without-result",
         "check-box-controls", "legacy-check-box", "legacy-drop-down", "placeholder-not-content",
-        "date-control", "symbol-font-boxes", "symbol-font-check", "smart-tag-and-custom-xml"])
+        "date-control", "symbol-font-boxes", "symbol-font-check", "hidden-text", "smart-tag-and-custom-xml"])
 def test_docx_blocks_inline_text_is_what_the_page_shows(content, expected):
     assert body_text(RawWord().body(para(*content))) == [expected]
 
@@ -363,6 +365,12 @@ def test_docx_blocks_tracked_changes_read_as_accepted_and_comments_are_not_conte
     assert shown(read(doc)) == [("body", "由黎明牵头整改，8月底前完成。"), ("body", "会议结束。"),
                                 ("body", "请财务科复核。"),
                                 ("body", [["事项", "责任人"], ["更换电子屏", "黎明"]])]
+
+
+def test_docx_blocks_alternate_blocks_read_once():
+    doc = RawWord().body('<mc:AlternateContent><mc:Choice Requires="w14">' + para("会议纪要（新格式）")
+                         + "</mc:Choice><mc:Fallback>" + para("会议纪要（旧格式）") + "</mc:Fallback></mc:AlternateContent>")
+    assert body_text(doc) == ["会议纪要（新格式）"]
 
 
 def test_docx_blocks_custom_xml_around_blocks_is_looked_through():
