@@ -16,7 +16,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part, PartFactory
 from docx.oxml.ns import qn
 
-from .errors import TooLargeInput
+from .errors import CorruptInput, TooLargeInput
 from .model import Block, Cell, Location, Table
 
 _SECTION, _SECTION_CHANGE = qn("w:sectPr"), qn("w:sectPrChange")
@@ -60,7 +60,7 @@ def furniture_blocks(reader) -> Iterator[Block]:
         for part in _section_parts(reader.word, tag):
             yield from _once(reader, part.element, region, seen)
     for region, relation, tag in _NOTE_KINDS:
-        root = _related_xml(reader.word.part, relation)
+        root = _related_xml(reader, relation)
         for note in root.iterchildren(tag) if root is not None else ():
             if note.get(qn("w:type")) in (None, "normal"):
                 yield from reader.container(note, region, 1)
@@ -98,15 +98,21 @@ def _text_of(block: Block) -> str:
     return block.text
 
 
-def _related_xml(part, relation: str):
+def _related_xml(reader, relation: str):
     """The root element of a related XML part python-docx has no class for (footnotes, endnotes)."""
     from docx.oxml.parser import parse_xml
+    from lxml.etree import XMLSyntaxError
     try:
-        related = part.part_related_by(relation)
+        related = reader.word.part.part_related_by(relation)
     except KeyError:
         return None
     element = getattr(related, "element", None)
-    return element if element is not None else parse_xml(related.blob)
+    if element is not None:
+        return element
+    try:
+        return parse_xml(related.blob)
+    except XMLSyntaxError as exc:
+        raise CorruptInput(f"Word 文件的 {related.partname} 部件已损坏（{exc}）", source=reader.budget.source) from None
 
 
 # --------------------------------------------------------------------------- #

@@ -308,6 +308,8 @@ def read_docx(data: bytes, source: str, limits: Limits = Limits()) -> Document:
         raise CorruptInput(f"is not a readable Word .docx file ({exc.__class__.__name__}: {exc})", source=source) from None
     except Exception as exc:  # lxml XMLSyntaxError and friends: a damaged part
         raise CorruptInput(f"Word file is damaged ({exc.__class__.__name__}: {exc})", source=source) from None
+    if getattr(word.element, "body", None) is None:
+        raise CorruptInput("Word 文件的主文档部件不是 Word 正文（没有 w:body）", source=source)
     from .docx_blocks import Budget, read_blocks
     try:
         blocks = read_blocks(word, Budget(limits, source, xml=xml))

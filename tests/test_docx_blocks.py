@@ -14,7 +14,7 @@ import pytest
 
 from minutes.cli import main
 from minutes import Options, process
-from minutes.errors import EmptyInput, MinutesError, TooLargeInput
+from minutes.errors import CorruptInput, EmptyInput, MinutesError, TooLargeInput
 from minutes.model import Paragraph, Table
 from minutes.read import Limits, read_document
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -544,6 +544,15 @@ def test_docx_blocks_any_error_is_a_minutes_error():
                        b"PK\x03\x04 not really a zip", "docx"))
     with pytest.raises(MinutesError):
         read(doc)
+
+
+def test_docx_blocks_damaged_notes_part_is_named():
+    doc = RawWord().body("正文")
+    doc.part("/word/footnotes.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+             b"<w:footnotes><w:footnote w:id=", RELATIONSHIP_TYPE.FOOTNOTES)
+    with pytest.raises(CorruptInput) as info:
+        read(doc)
+    assert "/word/footnotes.xml" in info.value.message and "纪要.docx" in str(info.value)
 
 
 def test_docx_blocks_region_is_body_for_text_files():
