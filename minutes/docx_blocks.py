@@ -30,11 +30,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, NamedTuple, Optional
 
 from docx.document import Document as WordDocument
-from docx.oxml.ns import qn
 
 from .docx_parts import alt_chunk_blocks, furniture_blocks
 from .docx_text import (ALTERNATE_CONTENT, SDT, SDT_CONTENT, InlineText, TooDeep, as_int, chosen_branch,
-                        control_state)
+                        control_state, qn)
 from .errors import TooLargeInput
 from .model import Block, Cell, Location, Paragraph, Table
 

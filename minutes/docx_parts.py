@@ -14,8 +14,8 @@ from typing import Iterator, Optional
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part, PartFactory
-from docx.oxml.ns import qn
 
+from .docx_text import qn
 from .errors import CorruptInput, TooLargeInput
 from .model import Block, Cell, Location, Table
 

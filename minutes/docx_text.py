@@ -13,9 +13,12 @@ only one branch is read.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, Optional, Union
 
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as _clark
+
+qn = lru_cache(maxsize=None)(_clark)      # 'w:t' → '{…/main}t', computed once per tag (the walk asks often)
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
@@ -24,7 +27,8 @@ _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 
 ALTERNATE_CONTENT, CHOICE, FALLBACK = f"{_MC}AlternateContent", f"{_MC}Choice", f"{_MC}Fallback"
 SDT, SDT_PR, SDT_CONTENT = qn("w:sdt"), qn("w:sdtPr"), qn("w:sdtContent")
-_RUN = qn("w:r")
+_RUN, _TEXT, _MATH_TEXT, _FIELD_CHAR = qn("w:r"), qn("w:t"), f"{_MATH}t", qn("w:fldChar")
+_VANISH = f"{qn('w:rPr')}/{qn('w:vanish')}"
 TEXT_BOX = qn("w:txbxContent")
 _TEXTPATH = f"{_VML}textpath"             # WordArt: the text is an attribute
 
@@ -84,7 +88,13 @@ class InlineText:
 
     def _node(self, node, depth: int) -> None:
         tag = node.tag
-        if tag == qn("w:t") or tag == f"{_MATH}t":
+        if tag == _RUN:                   # the commonest node first
+            if _vanished(node):
+                for mark in node.iterchildren(_FIELD_CHAR):   # a hidden run still opens or closes a field
+                    self._field_char(mark)
+            else:
+                self._children(node, depth)
+        elif tag == _TEXT or tag == _MATH_TEXT:
             self._text(node.text or "", node)
         elif tag in _FIXED:
             self._text(_FIXED[tag])
@@ -92,7 +102,7 @@ class InlineText:
             self._text(_PAGE_BREAK if node.get(qn("w:type")) in ("page", "column") else "\n")
         elif tag == qn("w:sym"):
             self._text(symbol_text(node))
-        elif tag == qn("w:fldChar"):
+        elif tag == _FIELD_CHAR:
             self._field_char(node)
         elif tag in _HIDDEN or not isinstance(tag, str):
             return                        # also comments and processing instructions
@@ -104,11 +114,8 @@ class InlineText:
                 self._children(branch, depth)
         elif tag == SDT:
             self._control(node, depth)
-        elif tag == _RUN and _vanished(node):
-            for mark in node.iterchildren(qn("w:fldChar")):   # a hidden run still opens or closes a field
-                self._field_char(mark)
         else:
-            # runs and wrappers (w:ins, w:moveTo, w:hyperlink, w:smartTag, w:customXml,
+            # wrappers (w:ins, w:moveTo, w:hyperlink, w:smartTag, w:customXml,
             # w:fldSimple, w:ruby, math), and any wrapper a newer Word may add
             self._children(node, depth)
 
@@ -215,8 +222,7 @@ def symbol_text(sym) -> str:
 
 def _vanished(run) -> bool:
     """A run formatted as hidden text (w:vanish): on screen only with 'show hidden', never printed."""
-    props = run.find(qn("w:rPr"))
-    mark = props.find(qn("w:vanish")) if props is not None else None
+    mark = run.find(_VANISH)
     return mark is not None and _on(mark.get(qn("w:val")))
 
 
