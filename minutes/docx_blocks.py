@@ -68,7 +68,11 @@ class Budget:
 
     def block(self) -> None:
         self.blocks += 1
-        if self.blocks > self.limits.max_blocks:
+        self.ahead(0)
+
+    def ahead(self, coming: int) -> None:
+        """Refuse now when blocks still to be made would go over (an embedded page's paragraphs)."""
+        if self.blocks + coming > self.limits.max_blocks:
             self._refuse(f"Word 文件的段落和表格超过上限 {self.limits.max_blocks:,} 个")
 
     def row(self, table: int, row: int, width: int) -> None:
@@ -336,6 +340,8 @@ class BlockReader:
                 open_merges[grid] = number
             slots.append(_Slot(grid, max(_count(tc_props, "w:gridSpan"), 1), tc, at, above))
             grid = slots[-1].grid + slots[-1].span
+            if grid > self.budget.limits.max_table_columns:
+                self.budget.row(table, number, grid)        # refuses before a million cells are listed
         width = grid + _count(props, "w:gridAfter")
         self.budget.row(table, number, width)
         layout = any(slot.above is None and self._frames(slot.tc, slot.depth) for slot in slots)

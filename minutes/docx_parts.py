@@ -154,7 +154,9 @@ def _html_chunk(reader, data: bytes, region: str) -> Iterator[Block]:
     from .read import decode_text
     text, _ = decode_text(data, reader.budget.source)
     page = _HtmlBlocks()
-    page.feed(text)
+    for start in range(0, len(text), 1 << 16):         # in slices, so a page of a million <p> stops early
+        page.feed(text[start:start + (1 << 16)])
+        reader.budget.ahead(len(page.items))
     page.close()
     for kind, content in page.items:
         if kind == "p":

@@ -520,6 +520,14 @@ def _xml_size(data: bytes) -> int:
         return sum(e.file_size for e in archive.infolist() if e.filename.endswith((".xml", ".rels")))
 
 
+def test_docx_blocks_embedded_page_of_many_paragraphs_stops_early():
+    doc = RawWord()
+    doc.body(doc.chunk("text/html", b"<p>x</p>" * 50_000, "html"))
+    with pytest.raises(TooLargeInput) as info:
+        read(doc, Limits(max_blocks=1000))
+    assert "1,000" in info.value.message
+
+
 def test_docx_blocks_html_span_is_bounded():
     doc = RawWord()
     doc.body(doc.chunk("text/html", b"<table><tr><td colspan='100000000'>x</td></tr></table>", "html"))
