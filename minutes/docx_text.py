@@ -4,9 +4,9 @@ Only minutes/docx_blocks.py calls this; both are the Word XML layer. A paragraph
 runs sit inside wrappers (insertions, hyperlinks, smart tags, custom XML, content
 controls, simple fields) that are looked through. What a reader does not see is left
 out: deleted and moved-away text, field codes (``PAGE``, ``HYPERLINK "…"``) — only a
-field's result counts —, the placeholder a content control shows while empty, the
-phonetic guide of ruby text, comment marks. Check boxes read as ☑ or ☐; text formatted as hidden is not read. Text boxes
-and shapes are not part of the paragraph's text: their contents (``w:txbxContent``)
+field's result counts —, the placeholder a content control shows while empty, hidden
+text, the phonetic guide of ruby text, comment marks. Check boxes read as ☑ or ☐. Text
+boxes and shapes are not part of the paragraph's text: their contents (``w:txbxContent``)
 are handed back so the block walker reads them as blocks of their own; Word keeps
 each box twice (``mc:AlternateContent``: a DrawingML choice and a VML fallback) and
 only one branch is read.
@@ -49,12 +49,12 @@ _HIDDEN = {qn("w:del"), qn("w:moveFrom"), qn("w:delText"), qn("w:instrText"), qn
            qn("w:fldData"), qn("w:sdtEndPr"), qn("w:customXmlPr"), qn("w:smartTagPr")}
 _SHAPES = {qn("w:drawing"), qn("w:pict")}
 
-# Check boxes drawn with a symbol font (w:sym), by font and character code.
+# Check boxes drawn with a symbol font (w:sym), by font and character code; a box with a
+# tick or a cross is a ticked box on a form.
 _SYMBOL_BOXES = {
     "wingdings": {0x6F: UNCHECKED, 0x71: UNCHECKED, 0x72: UNCHECKED, 0xA8: UNCHECKED,
                   0x78: CHECKED, 0xFD: CHECKED, 0xFE: CHECKED, 0xFC: "✔"},
-    "wingdings 2": {0xA3: UNCHECKED, 0x2A: UNCHECKED, 0x52: CHECKED, 0x53: CHECKED, 0x54: CHECKED,
-                    0x55: CHECKED, 0x50: "✓"},
+    "wingdings 2": {0xA3: UNCHECKED, 0x52: CHECKED, 0x53: CHECKED, 0x54: CHECKED, 0x50: "✓"},
     "symbol": {0xD6: "√", 0xB7: "•", 0xB4: "×"},
 }
 
