@@ -219,6 +219,7 @@ class BlockReader:
         self.paragraphs = 0
         self.tables = 0
         self.embedded = False             # reading a document embedded in another (w:altChunk)
+        self.warnings: list[str] = []     # what was seen but could not be read
 
     # ------------------------------------------------------------------ containers
     def container(self, parent, region: str, depth: int) -> Iterator[Block]:
@@ -393,12 +394,12 @@ class BlockReader:
                 yield from self.container(box, box_region, depth + 1)
 
 
-def read_blocks(word: WordDocument, budget: Budget, places: Optional[Places] = None) -> list[Block]:
-    """Every block of a Word document: the body, then headers, footers and notes."""
+def read_blocks(word: WordDocument, budget: Budget, places: Optional[Places] = None) -> tuple[list[Block], list[str]]:
+    """Every block of a Word document (the body, then headers, footers and notes), and warnings."""
     reader = BlockReader(word, budget, places)
     blocks = list(reader.container(word.element.body, "body", 0))
     blocks.extend(furniture_blocks(reader))
-    return blocks
+    return blocks, reader.warnings
 
 
 def _deleted(row_or_cell) -> bool:

@@ -132,6 +132,8 @@ def alt_chunk_blocks(reader, chunk, region: str, depth: int) -> Iterator[Block]:
         from .read import decode_text
         text, _ = decode_text(part.blob, reader.budget.source)
         yield from (reader.paragraph_of(line, region) for line in text.split("\n") if line.strip())
+    else:
+        reader.warnings.append(f"未读取嵌入的文档 {part.partname}（{kind} 格式不支持，请在 Word 中打开后另存）")
 
 
 def _word_chunk(reader, data: bytes, region: str, depth: int) -> Iterator[Block]:
@@ -145,7 +147,7 @@ def _word_chunk(reader, data: bytes, region: str, depth: int) -> Iterator[Block]
                                    replace(limits, max_xml_bytes=limits.max_xml_bytes - reader.budget.xml))
     inner = BlockReader(open_word(data), reader.budget)    # lint --fix edits the outer file only
     inner.embedded = True
-    inner.paragraphs, inner.tables = reader.paragraphs, reader.tables
+    inner.paragraphs, inner.tables, inner.warnings = reader.paragraphs, reader.tables, reader.warnings
     yield from inner.container(inner.word.element.body, region, depth)
     reader.paragraphs, reader.tables = inner.paragraphs, inner.tables
 

@@ -168,6 +168,7 @@ class Document:
     blocks: list[Block]
     encoding: Optional[str] = None
     furniture: list[Block] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)    # what the reader saw but could not read
 
 
 # --------------------------------------------------------------------------- #

@@ -312,7 +312,7 @@ def read_docx(data: bytes, source: str, limits: Limits = Limits()) -> Document:
         raise CorruptInput("Word 文件的主文档部件不是 Word 正文（没有 w:body）", source=source)
     from .docx_blocks import Budget, read_blocks
     try:
-        blocks = read_blocks(word, Budget(limits, source, xml=xml))
+        blocks, warnings = read_blocks(word, Budget(limits, source, xml=xml))
     except MinutesError:
         raise
     except Exception as exc:
@@ -323,7 +323,7 @@ def read_docx(data: bytes, source: str, limits: Limits = Limits()) -> Document:
         if any(_block_text(b) for b in furniture):
             raise EmptyInput("Word 文件的正文没有文字，只有页眉、页脚或脚注", source=source)
         raise EmptyInput("Word file contains no text", source=source)
-    return Document(source=source, kind="docx", blocks=content, furniture=furniture)
+    return Document(source=source, kind="docx", blocks=content, furniture=furniture, warnings=warnings)
 
 
 def _block_text(block: Paragraph | Table) -> str:

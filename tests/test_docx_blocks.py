@@ -415,6 +415,13 @@ def test_docx_blocks_embedded_text_and_word_documents_in_place():
     assert numbers == list(range(1, len(numbers) + 1))       # numbered on through the embedded parts
 
 
+def test_docx_blocks_embedded_document_of_an_unread_kind_is_a_warning_not_a_silent_gap():
+    doc = RawWord()
+    doc.body("正文", doc.chunk("application/rtf", b"{\\rtf1\\ansi \\'d5\\'c5\\'c8\\'fd}", "rtf"))
+    minutes = process("纪要.docx", doc.bytes(), options=Options())
+    assert any("/word/afchunk1.rtf" in w and "application/rtf" in w for w in minutes.warnings)
+
+
 # --------------------------------------------------------------------------- #
 # Locations
 # --------------------------------------------------------------------------- #

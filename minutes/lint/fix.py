@@ -63,7 +63,7 @@ def _fix_docx(data: bytes, edits: list[Finding], source: str) -> bytes:
     from ..read import Limits
     word = open_word(data)
     places = Places()
-    read_blocks(word, Budget(Limits(), source), places)
+    read_blocks(word, Budget(Limits(), source), places)     # fills places
     for f in edits:
         loc = f.location
         if loc.table is not None:
