@@ -71,6 +71,14 @@ class Evidence:
 # --------------------------------------------------------------------------- #
 # Document model (readers → segment)
 # --------------------------------------------------------------------------- #
+Region = Literal["body", "textbox", "header", "footer", "footnote", "endnote", "contents"]
+# Where a block sits in a Word file. "body" and "textbox" are what the writer wrote as
+# content (WPS forms live in a text box): Document.blocks. Page headers and footers, the
+# notes and a generated table of contents (its lines repeat the headings) are furniture
+# and asides: Document.furniture.
+CONTENT_REGIONS: tuple[str, ...] = ("body", "textbox")
+
+
 @dataclass
 class Paragraph:
     """One paragraph of a Word file, or one line of a text/markdown file.
@@ -89,6 +97,7 @@ class Paragraph:
     quote: bool = False                 # markdown blockquote
     gap_before: bool = False            # a blank line precedes it (text files)
     columns: tuple[int, ...] = ()       # source column of each char of text, when marks were removed
+    region: Region = "body"             # Word: where in the file it sits (see CONTENT_REGIONS)
 
     def locate(self, index: int) -> Location:
         return _locate(self.location, self.columns, index)
@@ -114,14 +123,30 @@ def _locate(base: Location, columns: tuple[int, ...], index: int) -> Location:
 
 @dataclass
 class Table:
-    """A table with merged cells read once: ``rows[r][c]`` is None where a merge repeats."""
+    """A table with merged cells read once: ``rows[r][c]`` is None where a merge repeats.
+
+    ``covers`` maps each such position to the (row, column) of the cell whose merge covers
+    it: to its left for a cell spanning columns, above for one spanning rows (a 负责人 cell
+    merged down over three tasks names the owner of all three). Positions no cell covers
+    (Word's gridBefore/gridAfter gaps) are not in it.
+    """
 
     rows: list[list[Optional[Cell]]]
     location: Location
+    region: Region = "body"
+    covers: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
     @property
     def width(self) -> int:
         return max((len(r) for r in self.rows), default=0)
+
+    def shown_at(self, r: int, c: int) -> Optional[Cell]:
+        """The cell a reader sees at grid position (r, c): the one there, or the merged one over it."""
+        cell = self.rows[r][c] if c < len(self.rows[r]) else None
+        if cell is None and (r, c) in self.covers:
+            at_r, at_c = self.covers[(r, c)]
+            cell = self.rows[at_r][at_c]
+        return cell
 
 
 Block = Paragraph | Table
@@ -129,10 +154,21 @@ Block = Paragraph | Table
 
 @dataclass
 class Document:
+    """What a reader made of one file.
+
+    ``blocks`` is the writer's own text in reading order (for Word: the body and its text
+    boxes). ``furniture`` holds what Word keeps beside it — page headers and footers
+    (where the document number 〔2024〕第17期 often is), footnotes, endnotes, a table of
+    contents — read
+    and marked by ``region``, apart so that no later stage takes a page number for a task.
+    """
+
     source: str
     kind: Literal["txt", "md", "docx"]
     blocks: list[Block]
     encoding: Optional[str] = None
+    furniture: list[Block] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)    # what the reader saw but could not read
 
 
 # --------------------------------------------------------------------------- #

@@ -38,6 +38,7 @@ def process_document(source: str | Path, data: bytes | None = None, *,
     document = read_document(source, data, limits=options.limits)
     calendar = options.calendar or default_calendar()
     extraction = extract(segment(document), ref_date=options.ref_date, calendar=calendar)
+    extraction.minutes.warnings[:0] = document.warnings
     if options.lint:
         from .lint import lint
         extraction.minutes.lint = lint(extraction, config=options.lint_config)

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-from .errors import (CorruptInput, EmptyInput, TooLargeInput, UndecodableInput,
+from .errors import (CorruptInput, EmptyInput, MinutesError, TooLargeInput, UndecodableInput,
                      UnsupportedInput)
-from .model import Cell, Document, Location, Paragraph, Table
+from .model import CONTENT_REGIONS, Cell, Document, Location, Paragraph, Table
 
 SUPPORTED = (".txt", ".md", ".markdown", ".docx")
 
@@ -30,6 +30,16 @@ class Limits:
     max_unzipped_bytes: int = 200 * 1024 * 1024
     max_compression_ratio: int = 200
     max_chars: int = 500_000          # about 250 pages; keeps the worst case to seconds
+    # What a Word file declares about itself is bounded too (a gridSpan of 10^8 must not
+    # become 10^8 list entries). Word's own tables stop at 63 columns.
+    max_blocks: int = 100_000         # paragraphs and tables
+    max_table_columns: int = 512      # grid positions in one row
+    max_table_rows: int = 50_000      # rows of all tables together
+    max_table_cells: int = 200_000    # grid positions of all tables together
+    max_depth: int = 100              # XML levels under the body (tables in cells, boxes, controls)
+    # XML takes ~120 bytes of memory per element once parsed, and <a/> is 4 bytes: the
+    # parts python-docx parses are bounded by their own size, not by the zip's.
+    max_xml_bytes: int = 12 * 1024 * 1024
 
 
 def read_document(path: str | Path, data: bytes | None = None, *, limits: Limits = Limits()) -> Document:
@@ -341,26 +351,31 @@ def _text_cell(number: int, start: int, text: str) -> Cell:
 # Word
 # --------------------------------------------------------------------------- #
 def read_docx(data: bytes, source: str, limits: Limits = Limits()) -> Document:
-    _check_zip(data, source, limits)
-    import docx  # python-docx; imported here so text-only runs do not pay for it
-    from docx.opc.exceptions import PackageNotFoundError
+    xml = check_zip(data, source, limits)
+    from docx.opc.exceptions import PackageNotFoundError  # python-docx: text-only runs do not pay for it
+    from .docx_parts import open_word
     try:
-        word = docx.Document(BytesIO(data))
+        word = open_word(data)
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise CorruptInput(f"is not a readable Word .docx file ({exc.__class__.__name__}: {exc})", source=source) from None
     except Exception as exc:  # lxml XMLSyntaxError and friends: a damaged part
         raise CorruptInput(f"Word file is damaged ({exc.__class__.__name__}: {exc})", source=source) from None
-    from .docx_blocks import iter_blocks
+    if getattr(word.element, "body", None) is None:
+        raise CorruptInput("Word 文件的主文档部件不是 Word 正文（没有 w:body）", source=source)
+    from .docx_blocks import Budget, read_blocks
     try:
-        blocks = list(iter_blocks(word))
+        blocks, warnings = read_blocks(word, Budget(limits, source, xml=xml))
+    except MinutesError:
+        raise
     except Exception as exc:
         raise CorruptInput(f"Word file content cannot be read ({exc.__class__.__name__}: {exc})", source=source) from None
-    if not any(_block_text(b) for b in blocks):
+    content = [b for b in blocks if b.region in CONTENT_REGIONS]
+    furniture = [b for b in blocks if b.region not in CONTENT_REGIONS]
+    if not any(_block_text(b) for b in content):
+        if any(_block_text(b) for b in furniture):
+            raise EmptyInput("Word 文件的正文没有文字，只有页眉、页脚或脚注", source=source)
         raise EmptyInput("Word file contains no text", source=source)
-    chars = sum(len(_block_text(b)) for b in blocks)
-    if chars > limits.max_chars:
-        raise TooLargeInput(f"{chars:,} characters of text is over the limit of {limits.max_chars:,}", source=source)
-    return Document(source=source, kind="docx", blocks=blocks)
+    return Document(source=source, kind="docx", blocks=content, furniture=furniture, warnings=warnings)
 
 
 def _block_text(block: Paragraph | Table) -> str:
@@ -369,8 +384,8 @@ def _block_text(block: Paragraph | Table) -> str:
     return "".join(c.text for row in block.rows for c in row if c).strip()
 
 
-def _check_zip(data: bytes, source: str, limits: Limits) -> None:
-    """Refuse non-zips and zip bombs before python-docx inflates anything."""
+def check_zip(data: bytes, source: str, limits: Limits) -> int:
+    """Refuse non-zips and zip bombs before python-docx inflates anything; the bytes of XML it will parse."""
     if not data.startswith(b"PK"):
         what = _sniff(data)
         raise CorruptInput(f"is not a Word .docx file{what}", source=source)
@@ -390,6 +405,34 @@ def _check_zip(data: bytes, source: str, limits: Limits) -> None:
                             source=source)
     if "word/document.xml" not in {e.filename for e in entries}:
         raise CorruptInput("zip has no word/document.xml: not a Word document", source=source)
+    xml = _parsed_bytes(data, entries)
+    if xml > limits.max_xml_bytes:
+        raise TooLargeInput(f"Word 文件中要解析的 XML 部件共 {xml:,} 字节，超过上限 {limits.max_xml_bytes:,} 字节",
+                            source=source)
+    return xml
+
+
+_CONTENT_TYPES = "[Content_Types].xml"
+
+
+def _parsed_bytes(data: bytes, entries: list[zipfile.ZipInfo]) -> int:
+    """Unpacked size of the parts that are parsed as XML or text, by their declared content type."""
+    from lxml import etree
+    sizes = {e.filename: e.file_size for e in entries}
+    if sizes.get(_CONTENT_TYPES, 0) > 1024 * 1024:
+        return sum(sizes.values())
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            root = etree.fromstring(archive.read(_CONTENT_TYPES), etree.XMLParser(resolve_entities=False, no_network=True))
+    except Exception:            # no or broken [Content_Types].xml: python-docx refuses the file itself
+        return 0
+    defaults = {d.get("Extension", "").lower(): d.get("ContentType", "") for d in root if str(d.tag).endswith("Default")}
+    overrides = {o.get("PartName", "").lower(): o.get("ContentType", "") for o in root if str(o.tag).endswith("Override")}
+
+    def parsed(name: str) -> bool:
+        kind = overrides.get("/" + name.lower()) or defaults.get(name.rsplit(".", 1)[-1].lower(), "")
+        return name.endswith(".rels") or kind.endswith("xml") or kind.startswith("text/")
+    return sum(size for name, size in sizes.items() if parsed(name))
 
 
 def _sniff(data: bytes) -> str:

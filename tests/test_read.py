@@ -335,9 +335,10 @@ def test_read_docx_soft_line_break_kept_as_newline():
     p = word.add_paragraph("主持人：陈晓")
     p.add_run().add_break()
     p.add_run("记录人：周敏")
-    p.add_run().add_break(WD_BREAK.PAGE)      # a page break is layout, not text
-    p.add_run("。")
-    assert texts(read_word(word)) == ["主持人：陈晓\n记录人：周敏。"]
+    p.add_run().add_break(WD_BREAK.PAGE)      # text after a page break starts a new line
+    p.add_run("附件：预算明细")
+    p.add_run().add_break(WD_BREAK.PAGE)      # at the end it separates nothing
+    assert texts(read_word(word)) == ["主持人：陈晓\n记录人：周敏\n附件：预算明细"]
 
 
 @pytest.mark.parametrize(("level", "expected"), [(0, 1), (1, 1), (2, 2), (3, 3)],

@@ -29,7 +29,7 @@ def write_fixed(source: str, findings: list[Finding]) -> Path | None:
         return None
     data = Path(source).read_bytes()
     if Path(source).suffix.lower() == ".docx":
-        out = _fix_docx(data, edits)
+        out = _fix_docx(data, edits, source)
     else:
         from ..read import decode_text
         out = _fix_text(data, edits, decode_text(data, source)[1])
@@ -56,48 +56,30 @@ def _replace_at(line: str, words: str, column: int, placeholder: str) -> str:
     return line if at < 0 else line[:at] + placeholder + line[at + len(words):]
 
 
-def _fix_docx(data: bytes, edits: list[Finding]) -> bytes:
-    import docx
-    from docx.oxml.ns import qn
-    word = docx.Document(BytesIO(data))
-    paragraphs = [p for p in word.element.body.iter(qn("w:p"))
-                  if p.getparent() is word.element.body or p.getparent().tag == qn("w:sdtContent")]
-    tables = [t for t in word.element.body.iter(qn("w:tbl")) if t.getparent() is word.element.body]
+def _fix_docx(data: bytes, edits: list[Finding], source: str) -> bytes:
+    """Edit the text nodes each finding's paragraph or cell was read from (the reader's own walk)."""
+    from ..docx_blocks import Budget, Places, read_blocks
+    from ..docx_parts import open_word
+    from ..read import Limits
+    word = open_word(data)
+    places = Places()
+    read_blocks(word, Budget(Limits(), source), places)     # fills places
     for f in edits:
         loc = f.location
-        if loc.table is not None and loc.table <= len(tables):
-            targets = _cell_paragraphs(tables[loc.table - 1], loc.row, loc.cell)
-        elif loc.paragraph is not None and loc.paragraph <= len(paragraphs):
-            targets = [paragraphs[loc.paragraph - 1]]
+        if loc.table is not None:
+            targets = places.cells.get((loc.table, loc.row, loc.cell), [])
         else:
-            continue
-        for p in targets:
-            if _replace_in_runs(p, f.text, PLACEHOLDERS[f.rule]):
+            targets = [places.paragraphs.get(loc.paragraph, [])]
+        for nodes in targets:
+            if _replace_in_runs(nodes, f.text, PLACEHOLDERS[f.rule]):
                 break
     out = BytesIO()
     word.save(out)
     return out.getvalue()
 
 
-def _cell_paragraphs(tbl, row: int, cell: int) -> list:
-    from docx.oxml.ns import qn
-    rows = tbl.findall(qn("w:tr"))
-    if not row or row > len(rows):
-        return []
-    grid = 0
-    for tc in rows[row - 1].findall(qn("w:tc")):
-        span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
-        width = int(span.get(qn("w:val"))) if span is not None else 1
-        if grid < cell <= grid + width:
-            return list(tc.iter(qn("w:p")))
-        grid += width
-    return []
-
-
-def _replace_in_runs(p, words: str, placeholder: str) -> bool:
-    """Replace words that may be split over several runs; the first run keeps its format."""
-    from docx.oxml.ns import qn
-    nodes = [t for t in p.iter(qn("w:t"))]
+def _replace_in_runs(nodes: list, words: str, placeholder: str) -> bool:
+    """Replace words that may be split over several w:t nodes; the first node keeps its format."""
     joined = "".join(t.text or "" for t in nodes)
     at = joined.find(words)
     if at < 0:
