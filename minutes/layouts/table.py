@@ -49,7 +49,8 @@ class Column:
 
 # --------------------------------------------------------------------------- #
 def table_units(table: Table, index: int) -> tuple[list[Unit], list[Record]]:
-    rows = [[c for c in row] for row in table.rows if any(c and c.text.strip() for c in row)]
+    rows = [_row_as_seen(table, r) for r in range(len(table.rows))]
+    rows = [row for row in rows if any(c and c.text.strip() for c in row)]
     if not rows:
         return [], []
     columns = read_columns(rows)
@@ -59,6 +60,13 @@ def table_units(table: Table, index: int) -> tuple[list[Unit], list[Record]]:
     if columns is not None:
         return _record_units([[None] * len(columns)] + rows, columns, index, table)
     return form_units(rows, index), []
+
+
+def _row_as_seen(table: Table, r: int) -> list[Optional[Cell]]:
+    """A row as a reader sees it: a cell merged down from a row above (one 负责人 for three
+    tasks) fills its place; a cell spanning columns is read once."""
+    return [c if c is not None or table.covers.get((r, i), (r,))[0] == r else table.shown_at(r, i)
+            for i, c in enumerate(table.rows[r])]
 
 
 def read_columns(rows: list[list[Optional[Cell]]]) -> Optional[list[Column]]:
