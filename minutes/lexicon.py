@@ -37,6 +37,7 @@ PHRASE_SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "LEAD_IN": ("cues.yaml", ("lead_ins",)),
     "REPORTING": ("cues.yaml", ("reporting_verbs",)),
     "CONVENING": ("cues.yaml", ("convening",)),
+    "TOGETHER": ("cues.yaml", ("together",)),
     "PRIORITY_HIGH": ("priority.yaml", ("high", "inline")),
     "PRIORITY_MEDIUM": ("priority.yaml", ("medium", "inline")),
     "PRIORITY_LOW": ("priority.yaml", ("low", "inline")),

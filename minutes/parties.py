@@ -184,6 +184,7 @@ class Gazetteer:
     people: dict[str, Optional[str]] = field(default_factory=dict)
     departments: list[str] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)   # folded alias → name as listed
+    nicknames: dict[str, str] = field(default_factory=dict)  # folded nickname (芳姐) → name as listed; kept as written
 
     def add_person(self, name: str, department: Optional[str] = None) -> None:
         name = name.strip()
@@ -193,6 +194,8 @@ class Gazetteer:
             self.people[name] = department or self.people.get(name)
         for alias in _aliases(name):
             self.aliases.setdefault(fold_word(alias), name)
+        for nickname in _nicknames(name):
+            self.nicknames.setdefault(fold_word(nickname), name)
         if department:
             self.add_department(department)
 
@@ -208,15 +211,16 @@ class Gazetteer:
 
     def person(self, written: str) -> Optional[str]:
         """The listed name for a written form (``Jason`` → ``Jason 陈杰``), if it is a known person."""
-        return self.aliases.get(fold_word(written.strip()))
+        key = fold_word(written.strip())
+        return self.aliases.get(key) or (written.strip() if key in self.nicknames else None)
 
     def department_of(self, name: str) -> Optional[str]:
-        listed = self.person(name)
+        listed = self.aliases.get(fold_word(name.strip())) or self.nicknames.get(fold_word(name.strip()))
         return self.people.get(listed) if listed else None
 
     def pattern(self) -> Optional[re.Pattern]:
         """Regex over folded, lower-cased text matching any known name or department."""
-        return trie_regex(list(self.aliases) + [fold_word(d) for d in self.departments if len(d) > 1])
+        return trie_regex(list(self.aliases) + list(self.nicknames) + [fold_word(d) for d in self.departments if len(d) > 1])
 
 
 def _aliases(name: str) -> list[str]:
@@ -228,3 +232,10 @@ def _aliases(name: str) -> list[str]:
     elif _LATIN.match(name) and " " in name:          # Alice Wang is also Alice
         forms.append(name.split()[0])
     return forms
+
+
+def _nicknames(name: str) -> list[str]:
+    """王芳 is also 芳姐 among colleagues."""
+    if _CJK.match(name) and 2 <= len(name) <= 3 and name[0] in lexicon.surnames():
+        return [name[-1] + t for t in lexicon.words("parties.yaml", "given_name_titles")]
+    return []

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Optional
 
+from .. import lexicon
 from ..holidays import WorkCalendar
 from ..model import Minutes
 from ..units import Segmented
@@ -123,10 +124,20 @@ def _people_from_slots(seg: Segmented, gazetteer) -> None:
                     gazetteer.add_person(party.name, party.department)
 
 
+def _numbered_speakers(seg: Segmented, gazetteer) -> None:
+    """``发言人2：…`` / ``Speaker 1:``: a transcript's numbered speaker label stands for a person."""
+    labels = "|".join(re.escape(w) for w in sorted(lexicon.words("cues.yaml", "speaker_labels"), key=len, reverse=True))
+    pattern = re.compile(rf"^((?:{labels})\s?[0-9A-Za-z]{{1,2}})\s*[:：]", re.I)
+    for unit in seg.units:
+        if unit.kind == "line" and (m := pattern.match(unit.text)):
+            gazetteer.add_person(m.group(1))
+
+
 def _people_from_fields(seg: Segmented, gazetteer) -> None:
     """Names in owner/helper cells and 负责人： lines join the gazetteer (周工（研发部）)."""
     from ..parties import parse_parties
     _people_from_slots(seg, gazetteer)
+    _numbered_speakers(seg, gazetteer)
     for unit in seg.units:
         if unit.kind == "speaker" and unit.speaker:
             gazetteer.add_person(unit.speaker)

@@ -33,6 +33,7 @@ from .items import (LEAD_NOISE, SEPARATORS, Draft, ItemBuilder, best_deadline, c
                     strip_trailing)
 
 _LISTED_TASK = re.compile(r"^\s*(?:\[?#\d+|\d{1,2}[.、)]|[-•*]|\[[^\]]+\]\()")
+_REMARK_LEAD = 4          # chars of a remark cell where an urgency word still speaks of the row
 _STATUS_ONLY = re.compile(r"^(?:已完成|已取消|完成|done|取消|暂停|进行中|延期|顺延|已关闭)\W*$", re.I)
 
 
@@ -101,6 +102,9 @@ class ActionReader:
         if (unit := record.fields.get("priority")) and (level := cell_priority(unit.text)):
             draft.priority, draft.priority_at = level, Evidence(unit.text, unit.locate())
         self.items.inline_priority(draft, task_unit, 0, len(task_unit.text))
+        for name, unit in record.fields.items():          # 备注：紧急，… — an urgency word opening a remark
+            if draft.priority is None and name.split("#")[0] == "remark":
+                self.items.inline_priority(draft, unit, 0, min(len(unit.text), _REMARK_LEAD))
         self.items.owners_from_text(draft, task_unit) if not draft.owners and not draft.vague else None
         return draft
 
@@ -164,6 +168,9 @@ class ActionReader:
             return
         if unit.label in ("decision", "rationale", "topic", "result", "risk", "question"):
             return
+        if unit.role == "status" and self.items.is_status(unit, 0, len(unit.text)) \
+                and not self.items.assigns(unit, 0, len(unit.text)):
+            return                      # - [ ] 方案（@鲁明）—— 进行中: an open task's progress, not a new one
         if explicit or unit.role == "actions":
             yield from self._listed(unit)
         elif self.transcript and speaker_of(unit, self.reading):

@@ -138,7 +138,7 @@ def speaker_end(unit: Unit) -> int:
 def _sentences(text: str, start: int) -> list[tuple[int, int]]:
     """Sentence ranges from `start`, each without its leading spaces."""
     out, position = [], start
-    for m in re.finditer(r"[。！？!?]", text[start:]):
+    for m in re.finditer(r"[。！？!?→]", text[start:]):         # an arrow leads to the outcome (… → 定了…)
         out.append((position, start + m.end()))
         position = start + m.end()
     if position < len(text):

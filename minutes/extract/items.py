@@ -181,6 +181,10 @@ class ItemBuilder:
             group = _group_before(parties, verb.start, text)
             if group:
                 return group
+        for together in self.reading.cues(unit, "TOGETHER", start=start, end=end):
+            group = _group_before(parties, together.start, text)     # 财务部和行政部一起弄 / A、B共同完成
+            if len(group) > 1 and self.verb_at(unit, together.end, end):
+                return group
         for marker in markers:
             after = [p for p in parties if p.start >= marker.end and not text[marker.end:p.start].strip()]
             if after:

@@ -77,7 +77,15 @@ def _furniture(unit: Unit) -> Optional[str]:
         return "chat system line"
     if _blank_to_fill(text):
         return "blank to fill"
+    if _stamp(text):
+        return "document stamp"
     return None
+
+
+def _stamp(text: str) -> bool:
+    """``最后编辑：林晓 2024-11-06 17:42`` / ``文档维护：… ｜ 最后更新：…``: the file's history."""
+    m = re.match(r"^[\s*_]*([^:：]{2,12})[:：]", text)
+    return bool(m) and normalise(m.group(1)) in _words("document_stamps")
 
 
 _BLANKS = re.compile(r"_{3,}|＿{2,}|_{2}\s*年\s*_{1,2}\s*月|[(（][^()（）]{0,12}填写[^()（）]{0,6}[)）]")
