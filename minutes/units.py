@@ -45,7 +45,10 @@ def line_label(text: str, *groups: str) -> Optional[tuple[LabelMatch, re.Match]]
     words = m.group("bracket") if m.group("bracket") is not None else m.group("plain")
     for candidate in _label_candidates(words.strip()):
         match = field_of(candidate, *groups)
-        if match and (m.group("plain") is not None or match.how != "head"):
+        numbered = candidate != words.strip() and _ORDINAL.search(words.strip())
+        if numbered and match and match.group != "content":
+            continue                # 结论一： numbers a decision; 发言人1： is a speaker, not a label
+        if match and match.field != "none" and (m.group("plain") is not None or match.how != "head"):
             return match, m
     return None
 

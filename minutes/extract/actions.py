@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
+from .. import lexicon
 from ..deadlines import find_deadlines
 from ..model import ActionItem, Evidence
 from ..parties import UNDETERMINED, is_department, parse_parties
@@ -34,6 +35,9 @@ from .items import (LEAD_NOISE, SEPARATORS, Draft, ItemBuilder, best_deadline, c
 
 _LISTED_TASK = re.compile(r"^\s*(?:\[?#\d+|\d{1,2}[.、)]|[-•*]|\[[^\]]+\]\()")
 _REMARK_LEAD = 4          # chars of a remark cell where an urgency word still speaks of the row
+_PUNCTUATED = re.compile(r"[，。！？；,.!?;]")
+_AFTERTHOUGHT = 8         # chars: a dated tail this short finishes the clause before it
+_DONE_ASPECT = re.compile(r"[\u4e00-\u9fff]了(?:[吧啊呀]?\s*$)")
 _STATUS_ONLY = re.compile(r"^(?:已完成|已取消|完成|done|取消|暂停|进行中|延期|顺延|已关闭)\W*$", re.I)
 
 
@@ -228,7 +232,9 @@ class ActionReader:
         """One speaker's turn: their commitments, and tasks they hand to someone named."""
         speaker = speaker_of(unit, self.reading)
         drafts: list[Draft] = []
-        for start, end in self.reading.sentences(unit):
+        if not _PUNCTUATED.search(unit.text) and self.reading.has(unit, "LINT_SUBJECTIVE"):
+            return                    # 我觉得…: an unpunctuated turn that gives a view gives it all through
+        for start, end in self._spoken_sentences(unit):
             start = max(start, speaker.end)
             if start >= end or self.items.is_opinion_sentence(unit, start, end) or is_question(unit.text[start:end + 1]) \
                     or self.reading.has(unit, "DECISION_VERB", start=start, end=end):
@@ -238,8 +244,30 @@ class ActionReader:
             # 我来负责 / 我这边要走审批 … then the dated pieces: the undated preamble is not an item
             drafts = [d for d in drafts if d.deadline is not None or "commitment" not in d.signals]
         for draft in drafts:
-            if self.items.task_words(draft):
+            if self.items.task_words(draft) and not self._acknowledges(draft):
                 yield draft
+
+    def _spoken_sentences(self, unit: Unit) -> list[tuple[int, int]]:
+        """Sentences of a turn; speech written down with no punctuation pauses where a space falls,
+        and a short dated afterthought (… 周四之前给我) belongs to what was said before it."""
+        sentences = self.reading.sentences(unit)
+        clauses = self.reading.clauses(unit)
+        if len(clauses) <= len(sentences) or _PUNCTUATED.search(unit.text):
+            return sentences
+        merged: list[list[int]] = []
+        for start, end in clauses:
+            dated = any(start <= d.start < end and d.bounded for d in self.reading.deadlines(unit))
+            if merged and dated and len(unit.text[start:end].strip()) <= _AFTERTHOUGHT:
+                merged[-1][1] = end
+            else:
+                merged.append([start, end])
+        return [(s, e) for s, e in merged]
+
+    def _acknowledges(self, draft: Draft) -> bool:
+        """行 / 好的没问题 / 收到: a reply that takes note, with nothing left to do."""
+        words = re.sub(r"[\s,，。.!！~～]+", " ", draft.task or "").split()
+        return bool(words) and all(fold(w).lower() in lexicon.folded_words("cues.yaml", "acknowledgements")
+                                   for w in words)
 
     def _turn_sentence(self, unit: Unit, start: int, end: int, speaker: Speaker) -> Iterable[Draft]:
         clauses = self.reading.clauses(unit, start, end) or [(start, end)]
@@ -265,6 +293,8 @@ class ActionReader:
             if vague and self.reading.has(unit, "LINT_VAGUE_ACTION", start=c_start, end=c_end):
                 yield self.items.draft(unit, start, end)             # 另外…的通知，大家各自跟进一下
                 return
+            if _DONE_ASPECT.search(unit.text[c_start:c_end]) and not dated_in(c_start, end):
+                continue                                          # 我这边复现了: a report, not a promise
             committed = self.reading.has(unit, "COMMITMENT", start=c_start, end=c_end) or (
                 self.reading.has(unit, "FIRST_PERSON", start=c_start, end=c_end)
                 and (dated_in(c_start, end) or self.reading.has(unit, "LINT_VAGUE_TIME", start=c_start, end=end)))
