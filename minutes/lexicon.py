@@ -163,7 +163,7 @@ def name_finder() -> re.Pattern:
     """
     single = "".join(sorted(s for s in surnames() if len(s) == 1))
     compound = "|".join(sorted(s for s in surnames() if len(s) > 1))
-    follow = "|".join(re.escape(c) for c in sorted(doer_cues(), key=len, reverse=True))
+    follow = "|".join(re.escape(c) for c in sorted(doer_cues() | time_openers(), key=len, reverse=True))
     start = r"(?:^|(?<=[\s,，。;；:：、(（\"“@>])|(?<=由)|(?<=请))"
     return re.compile(rf"{start}((?:{compound}|[{single}])[\u4e00-\u9fff]{{1,2}}?)(?=\s*(?:{follow}|[:：、0-9]))")
 
@@ -173,6 +173,17 @@ def doer_cues() -> frozenset[str]:
     """Words that follow a doer: 负责, 协助, 将, 于, 尽快… (folded)."""
     keys = ("owner_verbs", "helper_verbs", "doer_links", "directives")
     return frozenset().union(*(folded_words("cues.yaml", k) for k in keys), folded_words("lint.yaml", "vague-time", "phrases"))
+
+
+@lru_cache(maxsize=1)
+def time_openers() -> frozenset[str]:
+    """Words a time phrase starts with (周三, 星期五, 明天, 下月): a doer is often followed by when."""
+    data = load_yaml("deadlines.yaml")
+    words = set(data.get("weekday_stems") or [])
+    for key in ("relative_days", "month_shift"):
+        for forms in (data.get(key) or {}).values():
+            words.update(w for w in forms if not w.isascii())
+    return frozenset(fold_word(w) for w in words)
 
 
 def plausible_name(word: str) -> bool:

@@ -136,6 +136,8 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
     prefix = re.match(r"^(\S+?)\s+(\S.*)$", item)
     if prefix and is_department(prefix.group(1)):
         department, item = prefix.group(1), prefix.group(2).strip()
+    elif glued := _department_then_name(item):
+        department, item = glued
     item = _without_courtesy(item.strip(" :：@*"))
     if not item:
         return Party(name="", kind="person")
@@ -148,6 +150,14 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
     if not looks_like_person(item):
         return Party(name="", kind="person")
     return Party(name=item, kind="person", department=department, note=note, helper=helper)
+
+
+def _department_then_name(item: str) -> Optional[tuple[str, str]]:
+    """``质量部蒋晓`` written without a space: the department, then the person."""
+    m = lexicon.department_pattern().match(fold_word(item))
+    if m and m.end() < len(item) and is_department(item[:m.end()]) and name_shaped(item[m.end():]):
+        return item[:m.end()], item[m.end():]
+    return None
 
 
 def _without_courtesy(item: str) -> str:

@@ -167,3 +167,79 @@ def test_layouts_meeting_date_is_not_the_issue_date_nor_an_agenda_date():
 def test_layouts_meeting_date_without_year_takes_the_nearest_year():
     m = run("周会\n会议时间：1月3日 10:00\n", ref=date(2024, 12, 28)).meeting
     assert m.date == "2025-01-03"
+
+
+# --------------------------------------------------------------------------- #
+# Noise is not content
+# --------------------------------------------------------------------------- #
+def test_layouts_email_routing_signature_and_quote_are_no_content():
+    m = run("发件人: 卜晓东 <buxd@example.cn>\n发送时间: 2025年2月11日 18:05\n收件人: 设备部; 安环部\n"
+            "主题: 【纪要】锅炉房改造协调会\n\n各位好，纪要如下：\n\n会议时间：2025年2月11日 14:00\n\n"
+            "待办：\n1. 安环部蓝欣：提交动火作业审批单，2月14日前。\n\n以上，谢谢！\n\n卜晓东\n设备部 | 主管\n"
+            "电话：021-5555xxxx\n\n-----原始邮件-----\n发件人: 蓝欣\n主题: 关于锅炉房\n下周一前请把图纸发我。\n", name="mail.txt")
+    assert tasks(m) == [("提交动火作业审批单", "蓝欣", "2025-02-14")]
+    assert m.meeting.date == "2025-02-11"
+
+
+@pytest.mark.parametrize("furniture", ["— 2 —", "第 1 页 共 3 页", "内部资料，请勿外传", "（共印 8 份）", "——————————",
+                                       "最后编辑：任一 2025-02-11 18:30", "审批人签字：________  ____年__月__日"])
+def test_layouts_page_furniture_inside_an_action_list_is_no_item(furniture):
+    m = run(f"周例会\n会议时间：2025年2月10日\n\n待办：\n1. 邝敏周三前提交预算表。\n{furniture}\n2. 翟远周五前完成巡检。\n",
+            name="n.txt")
+    assert [t[1] for t in tasks(m)] == ["邝敏", "翟远"]
+
+
+def test_layouts_chat_system_lines_and_done_marks_are_no_items():
+    m = run("# 周会\n会议日期：2025-03-03\n\n## 待办\n- ✅ 更新值班表 @巫晨\n- ~~采购投影仪 @巫晨~~（取消）\n"
+            "- 跟进发票报销 @温岚 —— close\n- 盘点备品备件 @温岚 周五前\n- 温岚撤回了一条消息\n")
+    assert tasks(m) == [("盘点备品备件", "温岚", "2025-03-07")]
+
+
+# --------------------------------------------------------------------------- #
+# Sections read by their lines
+# --------------------------------------------------------------------------- #
+def test_layouts_unknown_heading_over_work_handed_out_is_an_actions_section():
+    m = run("装修协调会\n会议时间：2025年4月2日 9:00\n\n【收尾工作】\n1. 灯具更换：祝涛，4月5日前\n"
+            "2. 地面打蜡 - 房佳 - 下周一\n3. 家具验收（鄂明）\n4. 垃圾清运：物业部\n", name="n.txt")
+    assert [(t, o) for t, o, _ in tasks(m)] == [("灯具更换", "祝涛"), ("地面打蜡", "房佳"), ("家具验收", "鄂明"),
+                                                ("垃圾清运", "物业部")]
+
+
+def test_layouts_a_caption_above_a_list_heads_it():
+    m = run("值班碰头会 2025.1.20\n\n背景\n- 去年春节共接警12起\n\nTODO\n- 排班表 → 骆颖，1月22日前\n"
+            "- 应急物资清点 → 冷峰，节前\n", name="n.txt")
+    assert [(t, o) for t, o, _ in tasks(m)] == [("排班表", "骆颖"), ("应急物资清点", "冷峰")]
+
+
+def test_layouts_topic_with_a_presenter_is_no_task():
+    m = run("# 社区例会\n会议日期：2025-05-06\n\n## 议程\n- 2.0 版本发布回顾 —— @lin-qi\n- 文档站改版（@ouyang）\n"
+            "## 记录\n- 下一版计划 6 月发布\n")
+    assert m.action_items == []
+
+
+# --------------------------------------------------------------------------- #
+# People as teams write them
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("line, owner", [
+    ("采购部：补齐供应商审计报告（联系人：屠睿），5月30日前", "屠睿"),
+    ("质量部蒋晓：修订检验规程，5月30日前", "蒋晓"),
+    ("会务组（Vivian）：打印参会手册，5月30日前", "Vivian"),
+    ("打印参会手册 -- 牛犇，5月30日前", "牛犇"),
+    ("固定资产盘点，财务部和行政部一起弄，5月30日前", "财务部"),
+])
+def test_layouts_owner_shapes(line, owner):
+    m = run(f"行政例会\n会议时间：2025年5月20日\n\n待办：\n1. {line}\n", name="n.txt")
+    assert [a.owner for a in m.action_items] == [owner]
+
+
+def test_layouts_attendee_section_lists_handles_links_and_mail():
+    m = run("# 2025-02-12 SIG 例会\n\n## 与会人员\n- [qiu-lan](https://example.org/qiu-lan)\n- @ma_yun(ma@example.org)\n"
+            "- wu.dan@example.com\n- 贾岚 祁思远\n\n## 纪要\n- 讨论了发布节奏\n")
+    assert m.meeting.attendees == ["qiu-lan", "ma_yun", "wu.dan@example.com", "贾岚", "祁思远"]
+
+
+def test_layouts_unpunctuated_transcript_commitments_belong_to_numbered_speakers():
+    m = run("录音时间：2025-06-03 15:00\n发言人1：好 那开始吧 上周那个对账差异谁来查\n"
+            "发言人2：嗯 这个我这边来查一下下周二之前吧\n发言人1：行 那就下周二\n"
+            "发言人3：我觉得这个问题不大 月底前再看\n", name="t.txt")
+    assert [(o, d) for _, o, d in tasks(m)] == [("发言人2", "2025-06-10")]

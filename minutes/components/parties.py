@@ -97,7 +97,8 @@ def _before_owner_cue(doc: Doc, i: int) -> bool:
     if i >= len(doc) or not _clause_start(doc, i - 1):
         return False
     nxt = doc[i]
-    return nxt.norm_ in lexicon.doer_cues() or nxt.norm_[:1].isdigit() or nxt.norm_ in (":", "、")
+    return nxt.norm_ in lexicon.doer_cues() or nxt.norm_[:1].isdigit() or nxt.norm_ in (":", "、") \
+        or any(nxt.norm_.startswith(w) for w in lexicon.time_openers())
 
 
 def _clause_start(doc: Doc, i: int) -> bool:

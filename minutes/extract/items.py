@@ -210,6 +210,11 @@ class ItemBuilder:
             first = next((p for p in parties if p.start >= lead), None)
             if first is None or first.start != lead:
                 continue
+            glued = next((p for p in parties if p.start == first.end and p.kind == "person"), None)
+            if first.kind == "department" and glued is not None:
+                draft.department_hint = draft.department_hint or unit.text[lead:glued.start]
+                draft.cut.append((lead, glued.start))
+                first = glued                              # 质量部蒋晓：… — the person, in that department
             group = _group_from(parties, first, text)
             if self.doer_follows(unit, group[-1].end, end) and not self._is_helper(unit, group[-1].end, end) \
                     and not self._reports(unit, group[-1].end, end):

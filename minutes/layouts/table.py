@@ -95,6 +95,9 @@ def _headless_columns(rows: list[list[Optional[Cell]]]) -> Optional[list[Column]
     """A list laid out in columns with no header row (1. 会场音响调试  郝老师  明天下班前):
     every row is data, and the cells say what each column holds."""
     width = max(len(r) for r in rows)
+    filled = [c.text.strip() for row in rows for c in row if c is not None and c.text.strip()]
+    if sum(1 for text in filled if _column_field(text)) * 4 >= len(filled):
+        return None                       # label cells beside their values: a form, not a list
     kinds = [_column_kind([row[c].text for row in rows if c < len(row) and row[c] is not None]) for c in range(width)]
     typed = _typed([""] * width, [None] * width, kinds)
     known = {col.field for col in typed if col.field}
