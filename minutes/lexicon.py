@@ -146,12 +146,19 @@ def department_finder() -> re.Pattern:
     han = r"[\u4e00-\u9fff]"
     not_first = "|".join(re.escape(fold_word(b)) for b in
                          words("parties.yaml", "department_left_boundaries") + words("parties.yaml", "department_not_starting"))
-    followers = load_yaml("parties.yaml").get("department_suffix_followers") or {}
+    followers = suffix_followers()
     # (a follower before a date is a preposition: 财务处于11月15日前)
     end = "(?!" + "|".join(f"(?<={re.escape(k)})[{''.join(v)}](?![0-9])" for k, v in followers.items()) + ")" \
         if followers else ""
     name = rf"(?:{prefixes})?(?:{han}{{2,6}}?(?:{short})|{han}{{1,6}}?(?:{long})|[a-z]{{1,8}}(?:{short}|{long})){end}"
     return re.compile(rf"{start}(?!{not_first})({name})")
+
+
+@lru_cache(maxsize=1)
+def suffix_followers() -> dict[str, tuple[str, ...]]:
+    """A department suffix → characters that, right after it, make it part of another word (部门, 组织)."""
+    data = load_yaml("parties.yaml").get("department_suffix_followers") or {}
+    return {fold_word(k): tuple(v) for k, v in data.items()}
 
 
 @lru_cache(maxsize=1)

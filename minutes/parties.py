@@ -154,10 +154,16 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
 
 def _department_then_name(item: str) -> Optional[tuple[str, str]]:
     """``质量部蒋晓`` written without a space: the department, then the person."""
+    if len(item) > _GLUED_MAX:
+        return None
     m = lexicon.department_pattern().match(fold_word(item))
-    if m and m.end() < len(item) and is_department(item[:m.end()]) and name_shaped(item[m.end():]):
+    if m and m.end() < len(item) and is_department(item[:m.end()]) and name_shaped(item[m.end():]) \
+            and item[m.end()] not in lexicon.suffix_followers().get(item[m.end() - 1], ()):
         return item[:m.end()], item[m.end():]
     return None
+
+
+_GLUED_MAX = 9            # chars: 质量部蒋晓, 人力资源部牛佳
 
 
 def _without_courtesy(item: str) -> str:
