@@ -69,7 +69,7 @@ def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision
             _add_rationale(last, unit.text, unit, 0)
             used[unit.index] = (0, len(unit.text))
             continue
-        found = _decision(unit, transcript)
+        found = _decision(unit, transcript, reading)
         if found is not None:
             decision, consumed = found
             decisions.append(decision)
@@ -99,7 +99,7 @@ def _is_rationale(unit: Unit) -> bool:
     return unit.role == "rationale" and unit.label is None and unit.kind != "cell"
 
 
-def _decision(unit: Unit, transcript: bool) -> Optional[tuple[Decision, tuple[int, int]]]:
+def _decision(unit: Unit, transcript: bool, reading: Reading) -> Optional[tuple[Decision, tuple[int, int]]]:
     """A decision in the unit, and the part of the unit it takes."""
     text = unit.text
     whole = (0, len(text))
@@ -108,14 +108,16 @@ def _decision(unit: Unit, transcript: bool) -> Optional[tuple[Decision, tuple[in
         return _with(_make(unit, text, 0), whole)
     if unit.record is not None or unit.label is not None and unit.label_group != "content":
         return None
-    if unit.role == "decisions" and unit.label is None and _enumerated_like_siblings(unit):
+    if unit.role == "decisions" and unit.label is None and _enumerated_like_siblings(unit) \
+            and not _reports(unit, reading):
         return _with(_make(unit, text, 0), whole)
     if m := _INLINE_LABEL.search(fold(text)):
         return _with(_make(unit, text[m.end():], m.end()), whole)
     speaker = speaker_end(unit) if transcript else 0
     if unit.role not in ("status", "actions"):
         for start, end in _sentences(text, speaker):
-            if _opener().match(fold(text[start:end])) and not _NOT_DECISION.search(fold(text[start:end])):
+            sentence = fold(text[start:end])
+            if (_opener().match(sentence) or _concluded().search(sentence)) and not _NOT_DECISION.search(sentence):
                 end = _until_assignment(text, start, end)
                 end = _with_grounds(text, end)
                 return _with(_make(unit, text[start:end], start), (0 if start == speaker else start, end))
@@ -125,6 +127,26 @@ def _decision(unit: Unit, transcript: bool) -> Optional[tuple[Decision, tuple[in
             decision.from_turn = True
             return decision, whole
     return None
+
+
+def _reports(unit: Unit, reading: Reading) -> bool:
+    """A line under 结论 that only reports: progress (跟进中, 正在适配), or what was presented (汇报了…)."""
+    text = fold(unit.text)
+    if _opener().match(text):
+        return False
+    end = len(text.rstrip(" 。.;；!！"))
+    status = any(h.end >= end - 1 for h in reading.cues(unit, "STATUS"))       # … 跟进中 / … 已完成
+    told = any(h.start <= 2 and "了" in text[h.end:h.end + 4] for h in reading.cues(unit, "REPORTING"))
+    return status or told
+
+
+@lru_cache(maxsize=1)
+def _concluded() -> re.Pattern:
+    """A statement that closes on its outcome (…评审通过, …审议通过), or whose subject agrees
+    in its first clause (X同意建仓): a decision wherever it stands."""
+    endings = _alternation("decision_endings")
+    heads = _alternation("decision_agreements")
+    return re.compile(rf"(?:{endings})[。.;；]?\s*$|^[^,，。;；:：]{{2,16}}?(?:{heads})(?=[\u4e00-\u9fff])")
 
 
 def speaker_end(unit: Unit) -> int:
