@@ -854,6 +854,7 @@ def _pieces(lex: _Lexicon) -> dict[str, str]:
         "AFTER": lex.alt("after_suffixes"),
         "COMPARATIVE": "[" + "".join(lex.words("comparatives")) + "]",
         "NOT_DAY": lex.alt("not_day_nouns"),
+        "FIGURE_UNITS": lex.alt("figure_units"),
         # 6月20日前后 is "around"; 今年前三季度 is "the first three"; 内推 / 前景 are words of their own
         "SUFFIX_GUARD": f"(?!后|[0-9{digits}]){_follower_guard(lex)}",
         "NUMERALS": digits,
@@ -902,8 +903,10 @@ _DAY_RULES = {
     "month_day": (r"<YEAR_HEAD>(?P<m><NUM>)\s*月份?\s*(?P<d><NUM>)(?:\s*[日号])?(?!\s*<NOT_DAY>)<TAIL>",
                   _day_month_day),
     "month_slash_day": (r"(?<![0-9/.\-])(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})(?![0-9/])<TAIL>", _day_slash),
-    "month_dot_day": (r"(?<![0-9.A-Za-z])(?P<m>[0-9]{1,2})\.(?P<d>[0-9]{1,2})(?![0-9.])(?=\s*<SUFFIX>)<TAIL>",
-                      _day_month_day),
+    # 11.17 is a date when a deadline word follows, or when the day has two digits and no unit
+    # makes it a figure (3.25元, 12.50%): a decimal is never both
+    "month_dot_day": (r"(?<![0-9.A-Za-z])(?P<m>[0-9]{1,2})\.(?P<d>[0-9]{1,2})(?![0-9.])"
+                      r"(?:(?=\s*<SUFFIX>)|(?<=\.[0-9][0-9])(?![%‰]|\s*(?:<FIGURE_UNITS>)))<TAIL>", _day_month_day),
     "month_shift_day": (r"<YEAR_HEAD>(?P<ms><MS>)\s*(?P<d><NUM>)\s*[日号](?!\s*<NOT_DAY>)<TAIL>",
                         _day_month_shift),
     "nth_weekday": (r"<YEAR_HEAD>(?P<m><NUM>)\s*月份?\s*(?:的)?\s*(?:第(?P<n><NUM>)个?|(?P<last>最后一个?))"

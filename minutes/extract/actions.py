@@ -41,6 +41,11 @@ _DONE_ASPECT = re.compile(r"[\u4e00-\u9fff]了(?:[吧啊呀]?\s*$)")
 _STATUS_ONLY = re.compile(r"^(?:已完成|已取消|完成|done|取消|暂停|进行中|延期|顺延|已关闭)\W*$", re.I)
 
 
+def _owner_field(text: str) -> bool:
+    """The words carry an owner field (责任人：X, 负责人 X)."""
+    return any(f.name == "owner" for f in inline_fields(text))
+
+
 class ActionReader:
     def __init__(self, reading: Reading, urgency: Optional[str], transcript: bool):
         self.taken: dict[int, tuple[int, int]] = {}      # part of a unit already read as a decision
@@ -62,7 +67,7 @@ class ActionReader:
                 continue
             if unit.kind in ("form", "speaker", "comment", "noise") or heads_section(unit) or not unit.text.strip():
                 continue
-            if unit.index in skip:
+            if unit.index in skip and not _owner_field(unit.text):     # 结论：…。责任人：X — a decision and a task
                 if skip[unit.index] == (0, len(unit.text)):
                     continue
                 self.taken[unit.index] = skip[unit.index]
@@ -204,7 +209,8 @@ class ActionReader:
     def _free(self, unit: Unit, strict: bool, in_list: bool = False) -> Iterable[Draft]:
         """Outside action sections: a sentence that names a doer and commits to something."""
         for start, end in self._split_items(unit):
-            if self.items.is_opinion(unit, start, end) or is_question(unit.text[start:end]) \
+            assigned = _owner_field(unit.text[start:end])       # 建议…。责任人：X — whoever words it, it is given
+            if not assigned and (self.items.is_opinion(unit, start, end) or is_question(unit.text[start:end])) \
                     or self.reading.has(unit, "CONVENING", start=start, end=end):
                 continue
             draft = self.items.draft(unit, start, end)

@@ -9,7 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from datetime import date
+
+from ..deadlines import find_deadlines
 from ..labels import field_of
+from ..parties import name_shaped, parse_parties
 from ..textnorm import fold
 
 # English labels may be followed by a space instead of a colon: "DDL 7/17", "owner Amy".
@@ -29,7 +33,9 @@ class InlineField:
 # "label：value" anywhere in an item's words; the label is any short run before a
 # colon, and `labels.field_of` decides whether it names an item field.
 _FIELD = re.compile(r"(?:^|(?<=[\s,，;；。(（—\-|]))(?P<label>[^\s,，;；。:：()（）|\-—]{1,10}(?: [a-z]{2,8})?)\s*[:：]\s*"
-                    rf"|(?:^|(?<=[\s,，;；。(（—\-|]))(?P<spaced>{'|'.join(_SPACE_LABELS)})\s+(?=\S)", re.I)
+                    rf"|(?:^|(?<=[\s,，;；。(（—\-|]))(?P<spaced>{'|'.join(_SPACE_LABELS)})\s+(?=\S)"
+                    r"|(?:^|(?<=[\s,，;；。(（]))(?P<bare>[\u4e00-\u9fff]{2,6})\s+(?=\S)", re.I)
+_PROBE_DAY = date(2024, 6, 3)
 _VALUE_END = re.compile(r"[,，;；。)）]|\s+-|\s*—")
 
 
@@ -37,7 +43,7 @@ def inline_fields(text: str) -> list[InlineField]:
     """Every ``label：value`` of an item field in the text, left to right; a value
     ends at punctuation or where the next field's label starts."""
     folded = fold(text).lower()
-    found = [(m, name) for m in _FIELD.finditer(folded) if (name := _field_name(m)) is not None]
+    found = [(m, name) for m in _FIELD.finditer(folded) if (name := _field_name(m, folded)) is not None]
     out: list[InlineField] = []
     for i, (m, name) in enumerate(found):
         limit = found[i + 1][0].start() if i + 1 < len(found) else len(text)
@@ -50,9 +56,22 @@ def inline_fields(text: str) -> list[InlineField]:
     return out
 
 
-def _field_name(m: re.Match) -> str | None:
-    match = field_of(m.group("label") or m.group("spaced"), "record")
-    return match.field if match else None
+def _field_name(m: re.Match, folded: str) -> str | None:
+    match = field_of(m.group("label") or m.group("spaced") or m.group("bare"), "record")
+    if match is None or m.group("bare") is not None and not _bare_value(match.field, folded[m.end():]):
+        return None
+    return match.field
+
+
+def _bare_value(name: str, rest: str) -> bool:
+    """A label written without its colon (责任人 于佳耕, 闭环时间 11.17) counts only before a value of
+    its kind: a name for an owner, a date for a deadline."""
+    head = re.split(r"[\s,，;；。]", rest.strip(), maxsplit=1)[0]
+    if name == "owner":
+        return any(name_shaped(p.name) for p in parse_parties(head)[:1])
+    if name == "deadline":
+        return any(d.start == 0 for d in find_deadlines(head, _PROBE_DAY))
+    return False
 
 
 def bracket_pair(text: str) -> InlineField | None:
