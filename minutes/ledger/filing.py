@@ -117,7 +117,9 @@ def _evidence(minutes: Minutes, item: ActionItem) -> Optional[dict]:
 def _file_report(conn: Connection, report: ProgressReport, code: str, source: Source, filing: Filing) -> None:
     known = {report.task_id} if report.task_id and _exists(conn, report.task_id) else set()
     match = choose(report.task, report.task_id, known, _candidates(conn, report, code))
-    if match.task_id:
+    if match.task_id and _reported_later(conn, match.task_id, source.day):
+        filing.stale.append(match.task_id)
+    elif match.task_id:
         changes = apply_changes(conn, match.task_id, reported_changes(report),
                                 Source(source.actor, source.meeting_id, source.day, report.text))
         if changes:
@@ -126,6 +128,15 @@ def _file_report(conn: Connection, report: ProgressReport, code: str, source: So
         filing.created.append(_create_from_report(conn, report, source))
     else:
         filing.pending.append(_hold(conn, report, match.kind, match.candidates, source, filing.meeting))
+
+
+def _reported_later(conn: Connection, task_id: str, day: Optional[str]) -> bool:
+    """A meeting filed late must not undo what a later meeting already reported on the task."""
+    if not day:
+        return False
+    later = (select(history.c.id).join(meetings, history.c.meeting_id == meetings.c.id)
+             .where(history.c.task_id == task_id, history.c.field != "created", meetings.c.date > day).limit(1))
+    return conn.execute(later).first() is not None
 
 
 def _exists(conn: Connection, task_id: str) -> bool:

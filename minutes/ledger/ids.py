@@ -51,7 +51,7 @@ def _strip_suffixes(text: str, suffixes: tuple[str, ...]) -> str:
     while changed and text:
         changed = False
         for suffix in suffixes:
-            if fold_word(text).endswith(suffix) and len(text) > len(suffix):
+            if fold_word(text).endswith(suffix):
                 text, changed = text[:-len(suffix)], True
                 break
     return text

@@ -33,7 +33,9 @@ SEPARATOR = re.compile(r"^[\s\-—–:：,，;；|｜>→]+|[\s\-—–:：,，;
 # (负责人：温倩) (@潘涛) (温倩) (负责人：韩雪，原定8月18日)
 BRACKETS = re.compile(r"[(（]([^()（）]*)[)）]")
 NOTE_FIELD = re.compile(r"^(?:(?P<label>[^:：]{1,6})\s*[:：]\s*)?@?(?P<name>[^:：\s]{1,12})$")
+REPORT_DASH = re.compile(r"--|\s-\s")       # 任务 —— 进展 (folded: ——  is --)
 HALF_YEAR = timedelta(days=183)
+LABEL_AFTER = r"(?![时日期率度节情])"      # 完成时间, 完成日期, 完成率: a label or a figure, not a status
 FIELD_STATUS, FIELD_TASK, FIELD_OWNER, FIELD_ID = "status", "task", "owner", "id"
 
 
@@ -56,7 +58,8 @@ def words() -> Words:
     statuses = {fold_word(w): status for status, ws in data["statuses"].items() for w in ws}
     folded = lambda key: [fold_word(w) for w in data[key]]   # noqa: E731
     leads = trie_regex(list(statuses) + folded("progress_words")).pattern
-    return Words(statuses=statuses, status_pattern=trie_regex(statuses),
+    status_pattern = re.compile(trie_regex(statuses).pattern + LABEL_AFTER)
+    return Words(statuses=statuses, status_pattern=status_pattern,
                  reschedule=trie_regex(folded("reschedule_cues")),
                  progress=re.compile(rf"(?:^|{leads})\s*[:：]?\s*约?(?<![\d.])(\d{{1,3}})\s*%"),
                  risk=re.compile(f"(?:{trie_regex(folded('risk_cues')).pattern})\\s*[:：是为]\\s*"),
@@ -134,6 +137,8 @@ def _from_line(unit: Unit, day: date) -> Optional[ProgressReport]:
     if cue is None and unit.checked is None:
         return None
     head = text[:cue] if cue is not None else text
+    dash = REPORT_DASH.search(fold(head))
+    head = head[:dash.start()] if dash else head
     report = ProgressReport(task="", task_id=_task_id(head), text=text.strip(), evidence=Evidence(text, unit.locate()))
     head = TASK_ID.sub("", head)
     report.owner, head = _owner_in(head)

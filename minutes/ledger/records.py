@@ -118,9 +118,10 @@ class Filing:
     created: list[str] = field(default_factory=list)                          # new task IDs
     updated: dict[str, list[Change]] = field(default_factory=dict)           # task ID -> its changes
     pending: list[Pending] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)      # tasks a later meeting already reported on: left as they are
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "meeting": self.meeting, "already_filed": self.already_filed,
                 "created": list(self.created),
                 "updated": {tid: [c.to_dict() for c in changes] for tid, changes in self.updated.items()},
-                "pending": [p.to_dict() for p in self.pending]}
+                "pending": [p.to_dict() for p in self.pending], "stale": list(self.stale)}

@@ -144,6 +144,8 @@ def filing_text(result: Filing) -> str:
     out.append(f"  更新任务 {len(result.updated)} 项" + ("：" if result.updated else ""))
     for task_id, changes in result.updated.items():
         out.append(f"    {task_id}  " + "；".join(f"{c.label} {_or_none(c.old)} → {_or_none(c.new)}" for c in changes))
+    if result.stale:
+        out.append(f"  未覆盖 {len(result.stale)} 项（之后的会议已汇报过更新的进展）：{'、'.join(result.stale)}")
     if result.pending:
         out.append(f"  待确认 {len(result.pending)} 项（核对后用 minutes track set 任务ID --confirm 编号 确认）：")
         out += ["    " + pending_line(p) for p in result.pending]

@@ -1,0 +1,59 @@
+"""Ledger databases for the tests: a fresh SQLite file per test, and the PostgreSQL database
+named by MINUTES_TEST_PG (one per session, emptied between tests).
+
+Import the fixtures into a test module (``from ledgerdb import ledger_url, pg_url``);
+``ledger_url`` runs each test once on SQLite and once on PostgreSQL, skipping the
+PostgreSQL run with the reason when MINUTES_TEST_PG is unset.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from minutes.ledger.store import resolve_target
+
+PG_ENV = "MINUTES_TEST_PG"
+NOTES = Path(__file__).resolve().parent / "ledger_notes"
+PG_SKIP = (f"{PG_ENV} is unset: no PostgreSQL to run the ledger tests on "
+           "(.ci/run starts one; locally: pg_ctlcluster <version> main start and set "
+           f"{PG_ENV}=postgresql://user:pass@127.0.0.1/db)")
+
+
+def reset_pg(url: str, *, drop: bool) -> None:
+    """Empty the shared database: drop the schema (start of session, migration tests) or only its rows."""
+    engine = create_engine(resolve_target(url))
+    with engine.begin() as conn:
+        if drop:
+            conn.execute(text("DROP TABLE IF EXISTS history, pending, tasks, meetings, alembic_version CASCADE"))
+            conn.execute(text("DROP FUNCTION IF EXISTS minutes_history_append_only()"))
+        else:
+            present = {r[0] for r in conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))}
+            tables = [t for t in ("history", "pending", "tasks", "meetings") if t in present]
+            if tables:
+                conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_session_url():
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(PG_SKIP)
+    reset_pg(url, drop=True)
+    return url
+
+
+@pytest.fixture
+def pg_url(pg_session_url):
+    reset_pg(pg_session_url, drop=False)
+    return pg_session_url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ledger_url(request, tmp_path):
+    if request.param == "sqlite":
+        return str(tmp_path / "ledger.db")
+    return request.getfixturevalue("pg_url")
