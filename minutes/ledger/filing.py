@@ -193,6 +193,9 @@ def apply_changes(conn: Connection, task_id: str, changes: dict[str, Any], sourc
 
 
 def _completion(row, changes: dict[str, Any]) -> dict[str, Any]:
+    """What a change implies: progress on a task not started means it is under way; done is 100%."""
+    if changes.get("progress") and "status" not in changes and row.status == "未开始":
+        changes = {"status": "进行中", **changes}
     if changes.get("status") == DONE and "progress" not in changes:
         changes["progress"] = 100
     if changes.get("status") == DONE and row.behind:

@@ -197,11 +197,9 @@ def _read_clause(report: ProgressReport, folded: str, text: str, day: date) -> N
 
 
 def _settle(report: ProgressReport) -> None:
-    """100% is done; a percentage alone is work in progress; done is 100%."""
+    """100% is done and done is 100%; any other percentage leaves the status as the task has it."""
     if report.progress == 100 and report.status in (None, "进行中"):
         report.status = "已完成"
-    elif report.progress is not None and report.status is None:
-        report.status = "进行中" if report.progress else "未开始"
     if report.status == "已完成" and report.progress is None:
         report.progress = 100
 
