@@ -8,6 +8,7 @@ PostgreSQL run with the reason when MINUTES_TEST_PG is unset.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -22,10 +23,14 @@ PG_SKIP = (f"{PG_ENV} is unset: no PostgreSQL to run the ledger tests on "
            f"{PG_ENV}=postgresql://user:pass@127.0.0.1/db)")
 
 
+@lru_cache(maxsize=None)
+def _engine(url: str):
+    return create_engine(resolve_target(url))
+
+
 def reset_pg(url: str, *, drop: bool) -> None:
     """Empty the shared database: drop the schema (start of session, migration tests) or only its rows."""
-    engine = create_engine(resolve_target(url))
-    with engine.begin() as conn:
+    with _engine(url).begin() as conn:
         if drop:
             conn.execute(text("DROP TABLE IF EXISTS history, pending, tasks, meetings, alembic_version CASCADE"))
             conn.execute(text("DROP FUNCTION IF EXISTS minutes_history_append_only()"))
@@ -34,7 +39,6 @@ def reset_pg(url: str, *, drop: bool) -> None:
             tables = [t for t in ("history", "pending", "tasks", "meetings") if t in present]
             if tables:
                 conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
-    engine.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from ledgerdb import NOTES, ledger_url, pg_session_url, pg_url  # noqa: F401  (fixtures)
+from ledgerdb import NOTES, pg_session_url, reset_pg  # noqa: F401  (fixtures)
 
 from minutes.ledger.store import open_ledger
 from minutes.pipeline import process
@@ -59,9 +59,15 @@ def extractions():
     return [process(NOTES / name) for name in FILES]
 
 
-@pytest.fixture
-def filed(ledger_url, extractions):
-    ledger = open_ledger(ledger_url)
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def filed(request, tmp_path_factory, extractions):
+    """Filed once per database; every test here only reads (filing again changes nothing)."""
+    if request.param == "postgresql":
+        url = request.getfixturevalue("pg_session_url")
+        reset_pg(url, drop=False)
+    else:
+        url = str(tmp_path_factory.mktemp("scenario") / "ledger.db")
+    ledger = open_ledger(url)
     results = [ledger.file(m, actor="记录人 唐悦") for m in extractions]
     yield ledger, results
     ledger.close()
