@@ -56,7 +56,7 @@ def list_tasks(conn: Connection, *, owner: Optional[str] = None, department: Opt
 def overdue(conn: Connection, as_of: date) -> list[Task]:
     """Open tasks past their plan day, by department, owner and plan day (the escalation order)."""
     query = (_task_select().where(tasks.c.status != DONE, tasks.c.deadline < as_of.isoformat())
-             .order_by(tasks.c.department, tasks.c.owner, tasks.c.deadline, tasks.c.id))
+             .order_by(tasks.c.department.nulls_last(), tasks.c.owner.nulls_last(), tasks.c.deadline, tasks.c.id))
     return [_task(row) for row in conn.execute(query)]
 
 
