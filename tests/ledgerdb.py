@@ -8,11 +8,18 @@ PostgreSQL run with the reason when MINUTES_TEST_PG is unset.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
+import httpx
 import pytest
 from sqlalchemy import create_engine, text
+from wordfiles import free_port
 
 from minutes.ledger.store import resolve_target
 
@@ -61,3 +68,36 @@ def ledger_url(request, tmp_path):
     if request.param == "sqlite":
         return str(tmp_path / "ledger.db")
     return request.getfixturevalue("pg_url")
+
+
+@contextmanager
+def live_servers(env_extra: dict[str, str], count: int = 1) -> Iterator[list[str]]:
+    """``count`` `minutes serve` processes with these MINUTES_* settings, started together; their base URLs."""
+    env = {**os.environ, "MINUTES_PROCESSES": "1", **env_extra}
+    ports = [free_port() for _ in range(count)]
+    processes = [subprocess.Popen([sys.executable, "-m", "minutes", "serve", "--port", str(port)], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for port in ports]
+    bases = [f"http://127.0.0.1:{port}/" for port in ports]
+    try:
+        for base, process in zip(bases, processes):
+            _wait_until_up(base, process)
+        yield bases
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=20)
+            process.stderr.close()
+
+
+def _wait_until_up(base: str, process: subprocess.Popen, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited: {process.stderr.read().decode(errors='replace')}")
+        try:
+            if httpx.get(base + "healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    raise RuntimeError(f"server at {base} did not answer within {seconds} s")

@@ -109,7 +109,7 @@ def run_list(args) -> int:
     as_of = _as_of(args)
     found = _ledger(args).tasks(owner=args.owner, department=args.dept, status=args.status, project=args.project,
                                 overdue_as_of=as_of if args.overdue else None)
-    _print(views.task_list_json(found, as_of) if args.format == "json" else views.task_list(found, as_of))
+    _print(views.dumps(views.task_list_data(found, as_of)) if args.format == "json" else views.task_list(found, as_of))
     return EXIT_OK
 
 
@@ -137,7 +137,7 @@ def run_overdue(args) -> int:
     from . import views
     as_of = _as_of(args)
     found = _ledger(args).overdue(as_of)
-    _print(views.overdue_json(found, as_of) if args.format == "json" else views.overdue_list(found, as_of))
+    _print(views.dumps(views.overdue_data(found, as_of)) if args.format == "json" else views.overdue_list(found, as_of))
     return EXIT_OK
 
 

@@ -76,8 +76,8 @@ def task_list(found: list[Task], as_of: date) -> str:
             + f"\n\n共 {len(found)} 项，滞后 {late} 项（截至 {as_of}）。")
 
 
-def task_list_json(found: list[Task], as_of: date) -> str:
-    return dumps({"as_of": as_of.isoformat(), "count": len(found), "tasks": [t.to_dict(as_of) for t in found]})
+def task_list_data(found: list[Task], as_of: date) -> dict[str, Any]:
+    return {"as_of": as_of.isoformat(), "count": len(found), "tasks": [t.to_dict(as_of) for t in found]}
 
 
 # --------------------------------------------------------------------------- #
@@ -126,11 +126,11 @@ def overdue_list(found: list[Task], as_of: date) -> str:
     return "\n".join(out)
 
 
-def overdue_json(found: list[Task], as_of: date) -> str:
+def overdue_data(found: list[Task], as_of: date) -> dict[str, Any]:
     groups = [{"department": dept, "owners": [{"owner": owner, "tasks": [t.to_dict(as_of) for t in tasks]}
                                               for owner, tasks in owners]}
               for dept, owners in overdue_groups(found)]
-    return dumps({"as_of": as_of.isoformat(), "count": len(found), "groups": groups})
+    return {"as_of": as_of.isoformat(), "count": len(found), "groups": groups}
 
 
 # --------------------------------------------------------------------------- #
