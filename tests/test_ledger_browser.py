@@ -97,11 +97,11 @@ def test_ledger_browser_marks_overdue_rows_and_filters(page):
 def test_ledger_browser_inline_edits_are_saved_with_their_source(page, ledger_path):
     page.fill("#ledger-by", "邵婷")
     row = page.locator("tr[data-id='智能仓储升级-2025-004']")
-    row.locator("select.status").select_option("已完成")
+    row.locator("select.state").select_option("已完成")
     page.wait_for_function("() => document.querySelector('.ledger-status').textContent.includes('已保存')")
     row = page.locator("tr[data-id='智能仓储升级-2025-008']")
-    row.locator("input.progress").fill("30")
-    row.locator("input.progress").dispatch_event("change")
+    row.locator("input.pct").fill("30")
+    row.locator("input.pct").dispatch_event("change")
     page.wait_for_function("() => document.querySelector('.ledger-status').textContent.includes('008 已保存')")
 
     ledger = open_ledger(ledger_path)

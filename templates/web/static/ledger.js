@@ -129,21 +129,21 @@
       el("td", {}, task.department || "—"),
       el("td", {}, task.deadline ? task.deadline.replace("T", " ") : "未定"),
       el("td", {}, statusInput(task)),
-      el("td", {}, progressInput(task)),
+      el("td", { className: "nowrap" }, progressInput(task)),
       el("td", {}, el("span", { className: task.late ? "mark late" : "mark" }, lateText)),
       el("td", {}, historyButton(task)));
     return row;
   }
 
   function statusInput(task) {
-    const select = el("select", { className: "status" }, ...STATUSES.map((s) => el("option", { value: s, selected: s === task.status }, s)));
+    const select = el("select", { className: "state" }, ...STATUSES.map((s) => el("option", { value: s, selected: s === task.status }, s)));
     select.setAttribute("aria-label", task.id + " 的状态");
     select.addEventListener("change", () => save(task, { status: select.value }));
     return select;
   }
 
   function progressInput(task) {
-    const input = el("input", { className: "progress", type: "number", min: 0, max: 100, step: 5, value: task.progress });
+    const input = el("input", { className: "pct", type: "number", min: 0, max: 100, step: 5, value: task.progress });
     input.setAttribute("aria-label", task.id + " 的进度（%）");
     input.addEventListener("change", () => {
       const value = Number(input.value);
