@@ -80,6 +80,14 @@ class Task:
         return out
 
     @classmethod
+    def brief(cls, fields: list, meeting: Optional[str] = None) -> "Task":
+        """From the escalation query's columns (queries._ESCALATION_COLUMNS, in order): no evidence,
+        collaborators or time stamps."""
+        id_, task, owner, department, deadline, priority, status, progress, behind, risk, completed_on = fields
+        return cls(id_, task, owner, department, [], deadline, priority, status, progress, behind, risk, meeting,
+                   None, "", "", completed_on)
+
+    @classmethod
     def from_row(cls, row, meeting: Optional[str] = None) -> "Task":
         return cls(id=row.id, task=row.task, owner=row.owner, department=row.department,
                    collaborators=json.loads(row.collaborators or "[]"), deadline=row.deadline, priority=row.priority,
