@@ -73,8 +73,9 @@ def test_ledger_progress_tracking_table_rows():
 
 def test_ledger_progress_follow_up_table_in_a_word_file():
     """上次会议跟进事项 as a Word table with 当前状态; the evidence points at the table cell."""
-    data = word_file(["项目周会", "会议时间：2025年6月9日", "上次会议跟进事项"],
-                     [["事项", "负责人", "当前状态"], ["供应商资质审核", "陆远", "已完成"], ["客服话术更新", "邱楠", "进行中 40%"]])
+    data = word_file(["项目周会", "会议时间：2025年6月9日"],
+                     [["事项", "负责人", "当前状态"], ["供应商资质审核", "陆远", "已完成"], ["客服话术更新", "邱楠", "进行中 40%"]],
+                     heading="上次会议跟进事项")
     found = process("周会.docx", data).progress
     assert [(r.task, r.owner, r.status, r.progress) for r in found] == [
         ("供应商资质审核", "陆远", "已完成", 100), ("客服话术更新", "邱楠", "进行中", 40)]

@@ -8,10 +8,12 @@ from datetime import date
 import pytest
 from ledgerdb import ledger_url, pg_session_url, pg_url, reset_pg  # noqa: F401  (fixtures)
 from sqlalchemy import text
+from wordfiles import word_file
 
 from minutes.errors import BadChange, LedgerUnavailable, UnknownTask
 from minutes.ledger.store import open_ledger, resolve_target, upgrade
 from minutes.model import ActionItem, Meeting, Minutes, ProgressReport
+from minutes.pipeline import process
 
 ACTOR = "测试"
 
@@ -94,6 +96,16 @@ def test_ledger_store_ambiguous_report_waits_for_a_person(ledger):
     assert changes[0].actor == "运营部 白露" and ledger.pending() == []
     with pytest.raises(BadChange, match="已确认"):
         ledger.confirm(waiting[0].id, "门店数字化-2025-002", actor=ACTOR)
+
+
+def test_ledger_store_a_follow_up_row_is_a_report_not_new_work(ledger):
+    """Extraction may also offer an open row of a follow-up table as an item; it is filed once, as the report."""
+    data = word_file(["门店周会", "会议时间：2025年6月9日"],
+                     [["事项", "负责人", "当前状态"], ["编写客服退货话术", "邱楠", "进行中 40%"]], heading="上次会议跟进事项")
+    ledger.file(KICKOFF, actor=ACTOR)
+    result = ledger.file(process("周会.docx", data), actor=ACTOR)
+    assert result.created == [] and list(result.updated) == ["门店数字化-2025-003"]
+    assert (ledger.task("门店数字化-2025-003").status, ledger.task("门店数字化-2025-003").progress) == ("进行中", 40)
 
 
 def test_ledger_store_report_on_an_unknown_task_is_held(ledger):

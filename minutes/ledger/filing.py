@@ -56,9 +56,17 @@ def file_minutes(conn: Connection, minutes: Minutes, *, project: Optional[str] =
     for report in minutes.progress:
         _file_report(conn, report, code, source, filing)
     year = task_year(minutes)
+    reported = {_place(r.evidence) for r in minutes.progress if r.evidence}
     for item in minutes.action_items:
-        filing.created.append(_create_task(conn, item, code, year, source, _evidence(minutes, item)))
+        if item.evidence.get("task") is None or _place(item.evidence["task"]) not in reported:
+            filing.created.append(_create_task(conn, item, code, year, source, _evidence(minutes, item)))
     return filing
+
+
+def _place(evidence) -> tuple:
+    """The line, or table row, words come from: an action item read from a report's own row is that report."""
+    loc = evidence.location
+    return (loc.table, loc.row) if loc.table is not None else (loc.line, loc.paragraph)
 
 
 def fingerprint(minutes: Minutes) -> str:

@@ -24,7 +24,7 @@ from typing import Iterable, Optional
 from ..deadlines import resolve_deadline
 from ..model import Evidence, Minutes, ProgressReport
 from ..resources import check_word_lists, load_yaml
-from ..segment import Record, Segmented, Unit, label_field
+from ..units import Record, Segmented, Unit, label_field
 from ..textnorm import fold, fold_word, trie_regex
 
 TASK_ID = re.compile(r"[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff]{0,15}-\d{4}-\d{3,}(?:-\d+)*")
@@ -36,7 +36,8 @@ NOTE_FIELD = re.compile(r"^(?:(?P<label>[^:：]{1,6})\s*[:：]\s*)?@?(?P<name>[^
 REPORT_DASH = re.compile(r"--|\s-\s")       # 任务 —— 进展 (folded: ——  is --)
 HALF_YEAR = timedelta(days=183)
 LABEL_AFTER = r"(?![时日期率度节情])"      # 完成时间, 完成日期, 完成率: a label or a figure, not a status
-FIELD_STATUS, FIELD_TASK, FIELD_OWNER, FIELD_ID = "status", "task", "owner", "id"
+FIELD_TASK, FIELD_OWNER, FIELD_ID = "task", "owner", "id"
+STATE_FIELDS = ("status", "progress")
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def words() -> Words:
 def read_progress(seg: Segmented, minutes: Minutes) -> list[ProgressReport]:
     """Every report in the notes, in document order."""
     day = _meeting_day(minutes)
-    found = [(r.fields[next(iter(r.fields))].index, _from_record(r, day)) for r in seg.records if r.status_table]
+    found = [(r.fields[next(iter(r.fields))].index, _from_record(r, day)) for r in seg.records if _reports(r)]
     found += [(u.index, _from_line(u, day)) for u in seg.units if _is_status_line(u)]
     return [report for _, report in sorted(found, key=lambda pair: pair[0]) if report]
 
@@ -82,6 +83,19 @@ def _meeting_day(minutes: Minutes) -> date:
 # --------------------------------------------------------------------------- #
 # Table rows
 # --------------------------------------------------------------------------- #
+def _reports(record: Record) -> bool:
+    """A tracker's row, or a row with a state under a heading that follows up earlier tasks."""
+    return bool(record.fields) and (record.status_table or (
+        any(u.role == "status" for u in record.fields.values()) and bool(_state_cells(record))))
+
+
+def _state_cells(record: Record) -> list[Unit]:
+    """Cells of status and progress columns (当前状态, 实际进度, 是否滞后); not a date column (更新时间)."""
+    kinds = {column.field: column.kind for column in record.columns if column.field}
+    return [unit for name, unit in record.fields.items()
+            if name.split("#")[0] in STATE_FIELDS and kinds.get(name) != "date"]
+
+
 def _from_record(record: Record, day: date) -> Optional[ProgressReport]:
     task_unit = record.fields.get(FIELD_TASK)
     task_id = _task_id(record.get(FIELD_ID))
@@ -89,9 +103,8 @@ def _from_record(record: Record, day: date) -> Optional[ProgressReport]:
         return None
     report = ProgressReport(task=_clean(task_unit.text if task_unit else ""), task_id=task_id,
                             owner=_owner_name(record.get(FIELD_OWNER)))
-    for name, unit in record.fields.items():
-        if name.split("#")[0] == FIELD_STATUS:
-            _read_cell(report, unit.text, day)
+    for unit in _state_cells(record):
+        _read_cell(report, unit.text, day)
     report.deadline = report.deadline or plan_date(record.get("deadline"), day)
     report.risk = _something(record.get("remark")) or report.risk
     first = task_unit or next(iter(record.fields.values()))
