@@ -127,3 +127,20 @@ def test_ledger_browser_files_notes_and_confirms_an_ambiguous_report(page, ledge
     page.wait_for_function("() => document.querySelector('.ledger-status').textContent.includes('已应用到')")
     pending.wait_for(state="hidden")
     assert open_ledger(ledger_path).pending() == []
+
+
+def test_ledger_browser_files_a_reviewed_extraction_from_the_page(page, ledger_path):
+    """The rest of the page hands a reviewed extraction over as a "minutes:file-extraction" event."""
+    notes = "仓储周会\n会议时间：2025年3月31日\n待办事项：\n1. 唐悦负责组织仓库员工培训，4月3日前完成。\n"
+    page.evaluate("""async ([token, text]) => {
+        const answer = await fetch("api/v1/extract", {method: "POST", headers: {"Content-Type": "application/json",
+            Authorization: "Bearer " + token}, body: JSON.stringify({text, filename: "仓储周会.txt"})});
+        const extraction = await answer.json();
+        extraction.action_items[0].owner = "邵婷";
+        document.dispatchEvent(new CustomEvent("minutes:file-extraction", {detail: extraction}));
+    }""", [TOKEN, notes])
+    page.wait_for_function("() => document.querySelector('.ledger-status').textContent.includes('新任务 1 项')")
+    ledger = open_ledger(ledger_path)
+    filed = [t for t in ledger.tasks() if t.task == "组织仓库员工培训"]
+    assert [(t.owner, t.deadline) for t in filed] == [("邵婷", "2025-04-03")]
+    assert ledger.task(filed[0].id).history[0].actor == "网页"

@@ -47,6 +47,20 @@ def test_ledger_cli_add_prints_what_each_meeting_did(tmp_path, capsys):
     assert open_ledger(path).task("智能仓储升级-2025-001").history[0].actor == "命令行：唐悦"
 
 
+def test_ledger_cli_notes_and_their_extraction_json_are_one_meeting(tmp_path, capsys):
+    """A reviewed extraction (minutes extract --format json, corrected by hand) carries its progress
+    reports; filing it after the notes it came from changes nothing."""
+    path, extracted = str(tmp_path / "minutes.db"), tmp_path / "周会.json"
+    assert main(["extract", "--format", "json", FILES[1]]) == 0
+    extracted.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert [r["task"] for r in json.loads(extracted.read_text(encoding="utf-8"))["progress"]] == [
+        "WMS接口需求文档", "扫码枪供应商比价", "华东仓库位编码规则", "WMS测试环境搭建"]
+    track(capsys, "add", "--db", path, FILES[0], str(extracted))
+    code, out, _ = track(capsys, "add", "--db", path, FILES[1])
+    assert code == 0 and "已登记过，台账未改动。" in out
+    assert open_ledger(path).task("智能仓储升级-2025-003").deadline == "2025-03-17"
+
+
 def test_ledger_cli_add_goes_on_past_a_bad_file(tmp_path, capsys):
     path, bad = str(tmp_path / "minutes.db"), tmp_path / "坏文件.docx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
