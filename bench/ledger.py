@@ -6,8 +6,8 @@
    extracted once each; 1,000 meetings are made from them by moving each copy's meeting
    date and deadlines on by whole weeks (every copy a different meeting), then filed one
    by one, each in its own transaction, into an empty ledger. Extraction is timed apart.
-2. Escalation: a second empty ledger gets 100,000 tasks over three years (20 projects,
-   200 owners, 15 departments; old tasks mostly closed, as in a ledger kept for years),
+2. Escalation: a second empty ledger gets 100,000 tasks from about 16,700 meetings over three
+   years (20 projects, 200 owners, 15 departments; old tasks mostly closed, as in a ledger kept for years),
    then ``Ledger.overdue(as_of)`` — what `minutes track overdue` runs — is timed, and
    the query plan printed to show the partial index of open tasks at work.
 
@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
 SUFFIXES = (".txt", ".md", ".docx")
 AS_OF = date(2025, 6, 30)
+TASKS_PER_MEETING = 6           # about what one meeting of the dev notes hands out
 
 
 def notes(paths: list[str]) -> list[Path]:
@@ -119,15 +120,17 @@ def fill(ledger, count: int) -> None:
                      "task": f"第{n}项：核对供应商{n % 97}号的对账单并提交差异说明", "owner": f"员工{n % 200:03d}",
                      "department": f"部门{n % 15:02d}", "collaborators": "[]", "deadline": due.isoformat(),
                      "priority": ("high", "medium", "low")[n % 3], "status": "已完成" if closed else "进行中",
-                     "progress": 100 if closed else rng.randrange(0, 100, 10), "meeting_id": 1,
+                     "progress": 100 if closed else rng.randrange(0, 100, 10), "meeting_id": 1 + n // TASKS_PER_MEETING,
                      "created_at": "2025-01-01T00:00:00", "updated_at": "2025-01-01T00:00:00"})
+    filed = [{"id": m, "fingerprint": f"bench-{m}", "title": f"项目{m % 20:02d}周例会", "source": f"bench-{m}.txt",
+              "date": (start + timedelta(days=m % (3 * 365))).isoformat(), "project": f"项目{m % 20:02d}",
+              "filed_at": "2025-01-01T00:00:00", "filed_by": "bench"} for m in range(1, 2 + count // TASKS_PER_MEETING)]
     with ledger.writing() as conn:
-        conn.execute(insert(meetings).values(id=1, fingerprint="bench", title="基准会议", date=start.isoformat(),
-                                             source="bench", project="项目", filed_at="2025-01-01T00:00:00",
-                                             filed_by="bench"))
+        conn.execute(insert(meetings), filed)
         for chunk in range(0, len(rows), 5000):
             conn.execute(insert(tasks), rows[chunk:chunk + 5000])
-        conn.execute(insert(history), [{"task_id": r["id"], "field": "created", "new": r["task"], "meeting_id": 1,
+        conn.execute(insert(history), [{"task_id": r["id"], "field": "created", "new": r["task"],
+                                        "meeting_id": r["meeting_id"],
                                         "actor": "bench", "at": r["created_at"]} for r in rows])
     with ledger.engine.connect() as conn:
         conn.execute(text("ANALYZE"))

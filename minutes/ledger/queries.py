@@ -61,7 +61,7 @@ _ESCALATION_COLUMNS = ("id", "task", "owner", "department", "deadline", "priorit
 def overdue(conn: Connection, as_of: date) -> list[Task]:
     """Open tasks past their plan day, by department, owner and plan day (the escalation order).
 
-    Reads the partial index of open tasks (ix_tasks_open_deadline) and only the columns shown."""
+    Reads only the partial index of open tasks (ix_tasks_open_deadline), which holds the columns shown."""
     query = (select(*(tasks.c[name] for name in _ESCALATION_COLUMNS), *_LABEL_COLUMNS)
              .select_from(tasks.outerjoin(meetings, tasks.c.meeting_id == meetings.c.id))
              .where(tasks.c.status != DONE, tasks.c.deadline < as_of.isoformat())
