@@ -174,6 +174,25 @@ def test_ledger_cli_export_files_read_back(db, tmp_path, capsys):
         "负责人": "邵婷", "计划完成日期": "2025-03-14", "状态": "进行中", "进度": "70%", "是否滞后": "是"}
 
 
+@pytest.mark.parametrize("args, message", [
+    (["set"], "minutes track set：错误：缺少参数：ID"),
+    (["list", "--format", "xml"], "参数 --format 的值 'xml' 无效；可选：'table', 'json'"),
+    (["overdue", "--as-of", "3月18日"], "参数 --as-of：'3月18日' 不是日期；应为 YYYY-MM-DD"),
+])
+def test_ledger_cli_usage_errors_are_chinese(capsys, args, message):
+    with pytest.raises(SystemExit) as stop:
+        main(["track", *args])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and message in err and err.startswith("用法：minutes track")
+
+
+def test_ledger_cli_looking_at_a_ledger_that_is_not_there(tmp_path, capsys):
+    missing = str(tmp_path / "台账.db")
+    code, _, err = track(capsys, "list", "--db", missing)
+    assert code == 2 and "不存在；先用 minutes track add 登记会议" in err
+    assert not (tmp_path / "台账.db").exists()
+
+
 def test_ledger_cli_damaged_database_needs_no_traceback(tmp_path):
     bad = tmp_path / "minutes.db"
     bad.write_bytes(b"\x00garbage" * 512)

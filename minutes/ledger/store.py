@@ -59,9 +59,13 @@ def resolve_target(target: Optional[str] = None) -> str:
     return url.render_as_string(hide_password=False)
 
 
-def open_ledger(target: Optional[str] = None, *, timeout: Optional[float] = None) -> "Ledger":
-    """The ledger at ``target`` (see resolve_target), created or upgraded as needed."""
+def open_ledger(target: Optional[str] = None, *, timeout: Optional[float] = None, create: bool = True) -> "Ledger":
+    """The ledger at ``target`` (see resolve_target), upgraded as needed; a new SQLite file is made
+    only when ``create`` (filing makes the ledger, looking at one that is not there is a mistake)."""
     ledger = Ledger(resolve_target(target), timeout=_timeout(timeout))
+    if not create and ledger.is_sqlite and not Path(ledger.url.database).exists():
+        raise LedgerUnavailable(f"台账数据库 '{ledger.name}' 不存在；先用 minutes track add 登记会议，"
+                                "或用 --db 或 MINUTES_DB 指定已有的台账")
     ledger.migrate()
     return ledger
 
