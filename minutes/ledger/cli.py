@@ -208,7 +208,7 @@ def run_set(args) -> int:
     else:
         raise BadChange("没有要改的内容：请给出 --status、--progress、--deadline、--owner、--risk 或 --confirm")
     _print(views.dumps({"task": task.to_dict(), "changes": [c.to_dict() for c in done]})
-           if args.format == "json" else views.changes_text(task, done, date.today()))
+           if args.format == "json" else views.changes_text(task, done))
     return EXIT_OK
 
 

@@ -14,8 +14,7 @@ from .tables import DONE
 
 PRIORITY_LABELS = {"high": "高", "medium": "中", "low": "低"}
 FIELD_LABELS = {"created": "创建", "status": "状态", "progress": "进度", "deadline": "计划完成", "behind": "是否滞后",
-                "risk": "风险", "owner": "负责人", "department": "部门", "priority": "优先级", "task": "任务",
-                "confirmed": "确认汇报"}
+                "risk": "风险", "owner": "负责人", "department": "部门", "priority": "优先级", "task": "任务"}
 
 
 @dataclass

@@ -165,7 +165,7 @@ def pending_text(found: list[Pending]) -> str:
     return "\n".join(pending_line(p) + (f"（来自 {p.meeting}）" if p.meeting else "") for p in found)
 
 
-def changes_text(task: Task, changes, as_of: date) -> str:
+def changes_text(task: Task, changes) -> str:
     if not changes:
         return f"{task.id} 无变化。"
     return f"{task.id} 已更新：" + "；".join(f"{c.label} {_or_none(c.old)} → {_or_none(c.new)}" for c in changes)
