@@ -39,6 +39,10 @@ def fields(report) -> dict:
      {"task": "展会物料準備", "owner": "白露", "status": "进行中", "progress": 30}),
     ("8. 仓储迁移-2025-007 机房搬迁方案：待验收",
      {"task": "机房搬迁方案", "task_id": "仓储迁移-2025-007", "status": "待验收"}),
+    ("9. 季度经营分析报告：已于6月6日完成并发送各部门。",
+     {"task": "季度经营分析报告", "status": "已完成", "progress": 100}),
+    ("10. Kevin: 退款接口重构完成，PR 已提交。blocker：测试环境数据库无法连接",
+     {"task": "退款接口重构", "owner": "Kevin", "status": "已完成", "progress": 100, "risk": "测试环境数据库无法连接"}),
 ])
 def test_ledger_progress_status_lines(line, expected):
     found = reports("一、上周任务进展\n" + line + "\n二、待办事项\n1. 陆远负责整理新供应商名录，6月16日前完成。\n")
@@ -46,9 +50,12 @@ def test_ledger_progress_status_lines(line, expected):
 
 
 def test_ledger_progress_checkbox_in_a_review_section_is_done():
-    found = reports("## 上周待办回顾\n- [x] 退货流程图更新（@邱楠）\n- [ ] 夜班排班表（@蔡宁）—— 进行中\n", "notes.md")
-    assert [(r.task, r.owner, r.status) for r in found] == [("退货流程图更新", "邱楠", "已完成"),
-                                                           ("夜班排班表", "蔡宁", "进行中")]
+    """A percentage glued to the task's words is the task's target, not its progress."""
+    found = reports("## 上周待办回顾\n- [x] 退货流程图更新（@邱楠）\n- [ ] 夜班排班表（@蔡宁）—— 进行中\n"
+                    "- [x] 蔡宁：门店盘点准确率提升到98%\n", "notes.md")
+    assert [(r.task, r.owner, r.status, r.progress) for r in found] == [
+        ("退货流程图更新", "邱楠", "已完成", 100), ("夜班排班表", "蔡宁", "进行中", None),
+        ("门店盘点准确率提升到98%", "蔡宁", "已完成", 100)]
 
 
 def test_ledger_progress_lines_outside_a_review_are_not_reports():

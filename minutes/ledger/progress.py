@@ -29,6 +29,10 @@ from ..textnorm import fold, fold_word, trie_regex
 
 TASK_ID = re.compile(r"[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff]{0,15}-\d{4}-\d{3,}(?:-\d+)*")
 PERCENT = re.compile(r"(?<![\d.])(\d{1,3})\s*%")
+# A percentage opens a report only at the start or after a separator (—— 60%, ：80%); glued to
+# the words before it (覆盖率补到70%) it belongs to the task.
+PERCENT_CUE = re.compile(r"(?:^|(?<=[\s\-:,;|]))(\d{1,3})\s*%")
+TAIL = re.compile(r"[:,;]")                  # folded ：，；
 SEPARATOR = re.compile(r"^[\s\-—–:：,，;；|｜>→]+|[\s\-—–:：,，;；|｜>→。.]+$")
 # (负责人：温倩) (@潘涛) (温倩) (负责人：韩雪，原定8月18日)
 BRACKETS = re.compile(r"[(（]([^()（）]*)[)）]")
@@ -50,6 +54,7 @@ class Words:
     behind_yes: frozenset[str]
     behind_no: frozenset[str]
     nothing: frozenset[str]
+    opener: re.Pattern                    # words that open a report after the task: 已, 于, 目前
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +70,8 @@ def words() -> Words:
                  progress=re.compile(rf"(?:^|{leads})\s*[:：]?\s*约?(?<![\d.])(\d{{1,3}})\s*%"),
                  risk=re.compile(f"(?:{trie_regex(folded('risk_cues')).pattern})\\s*[:：是为]\\s*"),
                  behind_yes=frozenset(folded("behind_yes")), behind_no=frozenset(folded("behind_no")),
-                 nothing=frozenset(folded("nothing")))
+                 nothing=frozenset(folded("nothing")),
+                 opener=re.compile(trie_regex(folded("report_openers")).pattern))
 
 
 def read_progress(seg: Segmented, minutes: Minutes) -> list[ProgressReport]:
@@ -155,19 +161,29 @@ def _from_line(unit: Unit, day: date) -> Optional[ProgressReport]:
     report = ProgressReport(task="", task_id=_task_id(head), text=text.strip(), evidence=Evidence(text, unit.locate()))
     head = TASK_ID.sub("", head)
     report.owner, head = _owner_in(head)
-    report.task = _clean(head)
+    report.task = _clean(_without_report_opening(head))
     if cue is not None:
         _read_clause(report, folded[cue:], text[cue:], day)
     if unit.checked and report.status is None:
         report.status = "已完成"
+        _settle(report)
     return report if report.task and _says_something(report) else None
 
 
 def _first_cue(folded: str) -> Optional[int]:
     """Where the report part starts: the first status word, percentage or new date cue."""
-    starts = [m.start() for m in (words().status_pattern.search(folded), PERCENT.search(folded),
+    starts = [m.start() for m in (words().status_pattern.search(folded), PERCENT_CUE.search(folded),
                                   words().reschedule.search(folded)) if m]
     return min(starts) if starts else None
+
+
+def _without_report_opening(head: str) -> str:
+    """报告：已于5月6日 → 报告: what follows the last separator is the report's start when it opens
+    with one of ledger.yaml's report_openers (已, 于, 目前…)."""
+    cuts = list(TAIL.finditer(fold(head)))
+    if cuts and words().opener.match(fold_word(head[cuts[-1].end():].strip())):
+        return head[:cuts[-1].start()]
+    return head
 
 
 def _owner_in(head: str) -> tuple[Optional[str], str]:
@@ -176,7 +192,7 @@ def _owner_in(head: str) -> tuple[Optional[str], str]:
         owner = _bracket_owner(m.group(1))
         if owner:
             return owner, head[:m.start()] + head[m.end():]
-    lead = re.match(r"^@?([^\s:：,，()（）]{2,4})[:：]\s*", head)
+    lead = re.match(r"^@?([^\s:：,，()（）\dA-Za-z]{2,4}|[A-Za-z][\w.]{1,15})[:：]\s*", head)
     if lead and label_field(lead.group(1), "record") is None:
         return lead.group(1), head[lead.end():]
     return None, head
