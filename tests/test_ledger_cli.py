@@ -175,9 +175,9 @@ def test_ledger_cli_export_files_read_back(db, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["set"], "minutes track set：错误：缺少参数：ID"),
-    (["list", "--format", "xml"], "参数 --format 的值 'xml' 无效；可选：'table', 'json'"),
-    (["overdue", "--as-of", "3月18日"], "参数 --as-of：'3月18日' 不是日期；应为 YYYY-MM-DD"),
+    (["set"], "minutes track set: 错误：缺少参数：ID"),
+    (["list", "--format", "xml"], "参数 --format 的值 'xml' 无效，可选：'table', 'json'"),
+    (["overdue", "--as-of", "3月18日"], "参数 --as-of：“3月18日”不是日期，应写成 YYYY-MM-DD"),
 ])
 def test_ledger_cli_usage_errors_are_chinese(capsys, args, message):
     with pytest.raises(SystemExit) as stop:

@@ -12,60 +12,21 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import re
 import sys
 from datetime import date
 from pathlib import Path
 
+from ..cli import _iso_date
 from ..errors import MinutesError
 
 EXIT_OK, EXIT_ERROR = 0, 2
 FORMATS = ("table", "json")
 
 
-class _Formatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, prefix="用法：" if prefix is None else prefix)
-
-
-class ChineseParser(argparse.ArgumentParser):
-    """argparse's own words (usage, option titles, -h, its errors) in Chinese, for the track commands."""
-
-    ERRORS = ((r"the following arguments are required: (.*)", r"缺少参数：\1"),
-              (r"argument (\S+): invalid choice: '(.*)' \(choose from (.*)\)", r"参数 \1 的值 '\2' 无效；可选：\3"),
-              (r"argument (\S+): invalid (\w+) value: '(.*)'", r"参数 \1 的值 '\3' 无效"),
-              (r"argument (\S+): expected one argument", r"参数 \1 需要一个值"),
-              (r"argument (\S+): (.*)", r"参数 \1：\2"),
-              (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"))
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("formatter_class", _Formatter)
-        kwargs["add_help"] = False
-        super().__init__(*args, **kwargs)
-        self._positionals.title, self._optionals.title = "参数", "选项"
-        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
-
-    def error(self, message: str):
-        for pattern, chinese in self.ERRORS:
-            if re.fullmatch(pattern, message):
-                message = re.sub(pattern, chinese, message)
-                break
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_ERROR, f"{self.prog}：错误：{message}\n")
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' 不是日期；应为 YYYY-MM-DD") from None
-
-
 def add_track_parser(sub) -> None:
-    p = sub.add_parser("track", help="任务跟踪台账：跨会议跟踪每项任务直到完成", formatter_class=_Formatter,
+    p = sub.add_parser("track", help="任务跟踪台账：跨会议跟踪每项任务直到完成",
                        description="任务跟踪台账（SQLite 文件或 PostgreSQL）：登记会议、查看与更正任务、逾期上报、导出。")
-    p._positionals.title, p._optionals.title = "参数", "选项"
-    commands = p.add_subparsers(dest="track_command", required=True, metavar="子命令", parser_class=ChineseParser)
+    commands = p.add_subparsers(dest="track_command", required=True, metavar="子命令", title="子命令")
     _add(commands)
     _list(commands)
     _show(commands)
@@ -141,7 +102,7 @@ def _list(commands) -> None:
     p.add_argument("--status", metavar="S", help="只列此状态的任务：未开始、进行中、已完成、延期、待验收")
     p.add_argument("--project", metavar="ABBR", help="只列此项目简称的任务")
     p.add_argument("--overdue", action="store_true", help="只列逾期未完成的任务")
-    p.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="按这一天判断是否逾期（默认：今天）")
+    p.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD", help="按这一天判断是否逾期（默认：今天）")
 
 
 def run_list(args) -> int:
@@ -156,7 +117,7 @@ def run_list(args) -> int:
 def _show(commands) -> None:
     p = _command(commands, "show", "显示一项任务及其全部变更记录", run_show)
     p.add_argument("task_id", metavar="ID", help="任务ID，如 智能仓储升级-2025-001")
-    p.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="按这一天判断是否逾期（默认：今天）")
+    p.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD", help="按这一天判断是否逾期（默认：今天）")
 
 
 def run_show(args) -> int:
@@ -168,7 +129,7 @@ def run_show(args) -> int:
 
 def _overdue(commands) -> None:
     p = _command(commands, "overdue", "逾期上报清单：截至某天仍未完成的逾期任务，按部门和负责人分组", run_overdue)
-    p.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="截至哪一天（默认：今天）")
+    p.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD", help="截至哪一天（默认：今天）")
 
 
 def run_overdue(args) -> int:
@@ -230,7 +191,7 @@ def _export(commands) -> None:
     p.add_argument("--owner", metavar="X", help="只导出此负责人的任务")
     p.add_argument("--dept", metavar="D", help="只导出此部门的任务")
     p.add_argument("--status", metavar="S", help="只导出此状态的任务")
-    p.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="按这一天判断是否滞后（默认：今天）")
+    p.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD", help="按这一天判断是否滞后（默认：今天）")
 
 
 def run_export(args) -> int:

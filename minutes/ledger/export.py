@@ -29,8 +29,11 @@ from .views import late_mark
 TITLE = "任务跟踪台账"
 CSV_HEADERS = ("任务ID", "任务", "负责人", "部门", "协作人", "计划完成日期", "优先级", "状态", "进度", "是否滞后",
                "风险", "实际完成日期", "来源会议")
-HISTORY_HEADERS = ("时间（UTC）", "任务ID", "项目", "原值", "新值", "来源会议", "操作人", "原文")
-MEETING_HEADERS = ("会议", "日期", "项目简称", "新任务数", "来源文件", "登记时间（UTC）", "登记人")
+# (header, widest it may grow in characters; longer text wraps)
+HISTORY_COLUMNS = (("时间（UTC）", 19), ("任务ID", 22), ("项目", 8), ("原值", 24), ("新值", 24), ("来源会议", 30),
+                   ("操作人", 14), ("原文", 40))
+MEETING_COLUMNS = (("会议", 30), ("日期", 12), ("项目简称", 14), ("新任务数", 8), ("来源文件", 30),
+                   ("登记时间（UTC）", 19), ("登记人", 14))
 
 
 def export(ledger, suffix: str, *, as_of: date, filters: Optional[dict[str, Any]] = None) -> bytes:
@@ -70,34 +73,40 @@ def to_xlsx(ledger, found: list[Task], as_of: date) -> bytes:
     changes, filed = ledger.history(), ledger.meetings()
     wanted = {t.id for t in found}
     return render_xlsx.render_tracker(minutes, actions=actions(found, minutes, as_of), extra_sheets=[
-        lambda book: history_sheet(book, [c for c in changes if c.task_id in wanted]),
+        _title_tracker, lambda book: history_sheet(book, [c for c in changes if c.task_id in wanted]),
         lambda book: meetings_sheet(book, filed)])
+
+
+def _title_tracker(book: Workbook) -> None:
+    """The tracker sheet prints under the ledger's name, not its first task's meeting."""
+    book.worksheets[0].oddHeader.center.text = TITLE
 
 
 def history_sheet(book: Workbook, changes: list[Change]) -> None:
     ws = book.create_sheet("变更记录")
-    render_xlsx.header_row(ws, HISTORY_HEADERS)
-    for row, c in enumerate(changes, 2):
-        render_xlsx.write_row(ws, row, [c.at.replace("T", " "), c.task_id, c.label, c.old or "", c.new or "",
-                                        c.meeting or "", c.actor, c.note or ""])
-    _finish(ws, len(HISTORY_HEADERS), len(changes) + 1, wraps={4, 5, 8})
+    rows = [[c.at.replace("T", " "), c.task_id, c.label, c.old or "", c.new or "", c.meeting or "", c.actor,
+             c.note or ""] for c in changes]
+    _sheet(ws, HISTORY_COLUMNS, rows, f"{TITLE} 变更记录")
 
 
 def meetings_sheet(book: Workbook, filed: list[dict[str, Any]]) -> None:
     ws = book.create_sheet("会议")
-    render_xlsx.header_row(ws, MEETING_HEADERS)
-    for row, m in enumerate(filed, 2):
-        render_xlsx.write_row(ws, row, [m["title"] or "", m["date"] or "", m["project"], m["new_tasks"], m["source"],
-                                        m["filed_at"].replace("T", " "), m["filed_by"]])
-    _finish(ws, len(MEETING_HEADERS), len(filed) + 1, wraps={1, 5})
+    rows = [[m["title"] or "", m["date"] or "", m["project"], m["new_tasks"], m["source"],
+             m["filed_at"].replace("T", " "), m["filed_by"]] for m in filed]
+    _sheet(ws, MEETING_COLUMNS, rows, f"{TITLE} 会议")
 
 
-def _finish(ws, columns: int, last: int, wraps: set[int]) -> None:
+def _sheet(ws, columns: tuple[tuple[str, int], ...], rows: list[list[Any]], title: str) -> None:
+    """A filtered table with a frozen header, columns fitted up to their caps, printed on A4 landscape."""
     from openpyxl.utils import get_column_letter
+    render_xlsx.header_row(ws, tuple(header for header, _ in columns))
+    for row, values in enumerate(rows, 2):
+        render_xlsx.write_row(ws, row, values)
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(columns)}{last}"
-    render_xlsx.fit_columns(ws, wraps=wraps)
-    render_xlsx.print_setup(ws)
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    render_xlsx.fit_columns(ws, caps={i: cap for i, (_, cap) in enumerate(columns, 1)})
+    render_xlsx.fit_rows(ws)
+    render_xlsx.print_setup(ws, title=title)
 
 
 def to_docx(ledger, found: list[Task], as_of: date) -> bytes:
