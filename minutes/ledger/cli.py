@@ -26,7 +26,8 @@ FORMATS = ("table", "json")
 def add_track_parser(sub) -> None:
     p = sub.add_parser("track", help="任务跟踪台账：跨会议跟踪每项任务直到完成",
                        description="任务跟踪台账（SQLite 文件或 PostgreSQL）：登记会议、查看与更正任务、逾期上报、导出。")
-    commands = p.add_subparsers(dest="track_command", required=True, metavar="子命令", title="子命令")
+    commands = p.add_subparsers(dest="track_command", required=True, metavar="子命令", title="子命令",
+                                help="登记、查看、更正、上报与导出")
     _add(commands)
     _list(commands)
     _show(commands)

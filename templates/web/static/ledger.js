@@ -8,7 +8,7 @@
   const API = "api/v1/ledger";
   const root = document.getElementById("ledger");
   if (!root) return;
-  const state = { tasks: [], selected: null };
+  const state = { tasks: [], selected: null, generation: 0 };
 
   function el(tag, props, ...children) {
     const node = Object.assign(document.createElement(tag), props || {});
@@ -69,7 +69,7 @@
         el("button", { type: "button", id: "ledger-refresh" }, "刷新")),
       el("div", { className: "ledger-tools" },
         el("label", {}, "我的姓名（记入变更记录） ", el("input", { id: "ledger-by", type: "text", value: saved, placeholder: "可不填" })),
-        el("label", { className: "button" }, "登记会议记录", el("input", { id: "ledger-file", type: "file", accept: ".docx,.txt,.md,.json" })),
+        el("label", { className: "button ledger-file" }, "登记会议记录", el("input", { id: "ledger-file", type: "file", accept: ".docx,.txt,.md,.json" })),
         el("label", {}, "项目简称 ", el("input", { id: "ledger-project", type: "text", placeholder: "默认取会议名称" })),
         el("button", { type: "button", className: "ledger-export", value: "xlsx" }, "导出 Excel"),
         el("button", { type: "button", className: "ledger-export", value: "csv" }, "导出 CSV")),
@@ -99,14 +99,17 @@
   }
 
   // ------------------------------------------------------------------ the table
+  // Only the newest refresh draws: an older answer arriving late must not overwrite it.
   async function refresh() {
+    const mine = ++state.generation;
     try {
       const data = await (await call("GET", "/tasks?" + query())).json();
+      if (mine !== state.generation) return;
       state.tasks = data.tasks;
       showTasks(data);
       await showPending();
     } catch (error) {
-      say(error.message, true);
+      if (mine === state.generation) say(error.message, true);
     }
   }
 
