@@ -5,6 +5,7 @@
     minutes render    notes or an extraction JSON → Word minutes, tracker, Markdown, .ics
     minutes serve     the web page and HTTP API
     minutes bench     throughput, latency and memory on a corpus
+    minutes track     the task ledger across meetings (minutes/ledger/cli.py)
 
 Each command converts errors at the edge: a bad file gives a message naming it and
 the batch goes on; nothing prints a traceback on user input.
@@ -93,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     _render_parser(sub)
     _serve_parser(sub)
     _bench_parser(sub)
+    from .ledger.cli import add_track_parser
+    add_track_parser(sub)
     return parser
 
 

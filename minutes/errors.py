@@ -11,7 +11,12 @@
     │                                 match the contract's shape
     ├── ConfigError                   code "config": a settings or lint config problem
     ├── RuleFileError                 code "rules": a file in nlp_models/ is invalid
-    └── TemplateError                 code "template": a template fails to load or is unsafe
+    ├── TemplateError                 code "template": a template fails to load or is unsafe
+    └── LedgerError                   code "ledger": the task ledger (minutes.ledger)
+        ├── LedgerUnavailable         code "ledger_unavailable": the database cannot be opened or
+        │                             is locked, damaged, or from a newer minutes
+        ├── UnknownTask               code "not_found": no task, or no pending report, with that ID
+        └── BadChange                 code "invalid": a correction with a value the ledger refuses
 
 Messages state the facts: which file, what was found, what was expected.
 """
@@ -72,3 +77,19 @@ class RuleFileError(MinutesError):
 
 class TemplateError(MinutesError):
     code = "template"
+
+
+class LedgerError(MinutesError):
+    code = "ledger"
+
+
+class LedgerUnavailable(LedgerError):
+    code = "ledger_unavailable"
+
+
+class UnknownTask(LedgerError):
+    code = "not_found"
+
+
+class BadChange(LedgerError):
+    code = "invalid"

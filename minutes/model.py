@@ -314,6 +314,31 @@ class Section:
 
 
 @dataclass
+class ProgressReport:
+    """How an earlier task stands, as a status line or tracking-table row reports it.
+
+    Read by minutes/ledger/progress.py; the ledger applies it to the task it refers to.
+    Only what the notes say is set: None means "not reported".
+    """
+
+    task: str                          # the task as the report names it
+    task_id: Optional[str] = None      # 项目简称-年份-序号, when the report gives it
+    owner: Optional[str] = None
+    status: Optional[str] = None       # 未开始 / 进行中 / 已完成 / 延期 / 待验收
+    progress: Optional[int] = None     # percent, 0-100
+    deadline: Optional[str] = None     # a new plan date (延期至10月25日), ISO
+    behind: Optional[bool] = None      # 是否滞后 as reported
+    risk: Optional[str] = None
+    text: str = ""                     # the report's own words
+    evidence: Optional[Evidence] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "evidence"}
+        out["evidence"] = self.evidence.to_dict() if self.evidence else None
+        return out
+
+
+@dataclass
 class Minutes:
     source: str
     meeting: Meeting = field(default_factory=Meeting)
@@ -324,6 +349,7 @@ class Minutes:
     lint: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    progress: list[ProgressReport] = field(default_factory=list)   # reports on earlier tasks
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -336,6 +362,7 @@ class Minutes:
             "lint": [f.to_dict() for f in self.lint],
             "warnings": list(self.warnings),
             "sections": [s.to_dict() for s in self.sections],
+            "progress": [p.to_dict() for p in self.progress],
         }
 
 
@@ -402,7 +429,9 @@ def minutes_from_dict(data: Any, source: str = "<json>") -> Minutes:
     return Minutes(source=str(data.get("source") or source), meeting=meeting, decisions=decisions,
                    action_items=items, lint=findings,
                    open_questions=_str_list(data.get("open_questions"), "open_questions", need),
-                   risks=_str_list(data.get("risks"), "risks", need), sections=sections)
+                   risks=_str_list(data.get("risks"), "risks", need), sections=sections,
+                   progress=[_progress_from_dict(p, f"progress[{i}]", need)
+                             for i, p in enumerate(data.get("progress") or [])])
 
 
 _MEETING_TEXT = ("title", "date", "start_time", "end_time", "location", "host", "recorder", "doc_number", "issuer",
@@ -430,6 +459,20 @@ def _section_index(value: Any, count: int, where: str, need) -> Optional[int]:
     need(value is None or (isinstance(value, int) and not isinstance(value, bool)), f"'{where}.section'",
          "an integer or null")
     return value if value is not None and 0 <= value < count else None
+
+
+def _progress_from_dict(data: Any, where: str, need) -> ProgressReport:
+    need(isinstance(data, dict) and isinstance(data.get("task"), str), where, "an object with a 'task' string")
+    progress, behind = data.get("progress"), data.get("behind")
+    need(progress is None or (isinstance(progress, int) and 0 <= progress <= 100), f"{where}.progress",
+         "an integer from 0 to 100 or null")
+    need(behind is None or isinstance(behind, bool), f"{where}.behind", "true, false or null")
+    deadline = _opt_str(data.get("deadline"), f"{where}.deadline", need)
+    if deadline:
+        _check_deadline(deadline, f"{where}.deadline", need)
+    texts = {k: _opt_str(data.get(k), f"{where}.{k}", need) for k in ("task_id", "owner", "status", "risk")}
+    return ProgressReport(task=data["task"], progress=progress, behind=behind, deadline=deadline,
+                          text=str(data.get("text") or ""), **texts)
 
 
 def _opt_str(value: Any, where: str, need) -> Optional[str]:

@@ -13,6 +13,7 @@ from typing import Optional
 from .errors import MinutesError
 from .extract import extract
 from .holidays import WorkCalendar, default_calendar
+from .ledger.progress import read_progress
 from .model import Document, Minutes
 from .read import Limits, read_document
 from .segment import segment
@@ -37,8 +38,10 @@ def process_document(source: str | Path, data: bytes | None = None, *,
     """`process`, also giving the document read (for a caller that shows the source, like the web page)."""
     document = read_document(source, data, limits=options.limits)
     calendar = options.calendar or default_calendar()
-    extraction = extract(segment(document), ref_date=options.ref_date, calendar=calendar)
+    segmented = segment(document)
+    extraction = extract(segmented, ref_date=options.ref_date, calendar=calendar)
     extraction.minutes.warnings[:0] = document.warnings
+    extraction.minutes.progress = read_progress(segmented, extraction.minutes)
     if options.lint:
         from .lint import lint
         extraction.minutes.lint = lint(extraction, config=options.lint_config)

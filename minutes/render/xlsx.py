@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import unicodedata
 from datetime import date, datetime
-from typing import Any, Optional
+from typing import Any, Callable, Optional, Sequence
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
@@ -52,11 +52,16 @@ THIN = Side(style="thin", color="A6A6A6")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 
 
-def render_tracker(minutes: Minutes, *, project: Optional[str] = None) -> bytes:
+def render_tracker(minutes: Minutes, *, project: Optional[str] = None, actions: Optional[list[dict[str, Any]]] = None,
+                   extra_sheets: Sequence[Callable[[Workbook], None]] = ()) -> bytes:
+    """``actions`` replaces the rows' context (the ledger's tasks keep their own IDs, status and
+    ``progress_ratio``); each of ``extra_sheets`` adds its sheet to the book (the ledger's history)."""
     context = build_context(minutes, project=project)
     book = Workbook()
-    tracker_sheet(book.active, minutes, context["actions"])
+    tracker_sheet(book.active, minutes, context["actions"] if actions is None else actions)
     meeting_sheet(book.create_sheet("会议信息"), context)
+    for add_sheet in extra_sheets:
+        add_sheet(book)
     book.properties.title = f"{context['meeting']['title']}任务跟踪表"
     book.properties.creator = context["meeting"]["recorder"] or "minutes"
     out = io.BytesIO()
@@ -89,7 +94,7 @@ def _value(key: str, action: dict[str, Any], deadline: Optional[str]) -> Any:
     if key == "due":
         return parse_deadline(deadline)
     if key == "progress":
-        return 1 if action["status"] == "已完成" else 0
+        return action.get("progress_ratio", 1 if action["status"] == "已完成" else 0)
     return action.get(key, "")
 
 

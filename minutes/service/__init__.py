@@ -44,7 +44,7 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     for error in (MinutesError, RequestValidationError, HTTPException, Exception):
         app.add_exception_handler(error, handle_error)
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "PATCH"],
                            allow_headers=["Authorization", "Content-Type"], expose_headers=["Content-Disposition"])
     app.mount("/static", StaticFiles(directory=web_dir() / "static"), name="static")
     _docs(app)

@@ -6,6 +6,7 @@
     MINUTES_PROCESSES         job processes per server worker doing the CPU work (default 2)
     MINUTES_MAX_JOBS          documents running or waiting per server worker (default 16); 503 beyond it
     MINUTES_CORS_ORIGINS      comma-separated origins allowed to call the API from a browser (default: none)
+    MINUTES_DB                the task ledger: a SQLite file or postgresql:// URL (default: minutes.db here)
 
 Routes read them through ``Depends(get_settings)``; tests pass their own ``Settings``
 to ``create_app`` (or override ``get_settings``), and ``get_settings.cache_clear()``
@@ -36,6 +37,7 @@ class Settings(BaseModel):
     processes: PositiveInt = Field(2, description="job processes per server worker doing the CPU work")
     max_jobs: PositiveInt = Field(16, description="documents running or waiting per server worker before a 503")
     cors_origins: list[str] = Field(default_factory=list, description="origins allowed to call the API; none: CORS off")
+    db: Optional[str] = Field(None, description="the task ledger: SQLite file or postgresql:// URL; unset: minutes.db")
 
     @field_validator("api_token", mode="before")
     @classmethod

@@ -64,6 +64,8 @@ STATUS = {
     "unauthorized": 401,
     "busy": 503,
     "timeout": 504,
+    "not_found": 404,                                  # the ledger has no such task
+    "ledger_unavailable": 503,                         # the ledger's database is locked, damaged or down
 }
 HEADERS = {"unauthorized": {"WWW-Authenticate": "Bearer"}, "busy": {"Retry-After": "5"}}
 
