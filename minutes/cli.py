@@ -16,6 +16,7 @@ import argparse
 import json
 import re
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Optional, Sequence
@@ -119,12 +120,15 @@ def _extract_parser(sub) -> None:
                         '{"source", "error"}）；md：可读的纪要')
     _common(p)
     p.add_argument("--no-lint", action="store_true", help="不做含糊表述检查（检查结果在 lint 字段中）")
+    p.add_argument("--explain", action="store_true",
+                   help="说明每一段是怎样读的：由哪种版式读出、定为什么角色（待办、结论、进展……）、依据是什么"
+                        "（标题、列的内容、各行的写法）；json 输出多一个 explain 字段，md 输出末尾附一张说明表")
     p.add_argument("files", nargs="+", metavar="FILE", help="要读取的会议记录")
     p.set_defaults(run=run_extract)
 
 
 def run_extract(args) -> int:
-    options = _options(args, lint=not args.no_lint)
+    options = replace(_options(args, lint=not args.no_lint), explain=args.explain)
     status, objects = EXIT_OK, []
     for source, result in process_many(args.files, options):
         if isinstance(result, MinutesError):
@@ -143,9 +147,28 @@ def run_extract(args) -> int:
         _print(json.dumps(dicts[0] if len(dicts) == 1 else dicts, ensure_ascii=False, indent=2))
     elif args.format == "md":
         from .render import render_markdown
-        _print("\n\n---\n\n".join(render_markdown(o) if not isinstance(o, dict) else
+        _print("\n\n---\n\n".join(render_markdown(o) + _explanation(o) if not isinstance(o, dict) else
                                    f"<!-- {o['source']}: {o['error']['message']} -->" for o in objects))
     return status
+
+
+_ROLE_NAMES = {"actions": "待办", "decisions": "结论", "rationale": "依据", "status": "进展", "info": "情况",
+               "questions": "未决事项", "risks": "风险", "attendees": "参会人员", "meta": "会议信息",
+               "next": "下次会议", "agenda": "议程", None: "—"}
+_LAYOUT_NAMES = {"noise": "非正文", "table": "表格", "form": "表单", "sections": "分节", "chat": "聊天记录",
+                 "transcript": "发言记录", "prose": "正文"}
+
+
+def _explanation(minutes) -> str:
+    """The --explain table under the Markdown minutes: how each block was read, and why."""
+    if not minutes.explain:
+        return ""
+    rows = ["", "## 读取说明", "", "| 位置 | 版式 | 角色 | 依据 | 待办 | 结论 | 开头 |", "|---|---|---|---|---|---|---|"]
+    for b in minutes.explain:
+        cells = [b.start.describe(), _LAYOUT_NAMES.get(b.layout, b.layout), _ROLE_NAMES.get(b.role, b.role),
+                 b.evidence, str(b.items or ""), str(b.decisions or ""), b.text]
+        rows.append("| " + " | ".join(c.replace("|", "｜") for c in cells) + " |")
+    return "\n".join(rows) + "\n"
 
 
 # --------------------------------------------------------------------------- #

@@ -339,6 +339,25 @@ class ProgressReport:
 
 
 @dataclass
+class Block:
+    """A stretch of the notes as a layout read it: what role it was given and why (``--explain``)."""
+
+    layout: str                        # the layout module that read it: table, form, sections, noise, ...
+    role: Optional[str]                # actions, decisions, status, info, attendees, ... or None
+    evidence: str                      # what decided it: a heading, a column's cells, what the lines do
+    start: Location
+    end: Location
+    text: str                          # its first words
+    items: int = 0                     # action items read from it
+    decisions: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"layout": self.layout, "role": self.role, "evidence": self.evidence,
+                "start": self.start.to_dict(), "end": self.end.to_dict(), "text": self.text,
+                "items": self.items, "decisions": self.decisions}
+
+
+@dataclass
 class Minutes:
     source: str
     meeting: Meeting = field(default_factory=Meeting)
@@ -350,9 +369,10 @@ class Minutes:
     warnings: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     progress: list[ProgressReport] = field(default_factory=list)   # reports on earlier tasks
+    explain: list[Block] = field(default_factory=list)             # filled when asked (--explain)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "source": self.source,
             "meeting": self.meeting.to_dict(),
             "decisions": [d.to_dict() for d in self.decisions],
@@ -364,6 +384,9 @@ class Minutes:
             "sections": [s.to_dict() for s in self.sections],
             "progress": [p.to_dict() for p in self.progress],
         }
+        if self.explain:
+            out["explain"] = [b.to_dict() for b in self.explain]
+        return out
 
 
 # --------------------------------------------------------------------------- #

@@ -16,6 +16,7 @@ from .holidays import WorkCalendar, default_calendar
 from .ledger.progress import read_progress
 from .model import Document, Minutes
 from .read import Limits, read_document
+from .layouts import explain
 from .segment import segment
 
 
@@ -26,6 +27,7 @@ class Options:
     limits: Limits = Limits()
     lint: bool = True
     lint_config: Optional[object] = None
+    explain: bool = False             # say how each block of the notes was read (minutes.explain)
 
 
 def process(source: str | Path, data: bytes | None = None, *, options: Options = Options()) -> Minutes:
@@ -45,6 +47,8 @@ def process_document(source: str | Path, data: bytes | None = None, *,
     if options.lint:
         from .lint import lint
         extraction.minutes.lint = lint(extraction, config=options.lint_config)
+    if options.explain:
+        extraction.minutes.explain = explain(segmented, extraction.minutes, extraction.transcript)
     return document, extraction.minutes
 
 

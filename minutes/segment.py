@@ -157,7 +157,10 @@ def _nest(units: list[Unit], title: Optional[Unit]) -> None:
         unit.headings = [u for u in stack if u.kind == "heading" or _is_label_heading(u)]
         unit.role = _role_from(unit.headings)
         if unit is not title and (unit.kind == "heading" or _is_label_heading(unit)):
-            unit.role = _role_of_heading(unit) or unit.role
+            own = _role_of_heading(unit)
+            if own:
+                unit.role_evidence = f"标题“{(unit.label_words or unit.text).strip()[:20]}”"
+            unit.role = own or unit.role
         elif unit.kind != "cell" and (m := _PREFIX.match(unit.fold)) and unit.label is None:
             unit.role = role_of_heading(m.group(1)) or unit.role
         if unit.kind != "cell" and (unit.kind == "heading" or unit.rank < 99 or _is_label_heading(unit)):

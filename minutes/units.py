@@ -92,6 +92,7 @@ class Unit:
     labelled_decisions: bool = False   # (headings) the section writes 结论：/决议： labels
     remark: str = ""                   # an HTML comment or minutes-disable marker cut from the text
     noise: str = ""                    # why the unit is no content (kind "noise"): page number, email header…
+    role_evidence: str = ""            # (headings) what gave the section its role
     speaker: Optional[str] = None      # who says it, in a chat export (the line under a header)
     when: Optional[str] = None         # a chat header's or transcript line's time stamp
 

@@ -243,3 +243,19 @@ def test_layouts_unpunctuated_transcript_commitments_belong_to_numbered_speakers
             "发言人2：嗯 这个我这边来查一下下周二之前吧\n发言人1：行 那就下周二\n"
             "发言人3：我觉得这个问题不大 月底前再看\n", name="t.txt")
     assert [(o, d) for _, o, d in tasks(m)] == [("发言人2", "2025-06-10")]
+
+
+# --------------------------------------------------------------------------- #
+# --explain
+# --------------------------------------------------------------------------- #
+def test_layouts_explain_says_which_layout_read_each_block_and_why():
+    note = ("巡检周会\n会议时间：2025年3月3日\n\n【本周安排】\n1. 更换灭火器：乔楠，3月5日前\n2. 检查应急灯 - 白羽 - 周五\n\n"
+            "| 编码 | 承接人 | 落实内容 | 完成节点 |\n|---|---|---|---|\n| A1 | 戚明远 | 清理消防通道 | 3月7日 |\n"
+            "| A2 | 司徒静 | 补充急救箱药品 | 3月6日 |\n\n— 2 —\n")
+    m = process("n.md", note.encode("utf-8"), options=Options(explain=True))
+    blocks = {b.layout: b for b in m.explain}
+    assert blocks["sections"].role == "actions" and "分派工作" in blocks["sections"].evidence
+    assert blocks["sections"].items == 2
+    assert blocks["table"].items == 2 and "承接人 → owner" in blocks["table"].evidence
+    assert blocks["noise"].evidence == "页码"
+    assert "explain" in m.to_dict() and "explain" not in run(note).to_dict()

@@ -13,6 +13,7 @@ from ..labels import field_of
 from ..parties import Gazetteer, Party, is_department, looks_like_person, name_shaped, parse_parties
 from ..units import Segmented, Unit, label_field
 from ..textnorm import fold
+from ..layouts.noise import DAY_LINE
 from .when import parse_when
 
 # Label precedence for the meeting date: a 会议时间 beats a form's 提报日期.
@@ -155,7 +156,7 @@ def _unlabelled_dates(seg: Segmented) -> Iterable[tuple[int, int, str, Unit]]:
             yield 7, i, text, unit
         elif unit.style is None:
             yield _ANY_DATE, i, text, unit
-    for i, unit in enumerate(u for u in seg.units if u.kind == "speaker" or u.noise == "chat day"):
+    for i, unit in enumerate(u for u in seg.units if u.kind == "speaker" or u.noise == DAY_LINE):
         yield 8, i, unit.when or unit.text, unit
 
 

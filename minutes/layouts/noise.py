@@ -24,6 +24,9 @@ from ..units import Unit
 
 _PAGE_NUMBER = re.compile(r"^(?:[-—–_\s]*\d{1,4}[-—–_\s]*|第\s*\d{1,4}\s*页[\s,，/]*(?:共\s*\d{1,4}\s*页)?"
                           r"|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页|page\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$", re.I)
+# A chat export's day divider: ——— 2024年11月12日 ———, == 2024-11-12 (周二) ==
+_DAY_LINE = re.compile(r"^[-—–=·~\s]{2,}\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?\s*(?:[(（]?(?:星期|周)[一二三四五六日天][)）]?)?[-—–=·~\s]{2,}$")
+DAY_LINE = "聊天记录的日期分隔"
 _SEPARATOR = re.compile(r"^[-—–_=*~#·.\s]{3,}$")
 _COPIES = re.compile(r"^[(（]?\s*共印\s*\d{1,4}\s*份\s*[)）]?$")
 _TAG = re.compile(r"^\s*</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>\s*$", re.I)
@@ -62,23 +65,25 @@ def _furniture(unit: Unit) -> Optional[str]:
         return None
     whole = fold(unit.origin.text).strip()          # before a marker was cut: "— 2 —" is no bullet
     if _PAGE_NUMBER.match(whole) or _PAGE_NUMBER.match(text) and not unit.style:
-        return "page number"
+        return "页码"
+    if _DAY_LINE.match(text):
+        return DAY_LINE
     if _SEPARATOR.match(text):
-        return "separator"
+        return "分隔线"
     if _COPIES.match(text):
-        return "print run"
+        return "印数"
     if _TAG.match(text):
-        return "markup"
+        return "标记代码"
     if _IMAGE.match(unit.text):
-        return "image"
+        return "图片"
     if _only_words(text, "page_marks"):
-        return "page mark"
+        return "密级、页眉等页面标记"
     if _only_words(text, "chat_system") or _chat_system(text):
-        return "chat system line"
+        return "聊天软件的系统消息"
     if _blank_to_fill(text):
-        return "blank to fill"
+        return "待填写的空白"
     if _stamp(text):
-        return "document stamp"
+        return "文档修改记录"
     return None
 
 
@@ -127,7 +132,7 @@ def _repeated(units: list[Unit]) -> None:
         text = fold(unit.text).strip()
         if counts[text] >= 2 and 4 <= len(text) <= _MAX_REPEATED and not re.search(r"[,，;；。:：]", text) \
                 and not re.search(r"\d{1,2}\s*[月/.-]\s*\d{1,2}", text):
-            _set(unit, "repeated page head or foot")
+            _set(unit, "每页重复的页眉页脚")
 
 
 # --------------------------------------------------------------------------- #
@@ -140,11 +145,11 @@ def _email(units: list[Unit]) -> None:
     if len(headers) >= 2:
         for unit in headers:
             if unit.label != "title":           # 主题 names the meeting; the rest is routing
-                _set(unit, "email header")
+                _set(unit, "邮件头")
     end = next((i for i, u in enumerate(units) if u.kind == "line" and _QUOTE_OPENER.match(fold(u.text).strip())),
                len(units))
     for quoted in units[end:]:
-        _set(quoted, "quoted message")
+        _set(quoted, "引用的原邮件")
     if len(headers) < 2 and end == len(units):
         return                                  # no mail: a closing 以上 ends minutes, not a signature
     body = [i for i in range(max(0, end - _SIGNATURE_LINES), end) if units[i].kind == "line"]
@@ -153,7 +158,7 @@ def _email(units: list[Unit]) -> None:
     if start is not None:
         for unit in units[start:end]:
             if unit.kind in ("line", "heading"):
-                _set(unit, "signature")
+                _set(unit, "邮件签名")
 
 
 def _mail_field(unit: Unit) -> bool:
@@ -178,7 +183,7 @@ def _callouts(units: list[Unit]) -> None:
             inside = units[i + 1:end]
             if any(_guidance(u) for u in inside):
                 for unit in inside:
-                    _set(unit, "template guidance")
+                    _set(unit, "模板填写提示")
             i = end
         i += 1
 

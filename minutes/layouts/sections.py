@@ -53,6 +53,7 @@ def assign_roles(units: list[Unit], read: LineReading) -> list[tuple[Section, st
         if role is None:
             continue
         section.heading.role = role
+        section.heading.role_evidence = evidence
         for unit in section.lines:
             if unit.role is None:
                 unit.role = role
@@ -70,6 +71,6 @@ def _role_from_lines(section: Section, read: LineReading) -> tuple[Optional[str]
     role, count = max(votes.items(), key=lambda kv: kv[1])
     mixed = role == "actions" and votes["decisions"]          # a topic's discussion: decisions and tasks
     if count and count >= MIN_SHARE * len(lines) and not mixed:
-        words = {"actions": "hand out work", "decisions": "state a decision", "status": "report progress"}[role]
-        return role, f"{count} of {len(lines)} lines {words}"
+        words = {"actions": "在分派工作", "decisions": "在作决定", "status": "在报进展"}[role]
+        return role, f"标题未说明；{len(lines)}行中{count}行{words}"
     return None, ""

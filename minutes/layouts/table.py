@@ -128,17 +128,17 @@ def _typed(header: list[str], named: list[Optional[str]], kinds) -> list[Column]
         kind, why, _ = kinds[c] if kinds[c] else (None, "", 0)
         name = named[c]
         if name == "none":
-            columns.append(Column(None, words, kind, f"header '{words}' names no item field"))
+            columns.append(Column(None, words, kind, f"表头“{words}”不是待办的字段"))
             continue
         if name:
-            columns.append(Column(name, words, kind, f"header '{words}'"))
+            columns.append(Column(name, words, kind, f"表头“{words}”"))
             continue
         guess = _FROM_KIND.get(kind)
         if guess and guess not in taken:
             taken.add(guess)
-            columns.append(Column(guess, words, kind, f"cells: {why}"))
+            columns.append(Column(guess, words, kind, f"单元格：{why}"))
         else:
-            columns.append(Column(None, words, kind, f"cells: {why}" if why else "empty"))
+            columns.append(Column(None, words, kind, f"单元格：{why}" if why else "空列"))
     _one_task_column(columns, kinds)
     return _numbered(columns)
 
@@ -155,7 +155,7 @@ def _one_task_column(columns: list[Column], kinds) -> None:
     if texts:
         _, c = max(texts)
         col = columns[c]
-        columns[c] = Column("task", col.header, col.kind, col.evidence + ", the longest text")
+        columns[c] = Column("task", col.header, col.kind, col.evidence + "，文字最长")
 
 
 def _numbered(columns: list[Column]) -> list[Column]:
@@ -192,11 +192,11 @@ def _column_kind(cells: list[str]) -> Optional[tuple[str, str, float]]:
     if count < 0.6 * len(filled):
         return None
     mean = sum(len(t.strip()) for t in cells if t.strip()) / max(1, len([t for t in cells if t.strip()]))
-    return kind, f"{count} of {len(filled)} cells hold {_KIND_WORDS[kind]}", mean
+    return kind, f"{len(filled)}格中{count}格是{_KIND_WORDS[kind]}", mean
 
 
-_KIND_WORDS = {"person": "people", "department": "departments", "date": "dates", "state": "task states",
-               "progress": "progress figures", "priority": "priority words", "id": "IDs", "text": "text"}
+_KIND_WORDS = {"person": "人名", "department": "部门", "date": "日期", "state": "任务状态",
+               "progress": "进度", "priority": "优先级", "id": "编号", "text": "文字"}
 
 
 @lru_cache(maxsize=4096)
