@@ -229,12 +229,13 @@ def _opens_list(unit: Unit, nxt: Optional[Unit]) -> bool:
     is the line's own fields (``负责人：…``)."""
     if unit.kind != "line" or unit.label is not None or nxt is None:
         return False
-    if nxt.style in (None, "cont") and not (nxt.indent > unit.indent and nxt.kind == "line"):
+    if nxt.style in (None, "cont") and not (nxt.indent > unit.indent and nxt.kind == "line") \
+            or nxt.indent + 2 < unit.indent:          # a list further out is no list under this line
         return False
     if nxt.label_group == "record" or unit.checked is not None:
         return False
     text = unit.text.strip()
-    if len(text) > _LIST_HEAD_MAX or re.search(r"[，,。；;！!？?:：]", text) or re.search(r"\d{1,2}\s*[月/.]\s*\d", text):
+    if len(text) > _LIST_HEAD_MAX or text[:1] in "(（" or re.search(r"[，,。；;！!？?:：]", text) or re.search(r"\d{1,2}\s*[月/.]\s*\d", text):
         return False
     if unit.style is None:
         return True

@@ -23,10 +23,11 @@ from ..layouts.sections import LineReading, assign_roles
 from .decisions import extract_decisions, opens_decision
 from .document_info import add_document_info
 from .items import ItemBuilder
+from .priority import read_legend
 from .meeting import extract_meeting
 from .reading import Reading
 
-_SPEAKER_LINE = re.compile(r"^[^:：,，。\s()（）]{1,6}(?:[(（][^()（）:：]{1,12}[)）])?[:：]\s*\S")
+_SPEAKER_LINE = re.compile(r"^([^:：,，。\s()（）]{1,6}(?:[(（][^()（）:：]{1,12}[)）])?)[:：]\s*\S")
 
 
 @dataclass
@@ -40,15 +41,16 @@ class Extraction:
 
 def extract(seg: Segmented, *, ref_date: Optional[date] = None, calendar: Optional[WorkCalendar] = None,
             today: Optional[date] = None) -> Extraction:
+    marks = read_legend(seg.units)
     info = extract_meeting(seg, ref_date)
     meeting = info.meeting
     ref = reference_time(meeting.date, meeting.start_time, ref_date, today)
     _people_from_fields(seg, info.gazetteer)
     reading = Reading(seg, info.gazetteer, ref, calendar)
     _section_roles(seg, reading)
-    transcript = is_transcript(seg)
+    transcript = is_transcript(seg, info.gazetteer)
     decisions, used = extract_decisions(reading, transcript)
-    actions = ActionReader(reading, info.urgency, transcript).extract(skip=used)
+    actions = ActionReader(reading, info.urgency, transcript, marks).extract(skip=used)
     minutes = Minutes(source=seg.document.source, meeting=meeting, decisions=decisions, action_items=actions)
     add_document_info(minutes, seg, transcript)
     if not meeting.date and ref_date is None:
@@ -94,13 +96,21 @@ def reference_time(meeting_date: Optional[str], start_time: Optional[str], ref_d
     return ref_date or today or date.today()
 
 
-def is_transcript(seg: Segmented) -> bool:
-    """Notes that are mostly ``某某：…`` turns, or a chat export, are read as a conversation."""
+def is_transcript(seg: Segmented, gazetteer=None) -> bool:
+    """Notes that are mostly ``某某：…`` turns by people, or a chat export, are read as a conversation
+    (``前端：…`` / ``灰度发布：已上线`` are fields of a list, not someone speaking)."""
     if any(u.speaker for u in seg.units):
         return True
     lines = [u for u in seg.units if u.kind == "line" and u.label is None and u.style is None]
-    turns = [u for u in lines if _SPEAKER_LINE.match(u.text)]
+    turns = [u for u in lines if (m := _SPEAKER_LINE.match(u.text)) and _speaks(m.group(1), gazetteer)]
     return len(turns) >= 3 and len(turns) >= 0.4 * len(lines)
+
+
+def _speaks(who: str, gazetteer) -> bool:
+    from ..parties import looks_like_person, name_shaped
+    who = re.sub(r"[(（].*", "", who).strip()
+    return gazetteer is None and looks_like_person(who) or gazetteer is not None and (
+        gazetteer.person(who) is not None or name_shaped(who))
 
 
 _LINK = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)

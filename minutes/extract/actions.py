@@ -47,11 +47,11 @@ def _owner_field(text: str) -> bool:
 
 
 class ActionReader:
-    def __init__(self, reading: Reading, urgency: Optional[str], transcript: bool):
+    def __init__(self, reading: Reading, urgency: Optional[str], transcript: bool, marks: Optional[dict] = None):
         self.taken: dict[int, tuple[int, int]] = {}      # part of a unit already read as a decision
         self.reading = reading
         self.transcript = transcript
-        self.items = ItemBuilder(reading, cell_priority(urgency) if urgency else None)
+        self.items = ItemBuilder(reading, cell_priority(urgency) if urgency else None, marks)
 
     def extract(self, skip: dict[int, tuple[int, int]]) -> list[ActionItem]:
         items: list[ActionItem] = []
@@ -65,7 +65,8 @@ class ActionReader:
                     items.extend(self._record(unit.record))
                 last = None
                 continue
-            if unit.kind in ("form", "speaker", "comment", "noise") or heads_section(unit) or not unit.text.strip():
+            if unit.kind in ("form", "speaker", "comment", "noise") or heads_section(unit) or not unit.text.strip() \
+                    or unit is self.reading.seg.title_unit:
                 continue
             if unit.index in skip and not _owner_field(unit.text):     # 结论：…。责任人：X — a decision and a task
                 if skip[unit.index] == (0, len(unit.text)):

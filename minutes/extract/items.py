@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
+from .. import lexicon
 from ..deadlines import Deadline
+from ..labels import field_of
 from ..model import ActionItem, Evidence, Location
 from ..parties import UNDETERMINED, is_department, parse_parties
 from ..units import Unit
 from ..textnorm import fold
 from .fields import InlineField, bracket_pair, inline_fields
-from .priority import cell_priority, heading_priority, inline_priority
+from .priority import cell_priority, heading_priority, inline_priority, mark_priority
 from .reading import Hit, Reading
 
 _OPEN_OWNER = re.compile(r"谁(?:出|来|负责|跟进|做|牵头|写|搞)")
@@ -56,9 +59,10 @@ class Draft:
 class ItemBuilder:
     """Reads owners, helpers, deadlines and priorities out of a unit's words."""
 
-    def __init__(self, reading: Reading, form_priority: Optional[str]):
+    def __init__(self, reading: Reading, form_priority: Optional[str], marks: Optional[dict[str, str]] = None):
         self.reading = reading
         self.form_priority = form_priority
+        self.marks = marks or {}                     # ★ → high, as the notes' legend or the defaults say
 
     def draft(self, unit: Unit, start: int, end: int) -> Draft:
         draft = Draft(unit=unit, start=start, end=end)
@@ -124,6 +128,10 @@ class ItemBuilder:
             words = next(h.text for h in self.reading.cues(unit, "PRIORITY_HIGH", "PRIORITY_MEDIUM", "PRIORITY_LOW",
                                                            start=offset, end=end))
             draft.priority, draft.priority_at = level, Evidence(words, unit.locate(offset))
+        elif draft.priority is None and (marked := mark_priority(unit.text[start:end], self.marks)):
+            level, offset = marked                   # ★ 后端联调 / 🔴 修复登录
+            draft.priority, draft.priority_at = level, Evidence(unit.text[start + offset], unit.locate(start + offset))
+            draft.cut.append((start + offset, start + offset + 1))
 
     def owner_field(self, draft: Draft, value: str, offset: int, unit: Unit) -> None:
         """A 负责人 value: the first party owns, the rest co-own; （X协助） helps."""
@@ -200,7 +208,8 @@ class ItemBuilder:
         text = fold(unit.text)
         starts = [(start, end)] + [r for r in self.reading.clauses(unit, start, end) if r[0] > start]
         for s_start, s_end in starts:
-            lead = s_start + len(text[s_start:s_end]) - len(text[s_start:s_end].lstrip(SEPARATORS + "@*"))
+            skip = SEPARATORS + "@*" + "".join(self.marks)                # ★ 后端小组…
+            lead = s_start + len(text[s_start:s_end]) - len(text[s_start:s_end].lstrip(skip))
             noise = LEAD_NOISE.match(text[lead:s_end])
             if noise:
                 lead += noise.end()
@@ -208,8 +217,17 @@ class ItemBuilder:
             if lead_in is not None:
                 lead = lead_in.end + len(text[lead_in.end:s_end]) - len(text[lead_in.end:s_end].lstrip(SEPARATORS))
             first = next((p for p in parties if p.start >= lead), None)
+            if (first is None or first.start != lead) and (role := _role_at(unit.text, lead)):
+                draft.signals.update({"subject", "slot"})     # 前端：会员中心改版提测 — a role owns it
+                return [role]
             if first is None or first.start != lead:
                 continue
+            members = self._members(unit, parties, first, s_end)
+            if members:                                    # 后端小组（史可、梁嘉）：… — the first member owns
+                draft.department_hint = draft.department_hint or first.name
+                draft.cut.append((first.start, members[-1].end + 1))
+                draft.signals.add("subject")
+                return members
             glued = next((p for p in parties if p.start == first.end and p.kind == "person"), None)
             if first.kind == "department" and glued is not None:
                 draft.department_hint = draft.department_hint or unit.text[lead:glued.start]
@@ -231,6 +249,15 @@ class ItemBuilder:
                 draft.signals.add("slot")
                 return [p]
         return []
+
+    def _members(self, unit: Unit, parties: list[Hit], group: Hit, end: int) -> list[Hit]:
+        """The people a group names in brackets right after itself (后端小组（史可、梁嘉、邓淼）)."""
+        if group.kind != "department" or unit.text[group.end:group.end + 1] not in "(（":
+            return []
+        close = min((i for i in (unit.text.find(")", group.end), unit.text.find("）", group.end)) if i > 0), default=-1)
+        if close < 0 or close > end:
+            return []
+        return [p for p in parties if group.end < p.start < close and p.kind == "person"]
 
     def _reports(self, unit: Unit, position: int, end: int) -> bool:
         """``财务处提出…`` / ``质量部汇报…``: the party speaks; it is not given a task."""
@@ -433,6 +460,22 @@ _SLOT_AFTER = re.compile(r"\s*(?:$|[,，;；。|｜\t(（)）]|\s-+|-{2,}|\s{2,}
 _SLOT_FIRST = re.compile(r"\s*(?:-+|[:：>|｜\t]|\s{2,})\s*\S")
 
 
+@lru_cache(maxsize=1)
+def _roles() -> re.Pattern:
+    words = sorted(lexicon.folded_words("parties.yaml", "role_words"), key=len, reverse=True)
+    return re.compile(rf"({'|'.join(re.escape(w) for w in words)})\s*[:：]")
+
+
+def _role_at(text: str, lead: int) -> Optional[Hit]:
+    """A role written before a colon (前端：…, QA：…) owns the line when no person is named;
+    like a department, it is its own unit."""
+    m = _roles().match(fold(text).lower(), lead)
+    if m is None or field_of(m.group(1), "record", "meeting"):          # 负责人： is a label, not a role
+        return None
+    role = text[m.start(1):m.end(1)]
+    return Hit("ROLE", m.start(1), m.end(1), role, ("department", role, role))
+
+
 def _alone(text: str, party: Hit, start: int, end: int) -> bool:
     before = text[start:party.start]
     after = text[party.end:end]
@@ -556,7 +599,8 @@ def _task_text(draft: Draft, reading: Reading) -> str:
                             start=draft.start, end=draft.end):
         cuts.append((hit.start, hit.end))
     for hit in reading.cues(unit, "OWNER_VERB", start=draft.start, end=draft.end):
-        if fold(hit.text) in ("负责", "共同负责", "两人负责", "一起负责", "联合负责", "负总责"):
+        after_owner = any(abs(hit.start - e) <= 1 for _, e in draft.cut)          # 由闫旭牵头
+        if after_owner or any(fold(hit.text).endswith(w) for w in _fillers()):    # 负责 / 共同负责
             cuts.append((hit.start, hit.end))
     for hit in reading.cues(unit, "OWNER_MARKER", start=draft.start, end=draft.end):
         if any(abs(hit.end - s) <= 1 for s, _ in draft.cut) or fold(hit.text) in ("请",):
@@ -572,6 +616,17 @@ def _task_text(draft: Draft, reading: Reading) -> str:
     return _tidy(words)
 
 
+@lru_cache(maxsize=1)
+def _fillers() -> frozenset[str]:
+    """Words that say nothing about the task (完成, 负责, 进行): cut where they stand alone."""
+    return lexicon.folded_words("cues.yaml", "filler_verbs")
+
+
+@lru_cache(maxsize=1)
+def _filler_alternation() -> str:
+    return "|".join(re.escape(w) for w in sorted(_fillers(), key=len, reverse=True))
+
+
 def _tidy(words: str) -> str:
     """Join the kept words; drop separators left dangling by the cuts."""
     parts = [p for p in re.split(r"\x00+", words)]
@@ -584,8 +639,8 @@ def _tidy(words: str) -> str:
         joined += part
     joined = re.sub(r"\s*[,，;；]\s*(?=[,，;；。]|$)", "", joined)
     joined = re.sub(r"^[\s,，;；。:：、—\-|→>@*]+|[\s,，;；。:：、—\-|→>@*（(]+$", "", joined)
-    joined = re.sub(r"[（(][\s,，;；、:：]*[)）]", "", joined)
+    joined = re.sub(r"[（(【\[][\s,，;；、:：]*[)）】\]]", "", joined)
     joined = re.sub(r"\s*[—\-]{1,2}\s*$", "", joined)
-    joined = re.sub(r"(?:^|(?<=[,，;；]))\s*(?:完成|前完成|截止|由|于|在)\s*(?=[,，;；。]|$)", "", joined)
+    joined = re.sub(rf"(?:^|(?<=[,，;；]))\s*(?:{_filler_alternation()}|截止|由|于|在)\s*(?=[,，;；。]|$)", "", joined)
     joined = re.sub(r"[,，;；]{2,}", "，", joined)
     return joined.strip(" ，,；;。:：、—-").strip()

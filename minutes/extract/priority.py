@@ -58,3 +58,47 @@ def inline_priority(reading: Reading, unit: Unit, start: int = 0, end: Optional[
     """A priority word among the item's own tokens (P1, 紧急, 不急, 低优先级): (level, offset)."""
     hits = reading.cues(unit, *_LABELS, start=start, end=end)
     return (_LABELS[hits[0].label], hits[0].start) if hits else None
+
+
+# --------------------------------------------------------------------------- #
+# Marks and their legend
+# --------------------------------------------------------------------------- #
+@lru_cache(maxsize=1)
+def _default_marks() -> dict[str, str]:
+    return {mark: level for level in ("high", "medium", "low") for mark in lexicon.words("priority.yaml", "marks", level)}
+
+
+@lru_cache(maxsize=1)
+def _legend_pattern() -> re.Pattern:
+    marks = "|".join(re.escape(m) for m in sorted(_default_marks(), key=len, reverse=True))
+    links = "|".join(re.escape(fold_word(w)) for w in sorted(lexicon.words("priority.yaml", "legend_links"),
+                                                            key=len, reverse=True))
+    return re.compile(rf"({marks})\s*(?:{links})\s*([^\s,，;；/|)）★☆]{{1,8}})")
+
+
+def read_legend(units: list[Unit]) -> dict[str, str]:
+    """What each mark stands for in these notes: its default, unless a legend line says otherwise.
+    A legend line (（★ 为高优先级事项）, 🔴 高 / 🟡 中 / 🟢 低) is no content; it gets kind "noise"."""
+    marks = dict(_default_marks())
+    for unit in units:
+        if unit.kind not in ("line", "heading") or len(unit.text) > _LEGEND_MAX:
+            continue
+        found = [(m.group(1), cell_priority(m.group(2))) for m in _legend_pattern().finditer(fold_word(unit.text))]
+        found = [(mark, level) for mark, level in found if level]
+        if found and (len(found) > 1 or re.match(r"^\s*[(（]|^\s*(?:注|说明|图例)", unit.text)
+                      or len(_legend_pattern().sub("", fold_word(unit.text)).strip(" ()（）。.;；:：")) <= 4):
+            marks.update(found)
+            unit.kind, unit.noise = "noise", "优先级图例"
+    return marks
+
+
+_LEGEND_MAX = 40
+
+
+def mark_priority(text: str, marks: dict[str, str]) -> Optional[tuple[str, int]]:
+    """The level a mark beside an item stands for, and where it is."""
+    for mark, level in marks.items():
+        at = text.find(mark)
+        if at >= 0:
+            return level, at
+    return None
