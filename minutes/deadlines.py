@@ -115,7 +115,7 @@ class _Value(NamedTuple):
     @property
     def iso(self) -> Optional[str]:
         if self.moment is not None:
-            return self.moment.strftime("%Y-%m-%dT%H:%M")
+            return self.moment.isoformat(timespec="minutes")   # strftime drops the zeros of years < 1000
         return self.day.isoformat() if self.day is not None else None
 
 
