@@ -12,14 +12,18 @@ from pathlib import Path
 import docx
 import pytest
 
+from fastapi.testclient import TestClient
+
 from minutes import process, resolve_deadline
-from minutes.errors import TemplateError
-from minutes.model import ActionItem, Meeting, Minutes, minutes_from_dict
+from minutes.cli import main
+from minutes.errors import BadExtraction, TemplateError
+from minutes.model import ActionItem, Location, Meeting, Minutes, minutes_from_dict
 from minutes.render import (render_ics, render_json, render_markdown, render_minutes_docx, render_tracker_docx,
                             render_tracker_xlsx)
 from minutes.render.budget import Budget, render_within_budget
 from minutes.render.context import build_context
 from minutes.render.docx import render_template
+from minutes.service import Settings, create_app
 
 
 # --------------------------------------------------------------------------- #
@@ -103,3 +107,119 @@ def test_render_title_over_255_characters_keeps_it_on_the_page(style):
     assert len(document.core_properties.title) == 255
     assert any(title in p.text for p in document.paragraphs)
     assert render_tracker_docx(minutes)
+
+
+# --------------------------------------------------------------------------- #
+# Extraction JSON coming back in: checked field by field
+# --------------------------------------------------------------------------- #
+EDITED = {"source": "周会.txt", "meeting": {"title": "周会", "date": "2024-06-12"},
+          "action_items": [{"task": "整理需求", "owner": "张伟", "deadline": "2024-06-20", "line": 3}]}
+
+
+def edited(**changes) -> dict:
+    data = json.loads(json.dumps(EDITED))
+    for path, value in changes.items():
+        *parents, last = path.split("__")
+        target = data
+        for part in parents:
+            target = target[int(part)] if part.isdigit() else target[part]
+        target[last] = value
+    return data
+
+
+@pytest.mark.parametrize("data, field, found", [
+    (edited(decisions=5), "'decisions'", "整数 5"),
+    (edited(action_items__0__line="3"), "'action_items[0].line'", '"3"'),
+    (edited(action_items__0__line=True), "'action_items[0].line'", "布尔值"),
+    (edited(action_items__0__line=2.5), "'action_items[0].line'", "2.5"),
+    (edited(action_items__0__task=None), "'action_items[0].task'", "null"),
+    (edited(action_items__0__collaborators="李娜"), "'action_items[0].collaborators'", '"李娜"'),
+    (edited(action_items__0__deadline="6月20日"), "'action_items[0].deadline'", "6月20日"),
+    (edited(action_items__0__priority="urgent"), "'action_items[0].priority'", "urgent"),
+    (edited(meeting__date="2024/06/12"), "'meeting.date'", "2024/06/12"),
+    (edited(meeting__attendees=["张伟", 7]), "'meeting.attendees[1]'", "7"),
+    (edited(meeting=[]), "'meeting'", "列表"),
+    (edited(lint=[{"rule": "vague-time", "column": "五"}]), "'lint[0].column'", "五"),
+    (edited(lint=[{"rule": "vague-time", "severity": "fatal"}]), "'lint[0].severity'", "fatal"),
+    ([EDITED, EDITED], "'整个文件'", "列表"),
+], ids=["decisions-number", "line-string", "line-bool", "line-float", "task-null", "collaborators-string",
+        "deadline-words", "priority", "meeting-date", "attendee-number", "meeting-list", "column", "severity",
+        "two-extractions"])
+def test_model_wrong_shaped_extraction_names_the_field(data, field, found):
+    with pytest.raises(BadExtraction) as caught:
+        minutes_from_dict(data, source="改过的.json")
+    assert field in str(caught.value) and found in str(caught.value) and "改过的.json" in str(caught.value)
+
+
+def test_model_extraction_reads_back_docx_locations_of_findings():
+    data = edited(lint=[{"rule": "vague-time", "text": "尽快", "location": {"table": 1, "row": 2, "cell": 3,
+                                                                             "column": 4}}])
+    assert minutes_from_dict(data).lint[0].location == Location(column=4, table=1, row=2, cell=3)
+
+
+@pytest.mark.parametrize("content, message", [
+    (b'{"decisions": 5}', "'decisions' 应为列表"),
+    (b"[" * 100_000 + b"]" * 100_000, "嵌套层数过多"),
+    (b'{"source": "a\x00b"}', "U+0000"),
+    ('{"source": "周会"}'.encode("gbk"), "UTF-8"),
+    (b'{"meeting": {"title": ' + b"9" * 5000 + b"}}", "不是可用的 JSON"),
+], ids=["wrong-shape", "deep", "nul", "gbk", "huge-number"])
+def test_cli_render_of_bad_extraction_json_exits_2_naming_the_file(tmp_path, capsys, content, message):
+    path = tmp_path / "改过的.json"
+    path.write_bytes(content)
+    code = main(["render", str(path), "--markdown", str(tmp_path / "out.md")])
+    err = capsys.readouterr().err
+    assert code == 2 and "改过的.json" in err and message in err and "Traceback" not in err
+
+
+def test_cli_render_reads_utf16_extraction_json(tmp_path, capsys):
+    path = tmp_path / "记事本.json"
+    path.write_bytes(json.dumps(EDITED, ensure_ascii=False).encode("utf-16"))
+    assert main(["render", str(path), "--markdown", str(tmp_path / "out.md")]) == 0
+    assert "整理需求" in (tmp_path / "out.md").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- #
+# The service: the same checks, as 4xx with a JSON error
+# --------------------------------------------------------------------------- #
+@pytest.fixture(scope="module")
+def client():
+    with TestClient(create_app(Settings(processes=1))) as c:
+        yield c
+
+
+def error_of(response, status: int, code: str) -> str:
+    assert response.status_code == status, response.text
+    error = response.json()["error"]
+    assert error["code"] == code
+    return error["message"]
+
+
+@pytest.mark.parametrize("body, status, code, message", [
+    (json.dumps({"extraction": edited(decisions=5)}).encode(), 422, "bad_json", "'decisions'"),
+    (json.dumps({"extraction": edited(action_items__0__line="三")}).encode(), 422, "bad_json", "action_items[0].line"),
+    (b'{"extraction": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", 400, "bad_request", "嵌套"),
+    (b'{"text": "\x00"}', 400, "bad_request", "U+0000"),
+], ids=["decisions-number", "line-words", "deep", "nul"])
+def test_service_render_of_bad_extraction_is_4xx_naming_the_field(client, body, status, code, message):
+    response = client.post("/api/v1/render", content=body, headers={"content-type": "application/json"})
+    assert message in error_of(response, status, code)
+
+
+@pytest.mark.parametrize("path", ["/api/v1/extract", "/api/v1/lint", "/api/v1/render"])
+def test_service_text_with_a_nul_is_422_naming_the_line(client, path):
+    response = client.post(path, json={"text": "周会\n张伟负责整理\u0000需求"})
+    assert "第 2 行" in error_of(response, 422, "invalid")
+
+
+def test_service_render_of_uploaded_bad_extraction_json_is_422(client):
+    response = client.post("/api/v1/render", files={"file": ("改过的.json", b"[" * 50_000)})
+    assert "嵌套" in error_of(response, 422, "bad_json")
+
+
+def test_service_form_of_many_empty_parts_is_refused(client):
+    boundary = "b0undary"
+    body = (f"--{boundary}\r\n\r\n\r\n" * 300_000 + f"--{boundary}--\r\n").encode()
+    response = client.post("/api/v1/extract", content=body,
+                           headers={"content-type": f"multipart/form-data; boundary={boundary}"})
+    assert "16" in error_of(response, 400, "bad_request")
