@@ -184,13 +184,23 @@ def cut_comments(unit: Unit) -> None:
     if not kept.strip():
         unit.kind = "comment"
         return
-    lead = len(kept) - len(kept.lstrip())
-    if unit.text.startswith(kept.strip()[:1]) or lead == 0:
-        unit.text = kept.rstrip()
-    else:
-        unit.start += unit.text.index(kept.strip())
-        unit.text = kept.strip()
+    unit.start += _first_kept(unit.text, comments)
+    unit.text = kept.strip()
     unit.__dict__.pop("fold", None)
+
+
+def _first_kept(text: str, comments: list[re.Match]) -> int:
+    """Index in ``text`` of the first character that is neither in a comment nor a space."""
+    i = 0
+    for m in comments:
+        while i < m.start() and text[i].isspace():
+            i += 1
+        if i < m.start():
+            return i
+        i = max(i, m.end())
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
 
 
 def strip_marker(unit: Unit) -> None:

@@ -223,3 +223,22 @@ def test_service_form_of_many_empty_parts_is_refused(client):
     response = client.post("/api/v1/extract", content=body,
                            headers={"content-type": f"multipart/form-data; boundary={boundary}"})
     assert "16" in error_of(response, 400, "bad_request")
+
+
+# --------------------------------------------------------------------------- #
+# Evidence after an inline minutes-disable comment
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("line", [
+    "<!-- minutes-disable vague-time -->张伟尽快整理需求文档，相关部门配合一下",
+    "  <!-- 备注 --> <!-- minutes-disable -->张伟尽快整理需求文档，相关部门配合一下",
+    "张伟尽快整理需求文档，相关部门配合一下 <!-- minutes-disable-line vague-time -->",
+])
+@pytest.mark.parametrize("name", ["周会.txt", "周会.md"])
+def test_segment_evidence_after_an_inline_comment_points_at_the_words(line, name):
+    notes = f"会议时间：2024年6月12日\n待办：\n{line}\n"
+    minutes = process(name, notes.encode("utf-8"))
+    positions = [(e.text, e.location) for a in minutes.action_items for e in a.evidence.values()]
+    positions += [(f.text, f.location) for f in minutes.lint if f.rule.startswith(("vague", "subjective"))]
+    assert any(text == "张伟" for text, _ in positions)
+    for text, location in positions:
+        assert line[location.column - 1:].startswith(text), (text, location)
