@@ -19,8 +19,8 @@ from ..textnorm import fold
 from .reading import Reading
 
 _INLINE_LABEL = re.compile(r"(?:^|[\s>→\-—,，;；。])(?:结论|决议|决定|共识)[:：]\s*")
-_RATIONALE = re.compile(r"[。;；.]?\s*[(（]?(?:依据|理由|原因|reason|because)\s*[:：]\s*", re.I)
-_QUOTED_REASON = re.compile(r"[(（]\s*[^()（）:：]{1,8}[:：]\s*([^()（）]+)[)）]\s*$")
+_RATIONALE = re.compile(r"[。;；.]?(?<!\s)\s*+[(（]?(?:依据|理由|原因|reason|because)\s*+[:：]\s*+", re.I)
+_QUOTED_REASON = re.compile(r"[(（]\s*+[^()（）:：]{1,8}[:：]\s*+([^()（）]+)[)）]\s*$")
 _SPEAKER = re.compile(r"^[^:：,，。]{1,8}[:：]")
 _NOT_DECISION = re.compile(r"[?？]\s*$|未达成|暂不形成结论|不形成结论|没有结论|未形成")
 

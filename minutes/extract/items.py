@@ -494,7 +494,7 @@ def _group_from(parties: list[Hit], first: Hit, text: str) -> list[Hit]:
     for p in parties:
         if p.start <= group[-1].start:
             continue
-        if re.fullmatch(r"\s*(?:、|和|与|及|跟|同|\+|&|/)\s*", text[group[-1].end:p.start]):
+        if re.fullmatch(r"\s*+(?:、|和|与|及|跟|同|\+|&|/)\s*+", text[group[-1].end:p.start]):
             group.append(p)
         else:
             break
@@ -582,10 +582,10 @@ def _tidy(words: str) -> str:
         if joined and joined[-1] not in "，,；;。 " and part[0] not in "，,；;。 ":
             joined += ""
         joined += part
-    joined = re.sub(r"\s*[,，;；]\s*(?=[,，;；。]|$)", "", joined)
+    joined = re.sub(r"\s*+[,，;；]\s*+(?=[,，;；。]|$)", "", joined)
     joined = re.sub(r"^[\s,，;；。:：、—\-|→>@*]+|[\s,，;；。:：、—\-|→>@*（(]+$", "", joined)
     joined = re.sub(r"[（(][\s,，;；、:：]*[)）]", "", joined)
-    joined = re.sub(r"\s*[—\-]{1,2}\s*$", "", joined)
+    joined = re.sub(r"\s*+[—\-]{1,2}\s*$", "", joined)
     joined = re.sub(r"(?:^|(?<=[,，;；]))\s*(?:完成|前完成|截止|由|于|在)\s*(?=[,，;；。]|$)", "", joined)
     joined = re.sub(r"[,，;；]{2,}", "，", joined)
     return joined.strip(" ，,；;。:：、—-").strip()
