@@ -838,7 +838,7 @@ def _pieces(lex: _Lexicon) -> dict[str, str]:
         "MNUM": rf"(?:[0-9]{{1,2}}|[{small}]{{1,3}})",
         "YEAR": rf"(?:(?<![0-9])(?:[0-9]{{4}}|[0-9]{{2}})(?![0-9])|[{every}]{{2,5}})",
         "DNUM": rf"(?:(?<![0-9.])[0-9]+(?:\.[0-9]+)?|[{every}]{{1,6}}|半|{lex.alt('vague_numbers', latin=False)})",
-        "DNUM_EN": rf"(?:[0-9]+(?:\.[0-9]+)?|{lex.alt('numbers_en')}|{lex.alt('vague_numbers', latin=True)})",
+        "DNUM_EN": rf"(?:(?<![0-9.])[0-9]++(?:\.[0-9]+)?|{lex.alt('numbers_en')}|{lex.alt('vague_numbers', latin=True)})",
         "WSTEM": lex.alt("weekday_stems"),
         "WD_CN": weekday_cn,
         "WD_EN": lex.alt("weekdays", latin=True),
