@@ -22,7 +22,7 @@ from minutes.render import (render_ics, render_json, render_markdown, render_min
                             render_tracker_xlsx)
 from minutes.render.budget import Budget, render_within_budget
 from minutes.render.context import build_context
-from minutes.render.docx import render_template
+from minutes.render.docx import render_template, tags
 from minutes.service import Settings, create_app
 
 
@@ -242,3 +242,16 @@ def test_segment_evidence_after_an_inline_comment_points_at_the_words(line, name
     assert any(text == "张伟" for text, _ in positions)
     for text, location in positions:
         assert line[location.column - 1:].startswith(text), (text, location)
+
+
+def test_render_template_of_many_unclosed_tags_is_stopped_by_the_budget(tmp_path):
+    path = template_file(tmp_path / "坏模板.docx", ["{{" * 200_000])
+    with pytest.raises(TemplateError, match="超过 2 秒") as caught:
+        render_within_budget(render_template, path, build_context(small_minutes()), Budget(seconds=2))
+    assert "坏模板.docx" in str(caught.value)
+
+
+def test_render_template_tags_are_found_in_one_pass():
+    assert tags("{{ a }}{% if b %}{# c #}{{ d }") == ["{{ a }}", "{% if b %}", "{# c #}"]
+    unclosed = "{%" * 100_000 + "{{ x }}"
+    assert tags(unclosed) == ["{{ x }}"]

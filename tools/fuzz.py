@@ -53,7 +53,7 @@ class Run:
         started = time.perf_counter()
         h.extracted(name, data, ref)
         seconds = time.perf_counter() - started
-        if seconds > 0.5 + SLOW_FACTOR * len(data) / ORDINARY_CHARS_PER_SECOND:
+        if seconds > 1.0 + SLOW_FACTOR * len(data) / ORDINARY_CHARS_PER_SECOND:
             self.slow += 1
             digest = hashlib.sha1(data).hexdigest()[:12]
             (self.out / f"slow-{digest}{Path(name).suffix}").write_bytes(data)
@@ -89,7 +89,7 @@ def properties(run: Run) -> dict:
 
     return {
         "notes": ((h.note_file(), st.sampled_from([None, h.date(2024, 6, 12)])), notes, 60),
-        "word": ((h.word_file(),), word, 30),
+        "word": ((h.word_file(h.XML_EDITS + h.HUGE_XML_EDITS),), word, 30),
         "raw": ((h.RAW_FILE,), raw, 200),
         "deadlines": ((h.PHRASE, h.REF), h.check_deadline, 2000),
         "json": ((h.extraction_json(),), h.check_extraction_json, 200),

@@ -80,7 +80,8 @@ def _child(sender, render: Callable[[Path, dict], bytes], path: Path, context: d
         sender.send(("error", f"模板渲染用掉的内存超过 {budget.memory_bytes // 2**20} MB，已停止；请检查是否用 "
                               "center、ljust、~ 或循环拼出了极长的文字"))
     except RecursionError:
-        sender.send(("error", "模板里的宏调用自己太多层（无尽递归），已停止；请给递归加上结束条件"))
+        sender.send(("error", "模板里的宏调用自己太多层（无尽递归）或标签嵌套太深，已停止；请给递归加上结束条件，"
+                              "检查成对的 {{ }} 和 {% %}"))
     except MinutesError as exc:
         sender.send(("error", exc.message))
     except Exception as exc:   # noqa: BLE001 - a template's own mistake (a filter on the wrong type, ...)

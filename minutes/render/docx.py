@@ -50,7 +50,8 @@ ALLOWED_GLOBALS = frozenset({"range", "loop"})
 MAX_REPEAT = 10_000        # longest string or list a template may build with '*'
 MAX_PROPERTY = 255         # characters in a Word core property (python-docx refuses more)
 RENDERED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_OPENER = re.compile(r"\{[{%#]")
+_CLOSER = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _XML = re.compile(r"<[^>]+>")
 
 
@@ -90,8 +91,10 @@ def render_tracker(minutes: Minutes, *, template: Path | None = None, project: s
 
 
 def render_users(path: Path, context: dict[str, Any]) -> bytes:
-    """A user's template: refused early if unsafe, then rendered within the budget (render/budget.py)."""
-    check_template(path)
+    """A user's template: checked and rendered within the budget (render/budget.py), since docxtpl's
+    own clean-up of a crafted file can take minutes before the check sees a tag."""
+    if not path.is_file():
+        raise TemplateError("template file not found", source=str(path))
     return render_within_budget(render_template, path, context)
 
 
@@ -173,7 +176,7 @@ def open_template(path: Path) -> DocxTemplate:
 def check_loaded(doc: DocxTemplate, path: Path) -> None:
     env = sandbox()
     for part, source in template_sources(doc):
-        for tag in _TAG.findall(source):
+        for tag in tags(source):
             _check_tag(tag, part, path)
         _check_tree(env, source, part, path)
 
@@ -194,6 +197,26 @@ def template_sources(doc: DocxTemplate) -> Iterator[tuple[str, str]]:
 def _lines(xml: str) -> str:
     """One line per paragraph, as docxtpl feeds Jinja, so a line number finds the paragraph."""
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+
+
+def tags(source: str) -> list[str]:
+    """Every ``{{ … }}``, ``{% … %}`` and ``{# … #}``, shortest first, in one pass.
+
+    A regular expression (``\\{\\{.*?\\}\\}``) would rescan to the end from every
+    opener that has no closer: quadratic in a template of many ``{{``. Here a closer
+    that is missing once is never looked for again.
+    """
+    found, missing, at = [], set(), 0
+    while m := _OPENER.search(source, at):
+        close = _CLOSER[m.group()]
+        end = -1 if close in missing else source.find(close, m.end())
+        if end < 0:
+            missing.add(close)
+            at = m.start() + 1
+            continue
+        found.append(source[m.start():end + 2])
+        at = end + 2
+    return found
 
 
 def _check_tag(tag: str, part: str, path: Path) -> None:
@@ -244,11 +267,11 @@ def _near(source: str, lineno: int | None) -> str:
     """The tags (else the text) of the paragraph at ``lineno``."""
     lines = source.splitlines()
     line = lines[lineno - 1] if lineno and 0 < lineno <= len(lines) else ""
-    return " ".join(_text(t) for t in _TAG.findall(line)) or _text(line)
+    return " ".join(_text(t) for t in tags(line)) or _text(line)
 
 
 def _tag_naming(source: str, name: str) -> str:
-    return next((_text(t) for t in _TAG.findall(source) if re.search(rf"\b{re.escape(name)}\b", _text(t))), name)
+    return next((_text(t) for t in tags(source) if re.search(rf"\b{re.escape(name)}\b", _text(t))), name)
 
 
 # --------------------------------------------------------------------------- #
