@@ -1058,8 +1058,13 @@ def _compile(lex: _Lexicon, name: str, template: str, resolve, pieces: dict[str,
 
 
 def _regex(pattern: str) -> re.Pattern:
-    """Compile for folded (lower-case) text, the templates' \\s standing for spaces within a line."""
-    return re.compile(pattern.replace(r"\s*", _SPACE + "*").replace(r"\s+", _SPACE + "+"))
+    """Compile for folded (lower-case) text, the templates' \\s standing for spaces within a line.
+
+    The runs are possessive (``*+``): what follows a run never starts with a space, so
+    giving spaces back cannot help a match, and a line of spaces after "二日" is
+    scanned once instead of once per optional part that follows.
+    """
+    return re.compile(pattern.replace(r"\s*", _SPACE + "*+").replace(r"\s+", _SPACE + "++"))
 
 
 def _trigger_chars(lex: _Lexicon, spec: tuple[str, ...]) -> frozenset:
