@@ -52,7 +52,7 @@ MAX_PROPERTY = 255         # characters in a Word core property (python-docx ref
 RENDERED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 _OPENER = re.compile(r"\{[{%#]")
 _CLOSER = {"{{": "}}", "{%": "%}", "{#": "#}"}
-_XML = re.compile(r"<[^>]+>")
+_XML = re.compile(r"<[^<>]+>")       # no "<" inside: a run of "<" is not rescanned from each
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
