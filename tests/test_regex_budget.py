@@ -6,7 +6,9 @@ unit a line is cut into, against the same pattern on an ordinary line of the sam
 length. A linear pattern stays within a small factor of that; a cubic one (three
 adjacent runs of spaces: 110 ms a line) is tens of thousands of times slower. The
 margin is generous because a near miss legitimately makes a linear scan work harder
-than ordinary text does.
+than ordinary text does; a pattern that skips ordinary text faster than one look at
+every character (a literal first character is found by a fast search) is held to that
+look instead. Whole notes of each shape: bench/hostile_lines.py.
 """
 from __future__ import annotations
 
