@@ -255,3 +255,17 @@ def test_render_template_tags_are_found_in_one_pass():
     assert tags("{{ a }}{% if b %}{# c #}{{ d }") == ["{{ a }}", "{% if b %}", "{# c #}"]
     unclosed = "{%" * 100_000 + "{{ x }}"
     assert tags(unclosed) == ["{{ x }}"]
+
+
+@pytest.mark.parametrize("cell", [
+    "张伟负责整理" + "会议材料" * 200 + "\n李娜负责汇总",
+    "王强负责" + "准备材料 " * 150,
+], ids=["overlong-line-then-paragraph", "overlong-line-of-words"])
+def test_segment_overlong_cell_evidence_quotes_the_cell(cell):
+    from wordfiles import word_file
+    document = docx.Document(BytesIO(word_file(["会议"], [["任务", "负责人"], [cell, "张伟"]])))
+    data = BytesIO()
+    document.save(data)
+    minutes = process("长单元格.docx", data.getvalue())
+    task = minutes.action_items[0].evidence["task"]
+    assert cell.startswith(task.text) and len(task.text) > 600
