@@ -71,7 +71,7 @@ def _watch_and_print() -> None:
 # --------------------------------------------------------------------------- #
 # Shapes
 # --------------------------------------------------------------------------- #
-def shapes(pattern: re.Pattern, length: int, samples: int = 16, seed: int = 0) -> set[str]:
+def shapes(pattern: re.Pattern, length: int, samples: int = 10, seed: int = 0) -> set[str]:
     rng = random.Random(seed)
     parsed = P.parse(pattern.pattern, pattern.flags)
     found = {ch * length for ch in SHARED_CHARS}

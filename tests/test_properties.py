@@ -23,14 +23,14 @@ def bounded(examples: int) -> settings:
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
-@bounded(15)
+@bounded(10)
 @given(h.note_file(), st.sampled_from([None, h.date(2024, 6, 12)]))
 def test_properties_notes_keep_every_invariant(file, ref):
     name, data = file
     h.check_notes(name, data, ref)
 
 
-@bounded(8)
+@bounded(6)
 @given(h.word_file())
 def test_properties_word_files_keep_every_invariant(file):
     h.check_notes(*file)

@@ -11,6 +11,9 @@ invariants as tests/test_properties.py. Three kinds of finding are recorded:
     slow      one process() call slower than 5x the ordinary rate for its size
     memory    a MemoryError under the address-space cap (--memory-gb)
 
+Each finding's smallest example is saved as a pickle of the check's arguments
+(``OUT/failure-word-….pickle``): ``h.check_notes(*pickle.load(open(f, "rb")))`` replays it.
+
 The report (``OUT/report.json``) gives the inputs tried per property, the time, and
 each distinct finding once, with its count; slow inputs are saved beside it.
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import pickle
 import resource
 import sys
 import time
@@ -42,9 +46,14 @@ class Run:
         self.tried: Counter[str] = Counter()
         self.findings: dict[str, dict] = {}
         self.slow = 0
+        self.failing = None          # the arguments of the last failing call: hypothesis replays the shrunk one last
 
-    def record(self, kind: str, prop: str, summary: str, detail: str) -> None:
+    def record(self, kind: str, prop: str, summary: str, detail: str, example=None) -> None:
         key = f"{kind}:{prop}:{summary}"
+        if example is not None and key not in self.findings:
+            name = f"{kind}-{prop}-{hashlib.sha1(key.encode()).hexdigest()[:10]}.pickle"
+            (self.out / name).write_bytes(pickle.dumps(example))
+            detail = f"example: {name} (pickle of the arguments)\n{detail}"
         entry = self.findings.setdefault(key, {"kind": kind, "property": prop, "summary": summary,
                                                "detail": detail, "count": 0})
         entry["count"] += 1
@@ -103,7 +112,10 @@ def counted(run: Run, name: str, check):
         try:
             check(*args)
         except MemoryError:
-            run.record("memory", name, "MemoryError", repr(args)[:2000])
+            run.record("memory", name, "MemoryError", repr(args)[:2000], example=args)
+        except BaseException:
+            run.failing = args
+            raise
     return wrapped
 
 
@@ -119,7 +131,7 @@ def one_batch(run: Run, name: str, strategies: tuple, check, batch: int) -> None
                       if "/minutes/" in f.filename), "tests")
         notes = "\n".join(getattr(exc, "__notes__", []))
         run.record("failure", name, f"{exc.__class__.__name__} at {place}: {str(exc)[:200]}",
-                   notes[:4000] + "\n" + "".join(traceback.format_exception(exc))[-4000:])
+                   notes[:4000] + "\n" + "".join(traceback.format_exception(exc))[-4000:], example=run.failing)
 
 
 def main(argv: list[str] | None = None) -> int:
