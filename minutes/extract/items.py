@@ -430,7 +430,9 @@ def _find_words(words: str, units: list[Unit]) -> Optional[Evidence]:
 # or first in the item, before one (Marcus — finalize…). Matched on folded text (— is -, → is >).
 _SLOT_BEFORE = re.compile(r"(?:[:：>|｜\t(（]|\s-+|-+|\s{2,})\s*@?$")
 _SLOT_AFTER = re.compile(r"\s*(?:$|[,，;；。|｜\t(（)）]|\s-+|-{2,}|\s{2,}|\d)")
-_SLOT_FIRST = re.compile(r"\s*(?:-+|[:：>|｜\t]|\s{2,})\s*\S")
+# (three adjacent runs of spaces in one alternative took minutes on a name and 600 spaces; the same
+# matches: dashes or a mark then a word, two spaces or a tab in the run before a word)
+_SLOT_FIRST = re.compile(r"\s*+(?:-+|[:：>|｜])\s*+\S|\s{2,}+\S|(?=\s*\t)\s*+\S")
 
 
 def _alone(text: str, party: Hit, start: int, end: int) -> bool:
