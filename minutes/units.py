@@ -31,8 +31,8 @@ _COMMENT = re.compile(r"<!--.*?-->|^\s*minutes-(?:disable|enable)\S*(?:[\s,]+[a-
 
 # A label at the start of a line: ``负责人：``, ``【结论】``, ``[Action]``; what it names is
 # decided by `labels.field_of`. An ordinal may follow the label (结论一：, 决议2：).
-_LINE_LABEL = re.compile(r"^\s*+(?:[\[【]\s*(?P<bracket>[^\[\]【】:：\n]{1,16}?)\s*[\]】]\s*[:：]?"
-                         r"|(?P<plain>[^:：，,。；;！？!?\[\]【】()（）\n]{1,20}?)\s*[:：])\s*")
+_LINE_LABEL = re.compile(r"^\s*+(?:[\[【]\s*+(?P<bracket>[^\[\]【】:：\n]{1,16}?)\s*+[\]】]\s*+[:：]?"
+                         r"|(?P<plain>[^:：，,。；;！？!?\[\]【】()（）\n]{1,20}?)\s*+[:：])\s*")
 _ORDINAL = re.compile(rf"(?<!\s)\s*+(?:[{CN}]|\d{{1,2}})$")
 _LEAD_QUALIFIER = re.compile(r"^(?:本次|此次|本期|本场)")
 

@@ -61,6 +61,9 @@ def timed(pattern: re.Pattern, length: int) -> tuple[float, str, float]:
     try:
         line = shapes.ordinary(length)
         baseline = max(shapes.scan_seconds(pattern, line, repeat=5), shapes.scan_seconds(EVERY_CHARACTER, line, 5))
-        return (*shapes.worst_near_miss(pattern, length), baseline)
+        worst, shape = shapes.worst_near_miss(pattern, length)
+        if worst > MARGIN * baseline:       # a busy machine can stall a few microseconds' scan: look again
+            worst = min(worst, shapes.scan_seconds(pattern, shape, repeat=20))
+        return worst, shape, baseline
     finally:
         gc.enable()
