@@ -269,3 +269,16 @@ def test_segment_overlong_cell_evidence_quotes_the_cell(cell):
     minutes = process("长单元格.docx", data.getvalue())
     task = minutes.action_items[0].evidence["task"]
     assert cell.startswith(task.text) and len(task.text) > 600
+
+
+@pytest.mark.parametrize("notes", [
+    "结论：同意采用A方案\n依据： 七成用户偏好该功能\n",
+    "同意\n会议时间：，" + "依据：" * 202 + "会议时间：\n",
+], ids=["spaced-label", "overlong-labels"])
+def test_decisions_rationale_evidence_starts_after_its_label(notes):
+    minutes = process("评审.txt", notes.encode("utf-8"))
+    lines = notes.split("\n")
+    evidence = [e for d in minutes.decisions for e in d.rationale_evidence]
+    assert evidence
+    for e in evidence:
+        assert lines[e.location.line - 1][e.location.column - 1:].startswith(e.text)

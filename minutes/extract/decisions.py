@@ -262,8 +262,12 @@ def _hedged(opener: str) -> bool:
 
 
 def _add_rationale(decision: Decision, text: str, unit: Unit, offset: int) -> None:
-    cleaned = text.strip().rstrip("。；;，,）) ").strip()
-    cleaned = re.sub(r"^[(（]?(?:依据|理由|reason)\s*[:：]\s*", "", cleaned, flags=re.I)
+    stripped = text.lstrip()
+    offset += len(text) - len(stripped)
+    if label := re.match(r"[(（]?(?:依据|理由|reason)\s*+[:：]\s*+", stripped, flags=re.I):
+        stripped, offset = stripped[label.end():], offset + label.end()   # the evidence starts after it too
+    cleaned = stripped.strip().rstrip("。；;，,）) ").strip()
+    offset += len(stripped) - len(stripped.lstrip())
     if cleaned:
         decision.rationale.append(cleaned)
         decision.rationale_evidence.append(Evidence(cleaned, unit.locate(offset)))
