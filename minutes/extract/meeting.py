@@ -138,7 +138,7 @@ _ANY_DATE = 9
 def _mostly_date(text: str) -> bool:
     """A header line that opens with its date (``2025-06-17 (Tue) 10:00 | Host: …``), or a short
     line that holds little else (``东川县人民政府办公室　2023年11月6日``); not a sentence."""
-    if re.match(r"\s*(?:\d{4}\s*[-/.年]|\d{8}\b)", fold(text)):
+    if re.match(r"(?<!\s)\s*+(?:\d{4}\s*+[-/.年]|\d{8}\b)", fold(text)):
         return True
     return not re.search(r"[，,。；;]", text) and len(text.strip()) <= 40
 
