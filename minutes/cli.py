@@ -245,13 +245,13 @@ def load_minutes(path: str, options: Options):
     if Path(path).suffix.lower() != ".json":
         return process(path, options=options)
     from .errors import BadExtraction
-    from .model import minutes_from_dict
+    from .model import load_json, minutes_from_dict
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        data = load_json(Path(path).read_bytes(), path)
     except FileNotFoundError:
         raise BadExtraction("file not found", source=path) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BadExtraction(f"is not valid JSON ({exc})", source=path) from None
+    except OSError as exc:
+        raise BadExtraction(f"cannot be read: {exc.strerror}", source=path) from None
     if isinstance(data, list) and len(data) == 1:
         data = data[0]
     return minutes_from_dict(data, source=path)

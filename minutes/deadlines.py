@@ -115,7 +115,7 @@ class _Value(NamedTuple):
     @property
     def iso(self) -> Optional[str]:
         if self.moment is not None:
-            return self.moment.strftime("%Y-%m-%dT%H:%M")
+            return self.moment.isoformat(timespec="minutes")   # strftime drops the zeros of years < 1000
         return self.day.isoformat() if self.day is not None else None
 
 
@@ -838,7 +838,7 @@ def _pieces(lex: _Lexicon) -> dict[str, str]:
         "MNUM": rf"(?:[0-9]{{1,2}}|[{small}]{{1,3}})",
         "YEAR": rf"(?:(?<![0-9])(?:[0-9]{{4}}|[0-9]{{2}})(?![0-9])|[{every}]{{2,5}})",
         "DNUM": rf"(?:(?<![0-9.])[0-9]+(?:\.[0-9]+)?|[{every}]{{1,6}}|半|{lex.alt('vague_numbers', latin=False)})",
-        "DNUM_EN": rf"(?:[0-9]+(?:\.[0-9]+)?|{lex.alt('numbers_en')}|{lex.alt('vague_numbers', latin=True)})",
+        "DNUM_EN": rf"(?:(?<![0-9.])[0-9]++(?:\.[0-9]+)?|{lex.alt('numbers_en')}|{lex.alt('vague_numbers', latin=True)})",
         "WSTEM": lex.alt("weekday_stems"),
         "WD_CN": weekday_cn,
         "WD_EN": lex.alt("weekdays", latin=True),
@@ -1058,8 +1058,13 @@ def _compile(lex: _Lexicon, name: str, template: str, resolve, pieces: dict[str,
 
 
 def _regex(pattern: str) -> re.Pattern:
-    """Compile for folded (lower-case) text, the templates' \\s standing for spaces within a line."""
-    return re.compile(pattern.replace(r"\s*", _SPACE + "*").replace(r"\s+", _SPACE + "+"))
+    """Compile for folded (lower-case) text, the templates' \\s standing for spaces within a line.
+
+    The runs are possessive (``*+``): what follows a run never starts with a space, so
+    giving spaces back cannot help a match, and a line of spaces after "二日" is
+    scanned once instead of once per optional part that follows.
+    """
+    return re.compile(pattern.replace(r"\s*", _SPACE + "*+").replace(r"\s+", _SPACE + "++"))
 
 
 def _trigger_chars(lex: _Lexicon, spec: tuple[str, ...]) -> frozenset:

@@ -33,7 +33,7 @@ GROUPS = ("meeting", "content", "record")
 MAX_MODIFIER = 6          # chars a head word may carry in front of it (复盘会议 + 时间)
 MAX_LABEL = 16            # a longer text is a sentence, not a label
 
-_NOTE = re.compile(r"\s*[(（\[【][^()（）\[\]【】]*[)）\]】]\s*$")
+_NOTE = re.compile(r"(?<!\s)\s*+[(（\[【][^()（）\[\]【】]*[)）\]】]\s*$")
 _EDGE = " :：*#_~=\t-【】[]"
 _SYMBOLS = re.compile(r"^[^\w\u4e00-\u9fff(（\[【]+|[^\w\u4e00-\u9fff)）\]】]+$")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")

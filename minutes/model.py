@@ -10,6 +10,7 @@ Two families live here:
 """
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Literal, Optional
 
@@ -393,134 +394,220 @@ class Minutes:
 # Reading an extraction back (a person corrected the JSON and re-renders it)
 # --------------------------------------------------------------------------- #
 def minutes_from_dict(data: Any, source: str = "<json>") -> Minutes:
-    """Rebuild Minutes from `Minutes.to_dict()` output; unknown keys are ignored.
+    """Rebuild Minutes from `Minutes.to_dict()` output, checked against ../CONTRACT.md.
 
-    Raises BadExtraction naming the first field that has the wrong shape.
+    Unknown keys are ignored (a later version may add some); a known key with the
+    wrong shape raises BadExtraction naming the field (``action_items[2].line``),
+    what it holds and what it should hold.
     """
     from .errors import BadExtraction
-
-    def need(cond: bool, where: str, expected: str) -> None:
-        if not cond:
-            raise BadExtraction(f"{where} must be {expected}", source=source)
-
-    need(isinstance(data, dict), "the extraction", "a JSON object (the output of 'minutes extract --format json')")
-    if "error" in data and "meeting" not in data:
-        raise BadExtraction(f"is an error record, not an extraction: {data['error']}", source=source)
-    meeting_data = data.get("meeting") or {}
-    need(isinstance(meeting_data, dict), "'meeting'", "an object")
-    meeting = Meeting(**{k: _opt_str(meeting_data.get(k), f"meeting.{k}", need) for k in _MEETING_TEXT})
-    for key in _MEETING_LISTS:
-        setattr(meeting, key, _str_list(meeting_data.get(key), f"meeting.{key}", need))
-    for key in ("affiliations", "person_notes"):
-        setattr(meeting, key, _str_map(meeting_data.get(key), f"meeting.{key}", need))
-    if meeting.issue_date:
-        _check_deadline(meeting.issue_date, "meeting.issue_date", need)
-    sections = [_section(s, f"sections[{i}]", need) for i, s in enumerate(data.get("sections") or [])]
-    decisions = []
-    for i, d in enumerate(data.get("decisions") or []):
-        need(isinstance(d, dict) and isinstance(d.get("text"), str), f"decisions[{i}]", "an object with a 'text' string")
-        decisions.append(Decision(text=d["text"], topic=_opt_str(d.get("topic"), f"decisions[{i}].topic", need),
-                                  rationale=_str_list(d.get("rationale"), f"decisions[{i}].rationale", need),
-                                  section=_section_index(d.get("section"), len(sections), f"decisions[{i}]", need)))
-    items = []
-    for i, a in enumerate(data.get("action_items") or []):
-        where = f"action_items[{i}]"
-        need(isinstance(a, dict) and isinstance(a.get("task"), str), where, "an object with a 'task' string")
-        priority = a.get("priority") or "medium"
-        need(priority in PRIORITIES, f"{where}.priority", "one of 'high', 'medium', 'low'")
-        deadline = _opt_str(a.get("deadline"), f"{where}.deadline", need)
-        if deadline:
-            _check_deadline(deadline, f"{where}.deadline", need)
-        line = a.get("line")
-        need(line is None or isinstance(line, int), f"{where}.line", "an integer or null")
-        items.append(ActionItem(
-            task=a["task"], owner=_opt_str(a.get("owner"), f"{where}.owner", need),
-            owner_department=_opt_str(a.get("owner_department"), f"{where}.owner_department", need),
-            collaborators=_str_list(a.get("collaborators"), f"{where}.collaborators", need),
-            deadline=deadline, deadline_text=_opt_str(a.get("deadline_text"), f"{where}.deadline_text", need),
-            priority=priority, line=line, topic=_opt_str(a.get("topic"), f"{where}.topic", need),
-            status=_opt_str(a.get("status"), f"{where}.status", need),
-            section=_section_index(a.get("section"), len(sections), where, need)))
-    findings = []
-    for i, f in enumerate(data.get("lint") or []):
-        need(isinstance(f, dict) and isinstance(f.get("rule"), str), f"lint[{i}]", "an object with a 'rule' string")
-        findings.append(Finding(rule=f["rule"], text=str(f.get("text") or ""),
-                                location=Location(line=f.get("line"), column=f.get("column")),
-                                severity=f.get("severity") if f.get("severity") in SEVERITIES else "warning",
-                                message=str(f.get("message") or ""), suggestion=str(f.get("suggestion") or ""),
-                                label=str(f.get("label") or "")))
-    return Minutes(source=str(data.get("source") or source), meeting=meeting, decisions=decisions,
-                   action_items=items, lint=findings,
-                   open_questions=_str_list(data.get("open_questions"), "open_questions", need),
-                   risks=_str_list(data.get("risks"), "risks", need), sections=sections,
-                   progress=[_progress_from_dict(p, f"progress[{i}]", need)
-                             for i, p in enumerate(data.get("progress") or [])])
+    if isinstance(data, dict) and "error" in data and "meeting" not in data:
+        raise BadExtraction(f"这是一条出错记录，不是提取结果：{str(data['error'])[:200]}", source=source)
+    read = _Reader(source)
+    root = read.obj(data, "整个文件")
+    sections = [_section_from(read, s, f"sections[{i}]") for i, s in read.items(root, "sections")]
+    return Minutes(
+        source=read.text(root.get("source"), "source") or source,
+        meeting=_meeting_from(read, read.obj(root.get("meeting"), "meeting", optional=True)),
+        decisions=[_decision_from(read, d, f"decisions[{i}]", len(sections)) for i, d in read.items(root, "decisions")],
+        action_items=[_action_from(read, a, f"action_items[{i}]", len(sections))
+                      for i, a in read.items(root, "action_items")],
+        lint=[_finding_from(read, f, f"lint[{i}]") for i, f in read.items(root, "lint")],
+        open_questions=read.texts(root.get("open_questions"), "open_questions"),
+        risks=read.texts(root.get("risks"), "risks"), sections=sections,
+        progress=[_progress_from(read, p, f"progress[{i}]") for i, p in read.items(root, "progress")])
 
 
-_MEETING_TEXT = ("title", "date", "start_time", "end_time", "location", "host", "recorder", "doc_number", "issuer",
-                 "issue_date", "signer", "distribution", "cc", "next_meeting", "opening")
+_MEETING_TEXT = ("title", "start_time", "end_time", "location", "host", "recorder", "doc_number", "issuer",
+                 "signer", "distribution", "cc", "next_meeting", "opening")
+_MEETING_DATES = ("date", "issue_date")
 _MEETING_LISTS = ("attendees", "departments", "absent", "observers")
+_MEETING_MAPS = ("affiliations", "person_notes")
 
 
-def _section(value: Any, where: str, need) -> Section:
-    need(isinstance(value, dict), f"'{where}'", "an object with a 'heading'")
-    return Section(heading=_opt_str(value.get("heading"), f"{where}.heading", need) or "",
-                   role=_opt_str(value.get("role"), f"{where}.role", need),
-                   paragraphs=_str_list(value.get("paragraphs"), f"{where}.paragraphs", need),
-                   closing=_str_list(value.get("closing"), f"{where}.closing", need),
-                   tables=[[_str_list(row, f"{where}.tables", need) for row in _list(table, f"{where}.tables", need)]
-                           for table in _list(value.get("tables"), f"{where}.tables", need)])
+def _meeting_from(read: "_Reader", data: dict) -> Meeting:
+    meeting = Meeting(**{k: read.text(data.get(k), f"meeting.{k}") for k in _MEETING_TEXT})
+    for key in _MEETING_DATES:
+        setattr(meeting, key, read.iso(data.get(key), f"meeting.{key}", with_time=False))
+    for key in _MEETING_LISTS:
+        setattr(meeting, key, read.texts(data.get(key), f"meeting.{key}"))
+    for key in _MEETING_MAPS:
+        setattr(meeting, key, read.text_map(data.get(key), f"meeting.{key}"))
+    return meeting
 
 
-def _list(value: Any, where: str, need) -> list:
-    need(value is None or isinstance(value, list), f"'{where}'", "a list")
-    return value or []
+def _section_from(read: "_Reader", data: Any, where: str) -> Section:
+    s = read.obj(data, where)
+    tables = [[read.texts(row, f"{where}.tables[{t}][{r}]") for r, row in read.items(table, None, f"{where}.tables[{t}]")]
+              for t, table in read.items(s, "tables", f"{where}.tables")]
+    return Section(heading=read.text(s.get("heading"), f"{where}.heading") or "",
+                   role=read.text(s.get("role"), f"{where}.role"),
+                   paragraphs=read.texts(s.get("paragraphs"), f"{where}.paragraphs"),
+                   closing=read.texts(s.get("closing"), f"{where}.closing"), tables=tables)
 
 
-def _section_index(value: Any, count: int, where: str, need) -> Optional[int]:
-    """A section number that points at a section, or None (an item added by hand has none)."""
-    need(value is None or (isinstance(value, int) and not isinstance(value, bool)), f"'{where}.section'",
-         "an integer or null")
-    return value if value is not None and 0 <= value < count else None
+def _decision_from(read: "_Reader", data: Any, where: str, sections: int) -> Decision:
+    d = read.obj(data, where)
+    return Decision(text=read.text(d.get("text"), f"{where}.text", required=True),
+                    topic=read.text(d.get("topic"), f"{where}.topic"),
+                    rationale=read.texts(d.get("rationale"), f"{where}.rationale"),
+                    section=read.section(d.get("section"), f"{where}.section", sections))
 
 
-def _progress_from_dict(data: Any, where: str, need) -> ProgressReport:
-    need(isinstance(data, dict) and isinstance(data.get("task"), str), where, "an object with a 'task' string")
-    progress, behind = data.get("progress"), data.get("behind")
-    need(progress is None or (isinstance(progress, int) and 0 <= progress <= 100), f"{where}.progress",
-         "an integer from 0 to 100 or null")
-    need(behind is None or isinstance(behind, bool), f"{where}.behind", "true, false or null")
-    deadline = _opt_str(data.get("deadline"), f"{where}.deadline", need)
-    if deadline:
-        _check_deadline(deadline, f"{where}.deadline", need)
-    texts = {k: _opt_str(data.get(k), f"{where}.{k}", need) for k in ("task_id", "owner", "status", "risk")}
-    return ProgressReport(task=data["task"], progress=progress, behind=behind, deadline=deadline,
-                          text=str(data.get("text") or ""), **texts)
+def _action_from(read: "_Reader", data: Any, where: str, sections: int) -> ActionItem:
+    a = read.obj(data, where)
+    text = {k: read.text(a.get(k), f"{where}.{k}") for k in ("owner", "owner_department", "deadline_text",
+                                                              "topic", "status")}
+    return ActionItem(task=read.text(a.get("task"), f"{where}.task", required=True), **text,
+                      collaborators=read.texts(a.get("collaborators"), f"{where}.collaborators"),
+                      deadline=read.iso(a.get("deadline"), f"{where}.deadline", with_time=True),
+                      priority=read.choice(a.get("priority"), f"{where}.priority", PRIORITIES, "medium"),
+                      line=read.number(a.get("line"), f"{where}.line"),
+                      section=read.section(a.get("section"), f"{where}.section", sections))
 
 
-def _opt_str(value: Any, where: str, need) -> Optional[str]:
-    need(value is None or isinstance(value, str), f"'{where}'", "a string or null")
-    return value or None
+def _progress_from(read: "_Reader", data: Any, where: str) -> ProgressReport:
+    p = read.obj(data, where)
+    progress, behind = p.get("progress"), p.get("behind")
+    if progress is not None and (type(progress) is not int or not 0 <= progress <= 100):
+        read.fail(f"{where}.progress", progress, "0 到 100 的整数或 null")
+    if behind is not None and not isinstance(behind, bool):
+        read.fail(f"{where}.behind", behind, "true、false 或 null")
+    texts = {k: read.text(p.get(k), f"{where}.{k}") for k in ("task_id", "owner", "status", "risk")}
+    return ProgressReport(task=read.text(p.get("task"), f"{where}.task", required=True), progress=progress,
+                          behind=behind, deadline=read.iso(p.get("deadline"), f"{where}.deadline", with_time=True),
+                          text=read.text(p.get("text"), f"{where}.text") or "", **texts)
 
 
-def _str_list(value: Any, where: str, need) -> list[str]:
-    if value is None:
-        return []
-    need(isinstance(value, list) and all(isinstance(v, str) for v in value), f"'{where}'", "a list of strings")
-    return list(value)
+def _finding_from(read: "_Reader", data: Any, where: str) -> Finding:
+    f = read.obj(data, where)
+    place = read.obj(f.get("location"), f"{where}.location", optional=True)
+    numbers = {k: read.number(place.get(k), f"{where}.location.{k}") for k in
+               ("line", "column", "paragraph", "table", "row", "cell")}
+    numbers["line"] = read.number(f.get("line"), f"{where}.line") or numbers["line"]
+    numbers["column"] = read.number(f.get("column"), f"{where}.column") or numbers["column"]
+    return Finding(rule=read.text(f.get("rule"), f"{where}.rule", required=True),
+                   text=read.text(f.get("text"), f"{where}.text") or "", location=Location(**numbers),
+                   severity=read.choice(f.get("severity"), f"{where}.severity", SEVERITIES, "warning"),
+                   **{k: read.text(f.get(k), f"{where}.{k}") or "" for k in ("message", "suggestion", "label")})
 
 
-def _str_map(value: Any, where: str, need) -> dict[str, str]:
-    if value is None:
-        return {}
-    need(isinstance(value, dict) and all(isinstance(v, str) for v in value.values()), f"'{where}'",
-         "an object of strings")
-    return dict(value)
+_FIX = "请对照 'minutes extract --format json' 的输出改正"
+_JSON_TYPES = {dict: "对象", list: "列表", str: "字符串", bool: "布尔值", int: "整数", float: "数字",
+               type(None): "null"}
 
 
-def _check_deadline(value: str, where: str, need) -> None:
-    from datetime import date, datetime
+class _Reader:
+    """Typed reads of one JSON value each; the first wrong one raises BadExtraction naming its field."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def fail(self, where: str, value: Any, expected: str):
+        from .errors import BadExtraction
+        shown = json_repr(value)
+        raise BadExtraction(f"'{where}' 应为{expected}，实为{_JSON_TYPES.get(type(value), '其他值')} {shown}；{_FIX}",
+                            source=self.source)
+
+    def obj(self, value: Any, where: str, optional: bool = False) -> dict:
+        if value is None and optional:
+            return {}
+        if not isinstance(value, dict):
+            self.fail(where, value, "对象（JSON {…}）")
+        return value
+
+    def items(self, root: Any, key: Optional[str], where: Optional[str] = None) -> list[tuple[int, Any]]:
+        value = root.get(key) if key is not None else root
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(where or key, value, "列表（JSON […]）或 null")
+        return list(enumerate(value))
+
+    def text(self, value: Any, where: str, required: bool = False) -> Optional[str]:
+        if required and not (isinstance(value, str) and value.strip()):
+            self.fail(where, value, "非空字符串")
+        if value is not None and not isinstance(value, str):
+            self.fail(where, value, "字符串或 null")
+        return value or None
+
+    def texts(self, value: Any, where: str) -> list[str]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(where, value, "字符串列表或 null")
+        for i, v in enumerate(value):
+            if not isinstance(v, str):
+                self.fail(f"{where}[{i}]", v, "字符串")
+        return list(value)
+
+    def text_map(self, value: Any, where: str) -> dict[str, str]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            self.fail(where, value, "字符串对象（名字 → 文字）或 null")
+        return dict(value)
+
+    def section(self, value: Any, where: str, count: int) -> Optional[int]:
+        """A section number that points at a section, or None (an item added by hand has none)."""
+        self.number(value, where)
+        return value if value is not None and value < count else None
+
+    def number(self, value: Any, where: str) -> Optional[int]:
+        if value is not None and (type(value) is not int or not 0 <= value < 10**9):
+            self.fail(where, value, "非负整数或 null")
+        return value
+
+    def choice(self, value: Any, where: str, accepted: tuple[str, ...], default: str) -> str:
+        if value is None or value == "":
+            return default
+        if value not in accepted:
+            self.fail(where, value, "以下之一：" + "、".join(f"'{a}'" for a in accepted))
+        return value
+
+    def iso(self, value: Any, where: str, *, with_time: bool) -> Optional[str]:
+        from datetime import date, datetime
+        text = self.text(value, where)
+        if text is None:
+            return None
+        try:
+            parsed = datetime.fromisoformat(text) if with_time and "T" in text else date.fromisoformat(text)
+        except ValueError:
+            parsed = None
+        form = "YYYY-MM-DD 或 YYYY-MM-DDTHH:MM" if with_time else "YYYY-MM-DD"
+        if parsed is None or len(text) != len("YYYY-MM-DDTHH:MM" if "T" in text else "YYYY-MM-DD"):
+            self.fail(where, value, f"ISO 日期 {form}")
+        return text
+
+
+def load_json(data: bytes, source: str, error: type | None = None) -> Any:
+    """The JSON value in ``data`` (UTF-8, -16 or -32, BOM or not); ``error`` (BadExtraction) naming the problem."""
+    from .errors import BadExtraction
+    error = error or BadExtraction
     try:
-        (datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value))
-    except ValueError:
-        need(False, f"'{where}' ('{value}')", "an ISO date YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+        return json.loads(data)
+    except RecursionError:
+        raise error("JSON 嵌套层数过多（超过约 1000 层），不是提取结果；" + _FIX, source=source) from None
+    except UnicodeDecodeError as exc:
+        raise error(f"不是 UTF-8 编码的 JSON（第 {exc.start + 1} 个字节无法解码）；请另存为 UTF-8", source=source) from None
+    except json.JSONDecodeError as exc:
+        raise error(f"不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列：{_json_problem(exc)}",
+                    source=source) from None
+    except ValueError as exc:       # e.g. an integer of more than 4,300 digits
+        raise error(f"不是可用的 JSON：{exc}", source=source) from None
+
+
+def _json_problem(exc: json.JSONDecodeError) -> str:
+    if exc.msg.startswith("Invalid control character") and exc.pos < len(exc.doc):
+        code = ord(exc.doc[exc.pos])
+        return f"字符串里有控制字符 U+{code:04X}，应写成转义形式 \\u{code:04x}"
+    return exc.msg
+
+
+def json_repr(value: Any, limit: int = 60) -> str:
+    """A short JSON rendering of ``value`` for a message."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -16,7 +16,7 @@ from . import lexicon
 from .textnorm import fold, fold_word, trie_regex
 
 _GROUP_SEP = re.compile(r"[;；\n]")
-_ITEM_SEP = re.compile(r"[、,，/]|\s+(?:和|与|及|and)\s+|(?<=[^\s@])(?=@[^\s@])")
+_ITEM_SEP = re.compile(r"[、,，/]|(?<!\s)\s++(?:和|与|及|and)\s+|(?<=[^\s@])(?=@[^\s@])")
 _BRACKET = re.compile(r"[(（]([^()（）]*)[)）]\s*$")
 _NOT_A_NAME = re.compile(r"\d|以及|等人|等|共\d*|全体|人员$|负责人$|成员|同学|同事|无$|^无|待定|另定|tbd|未定|其他", re.I)
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")

@@ -31,9 +31,9 @@ _COMMENT = re.compile(r"<!--.*?-->|^\s*minutes-(?:disable|enable)\S*(?:[\s,]+[a-
 
 # A label at the start of a line: ``负责人：``, ``【结论】``, ``[Action]``; what it names is
 # decided by `labels.field_of`. An ordinal may follow the label (结论一：, 决议2：).
-_LINE_LABEL = re.compile(r"^\s*(?:[\[【]\s*(?P<bracket>[^\[\]【】:：\n]{1,16}?)\s*[\]】]\s*[:：]?"
-                         r"|(?P<plain>[^:：，,。；;！？!?\[\]【】()（）\n]{1,20}?)\s*[:：])\s*")
-_ORDINAL = re.compile(rf"\s*(?:[{CN}]|\d{{1,2}})$")
+_LINE_LABEL = re.compile(r"^\s*+(?:[\[【]\s*+(?P<bracket>[^\[\]【】:：\n]{1,16}?)\s*+[\]】]\s*+[:：]?"
+                         r"|(?P<plain>[^:：，,。；;！？!?\[\]【】()（）\n]{1,20}?)\s*+[:：])\s*")
+_ORDINAL = re.compile(rf"(?<!\s)\s*+(?:[{CN}]|\d{{1,2}})$")
 _LEAD_QUALIFIER = re.compile(r"^(?:本次|此次|本期|本场)")
 
 
@@ -184,13 +184,23 @@ def cut_comments(unit: Unit) -> None:
     if not kept.strip():
         unit.kind = "comment"
         return
-    lead = len(kept) - len(kept.lstrip())
-    if unit.text.startswith(kept.strip()[:1]) or lead == 0:
-        unit.text = kept.rstrip()
-    else:
-        unit.start += unit.text.index(kept.strip())
-        unit.text = kept.strip()
+    unit.start += _first_kept(unit.text, comments)
+    unit.text = kept.strip()
     unit.__dict__.pop("fold", None)
+
+
+def _first_kept(text: str, comments: list[re.Match]) -> int:
+    """Index in ``text`` of the first character that is neither in a comment nor a space."""
+    i = 0
+    for m in comments:
+        while i < m.start() and text[i].isspace():
+            i += 1
+        if i < m.start():
+            return i
+        i = max(i, m.end())
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
 
 
 def strip_marker(unit: Unit) -> None:

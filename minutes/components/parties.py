@@ -116,7 +116,8 @@ def _non_overlapping(spans: list[Span]) -> list[Span]:
             out.append(span)
             taken.update(range(span.start, span.end))
     mentions = [s for s in spans if s.label_ == "MENTION"]
-    return out + [m for m in mentions if not any(m.start + 1 == s.start for s in out)]
+    starts = {s.start for s in out}     # a set: a cell of 30,000 @mentions is not 10^9 comparisons
+    return out + [m for m in mentions if m.start + 1 not in starts]
 
 
 def _mention_target(doc: Doc, span: Span) -> Span | None:

@@ -19,8 +19,8 @@ from ..textnorm import fold
 from .reading import Reading
 
 _INLINE_LABEL = re.compile(r"(?:^|[\s>→\-—,，;；。])(?:结论|决议|决定|共识)[:：]\s*")
-_RATIONALE = re.compile(r"[。;；.]?\s*[(（]?(?:依据|理由|原因|reason|because)\s*[:：]\s*", re.I)
-_QUOTED_REASON = re.compile(r"[(（]\s*[^()（）:：]{1,8}[:：]\s*([^()（）]+)[)）]\s*$")
+_RATIONALE = re.compile(r"[。;；.]?(?<!\s)\s*+[(（]?(?:依据|理由|原因|reason|because)\s*+[:：]\s*+", re.I)
+_QUOTED_REASON = re.compile(r"[(（]\s*+[^()（）:：]{1,8}[:：]\s*+([^()（）]+)[)）]\s*$")
 _SPEAKER = re.compile(r"^[^:：,，。]{1,8}[:：]")
 _NOT_DECISION = re.compile(r"[?？]\s*$|未达成|暂不形成结论|不形成结论|没有结论|未形成")
 
@@ -262,8 +262,12 @@ def _hedged(opener: str) -> bool:
 
 
 def _add_rationale(decision: Decision, text: str, unit: Unit, offset: int) -> None:
-    cleaned = text.strip().rstrip("。；;，,）) ").strip()
-    cleaned = re.sub(r"^[(（]?(?:依据|理由|reason)\s*[:：]\s*", "", cleaned, flags=re.I)
+    stripped = text.lstrip()
+    offset += len(text) - len(stripped)
+    if label := re.match(r"[(（]?(?:依据|理由|reason)\s*+[:：]\s*+", stripped, flags=re.I):
+        stripped, offset = stripped[label.end():], offset + label.end()   # the evidence starts after it too
+    cleaned = stripped.strip().rstrip("。；;，,）) ").strip()
+    offset += len(stripped) - len(stripped.lstrip())
     if cleaned:
         decision.rationale.append(cleaned)
         decision.rationale_evidence.append(Evidence(cleaned, unit.locate(offset)))

@@ -71,7 +71,8 @@ def _frame_label() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _imprint() -> re.Pattern:
     words = "|".join(map(re.escape, _words("imprint_words")))
-    return re.compile(rf"^(?P<issuer>.*?)\s*(?P<date>\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)\s*(?:{words})\s*$")
+    # (?<!\s): the issuer stops before the spaces, tried once per run, not once per space
+    return re.compile(rf"^(?P<issuer>.*?)(?<!\s)\s*+(?P<date>\d{{4}}\s*+年\s*+\d{{1,2}}\s*+月\s*+\d{{1,2}}\s*+日)\s*(?:{words})\s*$")
 
 
 # --------------------------------------------------------------------------- #

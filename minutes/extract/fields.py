@@ -18,7 +18,7 @@ from ..textnorm import fold
 
 # English labels may be followed by a space instead of a colon: "DDL 7/17", "owner Amy".
 _SPACE_LABELS = ("ddl", "eta", "due", "owner", "deadline", "by")
-_BRACKET_PAIR = re.compile(r"[(（]\s*([^()（）/／]{1,20}?)\s*[/／]\s*([^()（）]{1,24}?)\s*[)）]\s*$")
+_BRACKET_PAIR = re.compile(r"[(（]\s*+([^()（）/／]{1,20}?)\s*+[/／]\s*+([^()（）]{1,24}?)\s*+[)）]\s*$")
 
 
 @dataclass(frozen=True)

@@ -457,7 +457,9 @@ def _find_words(words: str, units: list[Unit]) -> Optional[Evidence]:
 # or first in the item, before one (Marcus — finalize…). Matched on folded text (— is -, → is >).
 _SLOT_BEFORE = re.compile(r"(?:[:：>|｜\t(（]|\s-+|-+|\s{2,})\s*@?$")
 _SLOT_AFTER = re.compile(r"\s*(?:$|[,，;；。|｜\t(（)）]|\s-+|-{2,}|\s{2,}|\d)")
-_SLOT_FIRST = re.compile(r"\s*(?:-+|[:：>|｜\t]|\s{2,})\s*\S")
+# (three adjacent runs of spaces in one alternative took minutes on a name and 600 spaces; the same
+# matches: dashes or a mark then a word, two spaces or a tab in the run before a word)
+_SLOT_FIRST = re.compile(r"\s*+(?:-+|[:：>|｜])\s*+\S|\s{2,}+\S|(?=\s*\t)\s*+\S")
 
 
 @lru_cache(maxsize=1)
@@ -537,7 +539,7 @@ def _group_from(parties: list[Hit], first: Hit, text: str) -> list[Hit]:
     for p in parties:
         if p.start <= group[-1].start:
             continue
-        if re.fullmatch(r"\s*(?:、|和|与|及|跟|同|\+|&|/)\s*", text[group[-1].end:p.start]):
+        if re.fullmatch(r"\s*+(?:、|和|与|及|跟|同|\+|&|/)\s*+", text[group[-1].end:p.start]):
             group.append(p)
         else:
             break
@@ -637,10 +639,10 @@ def _tidy(words: str) -> str:
         if joined and joined[-1] not in "，,；;。 " and part[0] not in "，,；;。 ":
             joined += ""
         joined += part
-    joined = re.sub(r"\s*[,，;；]\s*(?=[,，;；。]|$)", "", joined)
+    joined = re.sub(r"\s*+[,，;；]\s*+(?=[,，;；。]|$)", "", joined)
     joined = re.sub(r"^[\s,，;；。:：、—\-|→>@*]+|[\s,，;；。:：、—\-|→>@*（(]+$", "", joined)
     joined = re.sub(r"[（(【\[][\s,，;；、:：]*[)）】\]]", "", joined)
-    joined = re.sub(r"\s*[—\-]{1,2}\s*$", "", joined)
+    joined = re.sub(r"\s*+[—\-]{1,2}\s*$", "", joined)
     joined = re.sub(rf"(?:^|(?<=[,，;；]))\s*(?:{_filler_alternation()}|截止|由|于|在)\s*(?=[,，;；。]|$)", "", joined)
     joined = re.sub(r"[,，;；]{2,}", "，", joined)
     return joined.strip(" ，,；;。:：、—-").strip()

@@ -22,12 +22,12 @@ _DATE_LABEL_RANK = {"会议时间": 0, "会议日期": 0, "开会时间": 0, "�
 _GENERIC_TITLE = re.compile(r"^(?:会议纪要|会议记录|会议纪录|纪要|记录|会议|会议信息|meeting minutes|minutes|)$", re.I)
 # Cut from a title (matched on folded text): a 【会议纪要】 tag, a detached 会议纪要/速记
 # suffix, an attached 纪要 (keeping 会议), and a (录音整理) remark.
-_TITLE_NOISE = re.compile(r"^\[(?:会议纪要|会议记录|纪要)\]\s*|^\[|\]$|\s+(?:会议纪要|会议记录|会议纪录|纪要|速记|记录)$"
-                          r"|(?<=会)会议(?:纪要|记录|纪录)$|(?<=会议)(?:纪要|记录|纪录)$|(?<=会)(?:纪要|记录|纪录)$|\s*\((?:录音整理|速记|草稿|初稿)\)$", re.I)
+_TITLE_NOISE = re.compile(r"^\[(?:会议纪要|会议记录|纪要)\]\s*|^\[|\]$|(?<!\s)\s+(?:会议纪要|会议记录|会议纪录|纪要|速记|记录)$"
+                          r"|(?<=会)会议(?:纪要|记录|纪录)$|(?<=会议)(?:纪要|记录|纪录)$|(?<=会)(?:纪要|记录|纪录)$|(?<!\s)\s*\((?:录音整理|速记|草稿|初稿)\)$", re.I)
 _MEETING_WORD = re.compile(r"会|纪要|记录|review|planning|sync|standup|retro|meeting", re.I)
-_HOSTED_BY = re.compile(r"由(?:轮值主席|主席|会议主持人|总经理|副总经理)?\s*([^，,。()（）\s]{0,8})\s*(?:[(（]([^()（）]+)[)）])?\s*主持")
+_HOSTED_BY = re.compile(r"由(?:轮值主席|主席|会议主持人|总经理|副总经理)?\s*+([^，,。()（）\s]{0,8})\s*+(?:[(（]([^()（）]+)[)）])?\s*+主持")
 _DATE_IN_CELL = 5   # rank of a time found in a record's 时间 column (a communication log)
-_FIELD_SPLIT = re.compile(r"(?:\s{2,}|\u3000+|\s*\|\s*|\s+(?=\S{1,6}[:：]))(?=[^\s:：|]{1,8}[:：])")
+_FIELD_SPLIT = re.compile(r"(?<!\s)(?:\s{2,}+|\u3000++|\s*+\|\s*+|\s++(?=\S{1,6}[:：]))(?=[^\s:：|]{1,8}[:：])")
 _CONTINUATION_LABELS = {"attendees", "departments", "absent"}
 # An opening line that speaks of the meeting (…召开…, 今天（…）会议的纪要, the meeting was held…).
 _MEETING_TALK = re.compile(r"会议|例会|会上|在.{1,20}开|\b(?:meeting|held|met)\b", re.I)
@@ -138,7 +138,7 @@ _ANY_DATE = 9
 def _mostly_date(text: str) -> bool:
     """A header line that opens with its date (``2025-06-17 (Tue) 10:00 | Host: …``), or a short
     line that holds little else (``东川县人民政府办公室　2023年11月6日``); not a sentence."""
-    if re.match(r"\s*(?:\d{4}\s*[-/.年]|\d{8}\b)", fold(text)):
+    if re.match(r"(?<!\s)\s*+(?:\d{4}\s*+[-/.年]|\d{8}\b)", fold(text)):
         return True
     return not re.search(r"[，,。；;]", text) and len(text.strip()) <= 40
 
@@ -172,7 +172,7 @@ def _simple(meeting: Meeting, fields, name: str) -> None:
 def _convened() -> re.Pattern:
     """``副区长刘建明在区政府三楼会议室主持召开…``: who chaired it, and where."""
     titles = "|".join(sorted(lexicon.words("parties.yaml", "leading_titles"), key=len, reverse=True))
-    return re.compile(rf"(?:{titles})?\s*([\u4e00-\u9fff]{{2,3}}|[A-Za-z]+(?:\s[A-Za-z]+)?)\s*(?:同志)?"
+    return re.compile(rf"(?:{titles})?\s*+([\u4e00-\u9fff]{{2,3}}|(?<![A-Za-z])[A-Za-z]++(?:\s[A-Za-z]++)?)\s*+(?:同志)?"
                       rf"(?:在([^，,。；;]{{2,24}}?))?(?:主持召开|主持|召集召开|召开)")
 
 

@@ -137,4 +137,4 @@ def speaker_of(unit: Unit, reading: Reading) -> Optional[Speaker]:
 
 
 # After a speaker's name: a colon, perhaps after their department in brackets (孟凡(售后服务部)：…).
-_AFTER_SPEAKER = re.compile(r"(?:\s*[(（][^()（）:：]{1,12}[)）])?\s*[:：]")
+_AFTER_SPEAKER = re.compile(r"(?<!\s)(?:\s*+[(（][^()（）:：]{1,12}[)）])?\s*+[:：]")

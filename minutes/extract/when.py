@@ -66,7 +66,8 @@ def _prepared(folded: str) -> str:
 
 def _names_a_day(words: str) -> bool:
     """A month and a day are written (not 明天, 周五 or a bare clock time)."""
-    return bool(re.search(r"\d{1,2}\s*[月/.\-]\s*\d{1,2}|[月].{0,3}[日号]|[a-z]{3,}\.?\s*\d{1,2}|\d{1,2}\s+[a-z]{3,}",
+    return bool(re.search(r"\d{1,2}\s*+[月/.\-]\s*+\d{1,2}|[月].{0,3}[日号]|(?<![a-z])[a-z]{3,}+\.?\s*+\d{1,2}"
+                          r"|\d{1,2}\s++[a-z]{3,}",
                           fold(words).lower()))
 
 

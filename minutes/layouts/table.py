@@ -310,5 +310,14 @@ def _tracks_progress(rows, columns: list[Column]) -> bool:
 
 def _joined(first: Unit, more: Unit) -> Unit:
     """A multi-paragraph cell read as one field value (first paragraph's location)."""
-    return Unit(text=first.text + "\n" + more.text, origin=first.origin, start=first.start,
+    return Unit(text=first.text + _between(first, more) + more.text, origin=first.origin, start=first.start,
                 index=first.index, kind="cell", record=first.record, column=first.column)
+
+
+def _between(first: Unit, more: Unit) -> str:
+    """What separates two units of a cell: a line break, or, for the pieces an overlong line
+    was cut into, the spaces between them as written, so the value quotes the cell."""
+    source, end = first.origin.text, first.start + len(first.text)
+    if more.origin is first.origin and source[first.start:end] == first.text and "\n" not in source[end:more.start]:
+        return source[end:more.start]
+    return "\n"

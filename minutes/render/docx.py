@@ -31,6 +31,7 @@ from lxml import etree
 from ..errors import TemplateError
 from ..model import Minutes
 from ..resources import templates_dir
+from .budget import render_within_budget
 from .context import CONTEXT_KEYS, build_context
 
 STYLES = {"standard": "minutes_standard.docx", "formal": "minutes_formal.docx"}
@@ -47,9 +48,11 @@ REFUSED_TAGS = (
 REFUSED_NODES = (nodes.Import, nodes.FromImport, nodes.Include, nodes.Extends)
 ALLOWED_GLOBALS = frozenset({"range", "loop"})
 MAX_REPEAT = 10_000        # longest string or list a template may build with '*'
+MAX_PROPERTY = 255         # characters in a Word core property (python-docx refuses more)
 RENDERED_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
-_XML = re.compile(r"<[^>]+>")
+_OPENER = re.compile(r"\{[{%#]")
+_CLOSER = {"{{": "}}", "{%": "%}", "{#": "#}"}
+_XML = re.compile(r"<[^<>]+>")       # no "<" inside: a run of "<" is not rescanned from each
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
@@ -76,13 +79,23 @@ def sandbox() -> _Sandbox:
 # --------------------------------------------------------------------------- #
 def render_minutes(minutes: Minutes, *, template: Path | None = None, style: str = "standard",
                    review_notes: bool = False) -> bytes:
-    path = Path(template) if template else shipped(style_file(style))
-    return render_template(path, build_context(minutes, review_notes=review_notes))
+    if template:
+        return render_users(Path(template), build_context(minutes, review_notes=review_notes))
+    return render_template(shipped(style_file(style)), build_context(minutes, review_notes=review_notes))
 
 
 def render_tracker(minutes: Minutes, *, template: Path | None = None, project: str | None = None) -> bytes:
-    path = Path(template) if template else shipped(TRACKER)
-    return render_template(path, build_context(minutes, project=project))
+    if template:
+        return render_users(Path(template), build_context(minutes, project=project))
+    return render_template(shipped(TRACKER), build_context(minutes, project=project))
+
+
+def render_users(path: Path, context: dict[str, Any]) -> bytes:
+    """A user's template: checked and rendered within the budget (render/budget.py), since docxtpl's
+    own clean-up of a crafted file can take minutes before the check sees a tag."""
+    if not path.is_file():
+        raise TemplateError("template file not found", source=str(path))
+    return render_within_budget(render_template, path, context)
 
 
 def render_template(path: Path, context: dict[str, Any]) -> bytes:
@@ -100,18 +113,26 @@ def set_properties(props, context: dict[str, Any]) -> None:
     """Title, author (the recorder) and creation time (the meeting's) of this document, not the template's."""
     meeting = context["meeting"]
     now = datetime.now(timezone.utc).replace(microsecond=0)
-    props.title, props.subject = meeting["minutes_title"], meeting["title"]
-    props.author = props.last_modified_by = meeting["recorder"]
+    props.title, props.subject = _property(meeting["minutes_title"]), _property(meeting["title"])
+    props.author = props.last_modified_by = _property(meeting["recorder"])
     props.comments, props.keywords, props.category, props.revision = "", "", "会议纪要", 1
     props.language = "zh-CN"
     props.created, props.modified = _meeting_time(meeting) or now, now
+
+
+def _property(text: str) -> str:
+    """Word's document properties hold 255 characters; the page itself keeps the whole text."""
+    return text if len(text) <= MAX_PROPERTY else text[:MAX_PROPERTY - 1] + "…"
 
 
 def _meeting_time(meeting: dict[str, Any]) -> datetime | None:
     """The meeting's start, Beijing time, as UTC (a document property is a UTC instant)."""
     if not meeting["date_iso"]:
         return None
-    start = datetime.fromisoformat(f"{meeting['date_iso']}T{meeting['start_time'] or '00:00'}")
+    try:        # an edited extraction may carry any start time
+        start = datetime.fromisoformat(f"{meeting['date_iso']}T{meeting['start_time'] or '00:00'}")
+    except ValueError:
+        return None
     return start.replace(tzinfo=BEIJING).astimezone(timezone.utc)
 
 
@@ -155,7 +176,7 @@ def open_template(path: Path) -> DocxTemplate:
 def check_loaded(doc: DocxTemplate, path: Path) -> None:
     env = sandbox()
     for part, source in template_sources(doc):
-        for tag in _TAG.findall(source):
+        for tag in tags(source):
             _check_tag(tag, part, path)
         _check_tree(env, source, part, path)
 
@@ -178,6 +199,26 @@ def _lines(xml: str) -> str:
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
 
 
+def tags(source: str) -> list[str]:
+    """Every ``{{ … }}``, ``{% … %}`` and ``{# … #}``, shortest first, in one pass.
+
+    A regular expression (``\\{\\{.*?\\}\\}``) would rescan to the end from every
+    opener that has no closer: quadratic in a template of many ``{{``. Here a closer
+    that is missing once is never looked for again.
+    """
+    found, missing, at = [], set(), 0
+    while m := _OPENER.search(source, at):
+        close = _CLOSER[m.group()]
+        end = -1 if close in missing else source.find(close, m.end())
+        if end < 0:
+            missing.add(close)
+            at = m.start() + 1
+            continue
+        found.append(source[m.start():end + 2])
+        at = end + 2
+    return found
+
+
 def _check_tag(tag: str, part: str, path: Path) -> None:
     for pattern, reason in REFUSED_TAGS:
         if re.search(pattern, _text(tag)):
@@ -187,13 +228,14 @@ def _check_tag(tag: str, part: str, path: Path) -> None:
 def _check_tree(env: _Sandbox, source: str, part: str, path: Path) -> None:
     try:
         tree = env.parse(source)
+        for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter, *REFUSED_NODES)):
+            if _unsafe(node):
+                _refuse(path, part, _near(source, node.lineno), "it reaches Python internals or other templates")
+        undeclared = meta.find_undeclared_variables(tree)   # compiles: finds `set loop = ...` and the like
     except TemplateSyntaxError as exc:
         raise TemplateError(f"{part}: Jinja cannot parse {_near(source, exc.lineno)}: {exc.message}",
                             source=str(path)) from None
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter, *REFUSED_NODES)):
-        if _unsafe(node):
-            _refuse(path, part, _near(source, node.lineno), "it reaches Python internals or other templates")
-    unknown = sorted(meta.find_undeclared_variables(tree) - set(CONTEXT_KEYS) - ALLOWED_GLOBALS)
+    unknown = sorted(undeclared - set(CONTEXT_KEYS) - ALLOWED_GLOBALS)
     if unknown:
         _refuse(path, part, _tag_naming(source, unknown[0]),
                 f"'{unknown[0]}' is not a template variable; available: {', '.join(CONTEXT_KEYS)}")
@@ -225,11 +267,11 @@ def _near(source: str, lineno: int | None) -> str:
     """The tags (else the text) of the paragraph at ``lineno``."""
     lines = source.splitlines()
     line = lines[lineno - 1] if lineno and 0 < lineno <= len(lines) else ""
-    return " ".join(_text(t) for t in _TAG.findall(line)) or _text(line)
+    return " ".join(_text(t) for t in tags(line)) or _text(line)
 
 
 def _tag_naming(source: str, name: str) -> str:
-    return next((_text(t) for t in _TAG.findall(source) if re.search(rf"\b{re.escape(name)}\b", _text(t))), name)
+    return next((_text(t) for t in tags(source) if re.search(rf"\b{re.escape(name)}\b", _text(t))), name)
 
 
 # --------------------------------------------------------------------------- #
@@ -244,3 +286,6 @@ def _render(doc: DocxTemplate, context: dict[str, Any], path: Path) -> None:
         raise TemplateError(f"cannot render: {exc.__class__.__name__}: {exc}", source=str(path)) from None
     except (etree.LxmlError, ValueError) as exc:
         raise TemplateError(f"rendering produced a broken Word file: {exc}", source=str(path)) from None
+    except (TypeError, AttributeError, KeyError, IndexError, ArithmeticError) as exc:
+        raise TemplateError(f"模板渲染出错：{exc.__class__.__name__}: {exc}；请检查模板里用到的过滤器和值的类型",
+                            source=str(path)) from None

@@ -66,8 +66,13 @@ def due_line(deadline: Optional[str]) -> Optional[str]:
     if due is None:
         return None
     if isinstance(due, datetime):
-        return f"DUE;TZID={TZID}:{due:%Y%m%dT%H%M%S}"
-    return f"DUE;VALUE=DATE:{due:%Y%m%d}"
+        return f"DUE;TZID={TZID}:{_basic(due.isoformat(timespec='seconds'))}"
+    return f"DUE;VALUE=DATE:{_basic(due.isoformat())}"
+
+
+def _basic(iso: str) -> str:
+    """RFC 5545's basic form of an ISO value (four-digit years included, unlike strftime's %Y)."""
+    return iso.replace("-", "").replace(":", "")
 
 
 def _uids(minutes: Minutes) -> list[str]:

@@ -213,9 +213,9 @@ def display_width(text: str) -> int:
 
 def _shown(value: Any) -> str:
     if isinstance(value, datetime):
-        return f"{value:%Y-%m-%d %H:%M}"
+        return value.isoformat(sep=" ", timespec="minutes")
     if isinstance(value, date):
-        return f"{value:%Y-%m-%d}"
+        return value.isoformat()
     return "" if value is None else str(value)
 
 

@@ -6,7 +6,6 @@ pass the limit, before the rest arrives.
 """
 from __future__ import annotations
 
-import json
 import secrets
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +19,7 @@ from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import parse_options_header
 
 from ...errors import TooLargeInput, UnsupportedInput
+from ...model import load_json
 from ..config import Settings, get_settings
 from ..errors import BadRequest, InvalidRequest, Unauthorized
 from ..models import RenderInput, TextInput
@@ -92,10 +92,7 @@ def _too_large(size: int, limit: int) -> TooLargeInput:
 
 
 def _json_submission(body: bytes, model: type[BaseModel]) -> Submission:
-    try:
-        data = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BadRequest(f"the body is not valid JSON ({exc})") from None
+    data = load_json(body, "请求体", BadRequest)
     try:
         parsed = model.model_validate(data)
     except ValidationError as exc:
@@ -108,6 +105,10 @@ def _from_model(parsed: BaseModel) -> Submission:
     if (parsed.text is None) == (extraction is None):
         raise InvalidRequest("give either 'text' (notes) or 'extraction' (an extraction to render), "
                              "not both or neither")
+    if parsed.text is not None and "\x00" in parsed.text:
+        line = parsed.text.count("\n", 0, parsed.text.index("\x00")) + 1
+        raise InvalidRequest(f"'text' 第 {line} 行有 NUL 控制字符（U+0000），不是会议记录里的文字；"
+                             "多半是从二进制文件粘贴来的，请删去后再提交")
     data = parsed.text.encode("utf-8") if parsed.text is not None else None
     return Submission(filename=parsed.filename, data=data, ref_date=parsed.ref_date, extraction=extraction)
 
@@ -131,6 +132,9 @@ async def _form_submission(request: Request, boundary: Optional[bytes], limit: i
     return form.submission()
 
 
+MAX_FORM_PARTS = 16       # the form has two fields; 300,000 empty parts would cost 600 MB
+
+
 class MemoryForm:
     """The parts of a multipart form, collected in memory."""
 
@@ -144,6 +148,8 @@ class MemoryForm:
                 "on_part_data": self._data}
 
     def _begin(self) -> None:
+        if len(self.parts) >= MAX_FORM_PARTS:
+            raise BadRequest(f"表单的部分超过 {MAX_FORM_PARTS} 个；只需 'file'（会议记录文件）和可选的 'ref_date'")
         self.parts.append({"headers": {}, "data": bytearray()})
 
     def _header_field(self, data: bytes, start: int, end: int) -> None:

@@ -5,12 +5,10 @@ functions, dataclasses, bytes). Nothing here touches the disk or logs what a doc
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...errors import BadExtraction
-from ...model import Document, Minutes, Paragraph, Table, minutes_from_dict
+from ...model import Document, Minutes, Paragraph, Table, load_json, minutes_from_dict
 from ...pipeline import Options, process, process_document
 from ...read import Limits, decode_text
 from ..errors import InvalidRequest
@@ -120,10 +118,7 @@ def submitted_minutes(submission: Submission, limits: Limits) -> Minutes:
 
 
 def _json_file(submission: Submission) -> object:
-    try:
-        return json.loads(submission.data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BadExtraction(f"is not valid JSON ({exc})", source=submission.filename) from None
+    return load_json(submission.data, submission.filename)
 
 
 DEFAULT_FORMAT = {"minutes": "docx", "tracker": "xlsx"}
