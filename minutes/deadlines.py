@@ -681,7 +681,7 @@ class _Lexicon:
         return table
 
     def _directions(self) -> dict[str, str]:
-        table = {_key(w): d for d in ("within", "ago", "later") for w in self.words(f"duration_{d}")}
+        table = {_key(w): d for d, key in _DIRECTION_KEYS.items() for w in self.words(key)}
         for direction, words in self.section("duration_prefixes_en", dict).items():
             table.update((_key(w), direction) for w in words)
         return table
@@ -932,6 +932,9 @@ _DAY_RULES = {
 }
 
 
+# A duration's direction → the deadlines.yaml list of words that say it (3天内, 5天前, 2小时后).
+_DIRECTION_KEYS = {"within": "duration_within", "ago": "duration_ago", "later": "duration_later"}
+
 _OTHER_RULES = {
     "duration": (r"(?P<n><DNUM>)\s*(?P<unit><UNITS>)\s*(?P<dir><DIRECTIONS>)", _resolve_duration),
     "duration_en": (r"(?P<dir><DURATION_PREFIXES_EN>)\s+(?P<n><DNUM_EN>)\s+(?P<unit><UNITS_EN>)", _resolve_duration),
@@ -975,9 +978,9 @@ def _rule_pieces(lex: _Lexicon, p: dict[str, str]) -> dict[str, str]:
         "PERIODS_EN": lex.alt("period_words_en"),
         "UNITS": lex.alt("duration_units"),
         "UNITS_EN": _alternation(w for ws in units.values() for w in ws if _is_latin(w)),
-        "DIRECTIONS": _alternation(w for d in ("within", "ago", "later") for w in lex.words(f"duration_{d}")
+        "DIRECTIONS": _alternation(w for key in _DIRECTION_KEYS.values() for w in lex.words(key)
                                    if not _is_latin(w)),
-        "DIRECTIONS_EN": _alternation(w for d in ("ago", "later") for w in lex.words(f"duration_{d}") if _is_latin(w)),
+        "DIRECTIONS_EN": _alternation(w for d in ("ago", "later") for w in lex.words(_DIRECTION_KEYS[d]) if _is_latin(w)),
         "DURATION_PREFIXES_EN": lex.alt("duration_prefixes_en"),
         "CONNECTORS": lex.alt("event_connectors"),
         "END_OF_DAY": _alternation(lex.section("dayparts", dict)["end_of_day"]),

@@ -82,3 +82,23 @@ def test_docs_every_rule_file_is_described():
     for path in sorted((ROOT / "nlp_models").rglob("*")):
         if path.is_file() and path.name != "README.md":
             assert path.relative_to(ROOT / "nlp_models").as_posix() in described, path
+
+
+def _rule_keys() -> list[tuple[str, str]]:
+    """(file, key) for every top-level key of every YAML rule file, and every group of fields.yaml."""
+    import yaml
+    keys = []
+    for path in sorted((ROOT / "nlp_models").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            keys += [(path.name, str(k)) for k in data]
+            if path.name == "fields.yaml":
+                keys += [(path.name, str(group)) for part in data.values() for group in part]
+    return keys
+
+
+@pytest.mark.parametrize("file, key", _rule_keys())
+def test_docs_every_rule_key_is_read_by_the_code(file, key):
+    """A key nobody reads is a word list that does nothing while code does the work (issue 9)."""
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "minutes").rglob("*.py"))
+    assert f'"{key}"' in source or f"'{key}'" in source, f"{file} > {key} is never read by minutes/"

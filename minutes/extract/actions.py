@@ -21,6 +21,7 @@ from typing import Iterable, Optional
 
 from .. import lexicon
 from ..deadlines import find_deadlines
+from ..layouts.table import task_state
 from ..model import ActionItem, Evidence
 from ..parties import UNDETERMINED, is_department, parse_parties
 from ..segment import heads_section
@@ -38,7 +39,15 @@ _REMARK_LEAD = 4          # chars of a remark cell where an urgency word still s
 _PUNCTUATED = re.compile(r"[，。！？；,.!?;]")
 _AFTERTHOUGHT = 8         # chars: a dated tail this short finishes the clause before it
 _DONE_ASPECT = re.compile(r"[\u4e00-\u9fff]了(?:[吧啊呀]?\s*$)")
-_STATUS_ONLY = re.compile(r"^(?:已完成|已取消|完成|done|取消|暂停|进行中|延期|顺延|已关闭)\W*$", re.I)
+
+
+def _state_only(text: str) -> bool:
+    """A line that is nothing but a task's state (已完成 / 进行中 / done): a report, no task."""
+    words = re.sub(r"[\W_]+", "", fold(text).lower())
+    return bool(words) and task_state(words) is not None and len(words) <= _STATE_MAX
+
+
+_STATE_MAX = 6
 
 
 def _owner_field(text: str) -> bool:
@@ -192,7 +201,7 @@ class ActionReader:
     def _listed(self, unit: Unit) -> Iterable[Draft]:
         """A line in an actions section: an item unless it only reports progress."""
         text = unit.text
-        if _STATUS_ONLY.match(fold(text)):
+        if _state_only(text):
             return
         if unit.checked is None and self.items.is_status(unit, 0, len(text)) and not self.items.assigns(unit, 0, len(text)):
             return

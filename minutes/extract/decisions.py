@@ -13,13 +13,30 @@ from functools import lru_cache
 from typing import Optional
 
 from .. import lexicon
+from ..labels import listed
 from ..model import Decision, Evidence
 from ..units import Unit
 from ..textnorm import fold
 from .reading import Reading
 
-_INLINE_LABEL = re.compile(r"(?:^|[\s>→\-—,，;；。])(?:结论|决议|决定|共识)[:：]\s*")
-_RATIONALE = re.compile(r"[。;；.]?(?<!\s)\s*+[(（]?(?:依据|理由|原因|reason|because)\s*+[:：]\s*+", re.I)
+
+
+@lru_cache(maxsize=1)
+def _inline_label() -> re.Pattern:
+    """A decision label inside a line (…→ 结论：…, 会议决议：…)."""
+    return re.compile(rf"(?:^|[\s>→\-—,，;；。])(?:{_labels('decision')})[:：]\s*")
+
+
+@lru_cache(maxsize=1)
+def _rationale() -> re.Pattern:
+    """Where grounds start inside a line: 依据：…, （理由：…）, reason: …."""
+    return re.compile(rf"[。;；.]?(?<!\s)\s*+[(（]?(?:{_labels('rationale')})\s*+[:：]\s*+", re.I)
+
+
+def _labels(field: str) -> str:
+    """The content labels of a field (nlp_models/fields.yaml), as one alternation, longest first."""
+    words = [w for w, name in listed()["content"].items() if name == field]
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 _QUOTED_REASON = re.compile(r"[(（]\s*+[^()（）:：]{1,8}[:：]\s*+([^()（）]+)[)）]\s*$")
 _SPEAKER = re.compile(r"^[^:：,，。]{1,8}[:：]")
 _NOT_DECISION = re.compile(r"[?？]\s*$|未达成|暂不形成结论|不形成结论|没有结论|未形成")
@@ -111,7 +128,7 @@ def _decision(unit: Unit, transcript: bool, reading: Reading) -> Optional[tuple[
     if unit.role == "decisions" and unit.label is None and _enumerated_like_siblings(unit) \
             and not _reports(unit, reading):
         return _with(_make(unit, text, 0), whole)
-    if m := _INLINE_LABEL.search(fold(text)):
+    if m := _inline_label().search(fold(text)):
         return _with(_make(unit, text[m.end():], m.end()), whole)
     speaker = speaker_end(unit) if transcript else 0
     if unit.role not in ("status", "actions"):
@@ -184,7 +201,7 @@ def _until_assignment(text: str, start: int, end: int) -> int:
 def _with_grounds(text: str, end: int) -> int:
     """A decision sentence keeps the 依据：… sentence right after it."""
     rest = text[end:]
-    if _RATIONALE.match(fold(rest.lstrip())):
+    if _rationale().match(fold(rest.lstrip())):
         return len(text)
     return end
 
@@ -209,7 +226,7 @@ def _make(unit: Unit, text: str, offset: int) -> Optional[Decision]:
     """A decision from unit.text[offset:], with its inline rationale split off."""
     body = text
     rationale = None
-    if m := _RATIONALE.search(fold(body)):
+    if m := _rationale().search(fold(body)):
         body, rationale = text[:m.start()], (text[m.end():], offset + m.end())
     quoted = _QUOTED_REASON.search(body)
     if quoted and not rationale:

@@ -18,7 +18,7 @@ from ..labels import field_of
 from ..model import ActionItem, Evidence, Location
 from ..parties import UNDETERMINED, is_department, parse_parties
 from ..units import Unit
-from ..textnorm import fold
+from ..textnorm import fold, fold_word
 from .fields import InlineField, bracket_pair, inline_fields
 from .priority import cell_priority, heading_priority, inline_priority, mark_priority
 from .reading import Hit, Reading
@@ -30,7 +30,21 @@ _ONE_OFF = re.compile(r"一下$")
 _FILLER_AFTER_DEADLINE = re.compile(r"^\s*(?:完成|前完成|内完成|截止|为止|之前|以前)")
 _HEDGE = re.compile(r"(?:争取|尽量|力争|务必|最迟|最晚|须|需|要|必须|请)\s*(?:在|于)?\s*$")
 _PREP_BEFORE_DEADLINE = re.compile(r"(?:在|于)\s*$|(?:具体|完成|截止)?(?:时间|日期)\s*$")
-_EN_OWNER_VERB = re.compile(r"(?:to|will|should|must|shall|needs? to|is to)\s+[a-z]", re.I)
+
+
+@lru_cache(maxsize=1)
+def _en_owner_verb() -> re.Pattern:
+    """English: a name followed by one of these owns what comes after (David to review…)."""
+    words = sorted(lexicon.words("cues.yaml", "owner_verbs_en"), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(re.escape(w) for w in words)})\s+[a-z]", re.I)
+
+
+@lru_cache(maxsize=1)
+def _joiners() -> tuple[str, str]:
+    """Alternations of the words that join co-owners (、 和 与 +) and that say they share (一起, 共同)."""
+    alternation = lambda key: "|".join(re.escape(fold_word(w)) for w in
+                                        sorted(lexicon.words("cues.yaml", key), key=len, reverse=True))
+    return alternation("coordinators"), alternation("together")
 
 
 @dataclass
@@ -176,7 +190,7 @@ class ItemBuilder:
             elif hit.kind in ("person", "department"):
                 draft.owners.append((hit.name, hit.department, unit.locate(hit.start)))
             end = hit.end
-            if m := _EN_OWNER_VERB.match(unit.text[end:].lstrip()):      # "David to review…": cut "to"
+            if m := _en_owner_verb().match(unit.text[end:].lstrip()):      # "David to review…": cut "to"
                 end += len(unit.text[end:]) - len(unit.text[end:].lstrip()) + m.end() - 1
             draft.cut.append((hit.start, end))
 
@@ -275,7 +289,7 @@ class ItemBuilder:
         rest = fold(unit.text[position:end]).lstrip()
         if not rest:
             return False
-        if rest[0] in ":：>" or rest.startswith("->") or _EN_OWNER_VERB.match(rest):
+        if rest[0] in ":：>" or rest.startswith("->") or _en_owner_verb().match(rest):
             return True
         deadline = self._deadline_at(unit, position)
         if deadline is not None:          # 赵磊5个工作日内提交 / 赵宏明天与…; not 运营部国庆活动规则
@@ -522,13 +536,14 @@ def _group_before(parties: list[Hit], position: int, text: str) -> list[Hit]:
     cursor = position
     for p in reversed(parties):
         gap = text[p.end:cursor]
-        if p.end <= cursor and re.fullmatch(r"\s*(?:、|和|与|及|跟|同|\+|&|/|,|，)?\s*(?:两人|二人|共同|一起|联合)?\s*", gap) \
+        joiners, together = _joiners()
+        if p.end <= cursor and re.fullmatch(rf"\s*+(?:{joiners}|,|，)?\s*+(?:{together})?\s*+", gap) \
                 and (not group or gap.strip()):
             group.insert(0, p)
             cursor = p.start
         elif p.end <= cursor:
             break
-    if group and not re.fullmatch(r"\s*(?:两人|二人|共同|一起|联合)?\s*", text[group[-1].end:position]):
+    if group and not re.fullmatch(rf"\s*+(?:{_joiners()[1]})?\s*+", text[group[-1].end:position]):
         return []
     return group
 
@@ -539,7 +554,7 @@ def _group_from(parties: list[Hit], first: Hit, text: str) -> list[Hit]:
     for p in parties:
         if p.start <= group[-1].start:
             continue
-        if re.fullmatch(r"\s*+(?:、|和|与|及|跟|同|\+|&|/)\s*+", text[group[-1].end:p.start]):
+        if re.fullmatch(rf"\s*+(?:{_joiners()[0]})\s*+", text[group[-1].end:p.start]):
             group.append(p)
         else:
             break
