@@ -281,7 +281,7 @@ def _hedged(opener: str) -> bool:
 def _add_rationale(decision: Decision, text: str, unit: Unit, offset: int) -> None:
     stripped = text.lstrip()
     offset += len(text) - len(stripped)
-    if label := re.match(r"[(（]?(?:依据|理由|reason)\s*+[:：]\s*+", stripped, flags=re.I):
+    if label := re.match(rf"[(（]?(?:{_labels('rationale')})\s*+[:：]\s*+", fold(stripped), flags=re.I):
         stripped, offset = stripped[label.end():], offset + label.end()   # the evidence starts after it too
     cleaned = stripped.strip().rstrip("。；;，,）) ").strip()
     offset += len(stripped) - len(stripped.lstrip())
