@@ -39,6 +39,7 @@ _SYMBOLS = re.compile(r"^[^\w\u4e00-\u9fff(（\[【]+|[^\w\u4e00-\u9fff)）\]】
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _PARTS = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff/、()（）]*|[a-z][a-z0-9 ./&'_-]*[a-z0-9]|[a-z]")
+_PAIR = re.compile(r"\s*(?:/|、|及|和|与|或|&)\s*")
 _CONTENT_ROLES = {"decision": "decisions", "rationale": "rationale", "action": "actions",
                   "risk": "risks", "question": "questions"}
 
@@ -127,7 +128,16 @@ def field_of(text: str, *groups: str) -> Optional[LabelMatch]:
             found = _by_head(words, group)
             if found:
                 return found
-    return None
+    return _first_of_pair(key, groups)
+
+
+def _first_of_pair(key: str, groups: tuple[str, ...]) -> Optional[LabelMatch]:
+    """``地点/线上``, ``时间及方式``: a label paired with a gloss is read by its first part."""
+    parts = [p for p in _PAIR.split(key) if p.strip()]
+    if len(parts) != 2:
+        return None
+    match = field_of(parts[0], *groups)
+    return LabelMatch(match.field, match.group, "paired", key) if match else None
 
 
 def _bilingual_parts(key: str) -> list[str]:
@@ -171,7 +181,7 @@ def role_of_heading(text: str) -> Optional[str]:
     if match and match.field in _CONTENT_ROLES:
         return _CONTENT_ROLES[match.field]
     meeting = field_of(text, "meeting")
-    if meeting and meeting.field in ("attendees", "absent"):      # ## 参会人 / ## Attendees
+    if meeting and meeting.field in ("attendees", "absent") and meeting.how != "head":      # ## 参会人 / ## Attendees
         return "attendees"
     if meeting and meeting.field == "agenda":                     # ## 议程: topics to talk about, no work
         return "agenda"

@@ -315,7 +315,7 @@ def _fix_title(minutes: Minutes, head: list[Unit], frame: _Frame) -> None:
     """A title that is only the issuing office or the 纪要 mark gives way to the heading line after them."""
     meeting = minutes.meeting
     frame_words = {fold_word(w) for w in (meeting.issuer, frame.mark) if w}
-    if meeting.title and fold_word(meeting.title) not in frame_words and \
+    if not meeting.title or fold_word(meeting.title) not in frame_words and \
             not any(fold_word(meeting.title) == f[:len(fold_word(meeting.title))] for f in frame_words):
         return
     for unit in head:

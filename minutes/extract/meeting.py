@@ -12,7 +12,7 @@ from ..model import Evidence, Meeting
 from ..labels import field_of
 from ..parties import Gazetteer, Party, is_department, looks_like_person, name_shaped, parse_parties
 from ..units import Segmented, Unit, label_field
-from ..textnorm import fold
+from ..textnorm import fold, fold_word
 from ..layouts.noise import DAY_LINE
 from .when import parse_when
 
@@ -22,7 +22,8 @@ _DATE_LABEL_RANK = {"会议时间": 0, "会议日期": 0, "开会时间": 0, "�
 _GENERIC_TITLE = re.compile(r"^(?:会议纪要|会议记录|会议纪录|纪要|记录|会议|会议信息|meeting minutes|minutes|)$", re.I)
 # Cut from a title (matched on folded text): a 【会议纪要】 tag, a detached 会议纪要/速记
 # suffix, an attached 纪要 (keeping 会议), and a (录音整理) remark.
-_TITLE_NOISE = re.compile(r"^\[(?:会议纪要|会议记录|纪要)\]\s*|^\[|\]$|(?<!\s)\s+(?:会议纪要|会议记录|会议纪录|纪要|速记|记录)$"
+_TITLE_NOISE = re.compile(r"^\[(?:会议纪要|会议记录|纪要)\]\s*|^\[|\]$|^\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?=\S{4})|"
+                          r"\s*[(（](?:节选|摘要|摘录|草稿|初稿)[)）]$|(?<!\s)\s+(?:会议纪要|会议记录|会议纪录|纪要|速记|记录)$"
                           r"|(?<=会)会议(?:纪要|记录|纪录)$|(?<=会议)(?:纪要|记录|纪录)$|(?<=会)(?:纪要|记录|纪录)$|(?<!\s)\s*\((?:录音整理|速记|草稿|初稿)\)$", re.I)
 _MEETING_WORD = re.compile(r"会|纪要|记录|review|planning|sync|standup|retro|meeting", re.I)
 _HOSTED_BY = re.compile(r"由(?:轮值主席|主席|会议主持人|总经理|副总经理)?\s*+([^，,。()（）\s]{0,8})\s*+(?:[(（]([^()（）]+)[)）])?\s*+主持")
@@ -95,18 +96,73 @@ def _continuation(units: list[Unit], i: int) -> list[Unit]:
 
 # --------------------------------------------------------------------------- #
 def _title(meeting: Meeting, seg: Segmented, fields) -> None:
-    candidates = [u for u in seg.units if u.kind == "heading" and u.rank <= 2]
-    if seg.title_unit and seg.title_unit not in candidates:
-        candidates.insert(0, seg.title_unit)
-    titled = [u for u in candidates if not _GENERIC_TITLE.match(_clean_title(u.text))]
-    chosen = next((u for u in titled if _MEETING_WORD.search(u.text)), titled[0] if titled else None)
-    labelled = next(((v, u) for name, v, u in fields if name == "title" and v), None)
-    if labelled and (chosen is None or not _MEETING_WORD.search(chosen.text)) and _MEETING_WORD.search(labelled[0]):
-        meeting.title = _clean_title(labelled[0])
-        meeting.evidence["title"] = Evidence(labelled[0], labelled[1].locate())
-    elif chosen is not None:
-        meeting.title = _clean_title(chosen.text)
-        meeting.evidence["title"] = Evidence(chosen.text, chosen.locate())
+    """The meeting's own name: what the notes call this meeting, not the organisation above it,
+    the series it belongs to, an app's banner or a bare 会议纪要."""
+    candidates = [(0, i, v, u) for i, (name, v, u) in enumerate(fields) if name == "title" and v]
+    first = [u for u in seg.units[:_TITLE_LINES] if u.kind in ("line", "heading") and u.record is None
+             and (u.label is None or u.label == "topic") and u.style is None]
+    heads = [u for u in seg.units if u.kind == "heading" and u.rank <= 2]
+    for i, unit in enumerate(_unique([*([seg.title_unit] if seg.title_unit else []), *first])):
+        candidates.append((1, i, unit.text, unit))
+    for i, unit in enumerate(u for u in heads if u is not seg.title_unit and u not in first):
+        candidates.append((3, i, unit.text, unit))          # a later heading names the meeting only outright
+    for i, (name, unit) in enumerate(_convened_names(seg)):
+        candidates.append((2, i, name, unit))
+    scored = [(_title_score(text, source, unit is seg.title_unit), _PREFERENCE[source], -order, text, unit)
+              for source, order, text, unit in candidates]
+    best = max(scored, default=None)
+    if best is not None and best[0] > 0:
+        _, _, _, text, unit = best
+        meeting.title = _clean_title(text)
+        meeting.evidence["title"] = Evidence(text, unit.locate())
+
+
+_TITLE_LINES = 8          # a title sits among the first lines
+# On equal scores: the title line first, then a 会议名称 field, then the name an opening sentence
+# gives, then a later heading.
+_PREFERENCE = {1: 3, 0: 2, 2: 1, 3: 0}
+_DATE_TAIL = re.compile(r"(?<=\S)[\s@·-]+(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{8}).*$")
+_ORDINAL_MEETING = re.compile(r"第\s*[0-9一二三四五六七八九十百〇零]+\s*[次期届]")
+
+
+def _unique(units: list) -> list:
+    out = []
+    for unit in units:
+        if unit not in out:
+            out.append(unit)
+    return out
+
+
+def _title_score(text: str, source: int, first: bool = False) -> int:
+    """How surely a line names this meeting: a labelled 会议名称 most, then a line ending in a
+    meeting word (…协调会, 周例会, sync); an organisation, a series, a banner or 会议纪要 alone
+    not at all."""
+    cleaned = _clean_title(text)
+    folded = _DATE_TAIL.sub("", re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", fold(cleaned))).lower()
+    if not cleaned or _GENERIC_TITLE.match(folded) or len(cleaned) > 50 or re.search(r"[，,。；;]|://", cleaned):
+        return 0
+    if any(w in folded for w in lexicon.folded_words("cues.yaml", "not_titles")):
+        return 0
+    nouns = lexicon.folded_words("cues.yaml", "meeting_nouns")
+    ends = any(folded.rstrip(" )）").endswith(n) for n in nouns)
+    score = 3 if ends else 1 if _MEETING_WORD.search(cleaned) or first else 0
+    if is_department(cleaned) or not ends and lexicon.department_pattern().fullmatch(fold_word(cleaned)):
+        return 0                                        # 慈安社区服务中心 heads the page; it is no meeting
+    if source == 3 and not ends:
+        return 0                                        # # 例会照片 is a later section, not the meeting
+    if _ORDINAL_MEETING.search(cleaned):
+        score += 1                                      # 第12次常务会议 names one meeting of a series
+    return score
+
+
+def _convened_names(seg: Segmented) -> Iterable[tuple[str, Unit]]:
+    """``…主持召开第12次县政府常务会议，研究…``: the name an opening sentence gives the meeting."""
+    for unit in seg.units[:_TITLE_LINES + 4]:
+        if unit.kind == "line" and (m := _CONVENED_NAME.search(unit.text)):
+            yield m.group(1), unit
+
+
+_CONVENED_NAME = re.compile(r"(?:召开|举行|开了)了?([^，,。；;、\s]{2,30}?(?:会议|会))(?=[，,。；;\s]|$)")
 
 
 def _clean_title(text: str) -> str:

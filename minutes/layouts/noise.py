@@ -144,7 +144,7 @@ def _email(units: list[Unit]) -> None:
     headers = [u for u in head if _mail_field(u)]
     if len(headers) >= 2:
         for unit in headers:
-            if unit.label != "title":           # 主题 names the meeting; the rest is routing
+            if unit.label not in ("title", "topic"):           # 主题 names the meeting; the rest is routing
                 _set(unit, "邮件头")
     end = next((i for i, u in enumerate(units) if u.kind == "line" and _QUOTE_OPENER.match(fold(u.text).strip())),
                len(units))
