@@ -121,7 +121,7 @@ _TITLE_LINES = 8          # a title sits among the first lines
 # On equal scores: the title line first, then a 会议名称 field, then the name an opening sentence
 # gives, then a later heading.
 _PREFERENCE = {1: 3, 0: 2, 2: 1, 3: 0}
-_DATE_TAIL = re.compile(r"(?<=\S)[\s@·-]+(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{8}).*$")
+_DATE_TAIL = re.compile(r"(?<=[^\s@·-])[\s@·-]++(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{8}).*$")
 _ORDINAL_MEETING = re.compile(r"第\s*[0-9一二三四五六七八九十百〇零]+\s*[次期届]")
 
 
