@@ -212,6 +212,11 @@ def strip_marker(unit: Unit) -> None:
                 unit.style = f"bullet{unit.indent // 2}" if style == "bullet" else style
             advance(unit, m.end())
             break
+    strip_box(unit)
+
+
+def strip_box(unit: Unit) -> None:
+    """A typed checkbox, ``[ ]`` or ``[x]``, says whether the item is done."""
     box = re.match(r"^\[([ xX✓✔])\]\s*", unit.fold)
     if box and unit.checked is None and box.end() < len(unit.text):
         unit.checked = box.group(1) != " "
