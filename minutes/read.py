@@ -201,33 +201,36 @@ def _table_rows(lines: list[str], start: int, markdown: bool) -> list[tuple[int,
             end += 1
         if end - start >= 2:
             return [(n + 1, lines[n]) for n in range(start, end)]
-    starts = _spaced_starts(first)
-    if len(starts) >= _SPACED_COLUMNS:
-        end = start + 1
-        while end < len(lines) and _aligned(_spaced_starts(lines[end]), starts):
-            end += 1
-        if end - start >= _SPACED_ROWS:
-            return [(n + 1, lines[n]) for n in range(start, end)]
+    for wide in (True, False):            # lined up on screen (Han twice as wide), or by character count
+        starts = _spaced_starts(first, wide)
+        if len(starts) >= _SPACED_COLUMNS:
+            end = start + 1
+            while end < len(lines) and _aligned(_spaced_starts(lines[end], wide), starts):
+                end += 1
+            if end - start >= _SPACED_ROWS:
+                return [(n + 1, lines[n]) for n in range(start, end)]
     return []
 
 
 _SPACED_GAP = re.compile(r"\s{2,}|\u3000+")
 _SPACED_COLUMNS = 3       # columns lined up with runs of spaces: at least three of them…
 _SPACED_ROWS = 3          # …on at least three lines in a row
-_SLACK = 3                # display columns a cell may start off its column's start
+_SLACK = 4                # display columns a cell may start off its column's start
 
 
 def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _spaced_starts(line: str) -> list[int]:
-    """Display columns where the fields of a line laid out with runs of spaces start."""
+def _spaced_starts(line: str, wide: bool = True) -> list[int]:
+    """Columns where the fields of a line laid out with runs of spaces start: on screen (``wide``,
+    a Han character taking two columns) or by character count."""
     body = line.rstrip()
     if "\t" in body or not body.strip() or not _SPACED_GAP.search(body.strip()):
         return []
+    width = _display_width if wide else len
     first = len(body) - len(body.lstrip())
-    return [_display_width(body[:first])] + [_display_width(body[:m.end()]) for m in _SPACED_GAP.finditer(body, first)]
+    return [width(body[:first])] + [width(body[:m.end()]) for m in _SPACED_GAP.finditer(body, first)]
 
 
 def _aligned(starts: list[int], columns: list[int]) -> bool:
@@ -313,7 +316,8 @@ def _split_table(rows: list[tuple[int, str]]) -> Table:
     """Columns split by tabs, or by runs of spaces and placed by where they start (an empty cell
     leaves a gap): each field a cell, its source columns kept."""
     tabs = "\t" in rows[0][1].strip()
-    columns = [] if tabs else _spaced_starts(rows[0][1])
+    wide = tabs or all(_aligned(_spaced_starts(raw), _spaced_starts(rows[0][1])) for _, raw in rows)
+    columns = [] if tabs else _spaced_starts(rows[0][1], wide)
     cells: list[list[Cell | None]] = []
     for number, raw in rows:
         fields = _fields(raw, re.compile("\t") if tabs else _SPACED_GAP)
@@ -322,7 +326,7 @@ def _split_table(rows: list[tuple[int, str]]) -> Table:
             continue
         row: list[Cell | None] = [None] * len(columns)
         for start, text in fields:
-            at = _display_width(raw[:start])
+            at = _display_width(raw[:start]) if wide else start
             c = min(range(len(columns)), key=lambda i: abs(columns[i] - at))
             row[c] = _text_cell(number, start, text) if row[c] is None else row[c]
         cells.append([c if c is not None else _text_cell(number, 0, "") for c in row])

@@ -164,9 +164,14 @@ def _nest(units: list[Unit], title: Optional[Unit]) -> None:
     stack: list[Unit] = []
     content = [u for u in units if u.kind not in ("noise", "comment")]
     following = {id(u): nxt for u, nxt in zip(content, content[1:])}
+    message_floor = None                  # the stack's depth when the latest time-stamped message began
     for unit in units:
         if _opens_list(unit, following.get(id(unit))):
             unit.kind = "heading"
+        if unit.when and unit.kind == "line":
+            if message_floor is not None:
+                del stack[message_floor:]         # a new message ends the lists the last one opened
+            message_floor = len(stack)
         _rank(unit, title, ranks, stack)
         _close_scopes(unit, stack)
         unit.parent = stack[-1] if stack else None

@@ -114,9 +114,10 @@ def _only_words(text: str, key: str) -> bool:
 
 
 def _chat_system(text: str) -> bool:
-    """``王敏撤回了一条消息`` / ``李雷邀请韩梅加入了群聊``: the app speaks, not a person."""
+    """``王敏撤回了一条消息`` / ``李雷邀请韩梅加入了群聊`` / ``系统消息：…``: the app speaks, not a person."""
     folded = normalise(text)
-    return len(folded) <= 40 and any(folded.endswith(w) for w in _words("chat_system_endings"))
+    return len(folded) <= 40 and any(folded.endswith(w) for w in _words("chat_system_endings")) \
+        or any(folded.startswith(w) for w in _words("chat_system_prefixes"))
 
 
 @lru_cache(maxsize=None)
