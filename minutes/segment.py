@@ -86,8 +86,7 @@ def _bare_label(unit: Unit) -> None:
     own), heads what follows as ``结论：`` would."""
     match = field_of(unit.text, "content") if len(unit.text.strip()) <= _BARE_LABEL_MAX else None
     if match and match.how in ("listed", "bilingual", "plural"):
-        unit.label, unit.label_group, unit.label_words = match.field, "content", unit.text.strip()
-        advance(unit, len(unit.text))
+        unit.kind, unit.label, unit.label_group, unit.label_words = "heading", match.field, "content", unit.text.strip()
 
 
 _BARE_LABEL_MAX = 16

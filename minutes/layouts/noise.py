@@ -141,14 +141,13 @@ def _repeated(units: list[Unit]) -> None:
 # --------------------------------------------------------------------------- #
 def _email(units: list[Unit]) -> None:
     """The header block of an email, the quoted message below a reply line, the signature above it."""
-    head = [u for u in units[:_EMAIL_HEAD_LINES] if u.kind in ("line", "noise")]
-    headers = [u for u in head if _mail_field(u)]
+    headers = _header_run(units, 0)
     if len(headers) >= 2:
         for unit in headers:
             if unit.label not in ("title", "topic"):           # 主题 names the meeting; the rest is routing
                 _set(unit, "邮件头")
-    end = next((i for i, u in enumerate(units) if u.kind == "line" and _QUOTE_OPENER.match(fold(u.text).strip())),
-               len(units))
+    end = next((i for i, u in enumerate(units) if i > len(headers) and u.kind in ("line", "noise")
+                and (_QUOTE_OPENER.match(fold(u.text).strip()) or len(_header_run(units, i)) >= 2)), len(units))
     for quoted in units[end:]:
         _set(quoted, "引用的原邮件")
     if len(headers) < 2 and end == len(units):
@@ -160,6 +159,18 @@ def _email(units: list[Unit]) -> None:
         for unit in units[start:end]:
             if unit.kind in ("line", "heading"):
                 _set(unit, "邮件签名")
+
+
+def _header_run(units: list[Unit], start: int) -> list[Unit]:
+    """The mail header lines from units[start] on (From: / 发件人：…), consecutive, up to the first other line."""
+    run = []
+    for unit in units[start:start + _EMAIL_HEAD_LINES]:
+        if unit.kind == "noise" and not unit.noise.startswith("邮件") and unit.noise != "分隔线":
+            continue
+        if unit.kind not in ("line", "noise") or not _mail_field(unit):
+            break
+        run.append(unit)
+    return run
 
 
 def _mail_field(unit: Unit) -> bool:
