@@ -370,10 +370,19 @@ class ActionReader:
             and not self.reading.parties(unit, start, end) and not any(start <= d.start < end for d in self.reading.deadlines(unit))
 
     def _starts_with_doer(self, unit: Unit, start: int, end: int) -> bool:
+        """The sentence hands out its own work: a clause of it opens with its doer (客服部要…, 请财务部…),
+        or it names one with 由/请 (…方案由工程部司徒亮编制)."""
+        for c_start, c_end in [(start, end)] + [c for c in self.reading.clauses(unit, start, end) if c[0] > start]:
+            if self._clause_opens_with_doer(unit, c_start, c_end):
+                return True
+        parties = self.reading.parties(unit, start, end)
+        return any(h.start > start for h in self.reading.cues(unit, "OWNER_MARKER", start=start, end=end)) \
+            and bool(self.items.marked_owners(unit, parties, start, end))
+
+    def _clause_opens_with_doer(self, unit: Unit, start: int, end: int) -> bool:
         text = fold(unit.text)
         lead = start + len(text[start:end]) - len(text[start:end].lstrip(SEPARATORS))
-        m = re.match(r"另?由|请", text[lead:end])
-        if m:
+        if any(h.start == lead for h in self.reading.cues(unit, "OWNER_MARKER", "LEAD_IN", start=lead, end=end)):
             return True
         parties = self.reading.parties(unit, lead, end)
         return bool(parties) and parties[0].start == lead and self.items.doer_follows(unit, parties[0].end, end)

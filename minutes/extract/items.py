@@ -210,7 +210,8 @@ class ItemBuilder:
         for marker in markers:
             after = [p for p in parties if p.start >= marker.end and not text[marker.end:p.start].strip()]
             if after:
-                return _group_from(parties, after[0], text)
+                person = _person_of(parties, after[0], unit.text)
+                return [person] if person else _group_from(parties, after[0], text)
         mentions = [p for p in parties if p.start > 0 and text[p.start - 1] in "@"]
         if mentions:
             return mentions[:1]
@@ -242,8 +243,8 @@ class ItemBuilder:
                 draft.cut.append((first.start, members[-1].end + 1))
                 draft.signals.add("subject")
                 return members
-            glued = next((p for p in parties if p.start == first.end and p.kind == "person"), None)
-            if first.kind == "department" and glued is not None:
+            glued = _person_of(parties, first, unit.text)
+            if glued is not None:
                 draft.department_hint = draft.department_hint or unit.text[lead:glued.start]
                 draft.cut.append((lead, glued.start))
                 first = glued                              # 质量部蒋晓：… — the person, in that department
@@ -490,6 +491,21 @@ def _role_at(text: str, lead: int) -> Optional[Hit]:
         return None
     role = text[m.start(1):m.end(1)]
     return Hit("ROLE", m.start(1), m.end(1), role, ("department", role, role))
+
+
+def _person_of(parties: list[Hit], department: Hit, text: str) -> Optional[Hit]:
+    """``质量部蒋晓`` / ``工程部经理薛晨``: a department followed at once by one of its people
+    (perhaps after their title) names that person."""
+    if department.kind != "department":
+        return None
+    after = next((p for p in parties if p.start >= department.end), None)
+    between = text[department.end:after.start] if after else ""
+    if after is None or after.kind != "person" or len(between) > _TITLE_MAX or re.search(r"[\s,，;；、:：]", between):
+        return None
+    return after
+
+
+_TITLE_MAX = 4            # chars of a job title between a department and its person (经理, 副主任)
 
 
 def _alone(text: str, party: Hit, start: int, end: int) -> bool:
