@@ -259,3 +259,42 @@ def test_layouts_explain_says_which_layout_read_each_block_and_why():
     assert blocks["table"].items == 2 and "承接人 → owner" in blocks["table"].evidence
     assert blocks["noise"].evidence == "页码"
     assert "explain" in m.to_dict() and "explain" not in run(note).to_dict()
+
+
+# --------------------------------------------------------------------------- #
+# Priority marks, groups and roles
+# --------------------------------------------------------------------------- #
+def test_layouts_priority_marks_follow_the_notes_legend():
+    m = run("装车调度会 2025-07-01\n（◆ 为普通，★ 为特急）\n\n分工\n- ★ 冷链车辆检修：卫东，7月3日前\n"
+            "- 🟢 整理装车照片：甘露，7月5日前\n- 月台清洁：甘露，7月4日前\n", name="n.txt")
+    assert [(a.task, a.priority) for a in m.action_items] == [
+        ("冷链车辆检修", "high"), ("整理装车照片", "low"), ("月台清洁", "medium")]
+
+
+def test_layouts_group_members_and_roles_own_their_lines():
+    m = run("平台周会 2025-07-07\n参会：魏然、邹宁、丰禾\n\n本周安排\n"
+            "   后端小组（魏然、邹宁）：网关限流改造，7月11日前\n   前端：新版首页联调，7月10日\n"
+            "   丰禾：整理接口文档，周三前\n", name="n.txt")
+    assert [(a.owner, a.owner_department, a.collaborators) for a in m.action_items] == [
+        ("魏然", "后端小组", ["邹宁"]), ("前端", "前端", []), ("丰禾", None, [])]
+
+
+# --------------------------------------------------------------------------- #
+# The meeting's own title
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("note, title", [
+    ("恒远物流有限公司\n第三季度安全生产例会\n会议纪要\n\n会议时间：2025年7月8日\n", "第三季度安全生产例会"),
+    ("微信聊天记录导出\n群聊：门店筹备群\n\n———— 2025年7月8日 ————\n", None),
+    ("某市交通运输局会议纪要（节选）\n\n2025年7月8日上午，局长主持召开第7次局务会议，研究道路养护工作。\n",
+     "第7次局务会议"),
+])
+def test_layouts_title_is_the_meeting_not_the_organisation_series_or_banner(note, title):
+    assert run(note, name="n.txt").meeting.title == title
+
+
+def test_layouts_form_with_labels_over_values():
+    rows = [["会议主题", "时间", "地点/线上", "参会部门及人员"],
+            ["年中盘点复核会", "2025年6月30日 15:00", "线上（腾讯会议）", "仓储部：屈南、蓝天；财务部：费雯"]]
+    m = process("t.docx", word_file([], rows)).meeting
+    assert (m.title, m.date, m.start_time, m.location) == ("年中盘点复核会", "2025-06-30", "15:00", "线上（腾讯会议）")
+    assert m.attendees == ["屈南", "蓝天", "费雯"] and set(m.departments) == {"仓储部", "财务部"}

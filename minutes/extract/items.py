@@ -174,9 +174,7 @@ class ItemBuilder:
     def owners_from_text(self, draft: Draft, unit: Unit) -> None:
         start, end = draft.start, draft.end
         parties = [p for p in self.reading.parties(unit, start, end) if not _inside(p, draft.cut)]
-        if not parties:
-            return
-        owners = self.marked_owners(unit, parties, start, end)
+        owners = self.marked_owners(unit, parties, start, end) if parties else []
         if owners:
             draft.signals.add("assigned")
         else:

@@ -37,6 +37,8 @@ _JOINERS = re.compile(r"及|和|与|、|/|＆|&|\+")
 # Fields that make a table a list of work: what is done, by whom, by when.
 _ITEM_FIELDS = {"task", "owner", "deadline", "owner_department"}
 _WANTED = _ITEM_FIELDS | {"decision", "topic", "result", "attendees"}
+# The meeting's own fields: a row of them over one row of values is the form's header, not a list.
+_MEETING_FIELDS = {"title", "date", "location", "host", "recorder", "attendees", "departments", "absent", "agenda"}
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,8 @@ def read_columns(rows: list[list[Optional[Cell]]]) -> Optional[list[Column]]:
         known = [part for col in typed if col.field for part in col.field.split("+")]
         labelled = [part for n in named if n and n != "none" for part in n.split("+")]
         filled = len([h for h in header if h])
+        if labelled and set(labelled) <= _MEETING_FIELDS and len(body) <= 2:
+            return None                       # 会议主题 | 时间 | 地点 over their values: a form
         if len(labelled) >= 2 and _WANTED & set(labelled) and len(labelled) >= filled / 2:
             return typed
         if _ITEM_FIELDS & set(labelled) and {"task"} <= set(known) and ({"owner", "owner_department"} & set(known)
