@@ -340,7 +340,7 @@ class ProgressReport:
 
 
 @dataclass
-class Block:
+class LayoutBlock:
     """A stretch of the notes as a layout read it: what role it was given and why (``--explain``)."""
 
     layout: str                        # the layout module that read it: table, form, sections, noise, ...
@@ -370,7 +370,7 @@ class Minutes:
     warnings: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     progress: list[ProgressReport] = field(default_factory=list)   # reports on earlier tasks
-    explain: list[Block] = field(default_factory=list)             # filled when asked (--explain)
+    explain: list[LayoutBlock] = field(default_factory=list)             # filled when asked (--explain)
 
     def to_dict(self) -> dict[str, Any]:
         out = {

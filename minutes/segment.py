@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from .labels import field_of, role_of_heading
+from .labels import role_of_heading
 from .layouts import noise
 from .layouts.table import table_units, task_state
 from .model import Document, Paragraph
 from .textnorm import fold
-from .units import (Record, Segmented, Unit, advance, cut_comments, split_lines, strip_box, strip_label,
-                    strip_marker)
+from .units import (Record, Segmented, Unit, advance, bare_label, cut_comments, split_lines, strip_box,
+                    strip_label, strip_marker)
 
 _PREFIX = re.compile(r"^([^:：]{2,8})[:：]")
 _TIMESTAMP = re.compile(r"^(?:[\[(（【]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[\])）】]|\d{1,2}:\d{2}(?::\d{2})?(?=\s+[^\s:：]{1,8}[:：]))\s*")
@@ -76,20 +76,9 @@ def _classify_paragraph(unit: Unit, p: Paragraph, first: bool) -> None:
         advance(unit, m.end())
     strip_label(unit, "meeting", "content", "record")
     if unit.label is None and unit.style is None and unit.kind == "line":
-        _bare_label(unit)
+        bare_label(unit)
     if unit.checked is None and _marked_done(unit.text):
         unit.checked = True
-
-
-def _bare_label(unit: Unit) -> None:
-    """A line that is only a content label, with no colon (结论 / 待办 / Action items on a line of their
-    own), heads what follows as ``结论：`` would."""
-    match = field_of(unit.text, "content") if len(unit.text.strip()) <= _BARE_LABEL_MAX else None
-    if match and match.how in ("listed", "bilingual", "plural"):
-        unit.kind, unit.label, unit.label_group, unit.label_words = "heading", match.field, "content", unit.text.strip()
-
-
-_BARE_LABEL_MAX = 16
 
 
 # Work marked done in the line itself: ✅ in front, the whole line struck through, or a closing

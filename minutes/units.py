@@ -247,3 +247,14 @@ def cell_units(cell: Cell, index: int) -> Iterator[Unit]:
         if (found := line_label(unit.fold, "content")) and found[0].field == "rationale":
             strip_label(unit, "content")             # a 依据： paragraph inside a 结论 cell
         yield unit
+
+
+def bare_label(unit: Unit) -> None:
+    """A line that is only a content label, with no colon (结论 / 待办 / Action items on a line of their
+    own), heads what follows as ``结论：`` would."""
+    match = field_of(unit.text, "content") if len(unit.text.strip()) <= _BARE_LABEL_MAX else None
+    if match and match.how in ("listed", "bilingual", "plural"):
+        unit.kind, unit.label, unit.label_group, unit.label_words = "heading", match.field, "content", unit.text.strip()
+
+
+_BARE_LABEL_MAX = 16

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ..model import Block, Minutes
+from ..model import LayoutBlock, Minutes
 from ..units import Segmented, Unit
 
 LAYOUTS: dict[str, str] = {
@@ -43,10 +43,10 @@ class _Reading:
     key: object                     # units with the same key belong to one block
 
 
-def explain(seg: Segmented, minutes: Minutes, transcript: bool) -> list[Block]:
+def explain(seg: Segmented, minutes: Minutes, transcript: bool) -> list[LayoutBlock]:
     """The notes as blocks: consecutive units read by one layout with one role and one reason."""
-    blocks: list[Block] = []
-    block_at: dict[tuple, Block] = {}
+    blocks: list[LayoutBlock] = []
+    block_at: dict[tuple, LayoutBlock] = {}
     last_key = None
     for unit in seg.units:
         if not unit.text.strip() and unit.kind != "heading":
@@ -55,7 +55,7 @@ def explain(seg: Segmented, minutes: Minutes, transcript: bool) -> list[Block]:
         if blocks and reading.key == last_key:
             blocks[-1].end = unit.locate()
         else:
-            blocks.append(Block(reading.layout, reading.role, reading.evidence, unit.locate(), unit.locate(),
+            blocks.append(LayoutBlock(reading.layout, reading.role, reading.evidence, unit.locate(), unit.locate(),
                                 unit.text.strip()[:30]))
         block_at.setdefault(_place(unit.origin.location), blocks[-1])
         last_key = reading.key

@@ -9,7 +9,7 @@ from typing import Optional
 
 from ..labels import field_of
 from ..model import Cell
-from ..units import Unit, cell_units, strip_label
+from ..units import Unit, bare_label, cell_units, strip_label
 
 
 def form_units(rows, index: int) -> list[Unit]:
@@ -24,7 +24,7 @@ def form_units(rows, index: int) -> list[Unit]:
                     units.extend(_labelled(label_cell, value_cell, index + len(units)))
             r += 2
             continue
-        units.extend(_row_units(rows[r], index + len(units)))
+        units.extend(_row_units(rows[r], index + len(units), single=max(len(row) for row in rows) == 1))
         r += 1
     return units
 
@@ -37,25 +37,42 @@ def _labels_over_values(top: list[Optional[Cell]], below: list[Optional[Cell]]) 
         and sum(1 for c in values if _cell_label(c)[0]) * 2 < len(values)
 
 
-def _row_units(row: list[Optional[Cell]], index: int) -> list[Unit]:
-    """A row of label cells each followed by its value cell, or of plain cells."""
+def _row_units(row: list[Optional[Cell]], index: int, single: bool = False) -> list[Unit]:
+    """A row of label cells each followed by its value cell (or by several: one per agenda item
+    side by side, 结论 | 议程1的结论 | 议程2的结论), or of plain cells. In a one-column table each
+    cell is a line of a list, and a cell that is only a label heads the cells below it."""
     units: list[Unit] = []
     cells = [c for c in row if c is not None]
     c = 0
     while c < len(cells):
         name, _ = _cell_label(cells[c])
-        if name and c + 1 < len(cells) and _cell_label(cells[c + 1])[0] is None:
-            units.extend(_labelled(cells[c], cells[c + 1], index + len(units)))
-            c += 2
+        values = _values_after(cells, c) if name else []
+        if values:
+            for value in values:
+                units.extend(_labelled(cells[c], value, index + len(units)))
+            c += 1 + len(values)
             continue
         for unit in cell_units(cells[c], index + len(units)):
             unit.kind = "line"
             strip_label(unit, "meeting", "content", "record")
-            if unit.label is None:
+            if unit.label is None and single:
+                bare_label(unit)        # 行动项（责任人/截止日期） over its list
+            elif unit.label is None:
                 unit.kind = "form"      # a grid cell with no label: a caption or a blank to fill
             units.append(unit)
         c += 1
     return units
+
+
+def _values_after(cells: list[Cell], c: int) -> list[Cell]:
+    """The value cells after a label cell: the next one, or all the rest when none of them is a label
+    and the label names content (结论, 依据, 待办 across agenda columns)."""
+    rest = cells[c + 1:]
+    if not rest or _cell_label(rest[0])[0] is not None:
+        return []
+    if len(rest) > 1 and _cell_label(cells[c])[1] == "content" and all(_cell_label(v)[0] is None for v in rest):
+        return rest
+    return rest[:1]
 
 
 def _labelled(label_cell: Cell, value_cell: Cell, index: int) -> list[Unit]:

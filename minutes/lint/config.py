@@ -89,7 +89,7 @@ class LintConfig:
         if unknown:
             raise ConfigError(f"unknown setting(s) {', '.join(sorted(unknown))}; expected {', '.join(sorted(_KEYS))}",
                               source=where)
-        rules = rule_table()
+        rule_table()                      # validates lint.yaml before the settings are read
         disabled = set(_rule_list(table.get("disable", []), "disable", where))
         disabled -= set(_rule_list(table.get("enable", []), "enable", where))
         severity = {rule: _severity(value, f"severity.{rule}", where)
