@@ -180,6 +180,8 @@ def _column_field(text: str) -> Optional[str]:
     if names and all(names) and len(set(names)) > 1:
         return "+".join(names)
     match = field_of(text, "record", "content", "meeting", "column")
+    if match and match.group == "content" and match.field == "action":
+        return "task"                     # a column headed 行动 / 待办 / Action holds the tasks
     return match.field if match else None
 
 
