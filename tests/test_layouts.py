@@ -298,3 +298,16 @@ def test_layouts_form_with_labels_over_values():
     m = process("t.docx", word_file([], rows)).meeting
     assert (m.title, m.date, m.start_time, m.location) == ("年中盘点复核会", "2025-06-30", "15:00", "线上（腾讯会议）")
     assert m.attendees == ["屈南", "蓝天", "费雯"] and set(m.departments) == {"仓储部", "财务部"}
+
+
+# --------------------------------------------------------------------------- #
+# 下次例会前: the next meeting's date when the notes give it
+# --------------------------------------------------------------------------- #
+def test_layouts_before_the_next_meeting_is_its_date_when_stated():
+    note = ("教研组例会\n会议时间：2025年3月5日\n\n待办：\n1. 庞悦下次例会前提交期中命题初稿。\n\n"
+            "下次例会：2025年3月19日（周三）15:30\n")
+    m = run(note, name="n.txt")
+    assert [(a.owner, a.deadline, a.deadline_text) for a in m.action_items] == [("庞悦", "2025-03-19", "下次例会前")]
+    undated = run(note.replace("下次例会：2025年3月19日（周三）15:30\n", ""), name="n.txt")
+    assert undated.action_items[0].deadline is None
+    assert "missing-deadline" in {f.rule for f in undated.lint}

@@ -24,6 +24,7 @@ from .decisions import extract_decisions, opens_decision
 from .document_info import add_document_info
 from .items import ItemBuilder
 from .priority import read_legend
+from .when import next_meeting_date
 from .meeting import extract_meeting
 from .reading import Reading
 
@@ -50,7 +51,8 @@ def extract(seg: Segmented, *, ref_date: Optional[date] = None, calendar: Option
     _section_roles(seg, reading)
     transcript = is_transcript(seg, info.gazetteer)
     decisions, used = extract_decisions(reading, transcript)
-    actions = ActionReader(reading, info.urgency, transcript, marks).extract(skip=used)
+    following = next_meeting_date(seg.units, ref.date() if isinstance(ref, datetime) else ref)
+    actions = ActionReader(reading, info.urgency, transcript, marks, following[0] if following else None).extract(skip=used)
     minutes = Minutes(source=seg.document.source, meeting=meeting, decisions=decisions, action_items=actions)
     add_document_info(minutes, seg, transcript)
     if not meeting.date and ref_date is None:

@@ -56,11 +56,12 @@ def _owner_field(text: str) -> bool:
 
 
 class ActionReader:
-    def __init__(self, reading: Reading, urgency: Optional[str], transcript: bool, marks: Optional[dict] = None):
+    def __init__(self, reading: Reading, urgency: Optional[str], transcript: bool, marks: Optional[dict] = None,
+                 next_meeting: Optional[str] = None):
         self.taken: dict[int, tuple[int, int]] = {}      # part of a unit already read as a decision
         self.reading = reading
         self.transcript = transcript
-        self.items = ItemBuilder(reading, cell_priority(urgency) if urgency else None, marks)
+        self.items = ItemBuilder(reading, cell_priority(urgency) if urgency else None, marks, next_meeting)
 
     def extract(self, skip: dict[int, tuple[int, int]]) -> list[ActionItem]:
         items: list[ActionItem] = []
@@ -177,6 +178,8 @@ class ActionReader:
             draft.deadline, draft.deadline_unit = best_deadline(found), unit
         elif UNDETERMINED.match(fold(unit.text.strip())):
             draft.signals.add("undetermined-deadline")
+        else:
+            self.items.before_next_meeting(draft, unit, 0, len(unit.text))    # 下次质控会前
 
     def _line(self, unit: Unit, in_list: bool = False) -> Iterable[Draft]:
         if unit.checked is True or unit.role in ("next", "attendees", "meta"):

@@ -21,6 +21,7 @@ from ..units import Unit
 from ..textnorm import fold, fold_word
 from .fields import InlineField, bracket_pair, inline_fields
 from .priority import cell_priority, heading_priority, inline_priority, mark_priority
+from .when import next_meeting_phrase
 from .reading import Hit, Reading
 
 _OPEN_OWNER = re.compile(r"谁(?:出|来|负责|跟进|做|牵头|写|搞)")
@@ -73,9 +74,11 @@ class Draft:
 class ItemBuilder:
     """Reads owners, helpers, deadlines and priorities out of a unit's words."""
 
-    def __init__(self, reading: Reading, form_priority: Optional[str], marks: Optional[dict[str, str]] = None):
+    def __init__(self, reading: Reading, form_priority: Optional[str], marks: Optional[dict[str, str]] = None,
+                 next_meeting: Optional[str] = None):
         self.reading = reading
         self.form_priority = form_priority
+        self.next_meeting = next_meeting             # ISO date of the next meeting, when the notes give it
         self.marks = marks or {}                     # ★ → high, as the notes' legend or the defaults say
 
     def draft(self, unit: Unit, start: int, end: int) -> Draft:
@@ -374,6 +377,20 @@ class ItemBuilder:
         if found:
             best = best_deadline(found)
             draft.deadline, draft.deadline_unit = best, unit
+        else:
+            self.before_next_meeting(draft, unit, draft.start, draft.end)
+
+    def before_next_meeting(self, draft: Draft, unit: Unit, start: int, end: int) -> None:
+        """下次例会前 is the next meeting's date when the notes give it, else no day (missing-deadline)."""
+        m = next_meeting_phrase().search(fold(unit.text).lower(), start, end)
+        if m is None or not re.match(r"\s*(?:之?前|以前)", unit.text[m.end():]):
+            return
+        end = m.end() + re.match(r"\s*(?:之?前|以前)", unit.text[m.end():]).end()
+        if self.next_meeting:
+            draft.deadline = Deadline(unit.text[m.start():end], m.start(), end, self.next_meeting, "date", True)
+            draft.deadline_unit = unit
+        else:
+            draft.signals.add("undetermined-deadline")
 
     def _said_as_deadline(self, unit: Unit, d: Deadline, end: int) -> bool:
         """A period (下半年, 二季度) names a deadline only with 前/内, a vague-time word, or a verb after it."""

@@ -20,10 +20,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Optional
 
+from .. import lexicon
 from ..deadlines import find_deadlines
-from ..textnorm import fold
+from ..textnorm import fold, fold_word
 
 _PROBE_DAY = date(2000, 1, 3)        # the grammar needs a reference; only explicit parts are kept
 _ROC_YEAR = re.compile(r"(?:中华民国|民国)\s*(\d{2,3})\s*年")
@@ -81,3 +83,30 @@ def _nearest_year(day: Optional[date], ref: Optional[date]) -> Optional[date]:
         except ValueError:               # 2月29日 in a common year
             continue
     return min(options, key=lambda d: abs((d - ref).days), default=None)
+
+
+# --------------------------------------------------------------------------- #
+# The next meeting
+# --------------------------------------------------------------------------- #
+@lru_cache(maxsize=1)
+def next_meeting_phrase() -> re.Pattern:
+    """下次例会 / 下一次会议 / 下次质控会 / next meeting: the meeting after this one."""
+    prefixes = "|".join(re.escape(fold_word(w)) for w in sorted(lexicon.words("deadlines.yaml", "next_meeting_prefixes"),
+                                                              key=len, reverse=True))
+    nouns = "|".join(re.escape(fold_word(w)) for w in sorted(lexicon.words("cues.yaml", "meeting_nouns"),
+                                                           key=len, reverse=True))
+    return re.compile(rf"(?:{prefixes})\s?[^\s,，。;；:：]{{0,6}}?(?:{nouns})", re.I)
+
+
+def next_meeting_date(units, ref: Optional[date]) -> Optional[tuple[str, object]]:
+    """The date the notes give the next meeting (下次例会：9月11日, 下次会议定于2024年9月20日), after
+    this one, and the unit that says it."""
+    for unit in units:
+        text = unit.text
+        said = unit.label == "next_meeting" or unit.role == "next" or next_meeting_phrase().search(fold(text).lower())
+        if not said:
+            continue
+        when = parse_when(text, ref)
+        if when.day and (ref is None or when.day > ref):
+            return when.day.isoformat(), unit
+    return None
