@@ -184,9 +184,9 @@ def doer_cues() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def time_openers() -> frozenset[str]:
-    """Words a time phrase starts with (周三, 星期五, 明天, 下月): a doer is often followed by when."""
+    """Words a time phrase starts with (周三, 星期五, 明天, 下月, 下次例会前): a doer is often followed by when."""
     data = load_yaml("deadlines.yaml")
-    words = set(data.get("weekday_stems") or [])
+    words = set(data.get("weekday_stems") or []) | set(data.get("next_meeting_prefixes") or [])
     for key in ("relative_days", "month_shift"):
         for forms in (data.get(key) or {}).values():
             words.update(w for w in forms if not w.isascii())

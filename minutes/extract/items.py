@@ -293,6 +293,8 @@ class ItemBuilder:
             return False
         if rest[0] in ":：>" or rest.startswith("->") or _en_owner_verb().match(rest):
             return True
+        if next_meeting_phrase().match(rest.lower()):
+            return True                   # 庞悦下次例会前提交…
         deadline = self._deadline_at(unit, position)
         if deadline is not None:          # 赵磊5个工作日内提交 / 赵宏明天与…; not 运营部国庆活动规则
             return deadline.bounded or self.verb_at(unit, deadline.end, end)
