@@ -311,3 +311,17 @@ def test_layouts_before_the_next_meeting_is_its_date_when_stated():
     undated = run(note.replace("下次例会：2025年3月19日（周三）15:30\n", ""), name="n.txt")
     assert undated.action_items[0].deadline is None
     assert "missing-deadline" in {f.rule for f in undated.lint}
+
+
+def test_layouts_header_line_of_fields_set_apart_by_bars():
+    m = run("Platform Weekly Sync\n2025-05-20 (Tue) 14:00-14:30 | Host: Ruby | Notes: Owen\n\n"
+            "== Action items ==\n- [ ] @Owen publish the release notes — Thu\n", name="n.txt")
+    assert (m.meeting.date, m.meeting.start_time, m.meeting.host, m.meeting.recorder) == \
+        ("2025-05-20", "14:00", "Ruby", "Owen")
+    assert [a.owner for a in m.action_items] == ["Owen"]
+
+
+def test_layouts_a_name_the_notes_define_for_an_organisation_acts_as_a_party():
+    m = run("设备采购谈判记录\n时间：2025年4月8日 10:00\n供应商：恒盛机电设备有限公司（以下简称“恒盛”）\n\n"
+            "恒盛承诺首批两台设备于4月30日前到货。\n恒盛须于4月15日前提供设备检测报告。\n", name="n.txt")
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("恒盛", "2025-04-30"), ("恒盛", "2025-04-15")]

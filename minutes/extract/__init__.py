@@ -145,10 +145,23 @@ def _numbered_speakers(seg: Segmented, gazetteer) -> None:
             gazetteer.add_person(m.group(1))
 
 
+# A name the notes define for a party: （以下简称“华腾精密”）, (hereinafter "Acme").
+_DEFINED = re.compile(r"(?:以下)?简称\s*[:：]?\s*[“\"「『]([^”\"」』]{2,12})[”\"」』]|hereinafter\s+(?:referred\s+to\s+as\s+)?[“\"]([^”\"]{2,20})[”\"]",
+                      re.I)
+
+
+def _defined_names(seg: Segmented, gazetteer) -> None:
+    """A short name a document defines for an organisation acts as that party (华腾精密须于…提供…)."""
+    for unit in seg.units:
+        for m in _DEFINED.finditer(unit.text):
+            gazetteer.add_department(m.group(1) or m.group(2))
+
+
 def _people_from_fields(seg: Segmented, gazetteer) -> None:
     """Names in owner/helper cells and 负责人： lines join the gazetteer (周工（研发部）)."""
     from ..parties import parse_parties
     _people_from_slots(seg, gazetteer)
+    _defined_names(seg, gazetteer)
     _numbered_speakers(seg, gazetteer)
     for unit in seg.units:
         if unit.kind == "speaker" and unit.speaker:

@@ -65,9 +65,31 @@ def _field_values(units: list[Unit]) -> Iterable[tuple[str, str, Unit]]:
                 yield name, value, unit
         elif unit.record is not None and unit.column in ("attendees", "date"):
             yield unit.column, unit.text, unit
+        elif i < _HEADER_LINES and unit.kind == "line" and unit.label is None and (parts := _header_parts(unit.text)):
+            unit.label, unit.label_group = parts[0][0], "meeting"      # the line is the meeting's, not a task
+            yield from ((name, value, unit) for name, value in parts)
         if unit.label_group == "meeting" or (unit.label is None and unit.kind == "line" and not unit.headings):
             if m := _HOSTED_BY.search(unit.text):
                 yield "hosted_by", m.group(1) or m.group(2) or "", unit
+
+
+_HEADER_LINES = 8
+_PART = re.compile(r"\s*[|｜·•]\s*")
+
+
+def _header_parts(text: str) -> list[tuple[str, str]]:
+    """``2025-06-17 10:00-10:20 | Host: Kevin | Notes: Lily``: a header line of fields set apart by
+    bars or dots, the first perhaps unlabelled (a date); two labelled parts make it a header."""
+    parts = [p for p in _PART.split(text) if p.strip()]
+    found = []
+    for part in parts:
+        label, colon, value = re.split(r"([:：])", part, maxsplit=1) if re.search(r"[:：]", part) else (part, "", "")
+        name = label_field(label, "meeting") if colon else None
+        if name:
+            found.append((name, value.strip()))
+        elif parse_when(part).day or parse_when(part).start:
+            found.append(("date", part.strip()))
+    return found if sum(1 for part in parts if re.search(r"[:：]", part)) >= 2 and len(found) >= 2 else []
 
 
 def _split_fields(first: str, text: str) -> list[tuple[str, str]]:
