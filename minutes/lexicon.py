@@ -64,6 +64,11 @@ def words(file: str, *path: str) -> tuple[str, ...]:
     return tuple(node)
 
 
+def alternation(words) -> str:
+    """One regex alternation of the words, folded and escaped, longest first (so 共同负责 wins over 负责)."""
+    return "|".join(re.escape(w) for w in sorted({fold_word(w) for w in words}, key=lambda w: (-len(w), w)))
+
+
 @lru_cache(maxsize=None)
 def folded_words(file: str, *path: str) -> frozenset[str]:
     """The word list, folded, as a set for membership tests."""

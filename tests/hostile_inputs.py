@@ -32,8 +32,14 @@ from minutes.lint.fix import _fix_text
 from minutes.model import Paragraph, minutes_from_dict
 from minutes.pipeline import process_document
 from minutes.read import decode_text
-from minutes.render import (render_ics, render_json, render_markdown, render_minutes_docx, render_tracker_docx,
-                            render_tracker_xlsx)
+from minutes.render import (
+    render_ics,
+    render_json,
+    render_markdown,
+    render_minutes_docx,
+    render_tracker_docx,
+    render_tracker_xlsx,
+)
 
 # --------------------------------------------------------------------------- #
 # Notes

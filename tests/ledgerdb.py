@@ -10,16 +10,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-import httpx
 import pytest
 from sqlalchemy import create_engine, text
-from wordfiles import free_port
+from wordfiles import free_port, wait_until_up
 
 from minutes.ledger.store import resolve_target
 
@@ -80,7 +78,7 @@ def live_servers(env_extra: dict[str, str], count: int = 1) -> Iterator[list[str
     bases = [f"http://127.0.0.1:{port}/" for port in ports]
     try:
         for base, process in zip(bases, processes):
-            _wait_until_up(base, process)
+            wait_until_up(base, process)
         yield bases
     finally:
         for process in processes:
@@ -90,14 +88,3 @@ def live_servers(env_extra: dict[str, str], count: int = 1) -> Iterator[list[str
             process.stderr.close()
 
 
-def _wait_until_up(base: str, process: subprocess.Popen, seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited: {process.stderr.read().decode(errors='replace')}")
-        try:
-            if httpx.get(base + "healthz", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.2)
-    raise RuntimeError(f"server at {base} did not answer within {seconds} s")

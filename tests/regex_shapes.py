@@ -58,7 +58,12 @@ def _watch_and_print() -> None:
 
     re._compile = spy
     from minutes import process
-    from minutes.render import render_ics, render_markdown, render_minutes_docx, render_tracker_xlsx
+    from minutes.render import (
+        render_ics,
+        render_markdown,
+        render_minutes_docx,
+        render_tracker_xlsx,
+    )
     for example in sorted((ROOT / "examples").glob("*.*")):
         if example.suffix in (".txt", ".md", ".docx"):
             minutes = process(str(example))

@@ -11,16 +11,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
+from datetime import datetime
 from pathlib import Path
 
-from datetime import datetime
-
 import docx
-import httpx
 import openpyxl
 import pytest
-from wordfiles import free_port, word_file
+from wordfiles import free_port, wait_until_up, word_file
 
 pytestmark = pytest.mark.browser
 
@@ -66,17 +63,6 @@ def server():
         process.stderr.close()
 
 
-def wait_until_up(base: str, process: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited: {process.stderr.read().decode(errors='replace')}")
-        try:
-            if httpx.get(base + "healthz", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.2)
-    raise RuntimeError(f"server at {base} did not answer within {seconds} s")
 
 
 @pytest.fixture

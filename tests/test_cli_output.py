@@ -163,7 +163,7 @@ def test_cli_output_warns_in_chinese_when_today_is_the_reference(tmp_path, capsy
     argv = [a.format(tmp=tmp_path) for a in command]
     main([*argv[:1], str(notes), *argv[1:]] if argv[0] == "render" else [*argv, str(notes)])
     err = capsys.readouterr().err
-    assert f"没有会议日期" in err and f"按今天（{date.today().isoformat()}）推算" in err and "--ref-date" in err
+    assert "没有会议日期" in err and f"按今天（{date.today().isoformat()}）推算" in err and "--ref-date" in err
 
 
 @pytest.mark.parametrize("notes, argv", [

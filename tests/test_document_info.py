@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from wordfiles import word_file
+from written_notes import FORMAL, PLAIN, WEEKLY
 
 from minutes import process
 from minutes.model import minutes_from_dict
-from written_notes import FORMAL, PLAIN, WEEKLY
-from wordfiles import word_file
 
 
 def run(text: str, name: str = "notes.txt"):

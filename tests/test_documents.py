@@ -17,11 +17,16 @@ import openpyxl
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from written_notes import FORMAL, PLAIN, WEEKLY
 
 from minutes import process
 from minutes.model import ActionItem, Meeting, Minutes, minutes_from_dict
-from minutes.render import render_markdown, render_minutes_docx, render_tracker_docx, render_tracker_xlsx
-from written_notes import FORMAL, PLAIN, WEEKLY
+from minutes.render import (
+    render_markdown,
+    render_minutes_docx,
+    render_tracker_docx,
+    render_tracker_xlsx,
+)
 
 FACTS = {      # what FORMAL says that a document has a place for, as the documents print it
     "文号": "〔2024〕第17期",

@@ -11,17 +11,26 @@ from __future__ import annotations
 import json
 
 import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE
+from wordfiles import (
+    RawWord,
+    cell,
+    check_box,
+    control,
+    field,
+    grid_table,
+    para,
+    row,
+    run,
+    table,
+    text_box,
+)
 
-from minutes.cli import main
 from minutes import Options, process
+from minutes.cli import main
 from minutes.errors import CorruptInput, EmptyInput, MinutesError, TooLargeInput
 from minutes.model import Paragraph, Table
 from minutes.read import Limits, read_document
-from docx.opc.constants import RELATIONSHIP_TYPE
-
-from wordfiles import (RawWord, cell, check_box, control, field, grid_table, para, row, run, table,
-                       text_box)
-
 
 RT_IMAGE = RELATIONSHIP_TYPE.IMAGE
 

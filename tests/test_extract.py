@@ -9,9 +9,9 @@ from io import BytesIO
 
 import pytest
 from docx import Document
+from wordfiles import word_file
 
 from minutes import Options, process
-from wordfiles import word_file
 
 
 def run(text: str, name: str = "notes.txt", ref: date | None = None):

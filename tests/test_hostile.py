@@ -11,15 +11,20 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from fastapi.testclient import TestClient
 
 from minutes import process, resolve_deadline
 from minutes.cli import main
 from minutes.errors import BadExtraction, TemplateError
 from minutes.model import ActionItem, Location, Meeting, Minutes, minutes_from_dict
-from minutes.render import (render_ics, render_json, render_markdown, render_minutes_docx, render_tracker_docx,
-                            render_tracker_xlsx)
+from minutes.render import (
+    render_ics,
+    render_json,
+    render_markdown,
+    render_minutes_docx,
+    render_tracker_docx,
+    render_tracker_xlsx,
+)
 from minutes.render.budget import Budget, render_within_budget
 from minutes.render.context import build_context
 from minutes.render.docx import render_template, tags

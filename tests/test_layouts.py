@@ -8,10 +8,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from wordfiles import word_file
 
 from minutes import Options, process
 from minutes.labels import field_of, role_of_heading
-from wordfiles import word_file
 
 
 def run(text: str, name: str = "notes.md", ref: date | None = None):

@@ -9,13 +9,12 @@ import tempfile
 from pathlib import Path
 
 import docx
+import hostile_inputs as h
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import hostile_inputs as h
 from minutes.errors import TemplateError
 from minutes.render import render_minutes_docx
-
 
 
 def bounded(examples: int) -> settings:

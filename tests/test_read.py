@@ -18,8 +18,14 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from minutes.errors import (CorruptInput, EmptyInput, MinutesError, TooLargeInput, UndecodableInput,
-                            UnsupportedInput)
+from minutes.errors import (
+    CorruptInput,
+    EmptyInput,
+    MinutesError,
+    TooLargeInput,
+    UndecodableInput,
+    UnsupportedInput,
+)
 from minutes.model import Location, Paragraph, Table
 from minutes.read import Limits, decode_text, read_document
 

@@ -17,8 +17,8 @@ import re
 from functools import lru_cache
 
 import pytest
-
 import regex_shapes as shapes
+
 from minutes.units import MAX_UNIT
 
 MARGIN = 250

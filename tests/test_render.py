@@ -25,8 +25,15 @@ from docx.shared import Pt
 from minutes.errors import MinutesError, TemplateError
 from minutes.model import ActionItem, Decision, Finding, Location, Meeting, Minutes
 from minutes.pipeline import process
-from minutes.render import (render_ics, render_json, render_markdown, render_minutes_docx, render_tracker_docx,
-                            render_tracker_xlsx, write_outputs)
+from minutes.render import (
+    render_ics,
+    render_json,
+    render_markdown,
+    render_minutes_docx,
+    render_tracker_docx,
+    render_tracker_xlsx,
+    write_outputs,
+)
 from minutes.render.context import CONTEXT_KEYS, build_context
 from minutes.render.ics import fold
 from minutes.resources import templates_dir

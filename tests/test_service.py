@@ -20,8 +20,8 @@ import docx
 import httpx
 import openpyxl
 import pytest
-from wordfiles import word_file
 from fastapi.testclient import TestClient
+from wordfiles import word_file
 
 from minutes.errors import ConfigError
 from minutes.pipeline import process

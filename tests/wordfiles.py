@@ -1,4 +1,4 @@
-"""Small builders shared by the tests: Word files made in code, and a free local port.
+"""Small builders shared by the tests: Word files made in code, a free local port, a server coming up.
 
 ``word_file`` makes the plain kind (paragraphs, a heading, a table) through python-docx.
 ``RawWord`` makes what python-docx has no API for — text boxes, nested tables, merged
@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import io
 import socket
+import subprocess
+import time
 from typing import Optional
 
 import docx
+import httpx
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -230,3 +233,16 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def wait_until_up(base: str, process: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited: {process.stderr.read().decode(errors='replace')}")
+        try:
+            if httpx.get(base + "healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    raise RuntimeError(f"server at {base} did not answer within {seconds} s")

@@ -138,7 +138,7 @@ def _people_from_slots(seg: Segmented, gazetteer) -> None:
 
 def _numbered_speakers(seg: Segmented, gazetteer) -> None:
     """``发言人2：…`` / ``Speaker 1:``: a transcript's numbered speaker label stands for a person."""
-    labels = "|".join(re.escape(w) for w in sorted(lexicon.words("cues.yaml", "speaker_labels"), key=len, reverse=True))
+    labels = lexicon.alternation(lexicon.words("cues.yaml", "speaker_labels"))
     pattern = re.compile(rf"^((?:{labels})\s?[0-9A-Za-z]{{1,2}})\s*[:：]", re.I)
     for unit in seg.units:
         if unit.kind == "line" and (m := pattern.match(unit.text)):

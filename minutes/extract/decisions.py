@@ -43,7 +43,7 @@ _NOT_DECISION = re.compile(r"[?？]\s*$|未达成|暂不形成结论|不形成�
 
 
 def _alternation(key: str) -> str:
-    return "|".join(re.escape(w) for w in sorted(lexicon.words("cues.yaml", key), key=len, reverse=True))
+    return lexicon.alternation(lexicon.words("cues.yaml", key))
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from ..labels import field_of
 from ..model import ActionItem, Evidence, Location
 from ..parties import UNDETERMINED, is_department, parse_parties
 from ..units import Unit
-from ..textnorm import fold, fold_word
+from ..textnorm import fold
 from .fields import InlineField, bracket_pair, inline_fields
 from .priority import cell_priority, heading_priority, inline_priority, mark_priority
 from .when import next_meeting_phrase
@@ -36,16 +36,14 @@ _PREP_BEFORE_DEADLINE = re.compile(r"(?:在|于)\s*$|(?:具体|完成|截止)?(?
 @lru_cache(maxsize=1)
 def _en_owner_verb() -> re.Pattern:
     """English: a name followed by one of these owns what comes after (David to review…)."""
-    words = sorted(lexicon.words("cues.yaml", "owner_verbs_en"), key=len, reverse=True)
-    return re.compile(rf"(?:{'|'.join(re.escape(w) for w in words)})\s+[a-z]", re.I)
+    return re.compile(rf"(?:{lexicon.alternation(lexicon.words('cues.yaml', 'owner_verbs_en'))})\s+[a-z]", re.I)
 
 
 @lru_cache(maxsize=1)
 def _joiners() -> tuple[str, str]:
     """Alternations of the words that join co-owners (、 和 与 +) and that say they share (一起, 共同)."""
-    alternation = lambda key: "|".join(re.escape(fold_word(w)) for w in
-                                        sorted(lexicon.words("cues.yaml", key), key=len, reverse=True))
-    return alternation("coordinators"), alternation("together")
+    return (lexicon.alternation(lexicon.words("cues.yaml", "coordinators")),
+            lexicon.alternation(lexicon.words("cues.yaml", "together")))
 
 
 @dataclass
@@ -496,8 +494,7 @@ _SLOT_FIRST = re.compile(r"\s*+(?:-+|[:：>|｜])\s*+\S|\s{2,}+\S|(?=\s*\t)\s*+\
 
 @lru_cache(maxsize=1)
 def _roles() -> re.Pattern:
-    words = sorted(lexicon.folded_words("parties.yaml", "role_words"), key=len, reverse=True)
-    return re.compile(rf"({'|'.join(re.escape(w) for w in words)})\s*[:：]")
+    return re.compile(rf"({lexicon.alternation(lexicon.words('parties.yaml', 'role_words'))})\s*[:：]")
 
 
 def _role_at(text: str, lead: int) -> Optional[Hit]:
@@ -674,7 +671,7 @@ def _fillers() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _filler_alternation() -> str:
-    return "|".join(re.escape(w) for w in sorted(_fillers(), key=len, reverse=True))
+    return lexicon.alternation(_fillers())
 
 
 def _tidy(words: str) -> str:

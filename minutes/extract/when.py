@@ -25,7 +25,7 @@ from typing import Optional
 
 from .. import lexicon
 from ..deadlines import find_deadlines
-from ..textnorm import fold, fold_word
+from ..textnorm import fold
 
 _PROBE_DAY = date(2000, 1, 3)        # the grammar needs a reference; only explicit parts are kept
 _ROC_YEAR = re.compile(r"(?:中华民国|民国)\s*(\d{2,3})\s*年")
@@ -91,10 +91,8 @@ def _nearest_year(day: Optional[date], ref: Optional[date]) -> Optional[date]:
 @lru_cache(maxsize=1)
 def next_meeting_phrase() -> re.Pattern:
     """下次例会 / 下一次会议 / 下次质控会 / next meeting: the meeting after this one."""
-    prefixes = "|".join(re.escape(fold_word(w)) for w in sorted(lexicon.words("deadlines.yaml", "next_meeting_prefixes"),
-                                                              key=len, reverse=True))
-    nouns = "|".join(re.escape(fold_word(w)) for w in sorted(lexicon.words("cues.yaml", "meeting_nouns"),
-                                                           key=len, reverse=True))
+    prefixes = lexicon.alternation(lexicon.words("deadlines.yaml", "next_meeting_prefixes"))
+    nouns = lexicon.alternation(lexicon.words("cues.yaml", "meeting_nouns"))
     return re.compile(rf"(?:{prefixes})\s?[^\s,，。;；:：]{{0,6}}?(?:{nouns})", re.I)
 
 
