@@ -157,7 +157,19 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _LIST_MARK = re.compile(r"^([-*+](?=\s)|[•·▪●◦]|\d{1,3}[.)](?=\s))\s*")
 _CHECKBOX = re.compile(r"^\[([ xX✓✔])\]\s*")
 _MD_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# One cell of a table's rule line (:---:); the line is split on its bars first, so no
+# pattern ever weighs where a run of spaces ends.
+_MD_RULE_CELL = re.compile(r":?-{2,}:?")
+
+
+def _is_table_rule(line: str) -> bool:
+    """A Markdown table's rule line: cells of dashes (with alignment colons) between bars."""
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|"):
+        body = body[:-1]
+    return bool(body) and all(_MD_RULE_CELL.fullmatch(cell.strip()) for cell in body.split("|"))
 _MD_INLINE = re.compile(r"\*\*|__|`|\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)|<br\s*/?>")
 
 
@@ -188,7 +200,7 @@ def _table_rows(lines: list[str], start: int, markdown: bool) -> list[tuple[int,
     """The (1-based number, line) rows of a table starting at lines[start], or []."""
     first = lines[start]
     if markdown and (_MD_TABLE_ROW.match(first) or "|" in first and start + 1 < len(lines)
-                     and _MD_TABLE_RULE.match(lines[start + 1]) and "-" in lines[start + 1]):
+                     and _is_table_rule(lines[start + 1]) and "-" in lines[start + 1]):
         bare = not _MD_TABLE_ROW.match(first)
         end = start + 1
         while end < len(lines) and (_MD_TABLE_ROW.match(lines[end]) or bare and "|" in lines[end]):
@@ -291,7 +303,7 @@ def _keep(raw: str, start: int, end: int, chars: list[str], columns: list[int]) 
 def _md_table(rows: list[tuple[int, str]]) -> Table:
     cells: list[list[Cell | None]] = []
     for number, raw in rows:
-        if _MD_TABLE_RULE.match(raw):
+        if _is_table_rule(raw):
             continue
         bars = [i for i, ch in enumerate(raw) if ch == "|" and (i == 0 or raw[i - 1] != "\\")]
         edges = bars if bars and not raw[:bars[0]].strip() else [-1] + bars    # a row may lack its edge bars

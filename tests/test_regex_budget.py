@@ -25,8 +25,6 @@ MARGIN = 250
 # A scan that looks at every character once: the baseline for a pattern that skips an
 # ordinary line faster than that (a literal first character is found by a fast search).
 EVERY_CHARACTER = re.compile(r"[\u4e00-\u9fff]+")
-# The Word and Markdown readers belong to the reader rewrite (issue 13, item 2 and the reader issue).
-ELSEWHERE = ("read.py", "docx_blocks.py")
 
 
 @lru_cache(maxsize=1)
@@ -36,9 +34,7 @@ def patterns() -> list[dict]:
 
 def cases():
     for entry in patterns():
-        marks = [pytest.mark.xfail(reason="the reader rewrite owns this pattern", strict=False)] \
-            if entry["where"].split(":")[0] in ELSEWHERE else []
-        yield pytest.param(entry, id=entry["where"], marks=marks)
+        yield pytest.param(entry, id=entry["where"])
 
 
 def test_regex_inventory_finds_the_patterns_built_from_rule_data():
