@@ -29,6 +29,7 @@ import chinese_calendar
 from . import resources
 from .errors import RuleFileError
 from .holidays import WorkCalendar, default_calendar
+from .startcache import compile_regex
 from .textnorm import matching_table
 
 __all__ = ["Deadline", "find_deadlines", "resolve_deadline"]
@@ -1067,7 +1068,7 @@ def _regex(pattern: str) -> re.Pattern:
     giving spaces back cannot help a match, and a line of spaces after "二日" is
     scanned once instead of once per optional part that follows.
     """
-    return re.compile(pattern.replace(r"\s*", _SPACE + "*+").replace(r"\s+", _SPACE + "++"))
+    return compile_regex(pattern.replace(r"\s*", _SPACE + "*+").replace(r"\s+", _SPACE + "++"))
 
 
 def _trigger_chars(lex: _Lexicon, spec: tuple[str, ...]) -> frozenset:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from functools import lru_cache
 from typing import Iterator
 
+from . import startcache
 from .errors import RuleFileError
 from .resources import load_yaml, model_path
 from .textnorm import fold_word
@@ -118,17 +120,42 @@ def department_pattern() -> re.Pattern:
                                key=len, reverse=True))
     known = "|".join(sorted((re.escape(fold_word(d)) for d in words("parties.yaml", "departments")),
                             key=len, reverse=True))
-    return re.compile(rf"(?:{known}|[\u4e00-\u9fffA-Za-z]{{1,8}}?(?:{suffixes}))")
+    return startcache.compile_regex(rf"(?:{known}|[\u4e00-\u9fffA-Za-z]{{1,8}}?(?:{suffixes}))")
 
 
 @lru_cache(maxsize=1)
 def segmenter():
-    """The one jieba tokenizer, on the frequent words of jieba's dictionary (nlp_models/segmenter)."""
-    import jieba
+    """The one jieba tokenizer, on the frequent words of jieba's dictionary (nlp_models/segmenter).
+
+    Its word table comes from the start-up cache: jieba's own cache file takes three
+    times as long to read (marshal.load on a file object) as the same bytes in memory.
+    """
+    jieba = _import_jieba()
     jieba.setLogLevel(60)
-    tokenizer = jieba.Tokenizer(dictionary=str(model_path("segmenter/words.txt")))
-    tokenizer.initialize()
+    path = model_path("segmenter/words.txt")
+    tokenizer = jieba.Tokenizer(dictionary=str(path))
+
+    def build() -> tuple[dict, int]:
+        tokenizer.initialize()
+        return tokenizer.FREQ, tokenizer.total
+
+    tokenizer.FREQ, tokenizer.total = startcache.table("segmenter", path, build)
+    tokenizer.initialized = True
     return tokenizer
+
+
+def _import_jieba():
+    """jieba, imported without pkg_resources: it only wants it to find its own files (a path
+    does as well), and importing it costs a tenth of a second and a deprecation warning."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+        return jieba
+    sys.modules["pkg_resources"] = None          # makes `import pkg_resources` fail, so jieba uses paths
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
 
 
 def word_frequency(word: str) -> int:
@@ -156,7 +183,7 @@ def department_finder() -> re.Pattern:
     end = "(?!" + "|".join(f"(?<={re.escape(k)})[{''.join(v)}](?![0-9])" for k, v in followers.items()) + ")" \
         if followers else ""
     name = rf"(?:{prefixes})?(?:{han}{{2,6}}?(?:{short})|{han}{{1,6}}?(?:{long})|[a-z]{{1,8}}(?:{short}|{long})){end}"
-    return re.compile(rf"{start}(?!{not_first})({name})")
+    return startcache.compile_regex(rf"{start}(?!{not_first})({name})")
 
 
 @lru_cache(maxsize=1)
@@ -177,7 +204,7 @@ def name_finder() -> re.Pattern:
     compound = "|".join(sorted(s for s in surnames() if len(s) > 1))
     follow = "|".join(re.escape(c) for c in sorted(doer_cues() | time_openers(), key=len, reverse=True))
     start = r"(?:^|(?<=[\s,，。;；:：、(（\"“@>])|(?<=由)|(?<=请))"
-    return re.compile(rf"{start}((?:{compound}|[{single}])[\u4e00-\u9fff]{{1,2}}?)(?=\s*(?:{follow}|[:：、0-9]))")
+    return startcache.compile_regex(rf"{start}((?:{compound}|[{single}])[\u4e00-\u9fff]{{1,2}}?)(?=\s*(?:{follow}|[:：、0-9]))")
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from .resources import model_path
+from .startcache import compile_regex
 
 _EXTRA = {
     "\u3000": " ", "\u00a0": " ", "\u2014": "-", "\u2013": "-", "\u2015": "-", "\uff5e": "~",
@@ -61,7 +62,7 @@ def trie_regex(words: Iterable[str]) -> Optional[re.Pattern]:
         node[""] = True
     if not trie:
         return None
-    return re.compile(_trie_pattern(trie))
+    return compile_regex(_trie_pattern(trie))
 
 
 def _trie_pattern(node: dict) -> str:
