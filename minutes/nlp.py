@@ -6,22 +6,30 @@
     minutes_lexicon     spaCy SpanRuler over nlp_models/ word lists and token patterns
     minutes_parties     one span per party, with its department
     minutes_clauses     sentence and clause spans
+
+spaCy is imported on the first build, not when minutes is imported: the web service's
+main process and commands that never extract (track, serve) do without it.
 """
 from __future__ import annotations
 
+import importlib.util
+import sys
+import types
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from .lexicon import phrase_patterns
 from .parties import Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 
 @lru_cache(maxsize=1)
-def build_nlp() -> Language:
-    import spacy
+def build_nlp() -> "Language":
+    spacy = import_spacy()
     from . import components  # noqa: F401  (registers the tokenizer and components)
+    from .lexicon import phrase_patterns
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "minutes.JiebaTokenizer.v1"}}})
     nlp.add_pipe("minutes_gazetteer")
     ruler = nlp.add_pipe("span_ruler", name="minutes_lexicon",
@@ -32,10 +40,43 @@ def build_nlp() -> Language:
     return nlp
 
 
-def analyse(text: str, gazetteer: Gazetteer | None = None) -> Doc:
+def analyse(text: str, gazetteer: Gazetteer | None = None) -> "Doc":
     """Tokenize with the document's names kept whole, then run every component."""
     nlp = build_nlp()
     names = gazetteer.pattern() if gazetteer else None
     doc = nlp.tokenizer(text, names)
     doc.user_data["gazetteer"] = gazetteer
     return nlp(doc)
+
+
+def import_spacy():
+    """spaCy without its command line.
+
+    ``import spacy`` loads spacy.cli only for ``spacy.info`` — and with it typer, weasel,
+    httpx and rich, a third of spaCy's import time, none of which a pipeline uses. While
+    spaCy imports, ``spacy.cli`` and ``spacy.cli.info`` are stand-ins; afterwards they are
+    gone from sys.modules, so a later ``import spacy.cli`` loads the real one, and
+    ``spacy.info()`` loads it when called.
+    """
+    if "spacy" in sys.modules:
+        import spacy
+        return spacy
+    spec = importlib.util.find_spec("spacy")
+    stand_ins = {"spacy.cli": types.ModuleType("spacy.cli"), "spacy.cli.info": types.ModuleType("spacy.cli.info")}
+    stand_ins["spacy.cli"].__path__ = [str(p) + "/cli" for p in spec.submodule_search_locations]
+    stand_ins["spacy.cli.info"].info = _spacy_info
+    sys.modules.update(stand_ins)
+    try:
+        import spacy
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+        if getattr(sys.modules.get("spacy"), "cli", None) is stand_ins["spacy.cli"]:
+            del sys.modules["spacy"].cli
+    return spacy
+
+
+def _spacy_info(*args, **kwargs):
+    from spacy.cli.info import info
+    return info(*args, **kwargs)

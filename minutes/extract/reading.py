@@ -11,15 +11,16 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Optional
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING, Optional
 
 from ..deadlines import Deadline, find_deadlines
 from ..holidays import WorkCalendar
 from ..nlp import analyse
 from ..parties import Gazetteer
 from ..units import Segmented, Unit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 
 @dataclass(frozen=True)
