@@ -11,6 +11,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .tokenizer import doc_text, doc_words
+
 SENTENCE_END = {"。", "！", "？", "!", "?", "；", ";", "\n"}
 CLAUSE_END = SENTENCE_END | {"，", ",", "：", ":", "—", "——", "→", "->", "|"}
 
@@ -23,7 +25,7 @@ def make_clauses(nlp: Language, name: str) -> "ClauseSplitter":
 class ClauseSplitter:
     def __call__(self, doc: Doc) -> Doc:
         doc.spans["sentences"] = list(_split(doc, SENTENCE_END, "SENT"))
-        doc.spans["clauses"] = list(_split(doc, CLAUSE_END, "CLAUSE", _unpunctuated_lines(doc.text)))
+        doc.spans["clauses"] = list(_split(doc, CLAUSE_END, "CLAUSE", _unpunctuated_lines(doc_text(doc))))
         return doc
 
 
@@ -45,24 +47,26 @@ def _unpunctuated_lines(text: str) -> set[int]:
 
 
 def _split(doc: Doc, ends: set[str], label: str, paused: set[int] = frozenset()):
+    words, spaces = doc_words(doc)
     start = 0
     line_start = 0
-    for token in doc:
-        text = token.text.strip(" \t") or token.text
-        if "\n" in token.text:
-            line_start = token.idx + token.text.rindex("\n") + 1
-        if text in ends or "\n" in token.text:
-            if token.i > start:
-                yield Span(doc, start, token.i, label=label)
-            start = token.i + 1
-        elif line_start in paused and _pause_after(doc, token):
-            yield Span(doc, start, token.i + 1, label=label)      # speech written down unpunctuated pauses here
-            start = token.i + 1
-    if start < len(doc):
-        yield Span(doc, start, len(doc), label=label)
+    offset = 0
+    for i, word in enumerate(words):
+        text = word.strip(" \t") or word
+        if "\n" in word:
+            line_start = offset + word.rindex("\n") + 1
+        if text in ends or "\n" in word:
+            if i > start:
+                yield Span(doc, start, i, label=label)
+            start = i + 1
+        elif line_start in paused and _pause_after(words, spaces, i):
+            yield Span(doc, start, i + 1, label=label)      # speech written down unpunctuated pauses here
+            start = i + 1
+        offset += len(word) + spaces[i]
+    if start < len(words):
+        yield Span(doc, start, len(words), label=label)
 
 
-def _pause_after(doc: Doc, token) -> bool:
+def _pause_after(words: list[str], spaces: list[bool], i: int) -> bool:
     """A space between two Han words of an unpunctuated line."""
-    return bool(token.whitespace_) and "\n" not in token.whitespace_ and bool(_HAN.search(token.text)) \
-        and token.i + 1 < len(doc) and bool(_HAN.search(doc[token.i + 1].text))
+    return spaces[i] and bool(_HAN.search(words[i])) and i + 1 < len(words) and bool(_HAN.search(words[i + 1]))

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..textnorm import fold_word
+from .tokenizer import doc_text
 
 GAZETTEER_KEY = "gazetteer"
 SPANS_KEY = "gazetteer"
@@ -26,7 +27,7 @@ class GazetteerTagger:
         pattern = gazetteer.pattern() if gazetteer is not None else None
         spans: list[Span] = []
         if pattern is not None:
-            folded = fold_word(doc.text)
+            folded = fold_word(doc_text(doc))
             for m in pattern.finditer(folded):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="strict")
                 if span is None:

@@ -17,8 +17,10 @@ from spacy.tokens import Doc, Span
 
 from .. import lexicon
 from ..parties import is_department
+from ..startcache import compile_regex
 from ..textnorm import fold_word
 from .gazetteer import GAZETTEER_KEY
+from .tokenizer import doc_text, doc_words
 
 if not Span.has_extension("party"):
     Span.set_extension("party", default=None)
@@ -39,7 +41,7 @@ def _name_forms() -> re.Pattern:
     compound = "|".join(s for s in lexicon.surnames() if len(s) > 1)
     titles = "|".join(sorted(lexicon.words("parties.yaml", "titles"), key=len, reverse=True))
     prefixes = "".join(lexicon.words("parties.yaml", "name_prefixes"))
-    return re.compile(rf"^(?:(?:{compound}|[{surnames}])(?:{titles})|[{prefixes}][{surnames}])$")
+    return compile_regex(rf"^(?:(?:{compound}|[{surnames}])(?:{titles})|[{prefixes}][{surnames}])$")
 
 
 @lru_cache(maxsize=1)
@@ -49,61 +51,79 @@ def _guess() -> re.Pattern:
 
 
 class PartyFinder:
+    def __init__(self):
+        self._shapes: dict[str, tuple] = {}    # word → what its shape alone says (see _shape)
+
     def __call__(self, doc: Doc) -> Doc:
         gazetteer = doc.user_data.get(GAZETTEER_KEY)
         candidates = list(doc.spans.get("gazetteer", []))
         candidates += [s for s in doc.spans.get("lexicon", []) if s.label_ in _RANK or s.label_ == "MENTION"]
         candidates += self._forms(doc)
-        links = [m.span() for m in _LINK.finditer(doc.text)]
+        links = [m.span() for m in _LINK.finditer(doc_text(doc))]
         candidates = [c for c in candidates if not any(a < c.end_char and c.start_char < b for a, b in links)]
         ranked = sorted(candidates, key=lambda s: (_RANK.get(s.label_, 2), -len(s)))
         chosen = _non_overlapping(ranked)
+        departments = {fold_word(d) for d in gazetteer.departments} if gazetteer is not None else set()
         spans = []
         for span in sorted(chosen, key=lambda s: s.start):
             span = _mention_target(doc, span)
             if span is None:
                 continue
-            span._.party = _describe(span, gazetteer)
+            span._.party = _describe(span, gazetteer, departments)
             spans.append(span)
         doc.spans["parties"] = spans
         return doc
 
     def _forms(self, doc: Doc) -> list[Span]:
+        words, _ = doc_words(doc)
         spans = []
-        for token in doc:
-            text = token.text
-            if _name_forms().match(text) and lexicon.word_frequency(text) < lexicon.name_guess_limit():
-                spans.append(Span(doc, token.i, token.i + 1, label="NAME_FORM"))
-            elif token.i + 1 < len(doc) and _name_forms().match(text + doc[token.i + 1].text) and len(text) == 1:
-                spans.append(Span(doc, token.i, token.i + 2, label="NAME_FORM"))
-            elif is_department(text) and not token.is_punct:
-                spans.append(Span(doc, _department_start(doc, token.i), token.i + 1, label="DEPT"))
-            elif _guess().match(text) and _before_owner_cue(doc, token.i + 1) and lexicon.plausible_name(text):
-                spans.append(Span(doc, token.i, token.i + 1, label="NAME_GUESS"))
+        for i, text in enumerate(words):
+            name_form, department, guess, _, _, _ = self._shape(doc, text)
+            if name_form:
+                spans.append(Span(doc, i, i + 1, label="NAME_FORM"))
+            elif i + 1 < len(words) and len(text) == 1 and _name_forms().match(text + words[i + 1]):
+                spans.append(Span(doc, i, i + 2, label="NAME_FORM"))
+            elif department:
+                spans.append(Span(doc, self._department_start(doc, words, i), i + 1, label="DEPT"))
+            elif guess and self._before_owner_cue(doc, words, i + 1):
+                spans.append(Span(doc, i, i + 1, label="NAME_GUESS"))
         return spans
 
+    def _shape(self, doc: Doc, word: str) -> tuple:
+        """(a name form, a department, a guessable name, NORM, is punctuation, is space) — all
+        fixed by the word alone, so each is worked out once per word, not once per token."""
+        shape = self._shapes.get(word)
+        if shape is None:
+            lexeme = doc.vocab[word]
+            shape = (bool(_name_forms().match(word)) and lexicon.word_frequency(word) < lexicon.name_guess_limit(),
+                     is_department(word) and not lexeme.is_punct,
+                     bool(_guess().match(word)) and lexicon.plausible_name(word),
+                     lexeme.norm_, lexeme.is_punct, lexeme.is_space)
+            if len(self._shapes) > 500_000:         # a vocabulary cannot grow without bound
+                self._shapes.clear()
+            self._shapes[word] = shape
+        return shape
 
-def _department_start(doc: Doc, i: int) -> int:
-    """区财政局 is one department though jieba cuts 区 / 财政局."""
-    prefixes = lexicon.department_prefixes()
-    while i > 0 and doc[i - 1].norm_ in prefixes:
-        i -= 1
-    return i
+    def _department_start(self, doc: Doc, words: list[str], i: int) -> int:
+        """区财政局 is one department though jieba cuts 区 / 财政局."""
+        prefixes = lexicon.department_prefixes()
+        while i > 0 and self._shape(doc, words[i - 1])[3] in prefixes:
+            i -= 1
+        return i
 
+    def _before_owner_cue(self, doc: Doc, words: list[str], i: int) -> bool:
+        """A guessed name counts only at a clause start and right before what a doer does (张三负责…, 李娜尽快…)."""
+        if i >= len(words) or not self._clause_start(doc, words, i - 1):
+            return False
+        norm = self._shape(doc, words[i])[3]
+        return norm in lexicon.doer_cues() or norm[:1].isdigit() or norm in (":", "、") \
+            or any(norm.startswith(w) for w in lexicon.time_openers())
 
-
-def _before_owner_cue(doc: Doc, i: int) -> bool:
-    """A guessed name counts only at a clause start and right before what a doer does (张三负责…, 李娜尽快…)."""
-    if i >= len(doc) or not _clause_start(doc, i - 1):
-        return False
-    nxt = doc[i]
-    return nxt.norm_ in lexicon.doer_cues() or nxt.norm_[:1].isdigit() or nxt.norm_ in (":", "、") \
-        or any(nxt.norm_.startswith(w) for w in lexicon.time_openers())
-
-
-def _clause_start(doc: Doc, i: int) -> bool:
-    return i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space or doc[i - 1].norm_ in ("由", "请", "@", ">")
-
+    def _clause_start(self, doc: Doc, words: list[str], i: int) -> bool:
+        if i == 0:
+            return True
+        _, _, _, norm, punct, space = self._shape(doc, words[i - 1])
+        return punct or space or norm in ("由", "请", "@", ">")
 
 
 def _non_overlapping(spans: list[Span]) -> list[Span]:
@@ -127,7 +147,7 @@ def _mention_target(doc: Doc, span: Span) -> Span | None:
     return Span(doc, span.end - 1, span.end, label="NAME_FORM")
 
 
-def _describe(span: Span, gazetteer) -> tuple[str, str, str | None]:
+def _describe(span: Span, gazetteer, departments: set[str]) -> tuple[str, str, str | None]:
     text = span.text
     if span.label_ == "VAGUE_PARTY":
         return "vague", text, None
@@ -140,6 +160,6 @@ def _describe(span: Span, gazetteer) -> tuple[str, str, str | None]:
         listed = gazetteer.person(text)
         if listed:
             return "person", listed, gazetteer.people.get(listed)
-        if fold_word(text) in {fold_word(d) for d in gazetteer.departments}:
+        if fold_word(text) in departments:
             return "department", text, text
     return "person", text, None

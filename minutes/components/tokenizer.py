@@ -13,9 +13,11 @@ from typing import Callable, Iterable, Optional
 
 import spacy
 from spacy.tokens import Doc
-from spacy.util import get_words_and_spaces
 
 from ..textnorm import fold, fold_word, trie_regex
+
+WORDS_KEY = "minutes.words"
+TEXT_KEY = "minutes.text"
 
 
 class JiebaTokenizer:
@@ -25,14 +27,23 @@ class JiebaTokenizer:
         self._jieba = segmenter()
         self._terms = trie_regex(sorted({fold_word(t) for t in terms if len(t) > 1}))
         self._shapes = shapes        # words found by their shape: departments (区财政局), unlisted names (王强将…)
+        self._normed: set[str] = set()
 
     def __call__(self, text: str, names: Optional[re.Pattern] = None) -> Doc:
-        words = list(self._cut(text, names))
-        words, spaces = get_words_and_spaces(words, text)
+        words, spaces = words_and_spaces(list(self._cut(text, names)), text)
+        self._set_norms(words)
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        for token in doc:
-            token.norm_ = fold_word(token.text)
+        doc.user_data[WORDS_KEY] = (words, spaces)
+        doc.user_data[TEXT_KEY] = text
         return doc
+
+    def _set_norms(self, words: list[str]) -> None:
+        """NORM = the folded word, set once per word on its lexeme: a token without a NORM
+        of its own reads its lexeme's, so no token needs one (and no Token object is made)."""
+        for word in words:
+            if word not in self._normed:
+                self.vocab[word].norm_ = fold_word(word)
+                self._normed.add(word)
 
     def _cut(self, text: str, names: Optional[re.Pattern]):
         position = 0
@@ -58,6 +69,42 @@ class JiebaTokenizer:
 
     def from_disk(self, path, **kwargs) -> "JiebaTokenizer":
         return self
+
+
+def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]]:
+    """spacy.util.get_words_and_spaces, in linear time (spaCy's copies the rest of the text
+    for every word): whitespace words are dropped, the text between two words becomes a
+    word of its own, and one space right after a word becomes its trailing space."""
+    out_words: list[str] = []
+    out_spaces: list[bool] = []
+    position = 0
+    for word in words:
+        if word.isspace():
+            continue
+        start = text.index(word, position)
+        if start > position:
+            out_words.append(text[position:start])
+            out_spaces.append(False)
+        out_words.append(word)
+        position = start + len(word)
+        spaced = position < len(text) and text[position] == " "
+        out_spaces.append(spaced)
+        position += spaced
+    if position < len(text):
+        out_words.append(text[position:])
+        out_spaces.append(False)
+    return out_words, out_spaces
+
+
+def doc_words(doc: Doc) -> tuple[list[str], list[bool]]:
+    """The Doc's words and whether a space follows each."""
+    kept = doc.user_data.get(WORDS_KEY)
+    return kept if kept is not None else ([t.text for t in doc], [bool(t.whitespace_) for t in doc])
+
+
+def doc_text(doc: Doc) -> str:
+    kept = doc.user_data.get(TEXT_KEY)
+    return kept if kept is not None else doc.text
 
 
 def _protected(folded: str, terms: Optional[re.Pattern], names: Optional[re.Pattern],
