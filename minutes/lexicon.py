@@ -202,7 +202,7 @@ def name_finder() -> re.Pattern:
     """
     single = "".join(sorted(s for s in surnames() if len(s) == 1))
     compound = "|".join(sorted(s for s in surnames() if len(s) > 1))
-    follow = "|".join(re.escape(c) for c in sorted(doer_cues() | time_openers(), key=len, reverse=True))
+    follow = "|".join(re.escape(c) for c in sorted(doer_cues() | time_openers(), key=lambda c: (-len(c), c)))
     start = r"(?:^|(?<=[\s,，。;；:：、(（\"“@>])|(?<=由)|(?<=请))"
     return startcache.compile_regex(rf"{start}((?:{compound}|[{single}])[\u4e00-\u9fff]{{1,2}}?)(?=\s*(?:{follow}|[:：、0-9]))")
 
@@ -228,7 +228,7 @@ def time_openers() -> frozenset[str]:
 def plausible_name(word: str) -> bool:
     """Not a word the segmenter knows as common (单位, 施工), nor one starting with one (方案发…)."""
     limit = name_guess_limit()
-    compound = any(word.startswith(s) for s in surnames() if len(s) > 1)
+    compound = word.startswith(compound_surnames())
     return word_frequency(word) < limit and (compound or len(word) < 3 or word_frequency(word[:2]) < limit)
 
 
@@ -265,6 +265,17 @@ def place_endings() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def not_departments() -> frozenset[str]:
     return frozenset(fold_word(w) for w in words("parties.yaml", "not_departments"))
+
+
+@lru_cache(maxsize=1)
+def compound_surnames() -> tuple[str, ...]:
+    """Surnames of two characters or more (欧阳, 司马), longest first."""
+    return tuple(sorted((s for s in surnames() if len(s) > 1), key=lambda s: (-len(s), s)))
+
+
+@lru_cache(maxsize=1)
+def surnames_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(surnames(), key=lambda s: (-len(s), s)))
 
 
 @lru_cache(maxsize=1)

@@ -70,7 +70,7 @@ def name_shaped(word: str) -> bool:
     if _titled(word) or (len(word) in (2, 3) and word[0] in lexicon.words("parties.yaml", "name_prefixes")
                          and word[1] in lexicon.surnames()):
         return True
-    surname = next((s for s in sorted(lexicon.surnames(), key=len, reverse=True) if word.startswith(s)), None)
+    surname = next((s for s in lexicon.surnames_longest_first() if word.startswith(s)), None)
     return surname is not None and 1 <= len(word) - len(surname) <= 2 and lexicon.plausible_name(word)
 
 

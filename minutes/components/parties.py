@@ -38,7 +38,7 @@ def make_parties(nlp: Language, name: str) -> "PartyFinder":
 @lru_cache(maxsize=1)
 def _name_forms() -> re.Pattern:
     surnames = "".join(sorted(lexicon.surnames() - {s for s in lexicon.surnames() if len(s) > 1}))
-    compound = "|".join(s for s in lexicon.surnames() if len(s) > 1)
+    compound = "|".join(sorted(s for s in lexicon.surnames() if len(s) > 1))   # sorted: the same pattern text in every process
     titles = "|".join(sorted(lexicon.words("parties.yaml", "titles"), key=len, reverse=True))
     prefixes = "".join(lexicon.words("parties.yaml", "name_prefixes"))
     return compile_regex(rf"^(?:(?:{compound}|[{surnames}])(?:{titles})|[{prefixes}][{surnames}])$")
@@ -46,7 +46,7 @@ def _name_forms() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _guess() -> re.Pattern:
-    surnames = "".join(s for s in lexicon.surnames() if len(s) == 1)
+    surnames = "".join(sorted(s for s in lexicon.surnames() if len(s) == 1))
     return re.compile(rf"^[{surnames}][\u4e00-\u9fff]{{1,2}}$")
 
 
