@@ -24,13 +24,17 @@ from typing import Optional, Sequence
 from . import __version__
 from .errors import ConfigError, MinutesError
 from .pipeline import Options, process, process_many
+from .startup import settled
 
 EXIT_OK, EXIT_ERROR = 0, 2
+_DOCUMENT_COMMANDS = {"extract", "lint", "render"}   # these settle start-up after their first document
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command not in _DOCUMENT_COMMANDS:
+        settled()               # a long run (serve, track) collects garbage from its start
     try:
         return args.run(args)
     except MinutesError as exc:

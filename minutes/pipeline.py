@@ -18,6 +18,7 @@ from .model import Document, Minutes
 from .read import Limits, read_document
 from .layouts import explain
 from .segment import segment
+from .startup import settled
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,9 @@ def process_document(source: str | Path, data: bytes | None = None, *,
 
 def process_many(sources: list[str], options: Options = Options()):
     """Yield (source, Minutes | MinutesError) in order; one bad file never stops the batch."""
-    for source in sources:
+    for number, source in enumerate(sources):
+        if number == 1:
+            settled()                   # the first document has loaded everything a run keeps
         try:
             yield source, process(source, options=options)
         except MinutesError as exc:

@@ -23,6 +23,12 @@ from typing import Callable, Optional, TypeVar
 
 import _sre
 
+try:                                  # re's own steps, called as re._compiler.compile calls them
+    from re import _compiler as _re_compiler, _parser as _re_parser
+except ImportError:
+    _re_compiler = _re_parser = None
+_PLAIN_COMPILE = getattr(_re_compiler, "compile", None) or re.compile
+
 T = TypeVar("T")
 _TAG = f"py{sys.hexversion:x}-sre{_sre.MAGIC}"
 _MAX_REGEXES = 4000            # past this, old patterns (rules since edited) are dropped on save
@@ -117,7 +123,7 @@ class _Regexes:
                 return compiled
         entry = _code(pattern, int(flags))
         if entry is None:                      # an interpreter whose re internals differ
-            return re.compile(pattern, flags)
+            return _PLAIN_COMPILE(pattern, flags)
         compiled = _sre.compile(pattern, *entry)
         self.used[key] = entry
         self._remember()
@@ -139,9 +145,8 @@ class _Regexes:
 def _code(pattern: str, flags: int):
     """What re._compiler.compile hands to _sre.compile; None where re's internals are not these."""
     try:
-        from re import _compiler, _parser
-        parsed = _parser.parse(pattern, flags)
-        code = [int(op) for op in _compiler._code(parsed, flags)]    # opcodes are int subclasses
+        parsed = _re_parser.parse(pattern, flags)
+        code = [int(op) for op in _re_compiler._code(parsed, flags)]    # opcodes are int subclasses
         groupindex = dict(parsed.state.groupdict)
         indexgroup = [None] * parsed.state.groups
     except AttributeError:
@@ -161,6 +166,27 @@ def compile_regex(pattern: str, flags: int = 0) -> re.Pattern:
         where = folder()
         _REGEXES = _Regexes(where / "regexes.marshal" if where else None)
     return _REGEXES.compile(pattern, flags)
+
+
+def cache_all_regexes() -> None:
+    """Every regex this process compiles (its own modules' and its libraries') through the cache.
+
+    re.compile hands a pattern it has not seen in this process to ``re._compiler.compile``;
+    that one step is replaced, for text patterns, by `compile_regex`. Patterns already
+    compiled, bytes patterns and debug compiles go the usual way. For process entry points
+    only (minutes.startup): a library must not change ``re`` for the program importing it.
+    """
+    original = getattr(_re_compiler, "compile", None)
+    if original is None or getattr(original, "_minutes_cached", False) or _code("a", 0) is None:
+        return
+
+    def compile(p, flags=0):
+        if isinstance(p, str) and not flags & re.DEBUG:
+            return compile_regex(p, flags)
+        return original(p, flags)
+
+    compile._minutes_cached = True
+    _re_compiler.compile = compile
 
 
 def reset() -> None:
