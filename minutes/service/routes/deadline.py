@@ -8,7 +8,6 @@ from pydantic import ValidationError
 
 from ...deadlines import resolve_deadline
 from ...model import ActionItem
-from ...render.context import deadline_label
 from ..errors import BadRequest, InvalidRequest
 from ..models import ERROR_RESPONSES, DeadlineInput, DeadlineResponse
 from .deps import read_body
@@ -44,6 +43,7 @@ def deadline(body: DeadlineInput = Depends(deadline_input)) -> DeadlineResponse:
     found = resolve_deadline(body.text.strip(), ref)
     kind = found.kind if found else "none"
     iso = found.iso if found else None
+    from ...render.context import deadline_label     # with the first request: the renderers cost the server 40 MB
     label = deadline_label(ActionItem(task="", deadline=iso, deadline_text=body.text.strip())) if iso else ""
     explained = EXPLAINED.get(kind, "").format(text=body.text.strip())
     return DeadlineResponse(text=body.text, deadline=iso, kind=kind, label=label, explanation=explained,

@@ -27,7 +27,6 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from ...ledger import views
 from ..config import Settings, get_settings
 from ..models import ERROR_RESPONSES, RenderInput, body_schema
 from . import work
@@ -108,6 +107,7 @@ def list_tasks(owner: Optional[str] = None, dept: Optional[str] = None, status: 
     day = _day(as_of)
     found = ledger.tasks(owner=owner, department=dept, status=status, project=project,
                          overdue_as_of=day if overdue else None)
+    from ...ledger import views     # SQLAlchemy: loaded with the first ledger request, not at start
     return views.task_list_data(found, day)
 
 
@@ -127,6 +127,7 @@ def change_task(task_id: str, change: TaskChange, ledger=Depends(get_ledger),
 @router.get("/overdue", responses=ERROR_RESPONSES, summary="The escalation list: open tasks past their day")
 def list_overdue(as_of: Optional[date] = None, ledger=Depends(get_ledger)) -> dict[str, Any]:
     day = _day(as_of)
+    from ...ledger import views
     return views.overdue_data(ledger.overdue(day), day)
 
 

@@ -26,7 +26,20 @@ from ..errors import Busy, Internal, Timeout
 
 T = TypeVar("T")
 log = logging.getLogger("minutes.service")
-_SPAWN = multiprocessing.get_context("spawn")   # safe beside threads, on every platform
+_PRELOAD = "minutes.service.routes.preload"
+
+
+def _job_context():
+    """Job processes forked from a server that has the pipeline loaded (routes/preload.py), where
+    the platform has one (Linux, macOS); else fresh interpreters. Both are safe beside threads."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([_PRELOAD])
+    return context
+
+
+_SPAWN = _job_context()
 
 
 class Pool:
