@@ -63,3 +63,21 @@ def test_deadlines_word_check_changes_no_answer(text):
     grammar_without.rules = tuple(enumerate(unchecked))
     assert full == [(c.start, c.end, c.rule.name) for c in grammar_without.candidates(folded)]
     assert full
+
+
+def test_dependencies_each_one_is_imported_by_minutes():
+    """A declared dependency that nothing imports only slows installs (dateparser was one);
+    a database driver counts when the code names it (postgresql+psycopg)."""
+    import tomllib
+    from importlib.metadata import packages_distributions
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    declared = {re.split(r"[<>=\[ ;]", d, maxsplit=1)[0].lower().replace("_", "-")
+                for d in tomllib.loads((root / "pyproject.toml").read_text())["project"]["dependencies"]}
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (root / "minutes").rglob("*.py"))
+    imported = {m.group(1) for m in re.finditer(r"^\s*(?:from|import)\s+([A-Za-z_]\w*)", source, re.M)}
+    providers = packages_distributions()
+    used = {dist.lower().replace("_", "-") for name in imported for dist in providers.get(name, [])}
+    named = {d for d in declared if re.search(rf"\+{re.escape(d)}\b", source)}
+    assert declared - used - named == set()
