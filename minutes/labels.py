@@ -97,6 +97,7 @@ def _section_rules() -> list[tuple[str, tuple[str, ...]]]:
 # --------------------------------------------------------------------------- #
 # Matching
 # --------------------------------------------------------------------------- #
+@lru_cache(maxsize=1 << 14)     # pure; every cell and line label goes through it, most of them again
 def normalise(text: str) -> str:
     """The matching form of a label: folded, lower-case, no note, no edge marks, no gaps between Han."""
     key = fold_word(_CAMEL.sub(" ", text)).strip(_EDGE)
