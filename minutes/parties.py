@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from . import lexicon
@@ -34,6 +35,7 @@ class Party:
     helper: bool = False             # written as a helper inside the field: 汤敏（贺芳协助）
 
 
+@lru_cache(maxsize=1 << 16)     # a pure test of the word, asked for the same words again and again
 def is_department(word: str) -> bool:
     folded = fold_word(word.strip())
     if not folded or folded in lexicon.not_departments() or folded.endswith(lexicon.place_endings()):
@@ -44,10 +46,12 @@ def is_department(word: str) -> bool:
     return bool(m)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_vague_party(word: str) -> bool:
     return fold_word(word.strip()) in lexicon.folded_words("parties.yaml", "vague_parties")
 
 
+@lru_cache(maxsize=1 << 16)
 def looks_like_person(word: str) -> bool:
     """A plausible written name: 2–4 Han chars, a titled surname (王总), or a Latin name."""
     word = word.strip()
@@ -58,6 +62,7 @@ def looks_like_person(word: str) -> bool:
     return bool(_LATIN.match(word) and len(word) <= 24) or bool(_LATIN_THEN_CJK.match(word))
 
 
+@lru_cache(maxsize=1 << 16)
 def name_shaped(word: str) -> bool:
     """Stricter than `looks_like_person`: the shape a name takes when nothing else says it is one —
     a surname and one to three characters that are no common word (祁峰, 欧阳瑶), a titled

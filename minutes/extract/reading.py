@@ -61,6 +61,7 @@ class Reading:
         self.doc: Doc = analyse("\n".join(u.text for u in seg.units), gazetteer)
         self._by_unit: dict[str, list[list[Hit]]] = {}
         self._deadlines: dict[int, list[Deadline]] = {}
+        self._party_by_offsets: Optional[dict[tuple[int, int], tuple]] = None
 
     # ------------------------------------------------------------------ #
     def hits(self, unit: Unit, key: str, start: int = 0, end: Optional[int] = None,
@@ -103,16 +104,26 @@ class Reading:
         return self._by_unit[key]
 
     def _place(self, span: Span, table: list[list[Hit]]) -> None:
-        i = bisect.bisect_right(self.starts, span.start_char) - 1
+        start_char, end_char = span.start_char, span.end_char
+        i = bisect.bisect_right(self.starts, start_char) - 1
         if i < 0:
             return
         base = self.starts[i]
-        start, end = span.start_char - base, span.end_char - base
+        start, end = start_char - base, end_char - base
         unit = self.seg.units[i]
         if end > len(unit.text):
             return
-        party = span._.party if span.has_extension("party") else None
-        table[i].append(Hit(span.label_, start, end, unit.text[start:end], party))
+        table[i].append(Hit(span.label_, start, end, unit.text[start:end], self._parties().get((start_char, end_char))))
+
+    def _parties(self) -> dict[tuple[int, int], tuple]:
+        """``span._.party`` by character offsets: spaCy keeps a span's extension values under its
+        offsets, so any span over a party's characters reads that party. Asked once per party
+        span here rather than through ``span._`` for every span of every key."""
+        if self._party_by_offsets is None:
+            has = bool(self.doc.spans.get("parties")) and self.doc.spans["parties"][0].has_extension("party")
+            self._party_by_offsets = {(s.start_char, s.end_char): s._.party
+                                      for s in self.doc.spans.get("parties", [])} if has else {}
+        return self._party_by_offsets
 
 
 @dataclass(frozen=True)
