@@ -264,7 +264,7 @@ def test_cli_help_explains_every_option(capsys, command, action):
     ("lint", ["--format", "sarif", "--fail-on", "--fix", "--config", "--ref-date"]),
     ("render", ["--minutes", "--tracker", "--markdown", "--ics", "--json", "--template", "--style", "formal"]),
     ("serve", ["--host", "--port", "--workers"]),
-    ("bench", ["--repeat", "PATH"]),
+    ("bench", ["--repeat", "PATH", "--cold-runs", "--stages"]),
 ])
 def test_cli_subcommand_help_names_its_options(capsys, command, words):
     with pytest.raises(SystemExit) as info:
