@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'×':>5} {'chars':>9} {'seconds':>9} {'µs/char':>8}")
     while times <= args.max:
         note = repeated(text, times)
-        seconds = fastest(note, args.runs if times < 64 else 1)
+        seconds = fastest(note, args.runs)
         points.append((len(note), seconds))
         print(f"{times:>5} {len(note):>9,} {seconds:>9.3f} {seconds / len(note) * 1e6:>8.1f}")
         times *= 2
