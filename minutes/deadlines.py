@@ -1090,7 +1090,7 @@ def _trigger_words(lex: _Lexicon, spec: tuple[str, ...]) -> Optional[re.Pattern]
             continue
         words = _words(lex, key) if isinstance(value, dict) else value
         needed.update(str(w).lower().split(" ")[0] for w in words if part != "latin" or _is_latin(str(w)))
-    return trie_regex(needed) if all(needed) else None
+    return trie_regex(needed, compile_regex) if all(needed) else None
 
 
 def _trigger_chars(lex: _Lexicon, spec: tuple[str, ...]) -> frozenset:

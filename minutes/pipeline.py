@@ -18,7 +18,7 @@ from .model import Document, Minutes
 from .read import Limits, read_document
 from .layouts import explain
 from .segment import segment
-from .startup import settled
+from .startup import reading, settled
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ def process(source: str | Path, data: bytes | None = None, *, options: Options =
 def process_document(source: str | Path, data: bytes | None = None, *,
                      options: Options = Options()) -> tuple[Document, Minutes]:
     """`process`, also giving the document read (for a caller that shows the source, like the web page)."""
+    reading()
     document = read_document(source, data, limits=options.limits)
     calendar = options.calendar or default_calendar()
     segmented = segment(document)

@@ -186,7 +186,16 @@ def cache_all_regexes() -> None:
         return original(p, flags)
 
     compile._minutes_cached = True
+    compile.original = original
     _re_compiler.compile = compile
+
+
+def stop_caching_all_regexes() -> None:
+    """Back to re's own compile, before any document is read: a pattern built from a
+    document's words (its people's names) must never be written to the cache."""
+    current = getattr(_re_compiler, "compile", None)
+    if getattr(current, "_minutes_cached", False):
+        _re_compiler.compile = current.original
 
 
 def reset() -> None:

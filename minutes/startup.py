@@ -2,6 +2,8 @@
 
     begin()    before the heavy imports: garbage collection paused, and every regex the
                process compiles read back from the start-up cache (startcache.py)
+    reading()  before a document is read: from here on only the rule data's own patterns
+               go to the cache, never one built from a document's words
     settled()  once the first document is done (or a command needs no documents):
                what start-up built is frozen out of the collector's sight, which resumes
 
@@ -28,8 +30,13 @@ def begin() -> None:
         _paused = True
 
 
+def reading() -> None:
+    startcache.stop_caching_all_regexes()
+
+
 def settled() -> None:
     global _paused
+    startcache.stop_caching_all_regexes()
     if _paused:
         _paused = False
         gc.freeze()

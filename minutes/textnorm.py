@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from .resources import model_path
-from .startcache import compile_regex
 
 _EXTRA = {
     "\u3000": " ", "\u00a0": " ", "\u2014": "-", "\u2013": "-", "\u2015": "-", "\uff5e": "~",
@@ -50,8 +49,12 @@ def fold_word(word: str) -> str:
     return word.translate(matching_table())
 
 
-def trie_regex(words: Iterable[str]) -> Optional[re.Pattern]:
-    """One regex matching any of the words, longest first, built from their trie."""
+def trie_regex(words: Iterable[str], compile: Callable[[str], re.Pattern] = re.compile) -> Optional[re.Pattern]:
+    """One regex matching any of the words, longest first, built from their trie.
+
+    ``compile`` may be the start-up cache's (startcache.compile_regex) for the rule data's
+    words, never for words from a document (its people's names must not be kept on disk).
+    """
     trie: dict = {}
     for word in words:
         if not word:
@@ -62,7 +65,7 @@ def trie_regex(words: Iterable[str]) -> Optional[re.Pattern]:
         node[""] = True
     if not trie:
         return None
-    return compile_regex(_trie_pattern(trie))
+    return compile(_trie_pattern(trie))
 
 
 def _trie_pattern(node: dict) -> str:

@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Optional
 import spacy
 from spacy.tokens import Doc
 
+from ..startcache import compile_regex
 from ..textnorm import fold, fold_word, trie_regex
 
 WORDS_KEY = "minutes.words"
@@ -25,7 +26,7 @@ class JiebaTokenizer:
         from ..lexicon import segmenter
         self.vocab = vocab
         self._jieba = segmenter()
-        self._terms = trie_regex(sorted({fold_word(t) for t in terms if len(t) > 1}))
+        self._terms = trie_regex(sorted({fold_word(t) for t in terms if len(t) > 1}), compile_regex)
         self._shapes = shapes        # words found by their shape: departments (区财政局), unlisted names (王强将…)
         self._normed: set[str] = set()
 
