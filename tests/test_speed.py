@@ -81,3 +81,174 @@ def test_dependencies_each_one_is_imported_by_minutes():
     used = {dist.lower().replace("_", "-") for name in imported for dist in providers.get(name, [])}
     named = {d for d in declared if re.search(rf"\+{re.escape(d)}\b", source)}
     assert declared - used - named == set()
+
+
+# --------------------------------------------------------------------------- #
+# The start-up cache (minutes/startcache.py)
+# --------------------------------------------------------------------------- #
+import importlib.util  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from minutes import startcache  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+_PATTERNS = [
+    (r"(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*[日号]", 0),
+    (r"(?<![A-Za-z])(?:eod|cob)(?![A-Za-z])", re.I),
+    (r"^(?:负责人|责任人)[:：]\s*+(\S+)$", re.M),
+]
+_TEXTS = ["请于6月20日前完成", "EOD Friday", "负责人：张伟\n责任人: 李娜", "无关的一行"]
+
+
+def _fresh_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("MINUTES_CACHE_DIR", str(tmp_path))
+    startcache.reset()
+
+
+@pytest.mark.parametrize("pattern, flags", _PATTERNS)
+def test_startcache_regex_read_back_behaves_as_re_compile(tmp_path, monkeypatch, pattern, flags):
+    _fresh_cache(tmp_path, monkeypatch)
+    first = startcache.compile_regex(pattern, flags)
+    startcache.reset()                          # saves, and the next compile reads the file
+    again = startcache.compile_regex(pattern, flags)
+    plain = re.compile(pattern, flags)
+    assert (tmp_path / "regexes.marshal").is_file()
+    for compiled in (first, again):
+        assert (compiled.pattern, compiled.flags, compiled.groupindex) == (plain.pattern, plain.flags, plain.groupindex)
+        assert [m.groups() for t in _TEXTS for m in compiled.finditer(t)] == \
+               [m.groups() for t in _TEXTS for m in plain.finditer(t)]
+    startcache.reset()
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not marshal at all", b"\xe3\x00\x00\x00\x00\x00"])
+def test_startcache_corrupt_file_is_ignored(tmp_path, monkeypatch, garbage):
+    _fresh_cache(tmp_path, monkeypatch)
+    (tmp_path / "regexes.marshal").write_bytes(garbage)
+    assert startcache.compile_regex(r"[0-9]+天内").search("3天内完成").group() == "3天内"
+    startcache.reset()
+
+
+def test_startcache_off_keeps_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("MINUTES_CACHE_DIR", "off")
+    startcache.reset()
+    assert startcache.table("words", ROOT / "README.md", lambda: {"a": 1}) == {"a": 1}
+    assert startcache.compile_regex(r"周[一二三]").search("下周三") is not None
+    startcache.reset()
+    assert startcache.folder() is None
+
+
+def test_startcache_table_is_rebuilt_when_its_source_changes(tmp_path, monkeypatch):
+    _fresh_cache(tmp_path, monkeypatch)
+    source = tmp_path / "words.txt"
+    source.write_text("会议 10\n", encoding="utf-8")
+    assert startcache.table("words", source, lambda: {"会议": 10}) == {"会议": 10}
+    assert startcache.table("words", source, lambda: {"never": 0}) == {"会议": 10}      # read back
+    source.write_text("会议 10\n纪要 5\n", encoding="utf-8")
+    assert startcache.table("words", source, lambda: {"会议": 10, "纪要": 5}) == {"会议": 10, "纪要": 5}
+
+
+def test_startcache_segmenter_table_is_jiebas_own(tmp_path, monkeypatch):
+    import jieba
+    from minutes.lexicon import segmenter
+    from minutes.resources import model_path
+    reference = jieba.Tokenizer(dictionary=str(model_path("segmenter/words.txt")))
+    reference.initialize()
+    cached = segmenter()
+    assert (cached.FREQ, cached.total) == (reference.FREQ, reference.total)
+    assert list(cached.cut("请研发部下周三前提交测试报告")) == list(reference.cut("请研发部下周三前提交测试报告"))
+
+
+def _run(code: str, tmp_path, **env) -> dict:
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "MINUTES_CACHE_DIR": str(tmp_path), **env})
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_startcache_keeps_no_word_of_a_document(tmp_path):
+    """A note's people become regexes (the gazetteer); none of that may reach the cache on disk."""
+    note = tmp_path / "周会.txt"
+    note.write_text("会议时间：2024年6月14日\n参会人员：欧阳霁岚、司空晏\n待办：\n1. 欧阳霁岚负责整理需求，6月20日前完成。\n",
+                    encoding="utf-8")
+    cache = tmp_path / "cache"
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-m", "minutes", "extract", "--format", "jsonl", str(note)], cwd=ROOT,
+                              capture_output=True, timeout=120, env={**os.environ, "MINUTES_CACHE_DIR": str(cache)})
+        assert done.returncode == 0 and "欧阳霁岚".encode() in done.stdout
+    stored = b"".join(p.read_bytes() for p in cache.iterdir())
+    assert (cache / "regexes.marshal").is_file()
+    assert "霁岚".encode() not in stored and "司空晏".encode() not in stored
+
+
+# --------------------------------------------------------------------------- #
+# Lighter imports
+# --------------------------------------------------------------------------- #
+def test_nlp_spacy_loads_without_its_command_line(tmp_path):
+    found = _run("import json, sys\nfrom minutes.nlp import build_nlp\nbuild_nlp()\n"
+                 "loaded = [m for m in ('typer', 'weasel', 'rich', 'spacy.cli', 'pkg_resources') if m in sys.modules]\n"
+                 "import spacy.cli\n"
+                 "print(json.dumps({'loaded': loaded, 'download': callable(spacy.cli.download)}))", tmp_path)
+    assert found == {"loaded": [], "download": True}
+
+
+def test_service_main_process_imports_no_pipeline_libraries(tmp_path):
+    found = _run("import json, sys\nfrom minutes.service import create_app\ncreate_app()\n"
+                 "print(json.dumps([m for m in ('spacy', 'jieba', 'sqlalchemy', 'openpyxl', 'docxtpl') "
+                 "if m in sys.modules]))", tmp_path)
+    assert found == []
+
+
+# --------------------------------------------------------------------------- #
+# The tokenizer's shortcuts against spaCy's own
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("text", [
+    "会议时间：2024年6月14日 14:30", "  张伟  负责\t整理需求 \n\n 李娜：收到 ", "a b  c   d\n", " ", "结论：\u3000同意上线",
+    "1. 市场部 尽快 调整方案\r\n2. 法务部审核",
+])
+def test_tokenizer_words_and_spaces_match_spacys(text):
+    from spacy.util import get_words_and_spaces
+    from minutes.components.tokenizer import words_and_spaces
+    from minutes.nlp import build_nlp
+    words = list(build_nlp().tokenizer._cut(text, None))
+    assert words_and_spaces(words, text) == get_words_and_spaces(words, text)
+
+
+def test_tokenizer_kept_words_and_norms_are_the_docs_own():
+    from minutes.components.tokenizer import doc_text, doc_words
+    from minutes.nlp import analyse
+    text = "会议纪要\n张伟负责整理需求，6月20日前完成 ASAP。\n  李娜 协助 测试部  "
+    doc = analyse(text)
+    assert doc_text(doc) == doc.text == text
+    assert doc_words(doc) == ([t.text for t in doc], [bool(t.whitespace_) for t in doc])
+    from minutes.textnorm import fold_word
+    assert [t.norm_ for t in doc] == [fold_word(t.text) for t in doc]
+
+
+# --------------------------------------------------------------------------- #
+# tools/output_identity.py
+# --------------------------------------------------------------------------- #
+def _identity_tool():
+    spec = importlib.util.spec_from_file_location("output_identity", ROOT / "tools" / "output_identity.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_output_identity_names_the_field_that_changed():
+    tool = _identity_tool()
+    before = {"action_items": [{"owner": "张伟", "deadline": "2024-06-20"}], "lint": []}
+    after = {"action_items": [{"owner": "张伟", "deadline": "2024-06-21"}], "lint": [{"rule": "vague-time"}]}
+    assert list(tool.differences(before, after)) == [
+        'action_items[0].deadline: "2024-06-20" → "2024-06-21"', 'lint[0]: "<absent>" → {"rule": "vague-time"}']
+
+
+def test_output_identity_same_output_in_any_process():
+    """The repo's own notes come out the same whatever the hash seed (set order) of the process."""
+    tool = _identity_tool()
+    notes = tool.note_files([str(ROOT / "examples")])
+    runs = [tool.extract(notes, env={**os.environ, "PYTHONHASHSEED": seed}) for seed in ("1", "2")]
+    assert runs[0] == runs[1] and len(runs[0]) == len(notes) >= 4
