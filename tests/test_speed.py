@@ -252,3 +252,29 @@ def test_output_identity_same_output_in_any_process():
     notes = tool.note_files([str(ROOT / "examples")])
     runs = [tool.extract(notes, env={**os.environ, "PYTHONHASHSEED": seed}) for seed in ("1", "2")]
     assert runs[0] == runs[1] and len(runs[0]) == len(notes) >= 4
+
+
+# --------------------------------------------------------------------------- #
+# The segmenter (components/segmenter.py) against jieba's own cut
+# --------------------------------------------------------------------------- #
+_SEGMENTER_TEXTS = [
+    "会议决定由研发部牵头，下周三前完成支付模块联调并提交测试报告。",
+    "高雅琴将于5月12日前把APP 6.4版本的回归用例（共312条）跑完，通过率不低于95%。",
+    "參會人員：陳主任、林組長；會議決議：追蹤系統上線時間另行通知。",
+    "Kevin 王凯(PM) 负责 Q3 OKR 对齐，ETA 2024-07-15；C++/C# SDK 由 #infra 组维护。",
+    "  \t缩进的行\r\n第二行  两个空格\n\n空行之后 ",
+    "尽快落实相关部门配合一下的事项，原则上本月底前办结。",
+]
+
+
+def test_segmenter_cuts_as_jieba_does():
+    import random
+    from minutes.components.segmenter import Segmenter
+    from minutes.lexicon import segmenter
+    jieba_tokenizer = segmenter()
+    ours = Segmenter(jieba_tokenizer)
+    alphabet = sorted(set("".join(_SEGMENTER_TEXTS))) + ["\r\n", "%", ".", "-", "+", "#", "&", "_"]
+    rng = random.Random(12)
+    texts = _SEGMENTER_TEXTS + ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    for text in texts:
+        assert ours.cut(text) == list(jieba_tokenizer.cut(text)), text
