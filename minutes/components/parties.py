@@ -45,6 +45,12 @@ def _name_forms() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _name_form_starts() -> frozenset[str]:
+    """The characters a name form can start with: what `_name_forms` allows first."""
+    return frozenset(s[0] for s in lexicon.surnames()) | frozenset("".join(lexicon.words("parties.yaml", "name_prefixes")))
+
+
+@lru_cache(maxsize=1)
 def _guess() -> re.Pattern:
     surnames = "".join(sorted(s for s in lexicon.surnames() if len(s) == 1))
     return re.compile(rf"^[{surnames}][\u4e00-\u9fff]{{1,2}}$")
@@ -78,10 +84,10 @@ class PartyFinder:
         words, _ = doc_words(doc)
         spans = []
         for i, text in enumerate(words):
-            name_form, department, guess, _, _, _ = self._shape(doc, text)
+            name_form, department, guess, _, _, _, opens_form = self._shape(doc, text)
             if name_form:
                 spans.append(Span(doc, i, i + 1, label="NAME_FORM"))
-            elif i + 1 < len(words) and len(text) == 1 and _name_forms().match(text + words[i + 1]):
+            elif opens_form and i + 1 < len(words) and _name_forms().match(text + words[i + 1]):
                 spans.append(Span(doc, i, i + 2, label="NAME_FORM"))
             elif department:
                 spans.append(Span(doc, self._department_start(doc, words, i), i + 1, label="DEPT"))
@@ -90,15 +96,17 @@ class PartyFinder:
         return spans
 
     def _shape(self, doc: Doc, word: str) -> tuple:
-        """(a name form, a department, a guessable name, NORM, is punctuation, is space) — all
-        fixed by the word alone, so each is worked out once per word, not once per token."""
+        """(a name form, a department, a guessable name, NORM, is punctuation, is space, a single
+        character a two-word name form may start with) — all fixed by the word alone, so each
+        is worked out once per word, not once per token."""
         shape = self._shapes.get(word)
         if shape is None:
             lexeme = doc.vocab[word]
             shape = (bool(_name_forms().match(word)) and lexicon.word_frequency(word) < lexicon.name_guess_limit(),
                      is_department(word) and not lexeme.is_punct,
                      bool(_guess().match(word)) and lexicon.plausible_name(word),
-                     lexeme.norm_, lexeme.is_punct, lexeme.is_space)
+                     lexeme.norm_, lexeme.is_punct, lexeme.is_space,
+                     len(word) == 1 and word in _name_form_starts())
             if len(self._shapes) > 500_000:         # a vocabulary cannot grow without bound
                 self._shapes.clear()
             self._shapes[word] = shape
@@ -122,7 +130,7 @@ class PartyFinder:
     def _clause_start(self, doc: Doc, words: list[str], i: int) -> bool:
         if i == 0:
             return True
-        _, _, _, norm, punct, space = self._shape(doc, words[i - 1])
+        _, _, _, norm, punct, space, _ = self._shape(doc, words[i - 1])
         return punct or space or norm in ("由", "请", "@", ">")
 
 
