@@ -130,7 +130,7 @@ def segmenter():
     Its word table comes from the start-up cache: jieba's own cache file takes three
     times as long to read (marshal.load on a file object) as the same bytes in memory.
     """
-    jieba = _import_jieba()
+    jieba = import_jieba()
     jieba.setLogLevel(60)
     path = model_path("segmenter/words.txt")
     tokenizer = jieba.Tokenizer(dictionary=str(path))
@@ -144,7 +144,7 @@ def segmenter():
     return tokenizer
 
 
-def _import_jieba():
+def import_jieba():
     """jieba, imported without pkg_resources: it only wants it to find its own files (a path
     does as well), and importing it costs a tenth of a second and a deprecation warning."""
     if "jieba" in sys.modules or "pkg_resources" in sys.modules:

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 from math import log
 
-from jieba import finalseg, re_han_default, re_skip_default
+from ..lexicon import import_jieba
+
+_jieba = import_jieba()
+finalseg, re_han_default, re_skip_default = _jieba.finalseg, _jieba.re_han_default, _jieba.re_skip_default
 
 
 class Segmenter:
