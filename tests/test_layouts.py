@@ -146,7 +146,11 @@ def test_layouts_timeline_table_is_not_a_task_list():
 @pytest.mark.parametrize("note, day, start", [
     ("### 20240812-接口联调问题及分工\n与会人员：宁远 柯蓝\n", "2024-08-12", None),             # in the heading
     ("品控周会 2024.5.13（一）9:30 @二楼会议室\n主持 仲秋\n", "2024-05-13", "09:30"),          # in the title line
-    ("# Design review\n\n**Date:** Thu, Apr 11 2024, 15:00\n", "2024-04-11", "15:00"),           # English, via dateparser's forms
+    ("# Design review\n\n**Date:** Thu, Apr 11 2024, 15:00\n", "2024-04-11", "15:00"),           # English, by the grammar
+    ("# Revue produit\n\nDate : mardi 3 décembre 2024, 14h\nAnimateur : 方舟\n", "2024-12-03", None),   # French, by dateparser
+    ("合作方例会\n日期：12 de diciembre de 2024\n主持：韦一\n", "2024-12-12", None),                       # Spanish
+    ("協力會議\n日期：2024년 3월 5일\n", "2024-03-05", None),                                                 # Korean
+    ("供应商对账会\n会议日期：05-Mar-2024\n", "2024-03-05", None),
     ("某区住建局\n\n二〇二四年三月五日上午，局长在三楼会议室主持召开安全生产专题会。\n", "2024-03-05", None),
     ("學務處會議紀錄\n開會時間：中華民國113年10月2日（星期三）下午2時\n", "2024-10-02", "14:00"),   # ROC year
     ("汇报日期：2024-06-1914:00\n", "2024-06-19", "14:00"),                                        # a time glued to the date
@@ -167,6 +171,10 @@ def test_layouts_meeting_date_is_not_the_issue_date_nor_an_agenda_date():
 def test_layouts_meeting_date_without_year_takes_the_nearest_year():
     m = run("周会\n会议时间：1月3日 10:00\n", ref=date(2024, 12, 28)).meeting
     assert m.date == "2025-01-03"
+    m = run("Point hebdo\nDate : 3 janvier\n", ref=date(2024, 12, 28)).meeting
+    assert m.date == "2025-01-03"
+    m = run("Point hebdo\nDate : 3 janvier\n").meeting
+    assert m.date is None                     # no year and no reference date: unknown
 
 
 # --------------------------------------------------------------------------- #

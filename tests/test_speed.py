@@ -66,7 +66,7 @@ def test_deadlines_word_check_changes_no_answer(text):
 
 
 def test_dependencies_each_one_is_imported_by_minutes():
-    """A declared dependency that nothing imports only slows installs (dateparser was one);
+    """A declared dependency that nothing imports only slows installs;
     a database driver counts when the code names it (postgresql+psycopg)."""
     import tomllib
     from importlib.metadata import packages_distributions

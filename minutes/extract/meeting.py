@@ -14,7 +14,7 @@ from ..parties import Gazetteer, Party, is_department, looks_like_person, name_s
 from ..units import Segmented, Unit, label_field
 from ..textnorm import fold, fold_word
 from ..layouts.noise import DAY_LINE
-from .when import parse_when
+from .when import parse_other_language_day, parse_when
 
 # Label precedence for the meeting date: a 会议时间 beats a form's 提报日期.
 _DATE_LABEL_RANK = {"会议时间": 0, "会议日期": 0, "开会时间": 0, "召开时间": 0, "日期": 1, "时间": 2, "date": 1,
@@ -208,6 +208,11 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
         if when.start and not meeting.start_time and (when.day or unit.label_group == "meeting"):
             meeting.start_time, meeting.end_time = when.start, when.end
             meeting.evidence["start_time"] = Evidence(value, unit.locate())
+    for _, _, value, unit in sorted(labelled, key=lambda t: t[:2]) if not meeting.date else ():
+        if (day := parse_other_language_day(value, ref)) is not None:
+            meeting.date = day.isoformat()
+            meeting.evidence["date"] = Evidence(value, unit.locate())
+            break
 
 
 _ANY_DATE = 9

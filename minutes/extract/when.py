@@ -59,6 +59,34 @@ def parse_when(text: str, ref: Optional[date] = None) -> When:
     return When(day, times[0] if times else None, times[1] if len(times) > 1 else None, has_year)
 
 
+# Languages a labelled date may be written in besides Chinese and English (which the grammar reads):
+# dateparser knows their month and weekday names (3 décembre 2026, 12 de diciembre de 2026,
+# 2026년 12월 3일, 03-Dec-2026). Naming them keeps it from trying all of its ~200 locales.
+_OTHER_LANGUAGES = ["en", "fr", "de", "es", "pt", "it", "ru", "ja", "ko", "vi", "id", "ms", "th"]
+_OTHER_LANGUAGE_LIMIT = 64           # a date field's value, not a paragraph
+
+
+def parse_other_language_day(text: str, ref: Optional[date] = None) -> Optional[date]:
+    """The day in a labelled date the grammar could not read, when it is written with letters
+    of another script (month names in French, Spanish, Korean…). dateparser is imported here,
+    on the first such value, so a start-up that never meets one does not pay for it."""
+    text = text.strip()
+    if len(text) > _OTHER_LANGUAGE_LIMIT or not any(c.isdigit() for c in text) \
+            or not any(c.isalpha() and not "\u4e00" <= c <= "\u9fff" for c in text):
+        return None
+    import dateparser
+    from datetime import datetime
+    settings = {"REQUIRE_PARTS": ["day", "month"], "RETURN_AS_TIMEZONE_AWARE": False,
+                "PREFER_DATES_FROM": "current_period",
+                "RELATIVE_BASE": datetime.combine(ref or _PROBE_DAY, datetime.min.time())}
+    for piece in [text, *re.split(r"[,，;；|｜(（]", text)[:4]]:
+        if piece.strip() and (found := dateparser.parse(piece.strip(), languages=_OTHER_LANGUAGES,
+                                                         settings=settings)):
+            day = found.date()
+            return day if re.search(r"\d{4}", piece) else _nearest_year(day, ref)
+    return None
+
+
 def _prepared(folded: str) -> str:
     """Forms the grammar does not read, rewritten to ones it does (the value only serves to find a date)."""
     text = _ROC_YEAR.sub(lambda m: f"{int(m.group(1)) + 1911}年", folded)
