@@ -39,7 +39,7 @@ _SYMBOLS = re.compile(r"^[^\w\u4e00-\u9fff(（\[【]+|[^\w\u4e00-\u9fff)）\]】
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _PARTS = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff/、()（）]*|[a-z][a-z0-9 ./&'_-]*[a-z0-9]|[a-z]")
-_PAIR = re.compile(r"\s*(?:/|、|及|和|与|或|&)\s*")
+_PAIR = re.compile(r"(?<!\s)\s*+(?:/|、|及|和|与|或|&)\s*")     # (?<!\s): one try per run of spaces
 _CONTENT_ROLES = {"decision": "decisions", "rationale": "rationale", "action": "actions",
                   "risk": "risks", "question": "questions"}
 

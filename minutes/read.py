@@ -170,7 +170,7 @@ def _is_table_rule(line: str) -> bool:
     if body.endswith("|"):
         body = body[:-1]
     return bool(body) and all(_MD_RULE_CELL.fullmatch(cell.strip()) for cell in body.split("|"))
-_MD_INLINE = re.compile(r"\*\*|__|`|\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)|<br\s*/?>")
+_MD_INLINE = re.compile(r"\*\*|__|`|\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*\)|<br\s*/?>")
 
 
 def parse_lines(text: str, *, markdown: bool) -> list[Paragraph | Table]:

@@ -85,7 +85,7 @@ def _classify_paragraph(unit: Unit, p: Paragraph, first: bool) -> None:
 # state after a dash or in brackets (… —— close, …（已完成）).
 _DONE_FRONT = re.compile(r"^\s*(?:[✅☑✔]|\[[xX✓✔]\])")
 _STRUCK = re.compile(r"^\s*~~.+~~")
-_DONE_TAIL = re.compile(r"(?:\s[-—–]+\s*+|-{2,}\s*+|[(（]|[:：]\s*+)([^-—–()（）:：]{1,12}?)[)）]?\s*+[✅☑✔]?\s*+$")
+_DONE_TAIL = re.compile(r"(?:\s[-—–]+\s*+|(?<!-)-{2,}+\s*+|[(（]|[:：]\s*+)([^-—–()（）:：]{1,12}?)[)）]?\s*+[✅☑✔]?\s*+$")
 
 
 def _marked_done(text: str) -> bool:

@@ -146,7 +146,7 @@ def _numbered_speakers(seg: Segmented, gazetteer) -> None:
 
 
 # A name the notes define for a party: （以下简称“华腾精密”）, (hereinafter "Acme").
-_DEFINED = re.compile(r"(?:以下)?简称\s*[:：]?\s*[“\"「『]([^”\"」』]{2,12})[”\"」』]|hereinafter\s+(?:referred\s+to\s+as\s+)?[“\"]([^”\"]{2,20})[”\"]",
+_DEFINED = re.compile(r"(?:以下)?简称\s*+[:：]?\s*+[“\"「『]([^”\"」』]{2,12})[”\"」』]|hereinafter\s+(?:referred\s+to\s+as\s+)?[“\"]([^”\"]{2,20})[”\"]",
                       re.I)
 
 

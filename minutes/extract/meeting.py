@@ -74,7 +74,7 @@ def _field_values(units: list[Unit]) -> Iterable[tuple[str, str, Unit]]:
 
 
 _HEADER_LINES = 8
-_PART = re.compile(r"\s*[|｜·•]\s*")
+_PART = re.compile(r"(?<!\s)\s*+[|｜·•]\s*")
 
 
 def _header_parts(text: str) -> list[tuple[str, str]]:
@@ -160,7 +160,7 @@ def _title_score(text: str, source: int, first: bool = False) -> int:
     meeting word (…协调会, 周例会, sync); an organisation, a series, a banner or 会议纪要 alone
     not at all."""
     cleaned = _clean_title(text)
-    folded = _DATE_TAIL.sub("", re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", fold(cleaned))).lower()
+    folded = _DATE_TAIL.sub("", re.sub(r"(?<!\s)\s*+[(（][^()（）]*[)）]\s*$", "", fold(cleaned))).lower()
     if not cleaned or _GENERIC_TITLE.match(folded) or len(cleaned) > 50 or re.search(r"[，,。；;]|://", cleaned):
         return 0
     if any(w in folded for w in lexicon.folded_words("cues.yaml", "not_titles")):

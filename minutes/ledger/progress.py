@@ -67,7 +67,7 @@ def words() -> Words:
     status_pattern = re.compile(trie_regex(statuses).pattern + LABEL_AFTER)
     return Words(statuses=statuses, status_pattern=status_pattern,
                  reschedule=trie_regex(folded("reschedule_cues")),
-                 progress=re.compile(rf"(?:^|{leads})\s*[:：]?\s*约?(?<![\d.])(\d{{1,3}})\s*%"),
+                 progress=re.compile(rf"(?:^|{leads})\s*+[:：]?\s*+约?(?<![\d.])(\d{{1,3}})\s*%"),
                  risk=re.compile(f"(?:{trie_regex(folded('risk_cues')).pattern})\\s*[:：是为]\\s*"),
                  behind_yes=frozenset(folded("behind_yes")), behind_no=frozenset(folded("behind_no")),
                  nothing=frozenset(folded("nothing")),
