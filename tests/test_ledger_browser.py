@@ -144,3 +144,18 @@ def test_ledger_browser_files_a_reviewed_extraction_from_the_page(page, ledger_p
     filed = [t for t in ledger.tasks() if t.task == "组织仓库员工培训"]
     assert [(t.owner, t.deadline) for t in filed] == [("邵婷", "2025-04-03")]
     assert ledger.task(filed[0].id).history[0].actor == "网页"
+
+
+def test_ledger_browser_files_the_edited_extraction_with_the_pages_button(page, ledger_path):
+    """登记到台账 under the downloads files what the secretary sees, edits included."""
+    page.click("#paste-box summary")
+    page.fill("#paste", "仓储月会\n会议时间：2025年4月7日\n待办事项：\n1. 唐悦负责盘点冷库温控记录，4月11日前完成。\n")
+    page.click("#paste-submit")
+    owner = page.locator("#actions tbody tr input.owner").first
+    owner.wait_for()
+    owner.fill("邵婷")
+    owner.dispatch_event("change")
+    page.click("#file-to-ledger")
+    page.wait_for_function("() => document.querySelector('.ledger-status').textContent.includes('新任务 1 项')")
+    filed = [t for t in open_ledger(ledger_path).tasks() if t.task == "盘点冷库温控记录"]
+    assert [(t.owner, t.deadline) for t in filed] == [("邵婷", "2025-04-11")]

@@ -569,6 +569,14 @@
       .finally(() => busy(false));
   }
 
+  // The ledger view (ledger.js) files what it is handed: the extraction as edited here.
+  async function fileToLedger() {
+    if (!state.extraction) return;
+    await Promise.allSettled(Array.from(state.pending));
+    document.dispatchEvent(new CustomEvent("minutes:file-extraction", { detail: edited() }));
+    $("#ledger").scrollIntoView({ block: "start" });
+  }
+
   function fileName(disposition) {
     const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
     if (utf8) return decodeURIComponent(utf8[1]);
@@ -602,7 +610,8 @@
     $("#ref-date").addEventListener("change", dateWarning);
     $("#add-decision").addEventListener("click", addDecision);
     $("#add-action").addEventListener("click", addAction);
-    document.querySelectorAll(".downloads button").forEach((b) => b.addEventListener("click", () => download(b)));
+    document.querySelectorAll(".downloads button[data-document]").forEach((b) => b.addEventListener("click", () => download(b)));
+    $("#file-to-ledger").addEventListener("click", fileToLedger);
     const token = $("#token");
     if (token) {
       token.value = sessionStorage.getItem("minutes-token") || "";
