@@ -21,6 +21,7 @@ import io
 import json
 import zipfile
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any, Optional
 
 import docx
@@ -368,6 +369,25 @@ def small_minutes():
     from minutes.model import ActionItem, Meeting, Minutes
     return Minutes(source="周会.txt", meeting=Meeting(title="周会", date="2024-06-12"),
                    action_items=[ActionItem(task="整理需求", owner="张伟", deadline="2024-06-20")])
+
+
+def check_template(paragraphs: list[str]) -> None:
+    """A Word template made of these paragraphs renders, or its error names the template file."""
+    import tempfile
+
+    import docx
+
+    from minutes.errors import TemplateError
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "模板.docx"
+        doc = docx.Document()
+        for text in paragraphs:
+            doc.add_paragraph(text)
+        doc.save(path)
+        try:
+            render_minutes_docx(small_minutes(), template=path)
+        except TemplateError as exc:
+            assert "模板.docx" in str(exc), str(exc)
 
 
 def check_extraction_json(data: Any) -> None:

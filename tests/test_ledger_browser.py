@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from ledgerdb import NOTES, live_servers
-from test_browser import CHROMIUM, CHROMIUM_ARGS
+from test_browser import CHROMIUM, CHROMIUM_ARGS, sync_api  # noqa: F401 (sync_api: a fixture shared with the page's tests)
 
 from minutes.ledger.store import open_ledger
 from minutes.pipeline import process
@@ -13,17 +13,6 @@ from minutes.pipeline import process
 pytestmark = pytest.mark.browser
 TOKEN = "ledger-e2e"
 FOURTH = "智能仓储升级项目周例会（第4次）\n会议时间：2025年3月24日\n一、上周任务进展\n1. WMS接口（负责人：贺军）—— 已完成。\n"
-
-
-@pytest.fixture(scope="module")
-def sync_api():
-    if not CHROMIUM or not __import__("pathlib").Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install -y chromium")
-    try:
-        from playwright import sync_api
-    except ImportError:
-        pytest.skip("the playwright package is missing: pip install playwright (no browser download needed)")
-    return sync_api
 
 
 @pytest.fixture(scope="module")

@@ -81,20 +81,7 @@ def properties(run: Run) -> dict:
         run.timed_notes("raw", *file)
 
     def template(paragraphs):
-        import tempfile
-        import docx
-        from minutes.errors import TemplateError
-        from minutes.render import render_minutes_docx
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "模板.docx"
-            doc = docx.Document()
-            for text in paragraphs:
-                doc.add_paragraph(text)
-            doc.save(path)
-            try:
-                render_minutes_docx(h.small_minutes(), template=path)
-            except TemplateError as exc:
-                assert "模板.docx" in str(exc), str(exc)
+        h.check_template(paragraphs)
 
     return {
         "notes": ((h.note_file(), st.sampled_from([None, h.date(2024, 6, 12)])), notes, 60),
