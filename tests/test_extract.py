@@ -130,6 +130,21 @@ def test_extract_decision_section_items_and_nested_rationale():
     assert m.decisions[0].rationale == ["本次超时源于连接池上限"]
 
 
+@pytest.mark.parametrize("note, name", [
+    ("# 渠道评审\n\n## 决议\n\n✅ 经销商返利改为按季结算\n- 依据：月结对账工作量过大\n\n✅ 华南区先行试点\n", "n.md"),
+    ("渠道评审\n会议决定\n√ 经销商返利改为按季结算\n  · 依据：月结对账工作量过大\n√ 华南区先行试点\n", "n.txt"),
+    ("渠道評審\n議定事項\n☑ 經銷商返利改為按季結算\n- 依據：月結對賬工作量過大\n☑ 華南區先行試點\n", "n.txt"),
+])
+def test_extract_decision_entries_marked_by_a_symbol(note, name):
+    """Under a decisions heading a ✅ / √ / ☑ in front is the entry's bullet, even when the
+    rationale under it is a list: the entries are decisions, without the mark."""
+    m = run(note, name=name)
+    assert len(m.decisions) == 2
+    assert m.decisions[0].text.endswith("返利改为按季结算") or m.decisions[0].text.endswith("返利改為按季結算")
+    assert m.decisions[0].text[0] == "经" or m.decisions[0].text[0] == "經"
+    assert len(m.decisions[0].rationale) == 1 and m.decisions[1].text.endswith(("先行试点", "先行試點"))
+
+
 def test_extract_discussion_without_conclusion_is_no_decision():
     m = run(HEADER + "二、价格\n销售部提出增加一档规格，会上未达成一致，待下次再议。\n")
     assert m.decisions == []

@@ -9,6 +9,7 @@ list that follow it, a bracketed ``（某某：理由）``, or the 因为 part o
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Optional
 
@@ -219,7 +220,16 @@ def _enumerated_like_siblings(unit: Unit) -> bool:
         return True
     if getattr(section, "labelled_decisions", False):
         return False
-    return unit.style is not None or not getattr(section, "has_list", False)
+    return unit.style is not None or _opens_with_mark(unit.text) or not getattr(section, "has_list", False)
+
+
+def _opens_with_mark(text: str) -> bool:
+    """✅ 改为…, √ 同意…, 📌 …: a symbol in front serves as the entry's bullet."""
+    return _is_mark(text.lstrip()[:1])
+
+
+def _is_mark(char: str) -> bool:
+    return bool(char) and (unicodedata.category(char) == "So" or char in "√\ufe0f")
 
 
 def _make(unit: Unit, text: str, offset: int) -> Optional[Decision]:
@@ -265,6 +275,10 @@ def _clean(text: str) -> tuple[str, int]:
     """Strip an opener (会议决定, 一致同意：) and closing punctuation; also return chars skipped."""
     stripped = text.strip()
     lead = len(text) - len(text.lstrip())
+    while stripped and _is_mark(stripped[0]):                     # ✅ √ 📌
+        unmarked = stripped[1:].lstrip()
+        lead += len(stripped) - len(unmarked)
+        stripped = unmarked
     m = _opener().match(fold(stripped))
     if m and m.end() < len(stripped) and not _hedged(m.group(0)):   # a hedged decision keeps its hedge visible
         stripped, lead = stripped[m.end():], lead + m.end()
