@@ -200,6 +200,9 @@ def _close_scopes(unit: Unit, stack: list[Unit]) -> None:
         return
     while stack and stack[-1].rank >= unit.rank:
         stack.pop()
+    if unit.kind == "heading" and (unit.style is None or unit.style.startswith("h")):
+        while stack and _is_label_heading(stack[-1]):      # 【会上确定】 … 【后续安排】: a caption ends a label's scope
+            stack.pop()
     if unit.gap_before and unit.rank == 99 and not unit.indent:
         while stack and _is_label_heading(stack[-1]):
             stack.pop()

@@ -145,6 +145,26 @@ def test_extract_decision_entries_marked_by_a_symbol(note, name):
     assert len(m.decisions[0].rationale) == 1 and m.decisions[1].text.endswith(("先行试点", "先行試點"))
 
 
+@pytest.mark.parametrize("note", [
+    "物業管理處會議\n3. 討論事項\n   3.1 外牆維修\n       工程部報告，報價三份已收齊。\n       議決：外牆維修由報價最低的承辦商承接。\n",
+    "校车协调会\n商定事项：\n1. 校车线路增加东苑站点\n",
+    "门店例会\n【会上确定】\n· 周末早班提前半小时开门\n",
+])
+def test_extract_decision_labels_of_every_office(note):
+    """议决 (議決), 商定事项, 会上确定 label decisions as 决议 does."""
+    m = run(note, name="n.txt")
+    assert [d.text for d in m.decisions] in (["外牆維修由報價最低的承辦商承接"], ["校车线路增加东苑站点"],
+                                           ["周末早班提前半小时开门"])
+
+
+def test_extract_a_caption_ends_the_decisions_label_above_it():
+    """【会上确定】 then 【后续安排】: the work under the second caption is work, not decisions."""
+    m = run("发布会筹备会\n【会上确定】\n· 发布会定在1月9日下午\n\n【后续安排】\n1. 场地合同盖章：邵敏，12月13日前\n"
+            "2. 嘉宾名单终稿：霍然，12月16日前\n", name="n.txt", ref=date(2024, 12, 10))
+    assert [d.text for d in m.decisions] == ["发布会定在1月9日下午"]
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("邵敏", "2024-12-13"), ("霍然", "2024-12-16")]
+
+
 def test_extract_discussion_without_conclusion_is_no_decision():
     m = run(HEADER + "二、价格\n销售部提出增加一档规格，会上未达成一致，待下次再议。\n")
     assert m.decisions == []

@@ -65,7 +65,10 @@ def _because() -> re.Pattern:
 
 
 def opens_decision(unit: Unit) -> bool:
-    """A sentence of the line states a decision in its first words (会议决定…, 一致同意…)."""
+    """The line is labelled a decision (议决：…), or a sentence of it states one in its first
+    words (会议决定…, 一致同意…)."""
+    if unit.label == "decision":
+        return True
     text = fold(unit.text)
     return any(_opener().match(text[start:end]) and not _NOT_DECISION.search(text[start:end])
                for start, end in _sentences(text, 0))
