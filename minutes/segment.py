@@ -156,12 +156,13 @@ def _nest(units: list[Unit], title: Optional[Unit]) -> None:
     for unit in units:
         if _opens_list(unit, following.get(id(unit))):
             unit.kind = "heading"
-        if unit.when and unit.kind == "line":
-            if message_floor is not None:
-                del stack[message_floor:]         # a new message ends the lists the last one opened
-            message_floor = len(stack)
+        message = bool(unit.when) and unit.kind == "line"
+        if message and message_floor is not None:
+            del stack[message_floor:]             # a new message ends the lists the last one opened
         _rank(unit, title, ranks, stack)
         _close_scopes(unit, stack)
+        if message:
+            message_floor = len(stack)            # what the message opens sits above this depth
         unit.parent = stack[-1] if stack else None
         unit.headings = [u for u in stack if u.kind == "heading" or _is_label_heading(u)]
         unit.role = _role_from(unit.headings)
@@ -201,8 +202,8 @@ def _close_scopes(unit: Unit, stack: list[Unit]) -> None:
     while stack and stack[-1].rank >= unit.rank:
         stack.pop()
     if unit.kind == "heading" and (unit.style is None or unit.style.startswith("h")):
-        while stack and _is_label_heading(stack[-1]):      # 【会上确定】 … 【后续安排】: a caption ends a label's scope
-            stack.pop()
+        while stack and _is_label_heading(stack[-1]) and stack[-1].label_group == "content":
+            stack.pop()                  # 【会上确定】 … 【后续安排】: a caption ends a label's scope
     if unit.gap_before and unit.rank == 99 and not unit.indent:
         while stack and _is_label_heading(stack[-1]):
             stack.pop()

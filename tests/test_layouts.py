@@ -203,6 +203,31 @@ def test_layouts_chat_system_lines_and_done_marks_are_no_items():
     assert tasks(m) == [("盘点备品备件", "温岚", "2025-03-07")]
 
 
+CHAT_EXPORT = ("微信群聊记录\n导出时间：2024-05-21 18:00\n\n2024-05-20 星期一\n\n"
+               "[15:00:05] 申屠岚(行政部)：今天我来主持，@阚明 麻烦记一下纪要\n"
+               "[15:00:40] 阚明(行政部)：好的\n"
+               "[15:20:11] 申屠岚(行政部)：\n分工如下：\n· 阚明：整理会议室预订规则，周三前\n· 郜帆：更新访客登记表，周五前\n"
+               "[15:21:02] 郜帆(前台)：收到\n[15:21:30] 阚明(行政部)：👌 没问题\n")
+
+
+def test_layouts_chat_messages_with_their_writers_department():
+    """[时间] 姓名(部门)：… messages: the bare day line dates the meeting (not the export), the writer who
+    says 我来主持 chairs, the one asked to 记一下纪要 keeps the minutes, and replies after the list are no tasks."""
+    m = run(CHAT_EXPORT, name="chat.txt")
+    assert (m.meeting.date, m.meeting.host, m.meeting.recorder) == ("2024-05-20", "申屠岚", "阚明")
+    assert tasks(m) == [("整理会议室预订规则", "阚明", "2024-05-22"), ("更新访客登记表", "郜帆", "2024-05-24")]
+
+
+@pytest.mark.parametrize("opening, host, recorder", [
+    ("上官悦：这次由我主持，请司马青做一下记录。", "上官悦", "司马青"),
+    ("Kevin: 我主持一下，@林岚 帮忙记纪要", "Kevin", "林岚"),
+])
+def test_layouts_roles_said_in_a_transcript_are_meeting_info_not_tasks(opening, host, recorder):
+    m = run(f"仓储周会 转写稿\n会议时间：2024年6月3日\n{opening}\n林岚：盘点差异我周三前查清。\n", name="t.txt")
+    assert (m.meeting.host, m.meeting.recorder) == (host, recorder)
+    assert [t[1] for t in tasks(m)] == ["林岚"]
+
+
 # --------------------------------------------------------------------------- #
 # Sections read by their lines
 # --------------------------------------------------------------------------- #

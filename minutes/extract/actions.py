@@ -90,6 +90,7 @@ class ActionReader:
                 drafts = list(self._listed(unit))
             else:
                 drafts = list(self._line(unit, in_list=self._follows_an_item(unit, last_unit)))
+            drafts = [d for d in drafts if not _takes_meeting_role(d)]
             items.extend(self.items.item(d) for d in drafts)
             last_unit = unit if drafts else last_unit
             last = drafts[-1] if drafts and (unit.label in ("task", "action") or fields_follow) else None
@@ -420,3 +421,19 @@ class ActionReader:
                 draft.deadline, draft.deadline_unit = best_deadline(found), unit
                 draft.signals.discard("undetermined-deadline")
         return True
+
+
+def _takes_meeting_role(draft: Draft) -> bool:
+    """主持，@龙婷 麻烦记一下纪要: chairing or keeping the minutes of this meeting and nothing
+    else is meeting information (extract/meeting.py reads it), no task."""
+    roles = lexicon.folded_words("cues.yaml", "meeting_roles", "host") | \
+        lexicon.folded_words("cues.yaml", "meeting_roles", "recorder")
+    leading = sorted(lexicon.folded_words("cues.yaml", "courtesies") | lexicon.folded_words("cues.yaml", "first_person")
+                     | lexicon.folded_words("cues.yaml", "meeting_roles", "occasion"), key=len, reverse=True)
+    said = re.sub(r"^[^\s:：]{1,16}[:：]", "", fold(draft.task or "").strip())       # the writer's name: …
+    pieces = [p for p in re.split(r"[\s,，。.;；!！@]+", said) if p]
+    for i, piece in enumerate(pieces):
+        while (lead := next((w for w in leading if piece.startswith(w) and len(piece) > len(w)), None)):
+            piece = piece[len(lead):]
+        pieces[i] = piece.removeprefix("来")
+    return bool(pieces) and all(p in roles for p in pieces)

@@ -51,6 +51,7 @@ def extract_meeting(seg: Segmented, ref_date: Optional[date] = None) -> MeetingI
     _people(meeting, gazetteer, fields, seg)
     _from_prose(meeting, gazetteer, seg)
     _from_chat(meeting, gazetteer, seg)
+    _roles_in_turns(meeting, gazetteer, seg)
     urgency = next((v for name, v, _ in fields if name == "urgency"), None)
     return MeetingInfo(meeting=meeting, gazetteer=gazetteer, urgency=urgency)
 
@@ -264,13 +265,18 @@ def _from_prose(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
     opening = [u for u in seg.units[:6] if u.kind == "line" and u.label is None and u.record is None]
     for unit in opening:
         if m := _convened().search(unit.text):
-            if not meeting.host and looks_like_person(m.group(1)):
+            if not meeting.host and looks_like_person(m.group(1)) and not _first_person(m.group(1)):
                 meeting.host = m.group(1)
                 meeting.evidence["host"] = Evidence(m.group(1), unit.locate(m.start(1)))
                 gazetteer.add_person(m.group(1))
             if not meeting.location and m.group(2):
                 meeting.location = m.group(2).strip()
                 meeting.evidence["location"] = Evidence(m.group(2), unit.locate(m.start(2)))
+
+
+def _first_person(words: str) -> bool:
+    """今天我 (…主持): the speaker, not a name."""
+    return any(w in words for w in lexicon.words("cues.yaml", "first_person"))
 
 
 def _from_chat(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
@@ -283,12 +289,64 @@ def _from_chat(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
                 gazetteer.add_person(unit.speaker)
 
 
+_ROLE_LINES = 30             # who chairs and who takes notes is said as the meeting opens
+
+
+def _roles_in_turns(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
+    """A chat or transcript names its roles as it opens: 今天我来主持 makes the writer the host,
+    @龙婷 麻烦记一下纪要 (or 请龙婷记一下) makes 龙婷 the recorder."""
+    host_said, recorder_named = _role_patterns()
+    for unit in seg.units[:_ROLE_LINES]:
+        turn = _turn(unit)
+        if turn is None:
+            continue
+        writer, said = turn
+        if not meeting.host and host_said.search(fold(said)) and looks_like_person(writer):
+            meeting.host = writer
+            meeting.evidence["host"] = Evidence(unit.text, unit.locate())
+            gazetteer.add_person(writer)
+        if not meeting.recorder and (m := recorder_named.search(fold(said))):
+            name = said[m.start(1):m.end(1)].strip()
+            if looks_like_person(name):
+                meeting.recorder = name
+                meeting.evidence["recorder"] = Evidence(unit.text, unit.locate())
+                gazetteer.add_person(name)
+
+
+# A message written with its writer in front: 孟凡(售后服务部)：…, Kevin: …
+_WRITER = re.compile(r"^\s*+([^\s:：()（）@，,。]{2,12}?)(?:\s*+[(（][^()（）:：]{1,12}[)）])?\s*+[:：]\s*+")
+
+
+def _turn(unit: Unit) -> Optional[tuple[str, str]]:
+    """(writer, what they wrote) for a chat message or a transcript turn."""
+    if unit.kind != "line":
+        return None
+    if unit.speaker:
+        return unit.speaker, unit.text
+    if unit.label is None and (m := _WRITER.match(unit.text)):
+        return m.group(1), unit.text[m.end():]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _role_patterns() -> tuple[re.Pattern, re.Pattern]:
+    first = lexicon.alternation(lexicon.words("cues.yaml", "first_person"))
+    host = lexicon.alternation(lexicon.words("cues.yaml", "meeting_roles", "host"))
+    recorder = lexicon.alternation(lexicon.words("cues.yaml", "meeting_roles", "recorder"))
+    courtesy = lexicon.alternation(lexicon.words("cues.yaml", "courtesies"))
+    occasion = lexicon.alternation(lexicon.words("cues.yaml", "meeting_roles", "occasion"))
+    host_said = re.compile(rf"(?:^|[，,。\s]|{occasion})(?:由)?(?:{first})(?:来)?(?:{host})")
+    recorder_named = re.compile(rf"(?:@\s*+|(?:{courtesy})\s*+)([\u4e00-\u9fff]{{2,4}}?|[A-Za-z][\w.-]{{1,15}})"
+                                rf"\s*+(?:{courtesy})?\s*+(?:{recorder})")
+    return host_said, recorder_named
+
+
 def _people(meeting: Meeting, gazetteer: Gazetteer, fields, seg: Segmented) -> None:
     absent = {p.name for name, v, _ in fields if name == "absent" for p in parse_parties(v) if p.kind == "person"}
     for name, value, unit in fields:
         if name in ("host", "recorder"):
             _role(meeting, gazetteer, name, value, unit)
-        elif name == "hosted_by" and not meeting.host and value:
+        elif name == "hosted_by" and not meeting.host and value and not _first_person(value):
             meeting.host = value
             meeting.evidence["host"] = Evidence(value, unit.locate())
         elif name == "attendees":

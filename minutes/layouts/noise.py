@@ -27,6 +27,8 @@ _PAGE_NUMBER = re.compile(r"^(?:[-—–_\s]*\d{1,4}[-—–_\s]*|第\s*\d{1,4}\
 # A chat export's day divider: ——— 2024年11月12日 ———, == 2024-11-12 (周二) ==
 _DAY_LINE = re.compile(r"^[-—–=·~\s]{2,}\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?\s*(?:[(（]?(?:星期|周)[一二三四五六日天][)）]?)?[-—–=·~\s]{2,}$")
 DAY_LINE = "聊天记录的日期分隔"
+# The same divider undecorated (2024-11-12 星期二), known by the time-stamped messages under it
+_BARE_DAY = re.compile(r"^\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?\s*(?:[(（]?(?:星期|周)[一二三四五六日天][)）]?)?$")
 _SEPARATOR = re.compile(r"^[-—–_=*~#·.\s]{3,}$")
 _COPIES = re.compile(r"^[(（]?\s*共印\s*\d{1,4}\s*份\s*[)）]?$")
 _TAG = re.compile(r"^\s*</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>\s*$", re.I)
@@ -49,6 +51,15 @@ def mark(units: list[Unit]) -> None:
     _repeated(units)
     _email(units)
     _callouts(units)
+    _bare_day_lines(units)
+
+
+def _bare_day_lines(units: list[Unit]) -> None:
+    """A line that is only a day, followed by a time-stamped message: a chat export's divider."""
+    content = [u for u in units if u.kind in ("line", "heading", "noise") and u.text.strip()]
+    for unit, following in zip(content, content[1:]):
+        if unit.kind != "noise" and following.when and _BARE_DAY.match(fold(unit.text).strip()):
+            _set(unit, DAY_LINE)
 
 
 def _set(unit: Unit, reason: str) -> None:
