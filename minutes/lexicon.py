@@ -274,6 +274,12 @@ def compound_surnames() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """Posts written between a department and a name (工程部经理薛晨)."""
+    return frozenset(words("parties.yaml", "role_words"))
+
+
+@lru_cache(maxsize=1)
 def surnames_longest_first() -> tuple[str, ...]:
     return tuple(sorted(surnames(), key=lambda s: (-len(s), s)))
 

@@ -109,7 +109,16 @@ def _parse_group(group: str) -> list[Party]:
             if parties[-1].kind == "person" and prefix and is_department(prefix.group(1)):
                 department = prefix.group(1)              # 财务部 孔德明、严倩、华磊: 严倩 and 华磊 too
     _share_trailing_department(parties)
-    return [p for p in parties if p.name]
+    return _department_over_person(group, [p for p in parties if p.name])
+
+
+def _department_over_person(group: str, parties: list[Party]) -> list[Party]:
+    """``客服中心/郦敏``: a department and one of its people, written as one entry."""
+    if len(parties) == 2 and group.count("/") == 1 and parties[0].kind == "department" \
+            and parties[1].kind == "person" and not parties[1].department:
+        parties[1].department = parties[0].name
+        return [parties[1]]
+    return parties
 
 
 def _space_items(group: str) -> list[str]:
@@ -132,6 +141,9 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
     m = _BRACKET.search(item)
     if m:
         inside, item = m.group(1).strip(), item[:m.start()].strip()
+        contact = re.sub(r"^[^:：]{1,6}[:：]\s*", "", inside)       # （联系人：龙婷）
+        if is_department(item) and name_shaped(contact) and not _office_title(contact):
+            return _parse_item(contact, item)                        # 信息部（杭旭）: 杭旭 of 信息部
         if is_department(inside):
             department = inside
         elif re.search(r"协助|配合|协办|support", inside, re.I):
@@ -162,13 +174,26 @@ def _department_then_name(item: str) -> Optional[tuple[str, str]]:
     if len(item) > _GLUED_MAX:
         return None
     m = lexicon.department_pattern().match(fold_word(item))
-    if m and m.end() < len(item) and is_department(item[:m.end()]) and name_shaped(item[m.end():]) \
-            and item[m.end()] not in lexicon.suffix_followers().get(item[m.end() - 1], ()):
-        return item[:m.end()], item[m.end():]
+    if not m or m.end() >= len(item) or not is_department(item[:m.end()]):
+        return None
+    rest = item[m.end():]
+    role = next((w for w in _role_words_longest_first() if rest.startswith(w) and len(rest) > len(w)), "")
+    if name_shaped(rest[len(role):]) and (role or item[m.end()] not in lexicon.suffix_followers().get(item[m.end() - 1], ())):
+        return item[:m.end()], rest[len(role):]                      # 工程部经理薛晨: 薛晨 of 工程部
     return None
 
 
-_GLUED_MAX = 9            # chars: 质量部蒋晓, 人力资源部牛佳
+def _office_title(word: str) -> bool:
+    """财务总监, 项目经理: a post, not a titled surname (王总监)."""
+    return any(word.endswith(r) and len(word) - len(r) >= 2 for r in _role_words_longest_first())
+
+
+@lru_cache(maxsize=1)
+def _role_words_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.words("parties.yaml", "role_words"), key=len, reverse=True))
+
+
+_GLUED_MAX = 12           # chars: 质量部蒋晓, 人力资源部牛佳, 人力资源部经理欧阳晴
 
 
 def _without_courtesy(item: str) -> str:

@@ -265,6 +265,32 @@ def test_layouts_owner_shapes(line, owner):
     assert [a.owner for a in m.action_items] == [owner]
 
 
+@pytest.mark.parametrize("line, owner, department", [
+    ("会议要求，巡检台账由设备部司马岚整理，5月30日前报送。", "司马岚", "设备部"),          # department, then the name
+    ("会议要求，消防演练由安保部主管晏青牵头，5月30日前完成。", "晏青", "安保部"),           # …with a post between
+    ("门禁系统升级，由信息中心牵头（阙宇），5月30日前。", "阙宇", "信息中心"),              # the one who answers, in brackets
+])
+def test_layouts_a_person_named_for_a_department_owns_the_task(line, owner, department):
+    m = run(f"行政例会\n会议时间：2025年5月20日\n\n{line}\n", name="n.txt")
+    assert [(a.owner, a.owner_department) for a in m.action_items] == [(owner, department)]
+
+
+@pytest.mark.parametrize("cell, owner, department", [
+    ("客服中心/郦敏", "郦敏", "客服中心"),
+    ("人力资源部（芮琳）", "芮琳", "人力资源部"),
+    ("售后服务部（联系人：龙婷）", "龙婷", "售后服务部"),
+    ("财务部（财务总监）", "财务部", "财务部"),               # a post in brackets names no one
+])
+def test_layouts_owner_cell_with_a_department_and_its_person(cell, owner, department):
+    m = run(f"| 事项 | 负责人 | 完成时间 |\n|---|---|---|\n| 更新报销指引 | {cell} | 2025-05-30 |\n", name="n.md")
+    assert [(a.owner, a.owner_department) for a in m.action_items] == [(owner, department)]
+
+
+def test_layouts_two_departments_with_a_slash_are_two_owners():
+    m = run("| 事项 | 负责人 | 完成时间 |\n|---|---|---|\n| 更新报销指引 | 财务部/行政部 | 2025-05-30 |\n", name="n.md")
+    assert [f.rule for f in m.lint if f.rule == "multiple-owners"] == ["multiple-owners"]
+
+
 def test_layouts_attendee_section_lists_handles_links_and_mail():
     m = run("# 2025-02-12 SIG 例会\n\n## 与会人员\n- [qiu-lan](https://example.org/qiu-lan)\n- @ma_yun(ma@example.org)\n"
             "- wu.dan@example.com\n- 贾岚 祁思远\n\n## 纪要\n- 讨论了发布节奏\n")

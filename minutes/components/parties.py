@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lexicon
-from ..parties import is_department
+from ..parties import is_department, name_shaped
 from ..startcache import compile_regex
 from ..textnorm import fold_word
 from .gazetteer import GAZETTEER_KEY
@@ -93,7 +93,24 @@ class PartyFinder:
                 spans.append(Span(doc, self._department_start(doc, words, i), i + 1, label="DEPT"))
             elif guess and self._before_owner_cue(doc, words, i + 1):
                 spans.append(Span(doc, i, i + 1, label="NAME_GUESS"))
+            elif (width := self._named_by_place(doc, words, i)):
+                spans.append(Span(doc, i, i + width, label="NAME_GUESS"))
         return spans
+
+    def _named_by_place(self, doc: Doc, words: list[str], i: int) -> int:
+        """How many words from i make a name that its place vouches for: right after a department
+        (and perhaps a post: 工程部司徒亮, 工程部经理薛晨), or alone in brackets (牵头（杭旭）)."""
+        before = words[i - 1] if i else ""
+        if before in lexicon.role_words() and i > 1:
+            before = words[i - 2]
+        after_department = bool(before) and self._shape(doc, before)[1]
+        bracketed = before in ("(", "（") and i + 1 < len(words) and words[i + 1] in (")", "）")
+        if not (after_department or bracketed):
+            return 0
+        if name_shaped(words[i]):
+            return 1
+        joined = words[i] + words[i + 1] if i + 1 < len(words) else ""
+        return 2 if after_department and words[i] in lexicon.surnames() and len(joined) <= 4 and name_shaped(joined) else 0
 
     def _shape(self, doc: Doc, word: str) -> tuple:
         """(a name form, a department, a guessable name, NORM, is punctuation, is space, a single

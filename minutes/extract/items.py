@@ -8,7 +8,7 @@ lines are candidates, from the layout's blocks). A `Draft` collects what the wor
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -200,6 +200,10 @@ class ItemBuilder:
         text = fold(unit.text)
         for verb in verbs:
             group = _group_before(parties, verb.start, text)
+            if len(group) == 1 and group[0].kind == "department" and (named := _bracketed_after(parties, verb.end, text)):
+                return [_of_department(named, group[0])]          # 信息部牵头（杭旭）: 杭旭 answers for it
+            if len(group) == 1 and group[0].kind == "person":
+                return [_with_department_before(parties, group[0], text)]   # 安保部主管晏青牵头
             if group:
                 return group
         for together in self.reading.cues(unit, "TOGETHER", start=start, end=end):
@@ -516,7 +520,33 @@ def _person_of(parties: list[Hit], department: Hit, text: str) -> Optional[Hit]:
     between = text[department.end:after.start] if after else ""
     if after is None or after.kind != "person" or len(between) > _TITLE_MAX or re.search(r"[\s,，;；、:：]", between):
         return None
-    return after
+    return _of_department(after, department)
+
+
+def _of_department(person: Hit, department: Hit) -> Hit:
+    """The person, with the department the notes just named for them when none is known."""
+    if person.department:
+        return person
+    return replace(person, party=(person.party[0], person.party[1], department.name))
+
+
+def _with_department_before(parties: list[Hit], person: Hit, text: str) -> Hit:
+    """The person, with the department written right before them (and their post)."""
+    before = next((p for p in reversed(parties) if p.end <= person.start), None)
+    if before is not None and _person_of(parties, before, text) == _of_department(person, before):
+        return _of_department(person, before)
+    return person
+
+
+def _bracketed_after(parties: list[Hit], position: int, text: str) -> Optional[Hit]:
+    """``由信息部牵头（杭旭）``: the one person in brackets right after the verb."""
+    m = re.match(r"\s*+[(（]", text[position:])
+    if not m:
+        return None
+    inside = next((p for p in parties if p.start == position + m.end()), None)
+    if inside is None or inside.kind != "person" or not re.match(r"\s*+[)）]", text[inside.end:]):
+        return None
+    return inside
 
 
 _TITLE_MAX = 4            # chars of a job title between a department and its person (经理, 副主任)
