@@ -189,6 +189,17 @@ def test_layouts_email_routing_signature_and_quote_are_no_content():
     assert m.meeting.date == "2025-02-11"
 
 
+@pytest.mark.parametrize("note", [
+    "業主委員會會議紀錄\n\n日期：2024年3月8日（星期五）\n時間：下午2時\n地點：會所\n\n跟進事項：\n1. 管理處於3月15日前更換大堂照明。\n",
+    "食堂管理小组会议\n日期：2024-03-08\n时间：14:00\n主题：菜价调整\n\n待办：\n1. 管理处于3月15日前更换餐具消毒柜。\n",
+])
+def test_layouts_a_form_opening_with_date_and_time_is_no_email(note):
+    """日期：/时间：/主题： are a minutes form's fields too: without 发件人 or 收件人 they start no mail,
+    and what follows is no quoted message."""
+    m = run(note, name="n.txt")
+    assert m.meeting.date == "2024-03-08" and [a.deadline for a in m.action_items] == ["2024-03-15"]
+
+
 @pytest.mark.parametrize("furniture", ["— 2 —", "第 1 页 共 3 页", "内部资料，请勿外传", "（共印 8 份）", "——————————",
                                        "最后编辑：任一 2025-02-11 18:30", "审批人签字：________  ____年__月__日"])
 def test_layouts_page_furniture_inside_an_action_list_is_no_item(furniture):

@@ -132,8 +132,8 @@ def _chat_system(text: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _words(key: str) -> frozenset[str]:
-    return lexicon.folded_words("noise.yaml", key)
+def _words(*path: str) -> frozenset[str]:
+    return lexicon.folded_words("noise.yaml", *path)
 
 
 def _repeated(units: list[Unit]) -> None:
@@ -181,13 +181,14 @@ def _header_run(units: list[Unit], start: int) -> list[Unit]:
         if unit.kind not in ("line", "noise") or not _mail_field(unit):
             break
         run.append(unit)
-    return run
+    return run if any(_mail_field(u, "own") for u in run) else []
 
 
-def _mail_field(unit: Unit) -> bool:
+def _mail_field(unit: Unit, *kinds: str) -> bool:
+    """The line is a mail header field (of the given kinds: own, shared; default both)."""
     m = re.match(r"^\s*([^:：]{1,16})[:：]", unit.text) if unit.label is None else None
     words = normalise(m.group(1)) if m else normalise(unit.label_words or "")
-    return words in _words("mail_fields")
+    return any(words in _words("mail_fields", kind) for kind in kinds or ("own", "shared"))
 
 
 # --------------------------------------------------------------------------- #
