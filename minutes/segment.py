@@ -20,8 +20,8 @@ from .layouts import noise
 from .layouts.table import table_units, task_state
 from .model import Document, Paragraph
 from .textnorm import fold
-from .units import (Record, Segmented, Unit, advance, bare_label, cut_comments, split_lines, strip_box,
-                    strip_label, strip_marker)
+from .units import (Record, Segmented, Unit, advance, bare_label, cut_comments, pasted_form_labels, split_lines,
+                    strip_box, strip_label, strip_marker)
 
 _PREFIX = re.compile(r"^([^:：]{2,8})[:：]")
 _TIMESTAMP = re.compile(r"^(?:[\[(（【]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[\])）】]|\d{1,2}:\d{2}(?::\d{2})?(?=\s+[^\s:：]{1,8}[:：]))\s*")
@@ -45,6 +45,7 @@ def segment(document: Document) -> Segmented:
     for i, unit in enumerate(units):
         unit.index = i
     noise.mark(units)
+    pasted_form_labels(units)
     _chat_turns(units)
     title = _title_unit(units)
     _nest(units, title)

@@ -258,3 +258,17 @@ def bare_label(unit: Unit) -> None:
 
 
 _BARE_LABEL_MAX = 16
+
+
+def pasted_form_labels(units: list["Unit"]) -> None:
+    """A form pasted as text puts each cell on a line: a line that is only a meeting field's label
+    (会议时间 / 地点 / 参会人员, no colon) and the plain line after it are that field and its value."""
+    content = [u for u in units if u.kind in ("line", "heading") and u.text.strip()]
+    for label, value in zip(content, content[1:]):
+        if label.label is not None or label.style or value.label is not None or value.kind != "line" or value.style \
+                or len(label.text.strip()) > _BARE_LABEL_MAX or re.search(r"[:：]", label.text):
+            continue
+        match = field_of(label.text, "meeting")
+        if match and match.how in ("listed", "bilingual", "plural"):
+            value.label, value.label_group, value.label_words = match.field, "meeting", label.text.strip()
+            label.kind, label.noise = "noise", "表单中的栏目名"

@@ -189,6 +189,19 @@ def test_layouts_email_routing_signature_and_quote_are_no_content():
     assert m.meeting.date == "2025-02-11"
 
 
+@pytest.mark.parametrize("note, location", [
+    ("季度安全例会纪要\n会议时间\n2024年4月2日 9:30\n会议地点\n三楼会议室\n主持人\n邵岚\n参会人员\n邵岚、柯文、韦青\n\n"
+    "待办事项\n1. 柯文4月9日前更换消防栓标识。\n", "三楼会议室"),
+    ("季度安全例會紀錄\n\n會議時間\n\n2024年4月2日 9:30\n\n會議地點\n\n三樓會議室\n\n主持人\n\n邵嵐\n\n出席人員\n\n邵嵐、柯文、韋青\n",
+     "三樓會議室"),
+])
+def test_layouts_a_form_pasted_as_text_has_its_labels_on_lines_of_their_own(note, location):
+    """Copied out of a Word form, each cell becomes a line: the label line and the line under it."""
+    m = run(note, name="n.txt")
+    assert (m.meeting.date, m.meeting.start_time, m.meeting.location) == ("2024-04-02", "09:30", location)
+    assert len(m.meeting.attendees) == 3 and m.meeting.host == m.meeting.attendees[0]
+
+
 @pytest.mark.parametrize("note", [
     "業主委員會會議紀錄\n\n日期：2024年3月8日（星期五）\n時間：下午2時\n地點：會所\n\n跟進事項：\n1. 管理處於3月15日前更換大堂照明。\n",
     "食堂管理小组会议\n日期：2024-03-08\n时间：14:00\n主题：菜价调整\n\n待办：\n1. 管理处于3月15日前更换餐具消毒柜。\n",
