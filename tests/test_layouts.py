@@ -160,6 +160,18 @@ def test_layouts_meeting_date_where_notes_put_it(note, day, start):
     assert (m.date, m.start_time) == (day, start)
 
 
+@pytest.mark.parametrize("opening, host, recorder, location", [
+    ("2024年5月7日下午，区卫健局在四楼会议室召开院感防控推进会。会议由副局长欧阳敏主持，各科室负责人参加，办公室严蕾记录。",
+     "欧阳敏", "严蕾", "四楼会议室"),
+    ("2024年5月7日15:00在质控中心会议室召开问题协调会，主持：晏青（质控科），记录：祁岚，参加：门诊部、药剂科。",
+     "晏青", "祁岚", "质控中心会议室"),
+])
+def test_layouts_roles_and_place_from_an_opening_sentence(opening, host, recorder, location):
+    m = run(opening + "\n\n会议要求，药剂科5月10日前完成处方点评。\n", name="n.txt")
+    assert (m.meeting.host, m.meeting.recorder, m.meeting.location) == (host, recorder, location)
+    assert [a.owner for a in m.action_items] == ["药剂科"]          # the opening hands out no work
+
+
 def test_layouts_meeting_date_is_not_the_issue_date_nor_an_agenda_date():
     m = run("市场监管所会议纪要\n\n市场监管所办公室　　2024年5月9日\n\n"
             "2024年5月7日下午，所长在二楼会议室主持召开节前食品安全检查部署会。\n").meeting

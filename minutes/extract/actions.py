@@ -423,9 +423,14 @@ class ActionReader:
         return True
 
 
+_REPORTS_THE_CHAIR = re.compile(r"会议由[^，,。；;]{1,16}主持")
+
+
 def _takes_meeting_role(draft: Draft) -> bool:
     """主持，@龙婷 麻烦记一下纪要: chairing or keeping the minutes of this meeting and nothing
     else is meeting information (extract/meeting.py reads it), no task."""
+    if draft.deadline is None and _REPORTS_THE_CHAIR.search(draft.task or ""):
+        return True                                    # 会议由总经理助理上官婉主持，…，客服部夏侯杰记录
     roles = lexicon.folded_words("cues.yaml", "meeting_roles", "host") | \
         lexicon.folded_words("cues.yaml", "meeting_roles", "recorder")
     leading = sorted(lexicon.folded_words("cues.yaml", "courtesies") | lexicon.folded_words("cues.yaml", "first_person")

@@ -16,9 +16,10 @@ from ..textnorm import fold, fold_word
 from ..layouts.noise import DAY_LINE
 from .when import parse_other_language_day, parse_when
 
-# Label precedence for the meeting date: a 会议时间 beats a form's 提报日期.
+# Label precedence for the meeting date: a 会议时间 beats a form's 提报日期, and the day a request
+# was filed (发起日期) comes after the time its communication log gives (_DATE_IN_CELL).
 _DATE_LABEL_RANK = {"会议时间": 0, "会议日期": 0, "开会时间": 0, "召开时间": 0, "日期": 1, "时间": 2, "date": 1,
-                    "time": 2, "沟通时间": 3, "when": 3}
+                    "time": 2, "沟通时间": 3, "when": 3, "发起日期": 5.5, "提报日期": 5.5, "填报日期": 5.5}
 _GENERIC_TITLE = re.compile(r"^(?:会议纪要|会议记录|会议纪录|纪要|记录|会议|会议信息|meeting minutes|minutes|)$", re.I)
 # Cut from a title (matched on folded text): a 【会议纪要】 tag, a detached 会议纪要/速记
 # suffix, an attached 纪要 (keeping 会议), and a (录音整理) remark.
@@ -265,13 +266,41 @@ def _from_prose(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
     opening = [u for u in seg.units[:6] if u.kind == "line" and u.label is None and u.record is None]
     for unit in opening:
         if m := _convened().search(unit.text):
-            if not meeting.host and looks_like_person(m.group(1)) and not _first_person(m.group(1)):
+            if not meeting.host and name_shaped(m.group(1)) and not _first_person(m.group(1)):
                 meeting.host = m.group(1)
                 meeting.evidence["host"] = Evidence(m.group(1), unit.locate(m.start(1)))
                 gazetteer.add_person(m.group(1))
-            if not meeting.location and m.group(2):
-                meeting.location = m.group(2).strip()
-                meeting.evidence["location"] = Evidence(m.group(2), unit.locate(m.start(2)))
+        if not meeting.location and (m := _CONVENED_AT.search(unit.text)):
+            meeting.location = m.group(1).strip()
+            meeting.evidence["location"] = Evidence(m.group(1), unit.locate(m.start(1)))
+        if not meeting.recorder and (m := _RECORDED_BY.search(unit.text)):    # …，客服部夏侯杰记录。
+            person = next((p for p in parse_parties(m.group(1)) if p.kind == "person" and name_shaped(p.name)), None)
+            if person is not None:
+                meeting.recorder = person.name
+                meeting.evidence["recorder"] = Evidence(m.group(1), unit.locate(m.start(1)))
+                gazetteer.add_person(person.name, person.department)
+        for m in _ROLE_IN_SENTENCE.finditer(unit.text):           # …召开协调会，主持：鲍一凡（IT运维部），参加：…
+            role = "host" if m.group(1).startswith("主持") else "recorder"
+            if not getattr(meeting, role) and name_shaped(m.group(2)):
+                setattr(meeting, role, m.group(2))
+                meeting.evidence[role] = Evidence(m.group(2), unit.locate(m.start(2)))
+                gazetteer.add_person(m.group(2))
+
+
+# ``…在区政府三楼会议室主持召开…`` / ``14:00在运维中心会议室召开…``: where the opening says it met
+_CONVENED_AT = re.compile(r"在([^，,。；;在]{2,24}?)(?:主持召开|召集召开|召开|举行)")
+# The last clause of an opening that says who chaired and who took notes: …，客服部夏侯杰记录。
+_RECORDED_BY = re.compile(r"(?<=主持)[^。；;]*?[，,]\s*+(?:由)?([^，,。；;]{2,16}?)(?:负责)?(?:作|做)?记录(?=\s*+[。；;]|\s*+$)")
+# A role given as a field inside the opening sentence, after a comma
+_ROLE_IN_SENTENCE = re.compile(r"[，,；;]\s*+(主持人?|记录人?)\s*+[:：]\s*+([^\s，,；;。(（]{2,12})")
+
+
+def _without_titles(name: str) -> str:
+    """副局长欧阳敏 → 欧阳敏, 总经理助理上官婉 → 上官婉: the posts written before a name."""
+    titles = sorted(set(lexicon.words("parties.yaml", "leading_titles")) | lexicon.role_words(), key=len, reverse=True)
+    while not name_shaped(name) and (title := next((t for t in titles if name.startswith(t) and len(name) > len(t)), None)):
+        name = name[len(title):]
+    return name
 
 
 def _first_person(words: str) -> bool:
@@ -347,7 +376,7 @@ def _people(meeting: Meeting, gazetteer: Gazetteer, fields, seg: Segmented) -> N
         if name in ("host", "recorder"):
             _role(meeting, gazetteer, name, value, unit)
         elif name == "hosted_by" and not meeting.host and value and not _first_person(value):
-            meeting.host = value
+            meeting.host = value = _without_titles(value)
             meeting.evidence["host"] = Evidence(value, unit.locate())
         elif name == "attendees":
             _attendees(meeting, gazetteer, parse_parties(value), absent, unit)
