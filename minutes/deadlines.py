@@ -421,6 +421,17 @@ def _day_holiday(g: dict, ctx: _Context) -> Optional[date]:
     return when(year) if year is not None else _first_on_or_after(ctx.day, when)
 
 
+def _resolve_holiday_edge(g: dict, ctx: _Context) -> _Value:
+    """节前 / 节后第一个工作日: the working day before or after the next public holiday; vague
+    when none begins soon (节前 in March names no holiday)."""
+    block = ctx.calendar.next_holiday(ctx.day, ctx.lex.holiday_edge_days)
+    if block is None:
+        return _Value("vague")
+    first, last = block
+    day = ctx.calendar.add_workdays(first, -1) if g.get("end") else ctx.calendar.add_workdays(last, 1)
+    return _Value("date", day, warnings=ctx.calendar.warnings_for(day))
+
+
 # --------------------------------------------------------------------------- #
 # Periods: a week, month, quarter or year → its last day
 # --------------------------------------------------------------------------- #
@@ -646,6 +657,10 @@ class _Lexicon:
         self.month_en = self.index("months_en", lambda k: _MONTHS.index(k) + 1)
         self.period_en = self.index("period_words_en", _period_key)
         self.holiday = self.index("holidays", str)
+        self.holiday_edge = self.index("holiday_edges", str)      # checked: every edge is before or after
+        if set(self.holiday_edge.values()) - {"before", "after"}:
+            raise RuleFileError(f"'{_RULE_FILE}': holiday_edges has only 'before' and 'after'")
+        self.holiday_edge_days = self.section("holiday_edge_days", int)
         self.direction = self._directions()
         self.vague_numbers = {_key(w) for w in self.words("vague_numbers")}
         self.afternoon_hours = frozenset(self.section("afternoon_hours", list))
@@ -954,6 +969,9 @@ _OTHER_RULES = {
     "vague_period": (r"(?:<NUM>\s*月份?|(?<![0-9])[0-9]{4}\s*年|<YS>)\s*(?P<mark><SUFFIX>)<SUFFIX_GUARD>",
                      _resolve_kind("vague")),
     "undetermined": (r"<UNDETERMINED>", _resolve_kind("undetermined")),
+    # 节前 says "by" (the group is named end, so the deadline is bounded); 节后第一个工作日 names a day
+    "holiday_edge": (r"(?:(?P<end><HOLIDAY_BEFORE>)(?:(?![\u4e00-\u9fff])|(?=<HOLIDAY_FOLLOWERS>))|(?P<edge><HOLIDAY_AFTER>))",
+                     _resolve_holiday_edge),
 }
 
 
@@ -970,6 +988,9 @@ def _rule_pieces(lex: _Lexicon, p: dict[str, str]) -> dict[str, str]:
         "DAYPART_CN": lex.alt("dayparts", latin=False),
         "HOLIDAYS": lex.alt("holidays"),
         "HOLIDAY_SUFFIXES": lex.alt("holiday_suffixes"),
+        "HOLIDAY_BEFORE": _alternation(lex.data["holiday_edges"]["before"]),
+        "HOLIDAY_AFTER": _alternation(lex.data["holiday_edges"]["after"]),
+        "HOLIDAY_FOLLOWERS": lex.alt("holiday_edge_followers"),
         "MONTHS_EN": lex.alt("months_en"),
         "ORDINAL": lex.alt("ordinal_suffixes_en"),
         "WEEK_WORDS": lex.alt("week_words"),
@@ -1031,7 +1052,7 @@ _TRIGGERS = {
     "ymd_numeric": ("0123456789",), "dmy_numeric": ("0123456789",), "ymd_chinese": ("年",),
     "month_day": ("月",), "month_slash_day": ("/",), "month_dot_day": (".",), "month_shift_day": ("月",), "nth_weekday": ("月",),
     "day_of_month": ("日号",), "relative_day": ("relative_days", "relative_day_stems"),
-    "weekday": ("weekday_stems",), "weekday_en": ("weekdays:latin",), "holiday": ("holidays",),
+    "weekday": ("weekday_stems",), "weekday_en": ("weekdays:latin",), "holiday": ("holidays",), "holiday_edge": ("holiday_edges",),
     "english_month_day": ("months_en",), "english_day_month": ("months_en",), "week": ("week_words",),
     "month": ("月",), "year": ("年",), "quarter": ("季qQ",),
     "period_en": ("period_words_en",), "duration": ("duration_units",), "duration_en": ("duration_prefixes_en",),

@@ -12,6 +12,7 @@ import json
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import Optional
 
 import chinese_calendar
 import yaml
@@ -20,6 +21,7 @@ from .errors import ConfigError
 
 _PACKAGE_YEARS = range(min(chinese_calendar.holidays).year, max(chinese_calendar.holidays).year + 1)
 _FILE_KEYS = ("holidays", "workdays")
+_LONGEST_BREAK = timedelta(days=14)      # a holiday with its bridged weekends (春节 is 8-9 days)
 
 
 def _as_date(day: date | datetime) -> date:
@@ -47,6 +49,31 @@ class WorkCalendar:
         if day.year in _PACKAGE_YEARS:
             return chinese_calendar.is_workday(day)
         return day.weekday() < 5
+
+    def is_statutory_holiday(self, day: date | datetime) -> bool:
+        """A day off for a public holiday (劳动节, 国庆…), not merely a weekend."""
+        day = _as_date(day)
+        if day in self._off or day in self._on:
+            return day in self._off
+        if day.year in _PACKAGE_YEARS:
+            off, name = chinese_calendar.get_holiday_detail(day)
+            return off and name is not None
+        return False
+
+    def next_holiday(self, day: date | datetime, within_days: int) -> Optional[tuple[date, date]]:
+        """The first and last day off of the next public holiday starting within ``within_days``
+        after ``day`` (its weekends included), or None."""
+        day = _as_date(day)
+        start = next((day + timedelta(days=n) for n in range(1, within_days + 1)
+                      if self.is_statutory_holiday(day + timedelta(days=n))), None)
+        if start is None:
+            return None
+        first, last = start, start
+        while first - timedelta(days=1) > day and not self.is_workday(first - timedelta(days=1)):
+            first -= timedelta(days=1)
+        while not self.is_workday(last + timedelta(days=1)) and last - start < _LONGEST_BREAK:
+            last += timedelta(days=1)
+        return first, last
 
     def add_workdays(self, day: date | datetime, n: int) -> date:
         """The day ``n`` working days after ``day`` (before it when ``n`` is negative)."""

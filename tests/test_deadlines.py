@@ -137,6 +137,36 @@ def test_deadlines_workdays_follow_china_holidays_and_adjusted_days(text, ref, e
 
 
 @pytest.mark.parametrize("text, ref, expected", [
+    ("节前完成", date(2024, 4, 26), "2024-04-30"),            # 劳动节 5-1…5-5; 4-28 is a 调休 Sunday
+    ("放假前", date(2024, 9, 20), "2024-09-30"),               # 国庆: the last working day before it
+    ("節前", date(2025, 1, 20), "2025-01-27"),                  # 春节 starts 1-28, 1-26 is worked
+    ("节后第一个工作日", date(2024, 4, 26), "2024-05-06"),
+    ("节后上班第一天", date(2025, 1, 20), "2025-02-05"),
+    ("节前", date(2024, 3, 1), None),                           # no holiday within a month: vague
+    ("节后", date(2024, 4, 26), None),                          # after, with no day named: vague
+])
+def test_deadlines_holiday_edges_are_the_working_days_around_the_next_holiday(text, ref, expected):
+    assert iso(text, ref) == expected
+
+
+def test_deadlines_holiday_before_a_noun_names_the_task_not_its_day():
+    found = find_deadlines("节前安全检查：1/26补班当天做完", date(2025, 1, 24))
+    assert [d.text for d in found][0] == "1/26"
+
+
+def test_deadlines_holiday_edges_follow_a_users_calendar_past_the_published_years():
+    days_off = [date(2031, 5, 1), date(2031, 5, 2), date(2031, 5, 5)]      # Thu, Fri, and Mon after the weekend
+    calendar = WorkCalendar(holidays=days_off)
+    assert calendar.next_holiday(date(2031, 4, 25), 31) == (date(2031, 5, 1), date(2031, 5, 5))
+    assert iso("节前", date(2031, 4, 25), calendar=calendar) == "2031-04-30"
+    assert iso("节后第一个工作日", date(2031, 4, 25), calendar=calendar) == "2031-05-06"
+
+
+def test_deadlines_holiday_edge_without_a_nearby_holiday_is_vague():
+    assert only("节前", date(2024, 3, 1)).kind == "vague"
+
+
+@pytest.mark.parametrize("text, ref, expected", [
     ("3天内", WED, "2024-06-15"),
     ("10日内", WED, "2024-06-22"),
     ("3天内", date(2024, 12, 30), "2025-01-02"),
