@@ -883,7 +883,7 @@ def _pieces(lex: _Lexicon) -> dict[str, str]:
         r"(?:钟|整|(?P<half>半)|(?P<qtr>[一三])刻|(?P<mc><MNUM>)\s*分?)?)", p)
     p["MARK"] = _expand(r"(?:\s*(?:(?P<mark><SUFFIX>)<SUFFIX_GUARD>|(?P<approx><APPROX>)|(?P<after><AFTER>)))?", p)
     p["TAIL"] = _expand(
-        r"(?:\s*\(\s*(?:<WSTEM><WD_CN>|<WD_EN>\.?)\s*\)|\s*,?\s*<WSTEM><WD_CN>(?![0-9]))?"
+        r"(?:\s*\(\s*(?:<WSTEM><WD_CN>|<WD_EN>\.?)[^()\n]{0,6}\)|\s*,?\s*<WSTEM><WD_CN>(?![0-9]))?"
         r"(?:\s*(?P<dp><DAYPART>))?(?:(?:\s*|t)(?:(?:at|@)\s*)?<CLOCK>)?<MARK>", p)
     p["YEAR_HEAD"] = _expand(r"(?:(?P<ys><YS>)(?:的)?\s*|(?P<y>(?<![0-9])[0-9]{4})\s*年\s*)?", p)
     return p

@@ -235,6 +235,8 @@ def test_deadlines_relative_days_count_from_the_meeting_date(text, ref, expected
     ("本月十日", WED, "2024-06-10"),                     # explicit: this month, even past
     ("下个月二十号", WED, "2024-07-20"),
     ("十月第一个星期一", WED, "2024-10-07"),
+    ("6月23日（周日补班）下班前", WED, "2024-06-23"),        # a note after the weekday, then the time of day
+    ("6月21日(周五 上午) 10:00前", WED, "2024-06-21T10:00"),
 ])
 def test_deadlines_month_day_without_year_resolves_forward(text, ref, expected):
     assert iso(text, ref) == expected
