@@ -322,6 +322,16 @@ def test_layouts_owner_cell_with_a_department_and_its_person(cell, owner, depart
     assert [(a.owner, a.owner_department) for a in m.action_items] == [(owner, department)]
 
 
+@pytest.mark.parametrize("line, task, deadline", [
+    ("· 5/10 之前的差旅报销审核 → 鄢娟，3个工作日内", "5/10 之前的差旅报销审核", "2025-05-23"),
+    ("· 月底前的库存差异复核：韩冰，下周三", "月底前的库存差异复核", "2025-05-28"),
+])
+def test_layouts_a_date_describing_the_task_is_not_its_deadline(line, task, deadline):
+    """A time before 的 says what the task is about; the day after the owner is when it is due."""
+    m = run(f"周会\n会议时间：2025年5月20日\n\n待办：\n{line}\n", name="n.txt")
+    assert [(a.task, a.deadline) for a in m.action_items] == [(task, deadline)]
+
+
 def test_layouts_two_departments_with_a_slash_are_two_owners():
     m = run("| 事项 | 负责人 | 完成时间 |\n|---|---|---|\n| 更新报销指引 | 财务部/行政部 | 2025-05-30 |\n", name="n.md")
     assert [f.rule for f in m.lint if f.rule == "multiple-owners"] == ["multiple-owners"]

@@ -31,7 +31,7 @@ from .fields import InlineField, inline_fields
 from .priority import cell_priority
 from .reading import Hit, Reading, Speaker, speaker_of
 
-from .items import (LEAD_NOISE, SEPARATORS, Draft, ItemBuilder, best_deadline, cell_units, is_question,
+from .items import (LEAD_NOISE, SEPARATORS, Draft, ItemBuilder, attributive, best_deadline, cell_units, is_question,
                     strip_trailing)
 
 _LISTED_TASK = re.compile(r"^\s*(?:\[?#\d+|\d{1,2}[.、)]|[-•*]|\[[^\]]+\]\()")
@@ -393,7 +393,8 @@ class ActionReader:
 
     def _split_by_deadlines(self, unit: Unit, start: int, end: int) -> list[tuple[int, int]]:
         """``清单周五前给到刘经理，9月5号前把账号开好``: two tasks, one per dated clause."""
-        dated = [d for d in self.reading.deadlines(unit) if start <= d.start < end and d.bounded and d.iso]
+        dated = [d for d in self.reading.deadlines(unit) if start <= d.start < end and d.bounded and d.iso
+                 and not attributive(unit.text, d)]
         clauses = self.reading.clauses(unit, start, end)
         if len(dated) < 2 or len(clauses) < 2:
             return [(start, end)]

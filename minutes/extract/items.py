@@ -378,6 +378,8 @@ class ItemBuilder:
         found = [d for d in self.reading.deadlines(unit) if draft.start <= d.start < draft.end
                  and not _inside_range(d.start, d.end, draft.cut) and not _since(unit.text, d)
                  and self._said_as_deadline(unit, d, draft.end)]
+        said = [d for d in found if not attributive(unit.text, d)]
+        found = said or found                     # 5/4之前的加班审批 → 韩梅梅，3个工作日内: the day the item is due
         if found:
             best = best_deadline(found)
             draft.deadline, draft.deadline_unit = best, unit
@@ -578,6 +580,11 @@ def _since(text: str, deadline: Deadline) -> bool:
     after = fold(text[deadline.end:deadline.end + 2])
     return (before.endswith("自") or before.endswith("从") or after.startswith("起") or after.startswith("开始")) \
         and not deadline.bounded
+
+
+def attributive(text: str, deadline: Deadline) -> bool:
+    """``5/4之前的加班审批``: a time before 的 describes what the task is about."""
+    return bool(re.match(r"\s*+(?:之前|以前|前|之后|以后|后|以内|之内|内)?\s*+的", text[deadline.end:deadline.end + 6]))
 
 
 def best_deadline(found: list[Deadline]) -> Deadline:
