@@ -160,6 +160,16 @@ def test_layouts_meeting_date_where_notes_put_it(note, day, start):
     assert (m.date, m.start_time) == (day, start)
 
 
+@pytest.mark.parametrize("note, host, recorder, location", [
+    ("值守碰头会 2024.4.26（五）16:00 @仓储部小会议室\n主持 闻人澈 / 记录 车瑶\n", "闻人澈", "车瑶", "仓储部小会议室"),
+    ("设备例会 2024-04-26 ＠二号厂房培训室\n主持人 辛悦 | 记录 牛犇\n", "辛悦", "牛犇", "二号厂房培训室"),
+    ("设备例会 2024-04-26 @所有人\n主持 辛悦 / 记录 牛犇\n", "辛悦", "牛犇", None),          # @ people names no place
+])
+def test_layouts_terse_header_lines_with_spaced_labels_and_a_room_after_at(note, host, recorder, location):
+    m = run(note + "\nTODO\n· 更换滤芯 → 牛犇，周五\n", name="n.txt")
+    assert (m.meeting.host, m.meeting.recorder, m.meeting.location) == (host, recorder, location)
+
+
 @pytest.mark.parametrize("opening, host, recorder, location", [
     ("2024年5月7日下午，区卫健局在四楼会议室召开院感防控推进会。会议由副局长欧阳敏主持，各科室负责人参加，办公室严蕾记录。",
      "欧阳敏", "严蕾", "四楼会议室"),

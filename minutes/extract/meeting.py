@@ -53,6 +53,7 @@ def extract_meeting(seg: Segmented, ref_date: Optional[date] = None) -> MeetingI
     _from_prose(meeting, gazetteer, seg)
     _from_chat(meeting, gazetteer, seg)
     _roles_in_turns(meeting, gazetteer, seg)
+    _place_after_at(meeting, seg)
     urgency = next((v for name, v, _ in fields if name == "urgency"), None)
     return MeetingInfo(meeting=meeting, gazetteer=gazetteer, urgency=urgency)
 
@@ -76,22 +77,29 @@ def _field_values(units: list[Unit]) -> Iterable[tuple[str, str, Unit]]:
 
 
 _HEADER_LINES = 8
-_PART = re.compile(r"(?<!\s)\s*+[|｜·•]\s*")
+_PART = re.compile(r"(?<!\s)\s*+[|｜·•]\s*|\s++/\s++")
 
 
 def _header_parts(text: str) -> list[tuple[str, str]]:
     """``2025-06-17 10:00-10:20 | Host: Kevin | Notes: Lily``: a header line of fields set apart by
     bars or dots, the first perhaps unlabelled (a date); two labelled parts make it a header."""
     parts = [p for p in _PART.split(text) if p.strip()]
-    found = []
+    found, labelled = [], 0
     for part in parts:
         label, colon, value = re.split(r"([:：])", part, maxsplit=1) if re.search(r"[:：]", part) else (part, "", "")
         name = label_field(label, "meeting") if colon else None
+        if name is None and not colon and (spaced := _SPACED_LABEL.match(part.strip())):
+            name = label_field(spaced.group(1), "meeting")              # 主持 司空澜 / 记录 耿佳
+            value = spaced.group(2) if name else value
         if name:
             found.append((name, value.strip()))
+            labelled += 1
         elif parse_when(part).day or parse_when(part).start:
             found.append(("date", part.strip()))
-    return found if sum(1 for part in parts if re.search(r"[:：]", part)) >= 2 and len(found) >= 2 else []
+    return found if labelled >= 2 and len(found) >= 2 else []
+
+
+_SPACED_LABEL = re.compile(r"(\S{1,6})\s++(\S.{0,30})$")
 
 
 def _split_fields(first: str, text: str) -> list[tuple[str, str]]:
@@ -318,6 +326,19 @@ def _from_chat(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
                 gazetteer.add_person(unit.speaker)
 
 
+def _place_after_at(meeting: Meeting, seg: Segmented) -> None:
+    """``碰头会 4.26 16:00 @运营部小会议室``: a room after @ in the opening lines is where it met."""
+    if meeting.location:
+        return
+    for unit in seg.units[:_TITLE_LINES]:
+        for m in _AT_PLACE.finditer(unit.text):
+            if fold_word(m.group(1)).endswith(lexicon.place_endings()):
+                meeting.location = m.group(1)
+                meeting.evidence["location"] = Evidence(m.group(1), unit.locate(m.start(1)))
+                return
+
+
+_AT_PLACE = re.compile(r"(?:^|(?<=\s))[@＠]\s*+([^\s@＠，,。;；|｜]{2,24})")
 _ROLE_LINES = 30             # who chairs and who takes notes is said as the meeting opens
 
 
