@@ -968,6 +968,9 @@ _OTHER_RULES = {
     "vague_quarter": (r"<QUARTER_VAGUE><VAGUE_MARK>", _resolve_kind("vague")),
     "vague_period": (r"(?:<NUM>\s*月份?|(?<![0-9])[0-9]{4}\s*年|<YS>)\s*(?P<mark><SUFFIX>)<SUFFIX_GUARD>",
                      _resolve_kind("vague")),
+    # 3月第一周, 下月第二周: a week of a month, which weeks count is left unsaid
+    "vague_week_of_month": (r"(?:<NUM>\s*月份?|<MS>)\s*(?:的)?\s*第\s*<NUM>\s*个?\s*(?:<WEEK_WORDS>)<MARK>",
+                            _resolve_kind("vague")),
     "undetermined": (r"<UNDETERMINED>", _resolve_kind("undetermined")),
     # 节前 says "by" (the group is named end, so the deadline is bounded); 节后第一个工作日 names a day
     "holiday_edge": (r"(?:(?P<end><HOLIDAY_BEFORE>)(?:(?![\u4e00-\u9fff])|(?=<HOLIDAY_FOLLOWERS>))|(?P<edge><HOLIDAY_AFTER>))",
@@ -1060,7 +1063,7 @@ _TRIGGERS = {
     "clock": ("点时:", "meridiem"), "end_of_day": ("dayparts",), "now": ("now",),
     "vague": ("vague",), "vague_recurring": ("recurring",), "vague_month": ("月",),
     "vague_year": ("year_parts_vague",), "vague_quarter": ("季qQ",),
-    "vague_period": ("月年",), "undetermined": ("undetermined", "wait_for:keys"),
+    "vague_period": ("月年",), "vague_week_of_month": ("第",), "undetermined": ("undetermined", "wait_for:keys"),
 }
 _UNPREFIXED_RULES = {"counted", "now", "undetermined"}
 

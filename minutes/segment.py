@@ -78,8 +78,8 @@ def _classify_paragraph(unit: Unit, p: Paragraph, first: bool) -> None:
     strip_label(unit, "meeting", "content", "record")
     if unit.label is None and unit.style is None and unit.kind == "line":
         bare_label(unit)
-    if unit.checked is None and _marked_done(unit.text):
-        unit.checked = True
+    if unit.checked is None and _marked_done(unit.text) or _STRUCK.match(unit.text):
+        unit.checked = True              # struck through: cancelled, even in an open box (- [ ] ~~…~~)
 
 
 # Work marked done in the line itself: ✅ in front, the whole line struck through, or a closing

@@ -162,6 +162,11 @@ def test_deadlines_holiday_edges_follow_a_users_calendar_past_the_published_year
     assert iso("节后第一个工作日", date(2031, 4, 25), calendar=calendar) == "2031-05-06"
 
 
+@pytest.mark.parametrize("text", ["3月第一周", "下月第二周前", "4月的第3个星期"])
+def test_deadlines_a_week_of_a_month_is_vague(text):
+    assert only(text, date(2024, 2, 1)).kind == "vague"
+
+
 def test_deadlines_holiday_edge_without_a_nearby_holiday_is_vague():
     assert only("节前", date(2024, 3, 1)).kind == "vague"
 

@@ -243,6 +243,20 @@ def test_layouts_page_furniture_inside_an_action_list_is_no_item(furniture):
     assert [t[1] for t in tasks(m)] == ["邝敏", "翟远"]
 
 
+def test_layouts_traffic_light_priorities_and_struck_rows_in_a_table():
+    m = run("# 故障复盘\n\n会议日期：2024-10-21\n\n| 优先级 | 改进项 | Owner | 期限 |\n|---|---|---|---|\n"
+            "| 🔴 | 给订单库加只读副本 | @qiao-n | 本周五 |\n| 🟡 | 补慢查询告警 | @wen.y | 11/1 |\n"
+            "| 🟢 | 复盘文档归档 | @wen.y | 11月中旬 |\n| 🟢 | ~~更换连接池组件~~ | ~~@qiao-n~~ | 不做了 |\n")
+    assert [(a.task, a.priority) for a in m.action_items] == [
+        ("给订单库加只读副本", "high"), ("补慢查询告警", "medium"), ("复盘文档归档", "low")]
+
+
+def test_layouts_struck_through_work_in_an_open_box_is_cancelled():
+    m = run("# 周会\n会议日期：2025-03-03\n\n## 待办\n- [ ] ~~采购投影仪 @巫晨~~\n- [ ] 盘点备品备件 @温岚 3月第一周\n")
+    assert [a.owner for a in m.action_items] == ["温岚"]
+    assert ("vague-time", "3月第一周") in [(f.rule, f.text) for f in m.lint]
+
+
 def test_layouts_chat_system_lines_and_done_marks_are_no_items():
     m = run("# 周会\n会议日期：2025-03-03\n\n## 待办\n- ✅ 更新值班表 @巫晨\n- ~~采购投影仪 @巫晨~~（取消）\n"
             "- 跟进发票报销 @温岚 —— close\n- 盘点备品备件 @温岚 周五前\n- 温岚撤回了一条消息\n")

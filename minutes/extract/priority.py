@@ -25,9 +25,11 @@ def cell_priority(value: str) -> Optional[str]:
     if _BOXES.search(value):
         m = _CHECKED.search(value)
         value = (m.group(1) or m.group(2)) if m else ""
-    key = fold_word(value).strip(" 。.:：()（）[]")
+    key = fold_word(value).strip(" 。.:：()（）[]\ufe0f")
     if key in _cell_words():
         return _cell_words()[key]
+    if key in _default_marks():                      # a 优先级 column of 🔴 / 🟡 / 🟢
+        return _default_marks()[key]
     for word, level in sorted(_cell_words().items(), key=lambda kv: -len(kv[0])):
         if len(word) > 1 and word in key:
             return level

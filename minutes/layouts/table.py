@@ -258,6 +258,11 @@ def _states() -> tuple[frozenset[str], frozenset[str]]:
     return (lexicon.folded_words("cues.yaml", "state_done"), lexicon.folded_words("cues.yaml", "state_open"))
 
 
+def _struck(unit) -> bool:
+    """~~评估更换中间件~~: a task struck through is cancelled."""
+    return unit is not None and bool(re.fullmatch(r"\s*~~.+~~\s*", unit.text, flags=re.S))
+
+
 def task_state(text: str) -> Optional[str]:
     """'done' or 'open' when a cell states where a task stands; the last state written wins
     (``20220706:open 20220720:close`` is done)."""
@@ -294,7 +299,7 @@ def _record_units(rows, columns: list[Column], index, table: Table) -> tuple[lis
                 key = name or f"col{c + 1}"
                 target[key] = _joined(target[key], unit) if key in target else unit
         record.done = any(task_state(u.text) == "done" for name, u in record.fields.items()
-                          if name.split("#")[0] == "status")
+                          if name.split("#")[0] == "status") or _struck(record.fields.get("task"))
         records.append(record)
     return units, records
 

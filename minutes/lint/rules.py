@@ -24,7 +24,7 @@ from .suggest import NO_EXAMPLES
 
 _QUOTES = ("“”", '""', "「」", "『』", "‘’", "''")
 _SPEAKER = re.compile(r"^[^:：,，。]{1,8}[:：]")
-_PART_OF_MONTH = re.compile(r"初|旬|月中|中下|上中")
+_PART_OF_MONTH = re.compile(r"初|旬|月中|中下|上中|第\s*\S{1,2}\s*个?\s*(?:周|星期|礼拜)")     # 3月第一周 too
 _PROPOSAL = re.compile(r"建议|提议|希望|考虑|打算|或许|可否")
 _RECURRING = re.compile(r"^每")
 _NOT_DOER_AFTER = re.compile(r"^\s*(?:负责人|领导|同事|人员|的|之间|数据|口径)")
