@@ -251,6 +251,14 @@ def test_layouts_traffic_light_priorities_and_struck_rows_in_a_table():
         ("给订单库加只读副本", "high"), ("补慢查询告警", "medium"), ("复盘文档归档", "low")]
 
 
+def test_layouts_a_row_without_a_deadline_column_takes_the_day_in_its_task():
+    m = run("# SIG 例会\n\n会议日期：2024-09-02\n\n| 提出日期 | 事项 | 负责人 | 状态 |\n|---|---|---|---|\n"
+            "| 20240805 | 9月底前在双周会上汇报内存子系统的选型 | 阎松 | open |\n"
+            "| 20240819 | 整理 9月10日之前的 CI 失败记录 | 濮阳青 | open |\n")
+    assert [(a.task, a.deadline) for a in m.action_items] == [
+        ("在双周会上汇报内存子系统的选型", "2024-09-30"), ("整理 9月10日之前的 CI 失败记录", None)]
+
+
 def test_layouts_struck_through_work_in_an_open_box_is_cancelled():
     m = run("# 周会\n会议日期：2025-03-03\n\n## 待办\n- [ ] ~~采购投影仪 @巫晨~~\n- [ ] 盘点备品备件 @温岚 3月第一周\n")
     assert [a.owner for a in m.action_items] == ["温岚"]

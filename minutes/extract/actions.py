@@ -120,6 +120,8 @@ class ActionReader:
                 self._combined_cell(draft, unit, name.split("+"))
         if draft.deadline is None and record.task_header is not None:
             self._header_deadline(draft, record.task_header)
+        if draft.deadline is None and "undetermined-deadline" not in draft.signals:
+            self._deadline_in_task(draft, task_unit)
         if (unit := record.fields.get("priority")) and (level := cell_priority(unit.text)):
             draft.priority, draft.priority_at = level, Evidence(unit.text, unit.locate())
         self.items.inline_priority(draft, task_unit, 0, len(task_unit.text))
@@ -170,6 +172,17 @@ class ActionReader:
             for d in sorted(deadlines, key=lambda d: -d.start):
                 words = words[:d.start] + " " * (d.end - d.start) + words[d.end:]
             self.items.owner_field(draft, words.strip(" ，,；;"), 0, unit)
+
+    def _deadline_in_task(self, draft: Draft, task_unit: Unit) -> None:
+        """A row with no day in a deadline column (``10月底 TC 例会介绍选型方案``): a bounded day
+        written in the task itself is its deadline, and leaves the task's words."""
+        found = [d for d in self.reading.deadlines(task_unit) if d.bounded and d.iso and not attributive(task_unit.text, d)]
+        if not found:
+            return
+        draft.deadline, draft.deadline_unit = best_deadline(found), task_unit
+        text = task_unit.text
+        rest = (text[:draft.deadline.start].rstrip(" ，,") + " " + text[draft.deadline.end:].lstrip(" ，,")).strip()
+        draft.task = strip_trailing(rest.replace("\n", " ")) or draft.task
 
     def _deadline_cell(self, draft: Draft, unit: Optional[Unit]) -> None:
         if unit is None:
