@@ -418,7 +418,20 @@ def _day_nth_weekday(g: dict, ctx: _Context) -> Optional[date]:
 def _day_holiday(g: dict, ctx: _Context) -> Optional[date]:
     when = ctx.lex.holiday_rule[ctx.lex.holiday[_key(g["hol"])]]
     year = _explicit_year(g, ctx)
-    return when(year) if year is not None else _first_on_or_after(ctx.day, when)
+    day = when(year) if year is not None else _first_on_or_after(ctx.day, when)
+    if day is None or not (g.get("mark") or g.get("firstwd")) or not ctx.calendar.is_statutory_holiday(day):
+        return day
+    first, last = day, day                      # the days off around it: 国庆 is 10-1…10-7
+    while not ctx.calendar.is_workday(first - timedelta(days=1)) and day - first < _LONGEST_BREAK:
+        first -= timedelta(days=1)
+    while not ctx.calendar.is_workday(last + timedelta(days=1)) and last - day < _LONGEST_BREAK:
+        last += timedelta(days=1)
+    if g.get("firstwd"):                        # 元旦后第一个工作日
+        return ctx.calendar.add_workdays(last, 1)
+    return ctx.calendar.add_workdays(first, -1)  # 国庆前: the last working day before the break
+
+
+_LONGEST_BREAK = timedelta(days=14)
 
 
 def _resolve_holiday_edge(g: dict, ctx: _Context) -> _Value:
@@ -933,7 +946,8 @@ _DAY_RULES = {
                      _day_relative),
     "weekday": (r"(?:(?P<ws><WS>)\s*)?<WSTEM>(?P<wd><WD_CN>)(?![0-9])<TAIL>", _day_weekday),
     "weekday_en": (r"(?:(?P<ws><WS_EN>)\s+)?(?P<wd><WD_EN>)\.?<TAIL>", _day_weekday),
-    "holiday": (r"<YEAR_HEAD>(?P<hol><HOLIDAYS>)(?:<HOLIDAY_SUFFIXES>)?<TAIL>", _day_holiday),
+    "holiday": (r"<YEAR_HEAD>(?P<hol><HOLIDAYS>)(?:<HOLIDAY_SUFFIXES>)?(?:(?P<firstwd><FIRST_WORKDAY>)|<TAIL>)",
+                _day_holiday),
     "english_month_day": (r"(?P<mon><MONTHS_EN>)\.?\s+(?P<d>[0-9]{1,2})(?:<ORDINAL>)?(?![0-9])"
                           r"(?:,?\s+(?P<y>[0-9]{4}))?<TAIL>", _day_month_day),
     "english_day_month": (r"(?<![0-9])(?P<d>[0-9]{1,2})(?:<ORDINAL>)?\s+(?:of\s+)?(?P<mon><MONTHS_EN>)\.?"
@@ -994,6 +1008,7 @@ def _rule_pieces(lex: _Lexicon, p: dict[str, str]) -> dict[str, str]:
         "HOLIDAY_BEFORE": _alternation(lex.data["holiday_edges"]["before"]),
         "HOLIDAY_AFTER": _alternation(lex.data["holiday_edges"]["after"]),
         "HOLIDAY_FOLLOWERS": lex.alt("holiday_edge_followers"),
+        "FIRST_WORKDAY": lex.alt("first_workday_after"),
         "MONTHS_EN": lex.alt("months_en"),
         "ORDINAL": lex.alt("ordinal_suffixes_en"),
         "WEEK_WORDS": lex.alt("week_words"),

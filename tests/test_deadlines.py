@@ -349,7 +349,7 @@ def test_deadlines_counted_from_the_meeting_or_a_date_are_fixed(text, ref, expec
     ("十五號", WED, "2024-06-15"),
     ("明天下午三點", WED_2PM, "2024-06-13T15:00"),
     ("兩週內", WED, "2024-06-26"),
-    ("國慶節前", WED, "2024-10-01"),
+    ("國慶節前", WED, "2024-09-30"),
     ("後天", WED, "2024-06-14"),
 ])
 def test_deadlines_traditional_script(text, ref, expected):
@@ -391,7 +391,11 @@ def test_deadlines_english_forms(text, ref, expected):
 # --------------------------------------------------------------------------- #
 @pytest.mark.parametrize("text, ref, expected", [
     ("国庆", WED, "2024-10-01"),
-    ("国庆节前", WED, "2024-10-01"),
+    ("国庆节前", WED, "2024-09-30"),        # the last working day before the days off (9-29 is worked)
+    ("五一前", date(2025, 4, 15), "2025-04-30"),
+    ("春节前", date(2025, 1, 10), "2025-01-27"),   # the days off start 1-28, the eve
+    ("元旦后第一个工作日", date(2024, 12, 20), "2025-01-02"),
+    ("国庆假期后第一个工作日", WED, "2024-10-08"),
     ("元旦", WED, "2025-01-01"),
     ("劳动节", WED, "2025-05-01"),
     ("五一", WED, "2025-05-01"),
