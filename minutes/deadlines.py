@@ -84,7 +84,24 @@ def find_deadlines(text: str, ref: date | datetime, *, calendar: WorkCalendar | 
         deadline = _deadline(candidate, text, _joined_context(found, candidate, text, ctx))
         if deadline is not None:
             found.append(deadline)
-    return found
+    return _bracketed_dates_win(found, text, grammar)
+
+
+def _bracketed_dates_win(found: list[Deadline], text: str, grammar: "_Grammar") -> list[Deadline]:
+    """``周五（10/21）前``: a date in brackets right after a weekday says which one; they are one
+    deadline, the date's, bounded when a suffix follows the bracket."""
+    out: list[Deadline] = []
+    for d in found:
+        before = out[-1] if out else None
+        gap = text[before.end:d.start] if before else ""
+        closing = grammar.bracket_close.match(text, d.end) if before else None
+        if before and before.kind in ("date", "datetime") and re.fullmatch(r"\s*[(（]\s*", gap) and closing \
+                and d.iso and grammar.weekday_only.fullmatch(before.text.translate(grammar.lex.fold)):
+            bounded = d.bounded or bool(closing.group(1))
+            out[-1] = Deadline(text[before.start:closing.end()], before.start, closing.end(), d.iso, d.kind, bounded, d.warnings)
+        else:
+            out.append(d)
+    return out
 
 
 def resolve_deadline(text: str, ref: date | datetime, *, calendar: WorkCalendar | None = None) -> Deadline | None:
@@ -821,6 +838,9 @@ class _Grammar:
         self.lex = lex
         self.rules = tuple(enumerate(_build_rules(lex)))
         self.prefix = _regex(_alternation(lex.words("deadline_prefixes")) + r"\s*:?\s*")
+        pieces = _pieces(lex)
+        self.weekday_only = _regex(_expand(r"(?:(?P<ws><WS>)\s*)?<WSTEM>(?P<wd><WD_CN>)", pieces))
+        self.bracket_close = _regex(r"\s*[)）]\s*(" + lex.alt("deadline_suffixes") + ")?")
 
     def candidates(self, folded: str) -> list[_Candidate]:
         """Every rule's matches; a hot loop, kept flat for speed."""
@@ -957,7 +977,7 @@ _DAY_RULES = {
               r"<MARK>", _day_month),
     "year": (r"(?:(?P<ys><YS>)|(?P<y>(?<![0-9])[0-9]{4})\s*年|年)年?(?:(?P<end><END>)|(?P<within><WITHIN>))"
              r"<MARK>", _day_year),
-    "quarter": (r"<YEAR_HEAD>(?:(?P<q><QUARTERS>)|(?P<qs><QUARTER_SHIFT>)|季度)(?P<end><END>)<MARK>",
+    "quarter": (r"<YEAR_HEAD>(?:(?P<q><QUARTERS>)|(?P<qs><QUARTER_SHIFT>)|季度)(?:(?P<end><END>)|(?P<within><WITHIN>))<MARK>",
                 _day_quarter),
     "period_en": (r"(?P<pen><PERIODS_EN>)<MARK>", _day_period_en),
 }
@@ -992,7 +1012,12 @@ _OTHER_RULES = {
 }
 
 
-_ACCEPT = {"week": _week_is_period, "month": _month_is_period, "clock": _clock_is_time}
+def _quarter_is_named(m: re.Match) -> bool:
+    """三季度内 is the quarter's last day; Q3内 stays as vague as Q3 (../CONTRACT.md)."""
+    return not m["within"] or "季" in m.group(0)
+
+
+_ACCEPT = {"week": _week_is_period, "month": _month_is_period, "clock": _clock_is_time, "quarter": _quarter_is_named}
 _EXTEND = {"counted": _event_start}  # called with the lexicon bound
 
 

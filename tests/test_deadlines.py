@@ -167,6 +167,17 @@ def test_deadlines_a_week_of_a_month_is_vague(text):
     assert only(text, date(2024, 2, 1)).kind == "vague"
 
 
+@pytest.mark.parametrize("text, expected, bounded", [
+    ("周五（6/21）前", "2024-06-21", True),            # the date in brackets says which Friday
+    ("下周五(10/21)前交", "2024-10-21", True),
+    ("周五（6/21）", "2024-06-21", False),
+    ("三季度内", "2024-09-30", True),                  # a named quarter, within it
+])
+def test_deadlines_contract_forms(text, expected, bounded):
+    d = only(text, WED)
+    assert (d.iso, d.bounded) == (expected, bounded)
+
+
 def test_deadlines_holiday_edge_without_a_nearby_holiday_is_vague():
     assert only("节前", date(2024, 3, 1)).kind == "vague"
 
