@@ -44,6 +44,8 @@ def test_lint_vague_time_hits(body, flagged):
     "一、情况\n11月上旬运费账单存在重复计算。\n",                      # a period named in a report
     "依据：今年上半年线上投放ROI偏低。\n",                             # grounds report facts
     "二、说明\n填写说明：截止时间不要写“尽快”，请写具体日期。\n",       # mentioned, not used
+    "注意事项\n1. 时间节点须写明具体日期，不得填写“尽快”“近期”等表述。\n",  # each alone in its quotes
+    "备注：请勿使用“尽快安排、近期处理”这类说法。\n",                   # inside a quote after a marker
     "决定部门周报提交时间调整为每周五16:00前。\n",                     # a recurring time
 ])
 def test_lint_vague_time_near_misses(body):

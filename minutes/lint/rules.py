@@ -142,12 +142,15 @@ def _longest(hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
 
 
 def _mentioned(unit: Unit, start: int, end: int) -> bool:
-    """A quoted word after 不要写 / 避免 / 例如 is talked about, not used."""
+    """A word alone in quotes (不得填写“尽快”“近期”) is talked about, not used; so is one
+    after 不要写 / 避免 / 例如 in a longer quote."""
     text = unit.text
-    quoted = any(text[start - 1:start] == q[0] and text[end:end + 1] == q[1] for q in _QUOTES if start > 0)
-    if not quoted:
+    if any(text[start - 1:start] == q[0] and text[end:end + 1] == q[1] for q in _QUOTES if start > 0):
+        return True
+    opened = max((text.rfind(q[0], 0, start) for q in _QUOTES), default=-1)
+    if opened < 0 or any(q[1] in text[opened + 1:start] for q in _QUOTES if q[0] != q[1]):
         return False
-    before = fold(text[max(0, start - 12):start])
+    before = fold(text[max(0, opened - 12):opened + 1])
     return any(fold(m) in before for m in lexicon.words("lint.yaml", "mention_markers"))
 
 
