@@ -375,6 +375,14 @@ def test_layouts_attendee_section_lists_handles_links_and_mail():
     assert m.meeting.attendees == ["qiu-lan", "ma_yun", "wu.dan@example.com", "贾岚", "祁思远"]
 
 
+def test_layouts_work_handed_to_everyone_in_a_turn_is_flagged_as_no_ones():
+    m = run("仓储周会 转写稿\n会议时间：2025-04-15\n[00:01:10] 宗岩：先说退货区。\n[00:02:30] 霍青：退货区上周多了三成。\n"
+            "[00:05:45] 宗岩：另外退货区的货架标签，大家回去都看一下。\n[00:06:10] 宗岩：今天先到这。\n", name="t.txt")
+    assert m.meeting.date == "2025-04-15"             # a labelled date over time-stamped turns is no day divider
+    assert [(a.owner, a.vague_owner) for a in m.action_items] == [(None, "大家")]
+    assert {"vague-owner", "missing-owner"} <= {f.rule for f in m.lint}
+
+
 def test_layouts_unpunctuated_transcript_commitments_belong_to_numbered_speakers():
     m = run("录音时间：2025-06-03 15:00\n发言人1：好 那开始吧 上周那个对账差异谁来查\n"
             "发言人2：嗯 这个我这边来查一下下周二之前吧\n发言人1：行 那就下周二\n"

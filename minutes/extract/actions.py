@@ -324,7 +324,10 @@ class ActionReader:
                 return
             vague = [p for p in self.reading.parties(unit, c_start, c_end) if p.kind == "vague"]
             if vague and self.reading.has(unit, "LINT_VAGUE_ACTION", start=c_start, end=c_end):
-                yield self.items.draft(unit, start, end)             # 另外…的通知，大家各自跟进一下
+                draft = self.items.draft(unit, start, end)           # 另外…的通知，大家各自跟进一下
+                if not draft.owners and draft.vague is None:
+                    draft.vague, draft.vague_at = vague[0], unit.locate(vague[0].start)
+                yield draft
                 return
             if _DONE_ASPECT.search(unit.text[c_start:c_end]) and not dated_in(c_start, end):
                 continue                                          # 我这边复现了: a report, not a promise

@@ -58,7 +58,7 @@ def _bare_day_lines(units: list[Unit]) -> None:
     """A line that is only a day, followed by a time-stamped message: a chat export's divider."""
     content = [u for u in units if u.kind in ("line", "heading", "noise") and u.text.strip()]
     for unit, following in zip(content, content[1:]):
-        if unit.kind != "noise" and following.when and _BARE_DAY.match(fold(unit.text).strip()):
+        if unit.kind != "noise" and unit.label is None and following.when and _BARE_DAY.match(fold(unit.text).strip()):
             _set(unit, DAY_LINE)
 
 
