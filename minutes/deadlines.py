@@ -687,6 +687,7 @@ class _Lexicon:
         self.month_en = self.index("months_en", lambda k: _MONTHS.index(k) + 1)
         self.period_en = self.index("period_words_en", _period_key)
         self.holiday = self.index("holidays", str)
+        self.target_verbs = tuple(_key(w) for w in self.words("target_verbs"))
         self.holiday_edge = self.index("holiday_edges", str)      # checked: every edge is before or after
         if set(self.holiday_edge.values()) - {"before", "after"}:
             raise RuleFileError(f"'{_RULE_FILE}': holiday_edges has only 'before' and 'after'")
@@ -1116,13 +1117,20 @@ def _build_rules(lex: _Lexicon) -> tuple[_Rule, ...]:
     return tuple(rules)
 
 
+def _duration_is_time(m: re.Match, lex: _Lexicon) -> bool:
+    """拉回48小时以内 / 控制在3天内 is a target to reach, not a time to finish by."""
+    before = m.string[max(0, m.start() - 4):m.start()]
+    return not any(before.endswith(v) for v in lex.target_verbs)
+
+
 def _compile(lex: _Lexicon, name: str, template: str, resolve, pieces: dict[str, str]) -> _Rule:
     try:
         pattern = _regex(_expand(template, pieces))
     except re.error as exc:
         raise RuleFileError(f"'{_RULE_FILE}': the words make rule '{name}' an invalid pattern: {exc}") from None
     extend = partial(_EXTEND[name], lex=lex) if name in _EXTEND else None
-    return _Rule(name, pattern, resolve, _ACCEPT.get(name), extend,
+    accept = partial(_duration_is_time, lex=lex) if name == "duration" else _ACCEPT.get(name)
+    return _Rule(name, pattern, resolve, accept, extend,
                  _trigger_chars(lex, _TRIGGERS[name]), name not in _UNPREFIXED_RULES, _trigger_words(lex, _TRIGGERS[name]))
 
 

@@ -178,6 +178,11 @@ def test_deadlines_contract_forms(text, expected, bounded):
     assert (d.iso, d.bounded) == (expected, bounded)
 
 
+@pytest.mark.parametrize("text", ["把时效拉回48小时以内", "首次响应控制在2小时内", "处理周期缩短到3天内"])
+def test_deadlines_a_duration_after_a_target_verb_is_no_deadline(text):
+    assert find_deadlines(text, WED) == []
+
+
 def test_deadlines_holiday_edge_without_a_nearby_holiday_is_vague():
     assert only("节前", date(2024, 3, 1)).kind == "vague"
 

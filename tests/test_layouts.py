@@ -383,6 +383,22 @@ def test_layouts_work_handed_to_everyone_in_a_turn_is_flagged_as_no_ones():
     assert {"vague-owner", "missing-owner"} <= {f.rule for f in m.lint}
 
 
+TURNS = ("配送周会 录音整理\n录音时间：2025-04-15 09:30\n参会：甘霖、裴敏、蓝青\n"
+         "[00:00:10] 甘霖：先说夜班，分拣堆住了。\n"
+         "[00:01:40] 裴敏：人这块我可以从佛山调三个过去，下周一上午之前到位。\n"
+         "[00:02:05] 甘霖：行，裴敏你来调。\n"
+         "[00:05:02] 甘霖：另外夜班的排班，蓝青这个月底前重新排，把时效拉回36小时以内。\n"
+         "[00:05:20] 蓝青：没问题。\n")
+
+
+def test_layouts_spoken_commitments_keep_their_words_and_targets_are_no_deadlines():
+    """到位 after a date carries the sentence before it; 行，你来调 hands back what was offered;
+    拉回36小时以内 is a target, not a second deadline."""
+    m = run(TURNS, name="t.txt")
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("裴敏", "2025-04-21"), ("蓝青", "2025-04-30")]
+    assert "佛山调三个" in m.action_items[0].task and "36小时以内" in m.action_items[1].task
+
+
 def test_layouts_unpunctuated_transcript_commitments_belong_to_numbered_speakers():
     m = run("录音时间：2025-06-03 15:00\n发言人1：好 那开始吧 上周那个对账差异谁来查\n"
             "发言人2：嗯 这个我这边来查一下下周二之前吧\n发言人1：行 那就下周二\n"

@@ -297,10 +297,12 @@ class ActionReader:
         return [(s, e) for s, e in merged]
 
     def _acknowledges(self, draft: Draft) -> bool:
-        """行 / 好的没问题 / 收到: a reply that takes note, with nothing left to do."""
+        """行 / 好的没问题 / 收到: a reply that takes note, with nothing left to do; 行，你来调: one
+        that hands back what was just offered, naming no new work."""
         words = re.sub(r"[\s,，。.!！~～]+", " ", draft.task or "").split()
-        return bool(words) and all(fold(w).lower() in lexicon.folded_words("cues.yaml", "acknowledgements")
-                                   for w in words)
+        acks = lexicon.folded_words("cues.yaml", "acknowledgements")
+        rest = "".join(w for w in words if fold(w).lower() not in acks)
+        return bool(words) and (not rest or len(rest) < len("".join(words)) and bool(_BARE_HANDBACK.fullmatch(rest)))
 
     def _turn_sentence(self, unit: Unit, start: int, end: int, speaker: Speaker) -> Iterable[Draft]:
         clauses = self.reading.clauses(unit, start, end) or [(start, end)]
@@ -338,6 +340,8 @@ class ActionReader:
             if committed or bounded:
                 for piece in self._split_by_deadlines(unit, c_start, end):
                     draft = self.items.draft(unit, *piece)
+                    if piece[0] > start and len(self.items.task_words(draft)) <= _BARE_VERB:
+                        draft = self.items.draft(unit, start, piece[1])    # …调两个过去，下周一之前到位
                     if not draft.owners and not draft.vague:
                         draft.owners = [(speaker.name, speaker.department, unit.locate(c_start))]
                     draft.signals.add("commitment" if committed else "dated")
@@ -440,6 +444,8 @@ class ActionReader:
         return True
 
 
+_BARE_VERB = 2            # chars: 到位 / 搞定 names no work on its own; the sentence before says what
+_BARE_HANDBACK = re.compile(r"(?:你|您)?(?:来|去)?[\u4e00-\u9fff]?")     # 来调 / 你来 / 去弄: no object, no new work
 _REPORTS_THE_CHAIR = re.compile(r"会议由[^，,。；;]{1,16}主持")
 
 
