@@ -391,6 +391,23 @@ TURNS = ("配送周会 录音整理\n录音时间：2025-04-15 09:30\n参会：�
          "[00:05:20] 蓝青：没问题。\n")
 
 
+WECHAT = ("微信聊天记录导出\n群聊：门店巡检群\n\n———— 2024年11月12日 ————\n\n"
+          "卢晓峰 10:01\n先说冷柜。@庞岚 你那边什么情况\n\n"
+          "庞岚 10:03\n两台压缩机声音大，厂家说周四来看\n\n"
+          "卢晓峰 10:25\n我觉得可以再加一次夜间巡检，@闵雯 你出个夜间巡检排班表\n\n"
+          "闵雯 10:30\n好的，我周五前发群里\n\n"
+          "卢晓峰 10:31\n行，就交给@庞岚，11.14前把维修单报上来\n")
+
+
+def test_layouts_chat_questions_views_and_replies_that_name_the_day():
+    """你那边什么情况 is a question; the ask after 我觉得… is still an ask; the reply 我周五前发群里
+    gives the asked task its day; a cut @ or 行， leaves no litter in the task."""
+    m = run(WECHAT, name="chat.txt")
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("闵雯", "2024-11-15"), ("庞岚", "2024-11-14")]
+    assert m.action_items[0].task == "出个夜间巡检排班表"
+    assert "@" not in m.action_items[1].task and not m.action_items[1].task.startswith("行")
+
+
 def test_layouts_spoken_commitments_keep_their_words_and_targets_are_no_deadlines():
     """到位 after a date carries the sentence before it; 行，你来调 hands back what was offered;
     拉回36小时以内 is a target, not a second deadline."""

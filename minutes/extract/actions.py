@@ -91,6 +91,8 @@ class ActionReader:
             else:
                 drafts = list(self._line(unit, in_list=self._follows_an_item(unit, last_unit)))
             drafts = [d for d in drafts if not _takes_meeting_role(d)]
+            if self.transcript and items and last_unit is not None:
+                drafts = [d for d in drafts if not self._dates_the_last_ask(d, items[-1], unit, last_unit)]
             items.extend(self.items.item(d) for d in drafts)
             last_unit = unit if drafts else last_unit
             last = drafts[-1] if drafts and (unit.label in ("task", "action") or fields_follow) else None
@@ -269,6 +271,8 @@ class ActionReader:
             return                    # 我觉得…: an unpunctuated turn that gives a view gives it all through
         for start, end in self._spoken_sentences(unit):
             start = max(start, speaker.end)
+            if start < end and self.items.is_opinion_sentence(unit, start, end):
+                start = self._handed_out_after_opinion(unit, start, end)   # 我觉得…，@左丘雯 你出个方案
             if start >= end or self.items.is_opinion_sentence(unit, start, end) or is_question(unit.text[start:end + 1]) \
                     or self.reading.has(unit, "DECISION_VERB", start=start, end=end):
                 continue
@@ -279,6 +283,29 @@ class ActionReader:
         for draft in drafts:
             if self.items.task_words(draft) and not self._acknowledges(draft):
                 yield draft
+
+    def _dates_the_last_ask(self, draft: Draft, item: ActionItem, unit: Unit, asked_in: Unit) -> bool:
+        """@左丘雯 你出个方案 / 左丘雯：好的，我周五前发群里 — the one asked names the day in the
+        next turn: the day goes to the task asked for, the reply is no second task."""
+        speaker = speaker_of(unit, self.reading)
+        if speaker is None or item.owner != speaker.name or item.deadline is not None or unit.index - asked_in.index > _NEXT_TURN:
+            return False
+        if draft.deadline is None or draft.deadline.iso is None or len(self.items.task_words(draft)) > _REPLY_TASK:
+            return False
+        item.deadline, item.deadline_text = draft.deadline.iso, draft.deadline.text
+        item.evidence["deadline"] = Evidence(draft.deadline.text, unit.locate(draft.deadline.start))
+        return True
+
+    def _handed_out_after_opinion(self, unit: Unit, start: int, end: int) -> int:
+        """Where a clause after a view hands work to someone by name (@X 你…); else the sentence's end."""
+        text = fold(unit.text)
+        for c_start, c_end in self.reading.clauses(unit, start, end)[1:]:
+            lead = c_start + len(text[c_start:c_end]) - len(text[c_start:c_end].lstrip(SEPARATORS))
+            parties = [p for p in self.reading.parties(unit, c_start, c_end) if p.kind == "person"]
+            if text[lead:lead + 1] == "@" and self.items.marked_owners(unit, parties, c_start, c_end) \
+                    and not self.items.is_opinion_sentence(unit, c_start, c_end):
+                return c_start
+        return end
 
     def _spoken_sentences(self, unit: Unit) -> list[tuple[int, int]]:
         """Sentences of a turn; speech written down with no punctuation pauses where a space falls,
@@ -299,10 +326,12 @@ class ActionReader:
     def _acknowledges(self, draft: Draft) -> bool:
         """行 / 好的没问题 / 收到: a reply that takes note, with nothing left to do; 行，你来调: one
         that hands back what was just offered, naming no new work."""
-        words = re.sub(r"[\s,，。.!！~～]+", " ", draft.task or "").split()
+        def words(text: str) -> list[str]:
+            return re.sub(r"[\s,，。.!！~～]+", " ", fold(text).lower()).split()
         acks = lexicon.folded_words("cues.yaml", "acknowledgements")
-        rest = "".join(w for w in words if fold(w).lower() not in acks)
-        return bool(words) and (not rest or len(rest) < len("".join(words)) and bool(_BARE_HANDBACK.fullmatch(rest)))
+        said = words(draft.unit.text[draft.start:draft.end])
+        rest = "".join(w for w in words(draft.task or "") if w not in acks)
+        return bool(said) and (not rest or said[0] in acks and bool(_BARE_HANDBACK.fullmatch(rest)))
 
     def _turn_sentence(self, unit: Unit, start: int, end: int, speaker: Speaker) -> Iterable[Draft]:
         clauses = self.reading.clauses(unit, start, end) or [(start, end)]
@@ -444,6 +473,8 @@ class ActionReader:
         return True
 
 
+_NEXT_TURN = 3            # units: the reply's header line (左丘雯 10:30) may sit between ask and answer
+_REPLY_TASK = 6           # chars: 发群里 / 发你 / 交上来 say how it is delivered, not what
 _BARE_VERB = 2            # chars: 到位 / 搞定 names no work on its own; the sentence before says what
 _BARE_HANDBACK = re.compile(r"(?:你|您)?(?:来|去)?[\u4e00-\u9fff]?")     # 来调 / 你来 / 去弄: no object, no new work
 _REPORTS_THE_CHAIR = re.compile(r"会议由[^，,。；;]{1,16}主持")

@@ -563,7 +563,12 @@ def _alone(text: str, party: Hit, start: int, end: int) -> bool:
 
 
 def is_question(text: str) -> bool:
-    return bool(re.search(r"[?？]\s*$", text.strip()))
+    """A question mark, or a chat's question without one (你那边什么情况 / 这个谁去办)."""
+    text = text.strip()
+    if re.search(r"[?？]$", text):
+        return True
+    ending = fold(text).rstrip("。.，,;；!！~～ ")
+    return ending.endswith(tuple(lexicon.folded_words("cues.yaml", "question_endings")))
 
 
 def _inside(hit: Hit, cuts: list[tuple[int, int]]) -> bool:
@@ -726,5 +731,13 @@ def _tidy(words: str) -> str:
     joined = re.sub(r"[（(【\[][\s,，;；、:：]*[)）】\]]", "", joined)
     joined = re.sub(r"\s*+[—\-]{1,2}\s*$", "", joined)
     joined = re.sub(rf"(?:^|(?<=[,，;；]))\s*(?:{_filler_alternation()}|截止|由|于|在)\s*(?=[,，;；。]|$)", "", joined)
+    joined = re.sub(r"@(?=[\s,，;；。]|$)|(?<=[\u4e00-\u9fff])就(?=@?[,，;；。]|$)", "", joined)   # 就交给@X cut to 就@
+    joined = _LEADING_REPLY().sub("", joined)              # 行，… / 吧，… left before the work by a cut turn
     joined = re.sub(r"[,，;；]{2,}", "，", joined)
     return joined.strip(" ，,；;。:：、—-").strip()
+
+
+@lru_cache(maxsize=1)
+def _LEADING_REPLY() -> re.Pattern:
+    acks = lexicon.alternation(lexicon.words("cues.yaml", "acknowledgements"))
+    return re.compile(rf"^(?:(?:{acks})|吧|啊|呢|嘛)\s*+[,，]\s*+", re.I)
