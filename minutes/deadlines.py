@@ -1093,8 +1093,8 @@ def _exception_guard(word: str, wait: str) -> str:
 # What every match of a rule must contain, so a rule whose characters are absent is skipped:
 # literal characters, or the data keys whose words' first characters count.
 _TRIGGERS = {
-    "ymd_numeric": ("0123456789",), "dmy_numeric": ("0123456789",), "ymd_chinese": ("年",),
-    "month_day": ("月",), "month_slash_day": ("/",), "month_dot_day": (".",), "month_shift_day": ("月",), "nth_weekday": ("月",),
+    "ymd_numeric": ("0123456789",), "dmy_numeric": ("-/.",), "ymd_chinese": ("年",),
+    "month_day": ("月",), "month_slash_day": ("/",), "month_dot_day": (".",), "month_shift_day": ("month_shift",), "nth_weekday": ("第最",),
     "day_of_month": ("日号",), "relative_day": ("relative_days", "relative_day_stems"),
     "weekday": ("weekday_stems",), "weekday_en": ("weekdays:latin",), "holiday": ("holidays",), "holiday_edge": ("holiday_edges",),
     "english_month_day": ("months_en",), "english_day_month": ("months_en",), "week": ("week_words",),
@@ -1102,9 +1102,9 @@ _TRIGGERS = {
     "period_en": ("period_words_en",), "duration": ("duration_units",), "duration_en": ("duration_prefixes_en",),
     "duration_en_after": ("duration_ago", "duration_later"), "counted": ("event_connectors",),
     "clock": ("点时:", "meridiem"), "end_of_day": ("dayparts",), "now": ("now",),
-    "vague": ("vague",), "vague_recurring": ("recurring",), "vague_month": ("月",),
+    "vague": ("vague",), "vague_recurring": ("recurring",), "vague_month": ("month_parts_vague",),
     "vague_year": ("year_parts_vague",), "vague_quarter": ("季qQ",),
-    "vague_period": ("月年",), "vague_week_of_month": ("第",), "undetermined": ("undetermined", "wait_for:keys"),
+    "vague_period": ("deadline_suffixes",), "vague_week_of_month": ("第",), "undetermined": ("undetermined", "wait_for:keys"),
 }
 _UNPREFIXED_RULES = {"counted", "now", "undetermined"}
 
