@@ -34,10 +34,28 @@ def build_nlp() -> "Language":
     nlp.add_pipe("minutes_gazetteer")
     ruler = nlp.add_pipe("span_ruler", name="minutes_lexicon",
                          config={"spans_key": "lexicon", "phrase_matcher_attr": "NORM", "validate": True})
-    ruler.add_patterns(phrase_patterns())
+    ruler.add_patterns([alternative for pattern in phrase_patterns() for alternative in first_token_alternatives(pattern)])
     nlp.add_pipe("minutes_parties")
     nlp.add_pipe("minutes_clauses")
     return nlp
+
+
+def first_token_alternatives(entry: dict) -> list[dict]:
+    """A token pattern whose first token chooses from a set (``{"NORM": {"IN": [...]}}``), as one
+    pattern per choice: spaCy's Matcher tries every pattern's first token at every token of the
+    document, and tests a set by calling back into Python, an exact value in C. The later
+    tokens are tried only after a first one matched, so they keep their sets. The ruler keeps
+    each span once, so the alternatives find the same spans as the pattern they come from."""
+    pattern = entry["pattern"]
+    if isinstance(pattern, str) or not pattern or not isinstance(pattern[0], dict):
+        return [entry]
+    first = pattern[0]
+    sets = [attr for attr, value in first.items() if isinstance(value, dict)]
+    if len(sets) != 1 or first[sets[0]].keys() != {"IN"} or first.get("OP") not in (None, "1") \
+            or not isinstance(first[sets[0]]["IN"], list):
+        return [entry]
+    attr = sets[0]
+    return [{**entry, "pattern": [{**first, attr: value}, *pattern[1:]]} for value in dict.fromkeys(first[attr]["IN"])]
 
 
 def analyse(text: str, gazetteer: Gazetteer | None = None) -> "Doc":

@@ -278,3 +278,34 @@ def test_segmenter_cuts_as_jieba_does():
     texts = _SEGMENTER_TEXTS + ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
     for text in texts:
         assert ours.cut(text) == list(jieba_tokenizer.cut(text)), text
+
+
+
+@pytest.fixture(scope="module")
+def reference_ruler():
+    """spaCy's SpanRuler over the patterns as written, none of them split."""
+    from spacy.pipeline import SpanRuler
+    from minutes.lexicon import phrase_patterns
+    from minutes.nlp import build_nlp
+    ruler = SpanRuler(build_nlp(), "reference", spans_key="reference", phrase_matcher_attr="NORM")
+    ruler.add_patterns(phrase_patterns())
+    return ruler
+
+
+@pytest.mark.parametrize("text", [
+    "优先级 高：请技术部在周五前完成接口联调",
+    "【P1】更新报价单，优先级为中，@周敏 跟进",
+    "(p3) 整理归档；紧急程度 = 低；Amy 负责",
+    "優先級: 高 ＠Kevin 今天处理 [P0] 服务器告警",
+])
+def test_nlp_first_token_alternatives_find_the_same_spans(reference_ruler, text):
+    """Token patterns split by their first token's choices find exactly the spans the patterns
+    as written find."""
+    from minutes.lexicon import token_patterns
+    from minutes.nlp import analyse, first_token_alternatives
+    assert any(len(first_token_alternatives(p)) > 1 for p in token_patterns())
+    doc = reference_ruler(analyse(text))
+    spans = lambda key: sorted((s.label_, s.start, s.end, s.id_) for s in doc.spans[key])
+    assert spans("lexicon") == spans("reference")
+    token_labels = {p["label"] for p in token_patterns()} - {"LATIN_NAME"}
+    assert any(label in token_labels for label, *_ in spans("reference"))
