@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Iterator, Optional
 
 from .labels import LabelMatch, field_of
@@ -96,9 +95,14 @@ class Unit:
     speaker: Optional[str] = None      # who says it, in a chat export (the line under a header)
     when: Optional[str] = None         # a chat header's or transcript line's time stamp
 
-    @cached_property
+    @property
     def fold(self) -> str:
-        return fold(self.text)
+        """The folded text (textnorm.fold), made once for as long as the text stays the same:
+        every reader of a line asks for it, several times each."""
+        kept = self.__dict__.get("_folded")
+        if kept is None or kept[0] is not self.text:
+            kept = self.__dict__["_folded"] = (self.text, fold(self.text))
+        return kept[1]
 
     def locate(self, offset: int = 0) -> Location:
         return self.origin.locate(self.start + offset)
@@ -186,7 +190,6 @@ def cut_comments(unit: Unit) -> None:
         return
     unit.start += _first_kept(unit.text, comments)
     unit.text = kept.strip()
-    unit.__dict__.pop("fold", None)
 
 
 def _first_kept(text: str, comments: list[re.Match]) -> int:
@@ -237,7 +240,6 @@ def strip_label(unit: Unit, *groups: str) -> None:
 def advance(unit: Unit, chars: int) -> None:
     unit.start += chars
     unit.text = unit.text[chars:]
-    unit.__dict__.pop("fold", None)
 
 
 def cell_units(cell: Cell, index: int) -> Iterator[Unit]:

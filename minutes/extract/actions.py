@@ -201,7 +201,7 @@ class ActionReader:
         if unit.checked is True or unit.role in ("next", "attendees", "meta"):
             return
         explicit = unit.label == "action" or unit.label == "task" or unit.checked is False \
-            or bool(LEAD_NOISE.match(fold(unit.text))) and not unit.text.lower().startswith("另")
+            or bool(LEAD_NOISE.match(unit.fold)) and not unit.text.lower().startswith("另")
         if unit.label is not None and unit.label not in ("action", "task") and unit.label_group != "content":
             return
         if unit.label in ("decision", "rationale", "topic", "result", "risk", "question"):
@@ -418,7 +418,7 @@ class ActionReader:
 
     def _is_topic(self, unit: Unit, start: int, end: int) -> bool:
         """``关于施工进度。…``: a short opening phrase with no doer, date or verb names the topic."""
-        words = fold(unit.text[start:end]).strip(SEPARATORS)
+        words = unit.fold[start:end].strip(SEPARATORS)
         return len(words) <= 14 and words.startswith(("关于", "就", "针对", "对于")) \
             and not self.reading.parties(unit, start, end) and not any(start <= d.start < end for d in self.reading.deadlines(unit))
 
@@ -433,7 +433,7 @@ class ActionReader:
             and bool(self.items.marked_owners(unit, parties, start, end))
 
     def _clause_opens_with_doer(self, unit: Unit, start: int, end: int) -> bool:
-        text = fold(unit.text)
+        text = unit.fold
         lead = start + len(text[start:end]) - len(text[start:end].lstrip(SEPARATORS))
         if any(h.start == lead for h in self.reading.cues(unit, "OWNER_MARKER", "LEAD_IN", start=lead, end=end)):
             return True

@@ -69,7 +69,7 @@ def opens_decision(unit: Unit) -> bool:
     words (会议决定…, 一致同意…)."""
     if unit.label == "decision":
         return True
-    text = fold(unit.text)
+    text = unit.fold
     return any(_opener().match(text[start:end]) and not _NOT_DECISION.search(text[start:end])
                for start, end in _sentences(text, 0))
 
@@ -125,24 +125,24 @@ def _decision(unit: Unit, transcript: bool, reading: Reading) -> Optional[tuple[
     text = unit.text
     whole = (0, len(text))
     if unit.label == "decision" or unit.record is not None and (
-            unit.column == "decision" or unit.column == "result" and _opener().match(fold(text))):
+            unit.column == "decision" or unit.column == "result" and _opener().match(unit.fold)):
         return _with(_make(unit, text, 0), whole)
     if unit.record is not None or unit.label is not None and unit.label_group != "content":
         return None
     if unit.role == "decisions" and unit.label is None and _enumerated_like_siblings(unit) \
             and not _reports(unit, reading):
         return _with(_make(unit, text, 0), whole)
-    if m := _inline_label().search(fold(text)):
+    if m := _inline_label().search(unit.fold):
         return _with(_make(unit, text[m.end():], m.end()), whole)
     speaker = speaker_end(unit) if transcript else 0
     if unit.role not in ("status", "actions"):
         for start, end in _sentences(text, speaker):
-            sentence = fold(text[start:end])
+            sentence = unit.fold[start:end]
             if (_opener().match(sentence) or _concluded().search(sentence)) and not _NOT_DECISION.search(sentence):
                 end = _until_assignment(text, start, end)
                 end = _with_grounds(text, end)
                 return _with(_make(unit, text[start:end], start), (0 if start == speaker else start, end))
-    if transcript and (m := _decision_verb().search(fold(text), speaker)):
+    if transcript and (m := _decision_verb().search(unit.fold, speaker)):
         decision = _transcript_decision(unit, speaker, m.start())
         if decision is not None:
             decision.from_turn = True
@@ -152,7 +152,7 @@ def _decision(unit: Unit, transcript: bool, reading: Reading) -> Optional[tuple[
 
 def _reports(unit: Unit, reading: Reading) -> bool:
     """A line under 结论 that only reports: progress (跟进中, 正在适配), or what was presented (汇报了…)."""
-    text = fold(unit.text)
+    text = unit.fold
     if _opener().match(text):
         return False
     end = len(text.rstrip(" 。.;；!！"))
@@ -174,8 +174,8 @@ def speaker_end(unit: Unit) -> int:
     """Where a turn's words start: after ``名字：`` (a chat message starts at 0)."""
     if unit.speaker:
         return 0
-    m = _SPEAKER.match(fold(unit.text))
-    return m.end() if m and not _opener().match(fold(unit.text)) else 0
+    m = _SPEAKER.match(unit.fold)
+    return m.end() if m and not _opener().match(unit.fold) else 0
 
 
 def _sentences(text: str, start: int) -> list[tuple[int, int]]:

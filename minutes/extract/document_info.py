@@ -156,7 +156,7 @@ def _read_frame(minutes: Minutes, head: list[Unit], foot: list[Unit]) -> _Frame:
 def _doc_number(meeting, unit: Unit) -> bool:
     if unit.kind not in ("line", "heading") or unit.record is not None or meeting.doc_number:
         return False
-    folded = fold(unit.text)
+    folded = unit.fold
     for pattern in _doc_number_patterns():
         if m := pattern.search(folded):
             meeting.doc_number = unit.text[m.start():m.end()].strip()
@@ -209,7 +209,7 @@ def _imprint_line(meeting, unit: Unit) -> bool:
     if office and not meeting.issuer:
         meeting.issuer = office
         meeting.evidence["issuer"] = Evidence(office, unit.locate(unit.text.find(office)))
-    _set_issue_date(meeting, _DATE.search(fold(unit.text)), unit)
+    _set_issue_date(meeting, _DATE.search(unit.fold), unit)
     return True
 
 

@@ -100,9 +100,9 @@ class ItemBuilder:
         self.inline_priority(draft, unit, start, end)
         if any(_ONE_OFF.search(h.text) for h in self.reading.cues(unit, "LINT_VAGUE_ACTION", start=start, end=end)):
             draft.signals.add("vague-action")
-        if re.search(r"需要|要|得|请|必须|须", fold(text[start:end])):
+        if re.search(r"需要|要|得|请|必须|须", unit.fold[start:end]):
             draft.signals.add("need")
-        if _OPEN_OWNER.search(fold(text[start:end])):
+        if _OPEN_OWNER.search(unit.fold[start:end]):
             draft.signals.add("open-owner")
         return draft
 
@@ -197,7 +197,7 @@ class ItemBuilder:
         """由X负责 / X负责 / X、Y共同负责 / 请X… / @X."""
         verbs = self.reading.cues(unit, "OWNER_VERB", start=start, end=end)
         markers = self.reading.cues(unit, "OWNER_MARKER", start=start, end=end)
-        text = fold(unit.text)
+        text = unit.fold
         for verb in verbs:
             group = _group_before(parties, verb.start, text)
             if len(group) == 1 and group[0].kind == "department" and (named := _bracketed_after(parties, verb.end, text)):
@@ -223,7 +223,7 @@ class ItemBuilder:
 
     def _subject(self, unit: Unit, parties: list[Hit], start: int, end: int, draft: Draft) -> list[Hit]:
         """The doer at the start of the item, of a sentence or of a clause (``赵磊输出…``, ``…，各部门近期报送``)."""
-        text = fold(unit.text)
+        text = unit.fold
         starts = [(start, end)] + [r for r in self.reading.clauses(unit, start, end) if r[0] > start]
         for s_start, s_end in starts:
             skip = SEPARATORS + "@*" + "".join(self.marks)                # ★ 后端小组…
@@ -290,7 +290,7 @@ class ItemBuilder:
 
     def doer_follows(self, unit: Unit, position: int, end: int) -> bool:
         """After a party: a task verb, a linking word, a time, a colon or an arrow — not a noun (IT机房)."""
-        rest = fold(unit.text[position:end]).lstrip()
+        rest = unit.fold[position:end].lstrip()
         if not rest:
             return False
         if rest[0] in ":：>" or rest.startswith("->") or _en_owner_verb().match(rest):
@@ -303,7 +303,7 @@ class ItemBuilder:
         return self.verb_at(unit, position, end)
 
     def verb_at(self, unit: Unit, position: int, end: int) -> bool:
-        rest = fold(unit.text[position:end]).lstrip()
+        rest = unit.fold[position:end].lstrip()
         if not rest:
             return False
         skip = len(unit.text[position:end]) - len(unit.text[position:end].lstrip())
@@ -331,7 +331,7 @@ class ItemBuilder:
     def _line_department(self, draft: Draft, unit: Unit) -> None:
         """``法务部：修订…，龚律师牵头`` / ``销售部：…（待定/尽快）``: a department before the colon
         is the owner's department, or the owner when no person is named."""
-        text = fold(unit.text)
+        text = unit.fold
         lead = draft.start + len(text[draft.start:draft.end]) - len(text[draft.start:draft.end].lstrip(SEPARATORS))
         parties = self.reading.parties(unit, lead, draft.end)
         if not parties or parties[0].start != lead or parties[0].kind != "department":
@@ -352,7 +352,7 @@ class ItemBuilder:
         """X协助 / X配合 / 抄送X / (由X提供…) — and drop the helper clause from the task words."""
         start, end = draft.start, draft.end
         parties = [p for p in self.reading.parties(unit, start, end) if not _inside(p, draft.cut)]
-        text = fold(unit.text)
+        text = unit.fold
         owned = {o[0] for o in draft.owners}
         for verb in self.reading.cues(unit, "HELPER_VERB", start=start, end=end):
             group = [h for h in _group_before(parties, verb.start, text) if h.name not in owned]
@@ -388,7 +388,7 @@ class ItemBuilder:
 
     def before_next_meeting(self, draft: Draft, unit: Unit, start: int, end: int) -> None:
         """下次例会前 is the next meeting's date when the notes give it, else no day (missing-deadline)."""
-        m = next_meeting_phrase().search(fold(unit.text).lower(), start, end)
+        m = next_meeting_phrase().search(unit.fold.lower(), start, end)
         if m is None or not re.match(r"\s*(?:之?前|以前)", unit.text[m.end():]):
             return
         end = m.end() + re.match(r"\s*(?:之?前|以前)", unit.text[m.end():]).end()
@@ -676,11 +676,11 @@ def _task_text(draft: Draft, reading: Reading) -> str:
     if draft.deadline is not None and draft.deadline_unit is unit and draft.start <= draft.deadline.start < draft.end:
         d = draft.deadline
         end = d.end
-        after = _FILLER_AFTER_DEADLINE.match(fold(text[end:draft.end]))
+        after = _FILLER_AFTER_DEADLINE.match(unit.fold[end:draft.end])
         if after:
             end += after.end()
         start = d.start
-        before = _HEDGE.search(fold(text[draft.start:start])) or _PREP_BEFORE_DEADLINE.search(fold(text[draft.start:start]))
+        before = _HEDGE.search(unit.fold[draft.start:start]) or _PREP_BEFORE_DEADLINE.search(unit.fold[draft.start:start])
         if before:
             start = draft.start + before.start()
         cuts.append((start, end))
@@ -695,7 +695,7 @@ def _task_text(draft: Draft, reading: Reading) -> str:
         if any(abs(hit.end - s) <= 1 for s, _ in draft.cut) or fold(hit.text) in ("请",):
             cuts.append((hit.start, hit.end))
     for hit in reading.cues(unit, "COMMITMENT", "FIRST_PERSON", "SECOND_PERSON", "LEAD_IN", start=draft.start, end=draft.end):
-        if hit.label != "LEAD_IN" or not fold(text[draft.start:hit.start]).strip(SEPARATORS):
+        if hit.label != "LEAD_IN" or not unit.fold[draft.start:hit.start].strip(SEPARATORS):
             cuts.append((hit.start, hit.end))
     keep = [True] * len(text)
     for s, e in cuts:

@@ -129,7 +129,7 @@ def next_meeting_date(units, ref: Optional[date]) -> Optional[tuple[str, object]
     this one, and the unit that says it."""
     for unit in units:
         text = unit.text
-        said = unit.label == "next_meeting" or unit.role == "next" or next_meeting_phrase().search(fold(text).lower())
+        said = unit.label == "next_meeting" or unit.role == "next" or next_meeting_phrase().search(unit.fold.lower())
         if not said:
             continue
         when = parse_when(text, ref)

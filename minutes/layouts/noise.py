@@ -71,7 +71,7 @@ def _set(unit: Unit, reason: str) -> None:
 def _furniture(unit: Unit) -> Optional[str]:
     if unit.kind not in ("line", "heading", "form"):
         return None
-    text = fold(unit.text).strip()
+    text = unit.fold.strip()
     if not text:
         return None
     whole = fold(unit.origin.text).strip()          # before a marker was cut: "— 2 —" is no bullet
@@ -139,9 +139,9 @@ def _words(*path: str) -> frozenset[str]:
 def _repeated(units: list[Unit]) -> None:
     """A short line that recurs verbatim and says nothing of work is a running head or foot."""
     lines = [u for u in units if u.kind == "line" and not u.style and u.label is None]
-    counts = Counter(fold(u.text).strip() for u in lines)
+    counts = Counter(u.fold.strip() for u in lines)
     for unit in lines:
-        text = fold(unit.text).strip()
+        text = unit.fold.strip()
         if counts[text] >= 2 and 4 <= len(text) <= _MAX_REPEATED and not re.search(r"[,，;；。:：]", text) \
                 and not re.search(r"\d{1,2}\s*[月/.-]\s*\d{1,2}", text):
             _set(unit, "每页重复的页眉页脚")
@@ -158,7 +158,7 @@ def _email(units: list[Unit]) -> None:
             if unit.label not in ("title", "topic"):           # 主题 names the meeting; the rest is routing
                 _set(unit, "邮件头")
     end = next((i for i, u in enumerate(units) if i > len(headers) and u.kind in ("line", "noise")
-                and (_QUOTE_OPENER.match(fold(u.text).strip()) or len(_header_run(units, i)) >= 2)), len(units))
+                and (_QUOTE_OPENER.match(u.fold.strip()) or len(_header_run(units, i)) >= 2)), len(units))
     for quoted in units[end:]:
         _set(quoted, "引用的原邮件")
     if len(headers) < 2 and end == len(units):

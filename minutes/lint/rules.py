@@ -90,7 +90,7 @@ def _vague_times(reading: Reading, unit: Unit) -> Iterator[tuple[int, int]]:
 
 def _times_something(reading: Reading, unit: Unit, d: Deadline) -> bool:
     sentence = _sentence_of(reading, unit, d.start)
-    if _PROPOSAL.search(fold(unit.text[sentence[0]:sentence[1]])):
+    if _PROPOSAL.search(unit.fold[sentence[0]:sentence[1]]):
         return False
     if d.bounded:
         return True
@@ -107,7 +107,7 @@ def _opinion(reading: Reading, unit: Unit, hit: Hit) -> bool:
     start, end = _sentence_of(reading, unit, hit.start)
     if reading.cues(unit, "LINT_SUBJECTIVE", start=start, end=end):
         return True
-    if not _SPEAKER.match(fold(unit.text)):
+    if not _SPEAKER.match(unit.fold):
         return False
     context = lexicon.words("lint.yaml", "subjective", "requirement_context")
     sentence = fold(unit.text[start:end])
