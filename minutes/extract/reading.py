@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from ..deadlines import Deadline, find_deadlines
 from ..holidays import WorkCalendar
@@ -20,12 +20,11 @@ from ..parties import Gazetteer
 from ..units import Segmented, Unit
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A labelled span in unit offsets."""
+class Hit(NamedTuple):
+    """A labelled span in unit offsets (a tuple: a document makes some hundreds of them)."""
 
     label: str
     start: int
@@ -97,23 +96,23 @@ class Reading:
     # ------------------------------------------------------------------ #
     def _index(self, key: str) -> list[list[Hit]]:
         if key not in self._by_unit:
-            table: list[list[Hit]] = [[] for _ in self.seg.units]
-            for span in self.doc.spans.get(key, []):
-                self._place(span, table)
-            self._by_unit[key] = table
+            self._by_unit[key] = self._table(self.doc.spans.get(key, []))
         return self._by_unit[key]
 
-    def _place(self, span: Span, table: list[list[Hit]]) -> None:
-        start_char, end_char = span.start_char, span.end_char
-        i = bisect.bisect_right(self.starts, start_char) - 1
-        if i < 0:
-            return
-        base = self.starts[i]
-        start, end = start_char - base, end_char - base
-        unit = self.seg.units[i]
-        if end > len(unit.text):
-            return
-        table[i].append(Hit(span.label_, start, end, unit.text[start:end], self._parties().get((start_char, end_char))))
+    def _table(self, spans) -> list[list[Hit]]:
+        """Each span as a Hit in the unit it lies in (one that crosses a unit's end is dropped)."""
+        table: list[list[Hit]] = [[] for _ in self.seg.units]
+        units, starts, parties = self.seg.units, self.starts, self._parties()
+        for span in spans:
+            start_char, end_char = span.start_char, span.end_char
+            i = bisect.bisect_right(starts, start_char) - 1
+            if i < 0:
+                continue
+            text = units[i].text
+            start, end = start_char - starts[i], end_char - starts[i]
+            if end <= len(text):
+                table[i].append(Hit(span.label_, start, end, text[start:end], parties.get((start_char, end_char))))
+        return table
 
     def _parties(self) -> dict[tuple[int, int], tuple]:
         """``span._.party`` by character offsets: spaCy keeps a span's extension values under its
