@@ -94,7 +94,7 @@ def _header_parts(text: str) -> list[tuple[str, str]]:
         if name:
             found.append((name, value.strip()))
             labelled += 1
-        elif parse_when(part).day or parse_when(part).start:
+        elif (when := parse_when(part)).day or when.start:
             found.append(("date", part.strip()))
     return found if labelled >= 2 and len(found) >= 2 else []
 
@@ -209,6 +209,8 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
     labelled = [(_DATE_LABEL_RANK.get(fold(u.label_words or "").lower(), 4) if u.record is None else _DATE_IN_CELL,
                  i, v, u) for i, (name, v, u) in enumerate(fields) if name == "date"]
     for rank, _, value, unit in sorted(labelled + list(_unlabelled_dates(seg)), key=lambda t: t[:2]):
+        if meeting.date and meeting.start_time:
+            break                         # nothing later can change either
         when = parse_when(value, ref)
         if rank == _ANY_DATE and not (when.has_year and _mostly_date(value)):
             continue                      # a date inside an opening line's content is no meeting date
