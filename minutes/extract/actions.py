@@ -404,7 +404,8 @@ class ActionReader:
             sentences = sentences[1:]
         for start, end in sentences:
             own_doer = self._starts_with_doer(unit, start, end)
-            field_only = bool(inline_fields(unit.text[start:end])) and inline_fields(unit.text[start:end])[0].start <= 1
+            fields = inline_fields(unit.text[start:end])
+            field_only = bool(fields) and fields[0].start <= 1
             if ranges and not own_doer or field_only and ranges:
                 ranges[-1][1] = end
             else:
