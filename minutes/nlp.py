@@ -13,12 +13,14 @@ main process and commands that never extract (track, serve) do without it.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import sys
 import types
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Optional
 
 from .parties import Gazetteer
+from .textnorm import fold_word
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -34,10 +36,56 @@ def build_nlp() -> "Language":
     nlp.add_pipe("minutes_gazetteer")
     ruler = nlp.add_pipe("span_ruler", name="minutes_lexicon",
                          config={"spans_key": "lexicon", "phrase_matcher_attr": "NORM", "validate": True})
-    ruler.add_patterns([alternative for pattern in phrase_patterns() for alternative in first_token_alternatives(pattern)])
+    ruler.add_patterns([phrase for entry in phrase_patterns() for alternative in first_token_alternatives(entry)
+                        for phrase in as_phrases(alternative, nlp.make_doc)])
     nlp.add_pipe("minutes_parties")
     nlp.add_pipe("minutes_clauses")
     return nlp
+
+
+MAX_PHRASES = 256          # a token pattern that would spell out into more stays a token pattern
+
+
+def as_phrases(entry: dict, make_doc: Callable[[str], "Doc"]) -> list[dict]:
+    """A token pattern of exact words (``{"NORM": {"IN": [...]}}``, perhaps ``"OP": "?"``), as the
+    phrase patterns of every sequence it matches: the PhraseMatcher finds any number of phrases
+    in one pass in C, while the Matcher pays for each token pattern at every token of a document.
+    A phrase is the words joined by spaces, kept only when the tokenizer cuts it into exactly
+    those words; a pattern with any other kind of token stays a token pattern. The ruler keeps
+    each span once, so the phrases find the same spans as the pattern."""
+    pattern = entry["pattern"]
+    if isinstance(pattern, str):
+        return [entry]
+    choices = [_word_choices(token) for token in pattern]
+    if any(c is None for c in choices) or _product(len(c) for c in choices) > MAX_PHRASES:
+        return [entry]
+    phrases = []
+    for words in itertools.product(*choices):
+        words = [w for w in words if w is not None]
+        text = " ".join(words)
+        if not words or [t.text for t in make_doc(text)] != words:
+            return [entry]
+        phrases.append({**entry, "pattern": text})
+    return list({p["pattern"]: p for p in phrases}.values())
+
+
+def _word_choices(token) -> Optional[list[Optional[str]]]:
+    """The words one token pattern accepts (None: it may be left out), or None when it is no
+    choice of folded words."""
+    if not isinstance(token, dict) or not set(token) <= {"NORM", "OP"} or token.get("OP", "1") not in ("1", "?"):
+        return None
+    value = token.get("NORM")
+    words = value["IN"] if isinstance(value, dict) and value.keys() == {"IN"} else [value]
+    if not words or not all(isinstance(w, str) and w and w == fold_word(w) and not w.isspace() for w in words):
+        return None
+    return list(dict.fromkeys(words)) + ([None] if token.get("OP") == "?" else [])
+
+
+def _product(sizes) -> int:
+    total = 1
+    for size in sizes:
+        total *= size
+    return total
 
 
 def first_token_alternatives(entry: dict) -> list[dict]:

@@ -297,13 +297,16 @@ def reference_ruler():
     "【P1】更新报价单，优先级为中，@周敏 跟进",
     "(p3) 整理归档；紧急程度 = 低；Amy 负责",
     "優先級: 高 ＠Kevin 今天处理 [P0] 服务器告警",
+    "任务的优先顺序为高，紧急程度：特急；优先级 是 P2",
+    "Priority: urgent — Linda 负责，（P4）以后再说",
 ])
-def test_nlp_first_token_alternatives_find_the_same_spans(reference_ruler, text):
-    """Token patterns split by their first token's choices find exactly the spans the patterns
-    as written find."""
+def test_nlp_split_token_patterns_find_the_same_spans(reference_ruler, text):
+    """Token patterns split by their first token's choices, and spelled out as phrases where the
+    tokenizer cuts them word for word, find exactly the spans the patterns as written find."""
     from minutes.lexicon import token_patterns
-    from minutes.nlp import analyse, first_token_alternatives
-    assert any(len(first_token_alternatives(p)) > 1 for p in token_patterns())
+    from minutes.nlp import analyse, as_phrases, build_nlp, first_token_alternatives
+    split = [p for e in token_patterns() for a in first_token_alternatives(e) for p in as_phrases(a, build_nlp().make_doc)]
+    assert any(isinstance(p["pattern"], str) for p in split) and any(isinstance(p["pattern"], list) for p in split)
     doc = reference_ruler(analyse(text))
     spans = lambda key: sorted((s.label_, s.start, s.end, s.id_) for s in doc.spans[key])
     assert spans("lexicon") == spans("reference")
