@@ -46,6 +46,7 @@ def _data() -> dict:
     return data
 
 
+@lru_cache(maxsize=None)           # one entry per word list of the rule file
 def _words(*path: str) -> tuple[str, ...]:
     node = _data()
     for key in path:

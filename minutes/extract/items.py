@@ -235,7 +235,7 @@ class ItemBuilder:
             if lead_in is not None:
                 lead = lead_in.end + len(text[lead_in.end:s_end]) - len(text[lead_in.end:s_end].lstrip(SEPARATORS))
             first = next((p for p in parties if p.start >= lead), None)
-            if (first is None or first.start != lead) and (role := _role_at(unit.text, lead)):
+            if (first is None or first.start != lead) and (role := _role_at(unit, lead)):
                 draft.signals.update({"subject", "slot"})     # 前端：会员中心改版提测 — a role owns it
                 return [role]
             if first is None or first.start != lead:
@@ -503,13 +503,13 @@ def _roles() -> re.Pattern:
     return re.compile(rf"({lexicon.alternation(lexicon.words('parties.yaml', 'role_words'))})\s*[:：]")
 
 
-def _role_at(text: str, lead: int) -> Optional[Hit]:
+def _role_at(unit: Unit, lead: int) -> Optional[Hit]:
     """A role written before a colon (前端：…, QA：…) owns the line when no person is named;
     like a department, it is its own unit."""
-    m = _roles().match(fold(text).lower(), lead)
+    m = _roles().match(unit.fold.lower(), lead)
     if m is None or field_of(m.group(1), "record", "meeting"):          # 负责人： is a label, not a role
         return None
-    role = text[m.start(1):m.end(1)]
+    role = unit.text[m.start(1):m.end(1)]
     return Hit("ROLE", m.start(1), m.end(1), role, ("department", role, role))
 
 

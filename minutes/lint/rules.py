@@ -125,6 +125,8 @@ def _vague_doers(reading: Reading, unit: Unit) -> Iterator[Hit]:
 
 
 def _added_words(unit: Unit, config: LintConfig) -> Iterator[tuple[str, int, int]]:
+    if not config.add_words:
+        return
     folded = fold_word(unit.text)
     for rule, words in config.add_words.items():
         for word in words:
