@@ -43,6 +43,7 @@ def build_nlp() -> "Language":
     return nlp
 
 
+PARTIES_BY_OFFSETS = "minutes.parties"    # doc.user_data: (start_char, end_char) → span._.party
 MAX_PHRASES = 256          # a token pattern that would spell out into more stays a token pattern
 
 

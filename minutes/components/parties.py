@@ -5,7 +5,9 @@ MENTION, LATIN_NAME) and name forms (王总, 刘工, 小李, 老陈; a surname a
 two characters right before an owner verb), and keeps the best non-overlapping
 set: the document's own names first, then departments, then name forms.
 Sets ``span._.party`` = (kind, listed name, department) on each span in
-``doc.spans["parties"]``; kind is person | department | vague.
+``doc.spans["parties"]``; kind is person | department | vague. The same, by the
+spans' character offsets, is ``doc.user_data[PARTIES_BY_OFFSETS]``: reading an
+extension value back through ``span._`` costs more than the dict.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import lexicon
+from ..nlp import PARTIES_BY_OFFSETS
 from ..parties import is_department, name_shaped
 from ..startcache import compile_regex
 from ..textnorm import fold_word
@@ -71,11 +74,12 @@ class PartyFinder:
         chosen = _non_overlapping(ranked)
         departments = {fold_word(d) for d in gazetteer.departments} if gazetteer is not None else set()
         spans = []
+        by_offsets = doc.user_data[PARTIES_BY_OFFSETS] = {}
         for span in sorted(chosen, key=lambda s: s.start):
             span = _mention_target(doc, span)
             if span is None:
                 continue
-            span._.party = _describe(span, gazetteer, departments)
+            span._.party = by_offsets[span.start_char, span.end_char] = _describe(span, gazetteer, departments)
             spans.append(span)
         doc.spans["parties"] = spans
         return doc

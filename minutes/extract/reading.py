@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from ..deadlines import Deadline, find_deadlines
 from ..holidays import WorkCalendar
-from ..nlp import analyse
+from ..nlp import PARTIES_BY_OFFSETS, analyse
 from ..parties import Gazetteer
 from ..units import Segmented, Unit
 
@@ -60,7 +60,6 @@ class Reading:
         self.doc: Doc = analyse("\n".join(u.text for u in seg.units), gazetteer)
         self._by_unit: dict[str, list[list[Hit]]] = {}
         self._deadlines: dict[int, list[Deadline]] = {}
-        self._party_by_offsets: Optional[dict[tuple[int, int], tuple]] = None
 
     # ------------------------------------------------------------------ #
     def hits(self, unit: Unit, key: str, start: int = 0, end: Optional[int] = None,
@@ -115,14 +114,10 @@ class Reading:
         return table
 
     def _parties(self) -> dict[tuple[int, int], tuple]:
-        """``span._.party`` by character offsets: spaCy keeps a span's extension values under its
-        offsets, so any span over a party's characters reads that party. Asked once per party
-        span here rather than through ``span._`` for every span of every key."""
-        if self._party_by_offsets is None:
-            has = bool(self.doc.spans.get("parties")) and self.doc.spans["parties"][0].has_extension("party")
-            self._party_by_offsets = {(s.start_char, s.end_char): s._.party
-                                      for s in self.doc.spans.get("parties", [])} if has else {}
-        return self._party_by_offsets
+        """``span._.party`` by character offsets, as the parties component keeps it: spaCy keeps a
+        span's extension values under its offsets too, so any span over a party's characters
+        reads that party."""
+        return self.doc.user_data.get(PARTIES_BY_OFFSETS, {})
 
 
 @dataclass(frozen=True)
