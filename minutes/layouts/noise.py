@@ -118,10 +118,23 @@ def _blank_to_fill(text: str) -> bool:
 
 def _only_words(text: str, key: str) -> bool:
     """The line is made of listed marks and punctuation only (内部资料，请勿外传)."""
-    rest = normalise(text)
-    for word in sorted(_words(key), key=len, reverse=True):
+    normal = normalise(text)
+    if not _any_word(key).search(normal):
+        return False                  # most lines hold none of the marks: nothing to take away
+    rest = normal
+    for word in _longest_first(key):
         rest = rest.replace(word, " ")
-    return len(rest) < len(normalise(text)) and not re.sub(r"[\s\W_]", "", rest)
+    return len(rest) < len(normal) and not re.sub(r"[\s\W_]", "", rest)
+
+
+@lru_cache(maxsize=None)
+def _longest_first(key: str) -> tuple[str, ...]:
+    return tuple(sorted(_words(key), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _any_word(key: str) -> re.Pattern:
+    return re.compile("|".join(re.escape(word) for word in _longest_first(key)))
 
 
 def _chat_system(text: str) -> bool:
