@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Optional
 
 from .. import lexicon
@@ -138,11 +139,15 @@ def _people_from_slots(seg: Segmented, gazetteer) -> None:
 
 def _numbered_speakers(seg: Segmented, gazetteer) -> None:
     """``发言人2：…`` / ``Speaker 1:``: a transcript's numbered speaker label stands for a person."""
-    labels = lexicon.alternation(lexicon.words("cues.yaml", "speaker_labels"))
-    pattern = re.compile(rf"^((?:{labels})\s?[0-9A-Za-z]{{1,2}})\s*[:：]", re.I)
     for unit in seg.units:
-        if unit.kind == "line" and (m := pattern.match(unit.text)):
+        if unit.kind == "line" and (m := _numbered_speaker().match(unit.text)):
             gazetteer.add_person(m.group(1))
+
+
+@lru_cache(maxsize=1)
+def _numbered_speaker() -> re.Pattern:
+    labels = lexicon.alternation(lexicon.words("cues.yaml", "speaker_labels"))
+    return re.compile(rf"^((?:{labels})\s?[0-9A-Za-z]{{1,2}})\s*[:：]", re.I)
 
 
 # A name the notes define for a party: （以下简称“华腾精密”）, (hereinafter "Acme").
