@@ -8,7 +8,7 @@ lines are candidates, from the layout's blocks). A `Draft` collects what the wor
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
@@ -529,7 +529,7 @@ def _of_department(person: Hit, department: Hit) -> Hit:
     """The person, with the department the notes just named for them when none is known."""
     if person.department:
         return person
-    return replace(person, party=(person.party[0], person.party[1], department.name))
+    return person._replace(party=(person.party[0], person.party[1], department.name))
 
 
 def _with_department_before(parties: list[Hit], person: Hit, text: str) -> Hit:
