@@ -312,3 +312,42 @@ def test_nlp_split_token_patterns_find_the_same_spans(reference_ruler, text):
     assert spans("lexicon") == spans("reference")
     token_labels = {p["label"] for p in token_patterns()} - {"LATIN_NAME"}
     assert any(label in token_labels for label, *_ in spans("reference"))
+
+
+def _role_by_every_vote(lines, read):
+    """The section role as it was read before the shortcut: every line asked every question."""
+    from minutes.layouts.sections import MIN_SHARE
+    votes = {"actions": sum(1 for u in lines if read.assigns(u)),
+             "decisions": sum(1 for u in lines if read.decides(u)),
+             "status": sum(1 for u in lines if read.reports(u))}
+    role, count = max(votes.items(), key=lambda kv: kv[1])
+    if count and count >= MIN_SHARE * len(lines) and not (role == "actions" and votes["decisions"]):
+        return role, count
+    return None, 0
+
+
+@pytest.mark.parametrize("size", [2, 3, 4])
+def test_sections_role_asks_assignment_only_as_far_as_needed(size):
+    """Every way `size` lines can assign, decide and report gives the role (and the count in its
+    evidence) that asking every line every question gives, asking each line at most once."""
+    from minutes.layouts.sections import LineReading, Section, _role_from_lines
+    from minutes.model import Location, Paragraph
+    from minutes.units import Unit
+    lines = [Unit(text=f"第{i}行", origin=Paragraph(text=f"第{i}行", location=Location(line=i + 1)), start=0, index=i)
+             for i in range(size)]
+    cases = list(itertools.product([False, True], repeat=3 * size))
+    asked_in_all = 0
+    for answers in cases:
+        table = {id(u): answers[3 * i:3 * i + 3] for i, u in enumerate(lines)}
+        asked = []
+        full = LineReading(assigns=lambda u: table[id(u)][0], decides=lambda u: table[id(u)][1],
+                           reports=lambda u: table[id(u)][2])
+        counted = LineReading(assigns=lambda u: asked.append(u) or table[id(u)][0], decides=full.decides,
+                              reports=full.reports)
+        expected_role, count = _role_by_every_vote(lines, full)
+        role, evidence = _role_from_lines(Section(heading=lines[0], lines=lines), counted)
+        found_count = int(re.search(r"中(\d+)行", evidence).group(1)) if evidence else 0
+        assert (role, found_count) == (expected_role, count), answers
+        assert len(asked) == len({id(u) for u in asked}) <= size
+        asked_in_all += len(asked)
+    assert asked_in_all < size * len(cases)          # the shortcut skips some questions

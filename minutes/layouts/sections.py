@@ -9,6 +9,7 @@ progress, a status section.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -65,12 +66,37 @@ def _role_from_lines(section: Section, read: LineReading) -> tuple[Optional[str]
     lines = [u for u in section.lines if u.checked is not True]
     if len(lines) < MIN_LINES:
         return None, ""
-    votes = {"actions": sum(1 for u in lines if read.assigns(u)),
-             "decisions": sum(1 for u in lines if read.decides(u)),
-             "status": sum(1 for u in lines if read.reports(u))}
-    role, count = max(votes.items(), key=lambda kv: kv[1])
-    mixed = role == "actions" and votes["decisions"]          # a topic's discussion: decisions and tasks
-    if count and count >= MIN_SHARE * len(lines) and not mixed:
-        words = {"actions": "在分派工作", "decisions": "在作决定", "status": "在报进展"}[role]
-        return role, f"标题未说明；{len(lines)}行中{count}行{words}"
-    return None, ""
+    need = math.ceil(MIN_SHARE * len(lines))
+    decisions = sum(1 for u in lines if read.decides(u))
+    status = sum(1 for u in lines if read.reports(u))
+    other_role, other = ("decisions", decisions) if decisions >= status else ("status", status)
+    assigning = _Tally(lines, read.assigns)       # the dearest question: asked only as far as needed
+    # The most lines win, actions first on a tie; tasks beside a decision are a topic's discussion.
+    if not decisions and assigning.at_least(max(status, need)):
+        role, count = "actions", assigning.count()
+    elif other >= need and not (decisions and assigning.at_least(other)):
+        role, count = other_role, other
+    else:
+        return None, ""
+    words = {"actions": "在分派工作", "decisions": "在作决定", "status": "在报进展"}[role]
+    return role, f"标题未说明；{len(lines)}行中{count}行{words}"
+
+
+class _Tally:
+    """How many lines a test holds for, asked line by line only until a question is settled."""
+
+    def __init__(self, lines: list[Unit], test: Callable[[Unit], bool]):
+        self._answers = (bool(test(u)) for u in lines)
+        self._left = len(lines)
+        self._yes = 0
+
+    def at_least(self, wanted: int) -> bool:
+        while self._yes < wanted <= self._yes + self._left:
+            self._left -= 1
+            self._yes += next(self._answers)
+        return self._yes >= wanted
+
+    def count(self) -> int:
+        self._yes += sum(self._answers)
+        self._left = 0
+        return self._yes
