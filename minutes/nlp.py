@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
+import math
 import sys
 import types
 from functools import lru_cache
@@ -58,7 +59,7 @@ def as_phrases(entry: dict, make_doc: Callable[[str], "Doc"]) -> list[dict]:
     if isinstance(pattern, str):
         return [entry]
     choices = [_word_choices(token) for token in pattern]
-    if any(c is None for c in choices) or _product(len(c) for c in choices) > MAX_PHRASES:
+    if any(c is None for c in choices) or math.prod(len(c) for c in choices) > MAX_PHRASES:
         return [entry]
     phrases = []
     for words in itertools.product(*choices):
@@ -80,13 +81,6 @@ def _word_choices(token) -> Optional[list[Optional[str]]]:
     if not words or not all(isinstance(w, str) and w and w == fold_word(w) and not w.isspace() for w in words):
         return None
     return list(dict.fromkeys(words)) + ([None] if token.get("OP") == "?" else [])
-
-
-def _product(sizes) -> int:
-    total = 1
-    for size in sizes:
-        total *= size
-    return total
 
 
 def first_token_alternatives(entry: dict) -> list[dict]:
