@@ -165,6 +165,19 @@ def test_extract_a_caption_ends_the_decisions_label_above_it():
     assert [(a.owner, a.deadline) for a in m.action_items] == [("邵敏", "2024-12-13"), ("霍然", "2024-12-16")]
 
 
+def test_extract_decisions_numbered_with_circled_figures_on_one_line():
+    m = run("结算系统评审会\n决议事项\n①结算周期改为按周。②首批上线门店定为8家，5月6日起试运行。③对账单按日推送财务。\n")
+    assert [d.text for d in m.decisions] == ["结算周期改为按周", "首批上线门店定为8家，5月6日起试运行", "对账单按日推送财务"]
+
+
+def test_extract_every_concluding_sentence_of_a_paragraph_and_grounds_given_first():
+    m = run("物业协调会\n经讨论，会议明确地库照明改造定于5月10日开工。鉴于B区投诉最多，会议决定先改B区。"
+            "客服部5月8日前发布施工通知。\n")
+    assert [d.text for d in m.decisions] == ["地库照明改造定于5月10日开工", "先改B区"]
+    assert m.decisions[1].rationale == ["B区投诉最多"]
+    assert [a.owner for a in m.action_items] == ["客服部"]
+
+
 def test_extract_discussion_without_conclusion_is_no_decision():
     m = run(HEADER + "二、价格\n销售部提出增加一档规格，会上未达成一致，待下次再议。\n")
     assert m.decisions == []

@@ -92,11 +92,11 @@ def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision
             continue
         found = _decision(unit, transcript, reading)
         if found is not None:
-            decision, consumed = found
-            decisions.append(decision)
-            if not decision.from_turn:
+            made, consumed = found
+            decisions.extend(made)
+            if not made[0].from_turn:
                 used[unit.index] = consumed
-            last = decision
+            last = made[-1]
         elif unit.role != "rationale" and unit.rank < 99 and unit.kind != "cell":
             last = None if unit.rank <= 10 else last
     return decisions, used
@@ -120,34 +120,65 @@ def _is_rationale(unit: Unit) -> bool:
     return unit.role == "rationale" and unit.label is None and unit.kind != "cell"
 
 
-def _decision(unit: Unit, transcript: bool, reading: Reading) -> Optional[tuple[Decision, tuple[int, int]]]:
-    """A decision in the unit, and the part of the unit it takes."""
+def _decision(unit: Unit, transcript: bool, reading: Reading) -> Optional[tuple[list[Decision], tuple[int, int]]]:
+    """The decisions in the unit (one per ①② entry or per concluding sentence), and the part
+    of the unit they take."""
     text = unit.text
     whole = (0, len(text))
     if unit.label == "decision" or unit.record is not None and (
             unit.column == "decision" or unit.column == "result" and _opener().match(unit.fold)):
-        return _with(_make(unit, text, 0), whole)
+        return _with(_enumerated(unit, text, 0), whole)
     if unit.record is not None or unit.label is not None and unit.label_group != "content":
         return None
     if unit.role == "decisions" and unit.label is None and _enumerated_like_siblings(unit) \
             and not _reports(unit, reading):
-        return _with(_make(unit, text, 0), whole)
+        return _with(_enumerated(unit, text, 0), whole)
     if m := _inline_label().search(unit.fold):
-        return _with(_make(unit, text[m.end():], m.end()), whole)
+        return _with(_enumerated(unit, text[m.end():], m.end()), whole)
     speaker = speaker_end(unit) if transcript else 0
     if unit.role not in ("status", "actions"):
+        made, taken = [], None
         for start, end in _sentences(text, speaker):
             sentence = unit.fold[start:end]
-            if (_opener().match(sentence) or _concluded().search(sentence)) and not _NOT_DECISION.search(sentence):
-                end = _until_assignment(text, start, end)
-                end = _with_grounds(text, end)
-                return _with(_make(unit, text[start:end], start), (0 if start == speaker else start, end))
+            grounds = _grounds_first().match(sentence)          # 鉴于…，会议决定…
+            lead = grounds.end() if grounds and _opener().match(sentence[grounds.end():]) else 0
+            if (_opener().match(sentence) or lead or _concluded().search(sentence)) and not _NOT_DECISION.search(sentence):
+                end = _with_grounds(text, _until_assignment(text, start, end))
+                decision = _make(unit, text[start + lead:end], start + lead)
+                if decision is not None and lead:
+                    _add_rationale(decision, text[start + grounds.end(1):start + grounds.end(2)], unit, start + grounds.end(1))
+                made.append(decision)
+                taken = (taken[0] if taken else (0 if start == speaker else start), end)
+            elif made:
+                break                    # 会议明确…。会议决定…。 both; a sentence of other business ends the run
+        if taken:
+            return _with(made, taken)
     if transcript and (m := _decision_verb().search(unit.fold, speaker)):
         decision = _transcript_decision(unit, speaker, m.start())
         if decision is not None:
             decision.from_turn = True
-            return decision, whole
+            return [decision], whole
     return None
+
+
+@lru_cache(maxsize=1)
+def _grounds_first() -> re.Pattern:
+    """``鉴于…投诉集中，`` before the decision: the grounds, given first."""
+    return re.compile(rf"^({_alternation('rationale_openers')})([^。；;，,]{{2,60}}(?:[，,][^。；;，,]{{2,60}})?)[，,]\s*+")
+
+
+# ①…②…③… written on one line: one decision each
+_CIRCLED = re.compile(r"[\u2460-\u2473\u2776-\u277f]")
+
+
+def _enumerated(unit: Unit, text: str, offset: int) -> list[Optional[Decision]]:
+    """The decision in text, or one per circled number when it enumerates several."""
+    marks = [m.start() for m in _CIRCLED.finditer(text)]
+    if len(marks) < 2:
+        return [_make(unit, text, offset)]
+    bounds = ([0] if text[:marks[0]].strip() else []) + marks + [len(text)]
+    skip = [1 if _CIRCLED.match(text, a) else 0 for a in bounds[:-1]]       # the number itself
+    return [_make(unit, text[a + k:b], offset + a + k) for (a, b), k in zip(zip(bounds, bounds[1:]), skip)]
 
 
 def _reports(unit: Unit, reading: Reading) -> bool:
@@ -210,8 +241,9 @@ def _with_grounds(text: str, end: int) -> int:
     return end
 
 
-def _with(decision: Optional[Decision], consumed: tuple[int, int]):
-    return (decision, consumed) if decision is not None else None
+def _with(made: list[Optional[Decision]], consumed: tuple[int, int]):
+    made = [d for d in made if d is not None]
+    return (made, consumed) if made else None
 
 
 def _enumerated_like_siblings(unit: Unit) -> bool:
