@@ -178,6 +178,18 @@ def test_extract_every_concluding_sentence_of_a_paragraph_and_grounds_given_firs
     assert [a.owner for a in m.action_items] == ["客服部"]
 
 
+@pytest.mark.parametrize("line, decided", [
+    ("年会日期还是定12月28日（周六），不改了。", "年会日期还是定12月28日（周六），不改了"),
+    ("本学期公开课时间定在11月22日，地点在阶梯教室。", "本学期公开课时间定在11月22日，地点在阶梯教室"),
+    ("首批试点门店定为6家，下月起试点。", "首批试点门店定为6家，下月起试点"),
+    ("业务部建议店庆提前至6月上旬，避开竞品促销。", None),             # proposed, not settled
+    ("下次例会定于5月20日（周一）下午召开。", None),                     # the next meeting, not a decision
+])
+def test_extract_a_setting_fixed_in_a_statement_is_a_decision(line, decided):
+    m = run(HEADER + "二、讨论情况\n" + line + "\n")
+    assert [d.text for d in m.decisions] == ([decided] if decided else [])
+
+
 def test_extract_discussion_without_conclusion_is_no_decision():
     m = run(HEADER + "二、价格\n销售部提出增加一档规格，会上未达成一致，待下次再议。\n")
     assert m.decisions == []

@@ -18,6 +18,7 @@ from ..labels import listed
 from ..model import Decision, Evidence
 from ..units import Unit
 from ..textnorm import fold
+from .when import next_meeting_phrase
 from .reading import Reading
 
 
@@ -142,7 +143,8 @@ def _decision(unit: Unit, transcript: bool, reading: Reading) -> Optional[tuple[
             sentence = unit.fold[start:end]
             grounds = _grounds_first().match(sentence)          # 鉴于…，会议决定…
             lead = grounds.end() if grounds and _opener().match(sentence[grounds.end():]) else 0
-            if (_opener().match(sentence) or lead or _concluded().search(sentence)) and not _NOT_DECISION.search(sentence):
+            if (_opener().match(sentence) or lead or _concluded().search(sentence) or _settles(sentence)) \
+                    and not _NOT_DECISION.search(sentence):
                 end = _with_grounds(text, _until_assignment(text, start, end))
                 decision = _make(unit, text[start + lead:end], start + lead)
                 if decision is not None and lead:
@@ -199,6 +201,22 @@ def _concluded() -> re.Pattern:
     endings = _alternation("decision_endings")
     heads = _alternation("decision_agreements")
     return re.compile(rf"(?:{endings})[。.;；]?\s*$|^[^,，。;；:：]{{2,16}}?(?:{heads})(?=[\u4e00-\u9fff])")
+
+
+@lru_cache(maxsize=1)
+def _settled() -> re.Pattern:
+    """开业日期定为11月23日 / 首批试点定为12家: a setting fixed in the first clause."""
+    return re.compile(rf"^([^,，。;；:：]{{2,20}}?)(?:{_alternation('decision_settings')})\s*+[^,，。;；\s]")
+
+
+def _settles(sentence: str) -> bool:
+    """A setting fixed, not proposed (业务部建议…提前至…) and not the next meeting's time."""
+    m = _settled().match(sentence)
+    if m is None or next_meeting_phrase().match(sentence.lower()):
+        return False
+    subject = m.group(1)
+    return not any(w in subject for w in lexicon.folded_words("cues.yaml", "reporting_verbs")
+                   | lexicon.folded_words("cues.yaml", "not_commitment"))
 
 
 def speaker_end(unit: Unit) -> int:
