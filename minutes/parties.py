@@ -66,8 +66,9 @@ def looks_like_person(word: str) -> bool:
 def name_shaped(word: str) -> bool:
     """Stricter than `looks_like_person`: the shape a name takes when nothing else says it is one —
     a surname and one to three characters that are no common word (祁峰, 欧阳瑶), a titled
-    surname (王总, 小李), or a Latin name; 电子签章 is four Han characters but no name."""
-    word = word.strip().lstrip("@")
+    surname (王总, 小李), or a Latin name; 电子签章 is four Han characters but no name. 趙建國 is
+    judged as 赵建国."""
+    word = fold(word.strip().lstrip("@"))
     if not looks_like_person(word):
         return False
     if not _CJK.match(word):

@@ -375,6 +375,16 @@ def test_layouts_attendee_section_lists_handles_links_and_mail():
     assert m.meeting.attendees == ["qiu-lan", "ma_yun", "wu.dan@example.com", "贾岚", "祁思远"]
 
 
+def test_layouts_traditional_script_speakers_chair_and_hedges():
+    """發言人2 is a numbered speaker, 副總經理趙建國…主持召開 names the chair, 瞭解一下 hedges."""
+    m = run("2024年3月21日下午，公司副總經理趙建國在辦公樓三樓會議室主持召開安全生產專題會議。\n\n"
+            "發言人1：那導出超時這個誰來處理\n發言人2：這個我這邊跟一下下週二之前吧\n發言人1：行 那就下週二\n"
+            "發言人3：採購那邊我去瞭解一下\n", name="t.txt", ref=date(2024, 3, 21))
+    assert (m.meeting.host, m.meeting.location) == ("趙建國", "辦公樓三樓會議室")
+    assert ("發言人2", "2024-03-26") in [(a.owner, a.deadline) for a in m.action_items]
+    assert "瞭解一下" in [f.text for f in m.lint if f.rule == "vague-action"]
+
+
 def test_layouts_work_handed_to_everyone_in_a_turn_is_flagged_as_no_ones():
     m = run("仓储周会 转写稿\n会议时间：2025-04-15\n[00:01:10] 宗岩：先说退货区。\n[00:02:30] 霍青：退货区上周多了三成。\n"
             "[00:05:45] 宗岩：另外退货区的货架标签，大家回去都看一下。\n[00:06:10] 宗岩：今天先到这。\n", name="t.txt")

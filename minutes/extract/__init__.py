@@ -140,8 +140,8 @@ def _people_from_slots(seg: Segmented, gazetteer) -> None:
 def _numbered_speakers(seg: Segmented, gazetteer) -> None:
     """``发言人2：…`` / ``Speaker 1:``: a transcript's numbered speaker label stands for a person."""
     for unit in seg.units:
-        if unit.kind == "line" and (m := _numbered_speaker().match(unit.text)):
-            gazetteer.add_person(m.group(1))
+        if unit.kind == "line" and (m := _numbered_speaker().match(unit.fold)):     # 發言人2 too
+            gazetteer.add_person(unit.text[m.start(1):m.end(1)])
 
 
 @lru_cache(maxsize=1)

@@ -275,26 +275,31 @@ def _from_prose(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
     """A 纪要 that opens with a sentence instead of a form: date, chair and place from it."""
     opening = [u for u in seg.units[:6] if u.kind == "line" and u.label is None and u.record is None]
     for unit in opening:
-        if m := _convened().search(unit.text):
-            if not meeting.host and name_shaped(m.group(1)) and not _first_person(m.group(1)):
-                meeting.host = m.group(1)
-                meeting.evidence["host"] = Evidence(m.group(1), unit.locate(m.start(1)))
-                gazetteer.add_person(m.group(1))
-        if not meeting.location and (m := _CONVENED_AT.search(unit.text)):
-            meeting.location = m.group(1).strip()
-            meeting.evidence["location"] = Evidence(m.group(1), unit.locate(m.start(1)))
-        if not meeting.recorder and (m := _RECORDED_BY.search(unit.text)):    # …，客服部夏侯杰记录。
-            person = next((p for p in parse_parties(m.group(1)) if p.kind == "person" and name_shaped(p.name)), None)
+        text = unit.text                  # matched in the folded view (副總經理 too), quoted as written
+
+        def said(m: re.Match, group: int) -> str:
+            return text[m.start(group):m.end(group)]
+        if m := _convened().search(unit.fold):
+            host = said(m, 1)
+            if not meeting.host and name_shaped(host) and not _first_person(host):
+                meeting.host = host
+                meeting.evidence["host"] = Evidence(host, unit.locate(m.start(1)))
+                gazetteer.add_person(host)
+        if not meeting.location and (m := _CONVENED_AT.search(unit.fold)):
+            meeting.location = said(m, 1).strip()
+            meeting.evidence["location"] = Evidence(said(m, 1), unit.locate(m.start(1)))
+        if not meeting.recorder and (m := _RECORDED_BY.search(unit.fold)):    # …，客服部夏侯杰记录。
+            person = next((p for p in parse_parties(said(m, 1)) if p.kind == "person" and name_shaped(p.name)), None)
             if person is not None:
                 meeting.recorder = person.name
-                meeting.evidence["recorder"] = Evidence(m.group(1), unit.locate(m.start(1)))
+                meeting.evidence["recorder"] = Evidence(said(m, 1), unit.locate(m.start(1)))
                 gazetteer.add_person(person.name, person.department)
-        for m in _ROLE_IN_SENTENCE.finditer(unit.text):           # …召开协调会，主持：鲍一凡（IT运维部），参加：…
+        for m in _ROLE_IN_SENTENCE.finditer(unit.fold):           # …召开协调会，主持：鲍一凡（IT运维部），参加：…
             role = "host" if m.group(1).startswith("主持") else "recorder"
-            if not getattr(meeting, role) and name_shaped(m.group(2)):
-                setattr(meeting, role, m.group(2))
-                meeting.evidence[role] = Evidence(m.group(2), unit.locate(m.start(2)))
-                gazetteer.add_person(m.group(2))
+            if not getattr(meeting, role) and name_shaped(said(m, 2)):
+                setattr(meeting, role, said(m, 2))
+                meeting.evidence[role] = Evidence(said(m, 2), unit.locate(m.start(2)))
+                gazetteer.add_person(said(m, 2))
 
 
 # ``…在区政府三楼会议室主持召开…`` / ``14:00在运维中心会议室召开…``: where the opening says it met
