@@ -369,6 +369,13 @@ def test_layouts_two_departments_with_a_slash_are_two_owners():
     assert [f.rule for f in m.lint if f.rule == "multiple-owners"] == ["multiple-owners"]
 
 
+def test_layouts_attendees_listed_under_an_empty_label_without_indent_in_word():
+    m = process("t.docx", word_file(["会议时间：2026年1月14日 9:00", "参会人员：", "总经办 邵宏（总经理）", "销售部 高峰",
+                                     "人力资源部 秦川", "议程：", "经营情况", "待办：", "1. 高峰1月20日前提交续约清单。"]))
+    assert m.meeting.attendees == ["邵宏", "高峰", "秦川"]
+    assert [(a.owner, a.owner_department) for a in m.action_items] == [("高峰", "销售部")]
+
+
 def test_layouts_attendee_section_lists_handles_links_and_mail():
     m = run("# 2025-02-12 SIG 例会\n\n## 与会人员\n- [qiu-lan](https://example.org/qiu-lan)\n- @ma_yun(ma@example.org)\n"
             "- wu.dan@example.com\n- 贾岚 祁思远\n\n## 纪要\n- 讨论了发布节奏\n")

@@ -117,13 +117,25 @@ def _split_fields(first: str, text: str) -> list[tuple[str, str]]:
 
 
 def _continuation(units: list[Unit], i: int) -> list[Unit]:
-    """Indented lines under an empty ``参会人员：`` label."""
+    """The lines under an empty ``参会人员：`` label: indented or listed, or (as Word keeps them,
+    without indent) lines that are only people and their departments (销售部 高峰)."""
     lines = []
     for unit in units[i + 1:]:
-        if unit.label is not None or unit.kind == "heading" or (not unit.indent and unit.style is None):
+        if unit.label is not None or unit.kind == "heading" \
+                or (not unit.indent and unit.style is None and not _only_people(unit.text)):
             break
         lines.append(unit)
     return lines
+
+
+def _only_people(text: str) -> bool:
+    if len(text) > _PEOPLE_LINE or re.search(r"[。；;:：]", text):
+        return False
+    parties = parse_parties(text)
+    return any(p.kind == "person" for p in parties) and all(p.kind in ("person", "department") for p in parties)
+
+
+_PEOPLE_LINE = 40          # chars: 总经办 赵宏（总经理）, 财务部 葛琼、严倩
 
 
 # --------------------------------------------------------------------------- #
