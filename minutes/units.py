@@ -94,6 +94,7 @@ class Unit:
     role_evidence: str = ""            # (headings) what gave the section its role
     speaker: Optional[str] = None      # who says it, in a chat export (the line under a header)
     when: Optional[str] = None         # a chat header's or transcript line's time stamp
+    gaps: tuple = ()                   # (offset in text, chars) of comments cut from inside the line
 
     @property
     def fold(self) -> str:
@@ -105,7 +106,7 @@ class Unit:
         return kept[1]
 
     def locate(self, offset: int = 0) -> Location:
-        return self.origin.locate(self.start + offset)
+        return self.origin.locate(self.start + offset + sum(chars for at, chars in self.gaps if at <= offset))
 
     @property
     def line(self) -> Optional[int]:
@@ -184,26 +185,19 @@ def cut_comments(unit: Unit) -> None:
     if not comments:
         return
     unit.remark = " ".join(m.group(0) for m in comments)
-    kept = _COMMENT.sub("", unit.text)
+    kept, gaps, position = "", [], 0
+    for m in comments:
+        kept += unit.text[position:m.start()]
+        gaps.append((len(kept), m.end() - m.start()))
+        position = m.end()
+    kept += unit.text[position:]
     if not kept.strip():
         unit.kind = "comment"
         return
-    unit.start += _first_kept(unit.text, comments)
+    lead = len(kept) - len(kept.lstrip())
+    unit.start += lead + sum(chars for at, chars in gaps if at <= lead)
+    unit.gaps = tuple((at - lead, chars) for at, chars in gaps if at > lead)   # 张伟 <!-- 注 --> 周五前…
     unit.text = kept.strip()
-
-
-def _first_kept(text: str, comments: list[re.Match]) -> int:
-    """Index in ``text`` of the first character that is neither in a comment nor a space."""
-    i = 0
-    for m in comments:
-        while i < m.start() and text[i].isspace():
-            i += 1
-        if i < m.start():
-            return i
-        i = max(i, m.end())
-    while i < len(text) and text[i].isspace():
-        i += 1
-    return i
 
 
 def strip_marker(unit: Unit) -> None:
@@ -238,7 +232,8 @@ def strip_label(unit: Unit, *groups: str) -> None:
 
 
 def advance(unit: Unit, chars: int) -> None:
-    unit.start += chars
+    unit.start += chars + sum(cut for at, cut in unit.gaps if at <= chars)
+    unit.gaps = tuple((at - chars, cut) for at, cut in unit.gaps if at > chars)
     unit.text = unit.text[chars:]
 
 

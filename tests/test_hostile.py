@@ -4,6 +4,8 @@ The notes, templates and JSON here are written for the tests.
 """
 from __future__ import annotations
 
+import re
+
 import json
 from datetime import date
 from io import BytesIO
@@ -237,6 +239,7 @@ def test_service_form_of_many_empty_parts_is_refused(client):
     "<!-- minutes-disable vague-time -->张伟尽快整理需求文档，相关部门配合一下",
     "  <!-- 备注 --> <!-- minutes-disable -->张伟尽快整理需求文档，相关部门配合一下",
     "张伟尽快整理需求文档，相关部门配合一下 <!-- minutes-disable-line vague-time -->",
+    "张伟 <!-- 备注：原定周三 --> 尽快整理需求文档，相关部门配合一下",          # a comment inside the line
 ])
 @pytest.mark.parametrize("name", ["周会.txt", "周会.md"])
 def test_segment_evidence_after_an_inline_comment_points_at_the_words(line, name):
@@ -245,8 +248,9 @@ def test_segment_evidence_after_an_inline_comment_points_at_the_words(line, name
     positions = [(e.text, e.location) for a in minutes.action_items for e in a.evidence.values()]
     positions += [(f.text, f.location) for f in minutes.lint if f.rule.startswith(("vague", "subjective"))]
     assert any(text == "张伟" for text, _ in positions)
-    for text, location in positions:
-        assert line[location.column - 1:].startswith(text), (text, location)
+    for text, location in positions:          # words quoted across a cut comment read as if it were not there
+        after = line[location.column - 1:]
+        assert after.startswith(text) or re.sub(r"<!--.*?-->", "", after).startswith(text), (text, location)
 
 
 def test_render_template_of_many_unclosed_tags_is_stopped_by_the_budget(tmp_path):
