@@ -170,6 +170,13 @@ def test_layouts_terse_header_lines_with_spaced_labels_and_a_room_after_at(note,
     assert (m.meeting.host, m.meeting.recorder, m.meeting.location) == (host, recorder, location)
 
 
+def test_layouts_a_header_sentence_with_fields_after_its_date():
+    m = run("华南新仓启用项目进度跟踪表\n周例会：2024年6月4日（周二）9:30，项目办公室。主持：闻静；记录：钮然。\n"
+            "待办：\n1. 钮然6月7日前提交排班表。\n", name="n.txt")
+    assert (m.meeting.date, m.meeting.start_time, m.meeting.host, m.meeting.recorder) == ("2024-06-04", "09:30", "闻静", "钮然")
+    assert [a.owner for a in m.action_items] == ["钮然"]
+
+
 @pytest.mark.parametrize("opening, host, recorder, location", [
     ("2024年5月7日下午，区卫健局在四楼会议室召开院感防控推进会。会议由副局长欧阳敏主持，各科室负责人参加，办公室严蕾记录。",
      "欧阳敏", "严蕾", "四楼会议室"),

@@ -77,7 +77,7 @@ def _field_values(units: list[Unit]) -> Iterable[tuple[str, str, Unit]]:
 
 
 _HEADER_LINES = 8
-_PART = re.compile(r"(?<!\s)\s*+[|｜·•]\s*|\s++/\s++")
+_PART = re.compile(r"(?<!\s)\s*+[|｜·•]\s*|\s++/\s++|[。；;]\s*+(?=[^，,。；;:：\s]{1,6}\s*+[:：])")   # …9:30。主持：X；记录：Y
 
 
 def _header_parts(text: str) -> list[tuple[str, str]]:
@@ -92,7 +92,7 @@ def _header_parts(text: str) -> list[tuple[str, str]]:
             name = label_field(spaced.group(1), "meeting")              # 主持 司空澜 / 记录 耿佳
             value = spaced.group(2) if name else value
         if name:
-            found.append((name, value.strip()))
+            found.append((name, value.strip().rstrip("。；;，,")))
             labelled += 1
         elif (when := parse_when(part)).day or when.start:
             found.append(("date", part.strip()))
