@@ -5,7 +5,7 @@
     minutes_gazetteer   the document's people and departments
     minutes_lexicon     spaCy SpanRuler over nlp_models/ word lists and token patterns
     minutes_parties     one span per party, with its department
-    minutes_clauses     sentence and clause spans
+    minutes_clauses     sentences and clauses (character offsets)
 
 spaCy is imported on the first build, not when minutes is imported: the web service's
 main process and commands that never extract (track, serve) do without it.
@@ -45,6 +45,8 @@ def build_nlp() -> "Language":
 
 
 PARTIES_BY_OFFSETS = "minutes.parties"    # doc.user_data: (start_char, end_char) → span._.party
+SENTENCES_KEY = "minutes.sentences"       # doc.user_data: [(start_char, end_char), …] (components/clauses.py)
+CLAUSES_KEY = "minutes.clauses"
 MAX_PHRASES = 256          # a token pattern that would spell out into more stays a token pattern
 
 

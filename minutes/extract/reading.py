@@ -11,11 +11,11 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, NamedTuple, Optional
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional
 
 from ..deadlines import Deadline, find_deadlines
 from ..holidays import WorkCalendar
-from ..nlp import PARTIES_BY_OFFSETS, analyse
+from ..nlp import CLAUSES_KEY, PARTIES_BY_OFFSETS, SENTENCES_KEY, analyse
 from ..parties import Gazetteer
 from ..units import Segmented, Unit
 
@@ -89,10 +89,10 @@ class Reading:
         return bool(self.cues(unit, *labels, start=start, end=end))
 
     def sentences(self, unit: Unit) -> list[tuple[int, int]]:
-        return [(h.start, h.end) for h in self._index("sentences")[unit.index]]
+        return [(h.start, h.end) for h in self._index(SENTENCES_KEY)[unit.index]]
 
     def clauses(self, unit: Unit, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int]]:
-        return [(h.start, h.end) for h in self.hits(unit, "clauses", start, end)]
+        return [(h.start, h.end) for h in self.hits(unit, CLAUSES_KEY, start, end)]
 
     def deadlines(self, unit: Unit) -> list[Deadline]:
         if unit.index not in self._deadlines:
@@ -105,7 +105,10 @@ class Reading:
     # ------------------------------------------------------------------ #
     def _index(self, key: str) -> list[list[Hit]]:
         if key not in self._by_unit:
-            self._by_unit[key] = self._table(self.doc.spans.get(key, []))
+            if key in (SENTENCES_KEY, CLAUSES_KEY):      # kept as offsets (components/clauses.py)
+                self._by_unit[key] = self._table(("", start, end) for start, end in self.doc.user_data.get(key, []))
+            else:
+                self._by_unit[key] = self._table((s.label_, s.start_char, s.end_char) for s in self.doc.spans.get(key, []))
         return self._by_unit[key]
 
     def _cue_labels(self) -> list[dict[str, list[Hit]]]:
@@ -118,19 +121,19 @@ class Reading:
                 self._cues_by_label.append(by_label)
         return self._cues_by_label
 
-    def _table(self, spans) -> list[list[Hit]]:
-        """Each span as a Hit in the unit it lies in (one that crosses a unit's end is dropped)."""
+    def _table(self, spans: Iterable[tuple[str, int, int]]) -> list[list[Hit]]:
+        """Each (label, start_char, end_char) as a Hit in the unit it lies in (one that crosses a
+        unit's end is dropped)."""
         table: list[list[Hit]] = [[] for _ in self.seg.units]
         units, starts, parties = self.seg.units, self.starts, self._parties()
-        for span in spans:
-            start_char, end_char = span.start_char, span.end_char
+        for label, start_char, end_char in spans:
             i = bisect.bisect_right(starts, start_char) - 1
             if i < 0:
                 continue
             text = units[i].text
             start, end = start_char - starts[i], end_char - starts[i]
             if end <= len(text):
-                table[i].append(Hit(span.label_, start, end, text[start:end], parties.get((start_char, end_char))))
+                table[i].append(Hit(label, start, end, text[start:end], parties.get((start_char, end_char))))
         return table
 
     def _parties(self) -> dict[tuple[int, int], tuple]:
