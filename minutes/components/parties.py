@@ -86,35 +86,21 @@ class PartyFinder:
 
     def _forms(self, doc: Doc) -> list[Span]:
         words, _ = doc_words(doc)
+        shapes = [self._shape(doc, word) for word in words]
         spans = []
         for i, text in enumerate(words):
-            name_form, department, guess, _, _, _, opens_form = self._shape(doc, text)
+            name_form, department, guess, _, _, _, opens_form = shapes[i]
             if name_form:
                 spans.append(Span(doc, i, i + 1, label="NAME_FORM"))
             elif opens_form and i + 1 < len(words) and _name_forms().match(text + words[i + 1]):
                 spans.append(Span(doc, i, i + 2, label="NAME_FORM"))
             elif department:
-                spans.append(Span(doc, self._department_start(doc, words, i), i + 1, label="DEPT"))
-            elif guess and self._before_owner_cue(doc, words, i + 1):
+                spans.append(Span(doc, _department_start(shapes, i), i + 1, label="DEPT"))
+            elif guess and _before_owner_cue(shapes, i + 1):
                 spans.append(Span(doc, i, i + 1, label="NAME_GUESS"))
-            elif (width := self._named_by_place(doc, words, i)):
+            elif (width := _named_by_place(words, shapes, i)):
                 spans.append(Span(doc, i, i + width, label="NAME_GUESS"))
         return spans
-
-    def _named_by_place(self, doc: Doc, words: list[str], i: int) -> int:
-        """How many words from i make a name that its place vouches for: right after a department
-        (and perhaps a post: 工程部司徒亮, 工程部经理薛晨), or alone in brackets (牵头（杭旭）)."""
-        before = words[i - 1] if i else ""
-        if before in lexicon.role_words() and i > 1:
-            before = words[i - 2]
-        after_department = bool(before) and self._shape(doc, before)[1]
-        bracketed = before in ("(", "（") and i + 1 < len(words) and words[i + 1] in (")", "）")
-        if not (after_department or bracketed):
-            return 0
-        if name_shaped(words[i]):
-            return 1
-        joined = words[i] + words[i + 1] if i + 1 < len(words) else ""
-        return 2 if after_department and words[i] in lexicon.surnames() and len(joined) <= 4 and name_shaped(joined) else 0
 
     def _shape(self, doc: Doc, word: str) -> tuple:
         """(a name form, a department, a guessable name, NORM, is punctuation, is space, a single
@@ -133,26 +119,56 @@ class PartyFinder:
             self._shapes[word] = shape
         return shape
 
-    def _department_start(self, doc: Doc, words: list[str], i: int) -> int:
-        """区财政局 is one department though jieba cuts 区 / 财政局."""
-        prefixes = lexicon.department_prefixes()
-        while i > 0 and self._shape(doc, words[i - 1])[3] in prefixes:
-            i -= 1
-        return i
 
-    def _before_owner_cue(self, doc: Doc, words: list[str], i: int) -> bool:
-        """A guessed name counts only at a clause start and right before what a doer does (张三负责…, 李娜尽快…)."""
-        if i >= len(words) or not self._clause_start(doc, words, i - 1):
-            return False
-        norm = self._shape(doc, words[i])[3]
-        return norm in lexicon.doer_cues() or norm[:1].isdigit() or norm in (":", "、") \
-            or any(norm.startswith(w) for w in lexicon.time_openers())
+# The helpers below read the words' shapes (PartyFinder._shape), one per word of the Doc.
+_DEPARTMENT, _NORM, _PUNCT, _SPACE = 1, 3, 4, 5
 
-    def _clause_start(self, doc: Doc, words: list[str], i: int) -> bool:
-        if i == 0:
-            return True
-        _, _, _, norm, punct, space, _ = self._shape(doc, words[i - 1])
-        return punct or space or norm in ("由", "请", "@", ">")
+
+def _named_by_place(words: list[str], shapes: list[tuple], i: int) -> int:
+    """How many words from i make a name that its place vouches for: right after a department
+    (and perhaps a post: 工程部司徒亮, 工程部经理薛晨), or alone in brackets (牵头（杭旭）)."""
+    if not i:
+        return 0
+    before = i - 1
+    if words[before] in lexicon.role_words() and i > 1:
+        before = i - 2
+    after_department = shapes[before][_DEPARTMENT]
+    bracketed = words[i - 1] in ("(", "（") and i + 1 < len(words) and words[i + 1] in (")", "）")
+    if not (after_department or bracketed):
+        return 0
+    if name_shaped(words[i]):
+        return 1
+    joined = words[i] + words[i + 1] if i + 1 < len(words) else ""
+    return 2 if after_department and words[i] in lexicon.surnames() and len(joined) <= 4 and name_shaped(joined) else 0
+
+
+def _department_start(shapes: list[tuple], i: int) -> int:
+    """区财政局 is one department though jieba cuts 区 / 财政局."""
+    prefixes = lexicon.department_prefixes()
+    while i > 0 and shapes[i - 1][_NORM] in prefixes:
+        i -= 1
+    return i
+
+
+def _before_owner_cue(shapes: list[tuple], i: int) -> bool:
+    """A guessed name counts only at a clause start and right before what a doer does (张三负责…, 李娜尽快…)."""
+    if i >= len(shapes) or not _clause_start(shapes, i - 1):
+        return False
+    norm = shapes[i][_NORM]
+    return norm in lexicon.doer_cues() or norm[:1].isdigit() or norm in (":", "、") \
+        or norm.startswith(_time_openers())
+
+
+@lru_cache(maxsize=1)
+def _time_openers() -> tuple[str, ...]:
+    return tuple(lexicon.time_openers())
+
+
+def _clause_start(shapes: list[tuple], i: int) -> bool:
+    if i == 0:
+        return True
+    before = shapes[i - 1]
+    return before[_PUNCT] or before[_SPACE] or before[_NORM] in ("由", "请", "@", ">")
 
 
 def _non_overlapping(spans: list[Span]) -> list[Span]:
