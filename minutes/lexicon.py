@@ -15,7 +15,7 @@ from typing import Iterator
 from . import startcache
 from .errors import RuleFileError
 from .resources import load_yaml, model_path
-from .textnorm import fold_word
+from .textnorm import fold_word, trie_regex
 
 # label → (file, key path) of the word lists that feed SpanRuler phrase patterns
 PHRASE_SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -240,8 +240,20 @@ def find_names(folded: str):
 
 
 def find_departments(folded: str):
-    for m in department_finder().finditer(folded):
-        yield m.span(1)
+    """Spans of departments by shape (department_finder), looked for only on the lines that hold
+    a department suffix (most lines hold none; no department crosses a line)."""
+    finder, suffixes = department_finder(), _suffix_finder()
+    position = 0
+    for line in folded.split("\n"):
+        if suffixes.search(line):
+            for m in finder.finditer(line):
+                yield position + m.start(1), position + m.end(1)
+        position += len(line) + 1
+
+
+@lru_cache(maxsize=1)
+def _suffix_finder() -> re.Pattern:
+    return trie_regex(sorted({fold_word(s) for s in words("parties.yaml", "department_suffixes")}), startcache.compile_regex)
 
 
 @lru_cache(maxsize=1)

@@ -351,3 +351,19 @@ def test_sections_role_asks_assignment_only_as_far_as_needed(size):
         assert len(asked) == len({id(u) for u in asked}) <= size
         asked_in_all += len(asked)
     assert asked_in_all < size * len(cases)          # the shortcut skips some questions
+
+
+@pytest.mark.parametrize("text", [
+    "参会：区财政局、街道办事处\n由市住建委牵头，会同区交通局推进\n本部门下周汇报",
+    "各部门注意：\n采购部\n售后服务中心于5月8日前提交清单；IT部配合\n这部分由大家讨论",
+    "行政部 王芳\r\n人事部负责招聘\n\n项目组、支付组、BU\n质量部门周会",
+    "無部門的一行\n由區財政局牽頭\n全局统筹，该组跟进",
+])
+def test_lexicon_departments_found_line_by_line_as_in_the_whole_text(text):
+    """Looking for departments only on lines that hold a suffix finds what one pass over the
+    whole folded text finds."""
+    from minutes.lexicon import department_finder, find_departments
+    from minutes.textnorm import fold
+    folded = fold(text).lower()
+    whole = [m.span(1) for m in department_finder().finditer(folded)]
+    assert whole and list(find_departments(folded)) == whole
