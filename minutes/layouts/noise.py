@@ -140,8 +140,14 @@ def _any_word(key: str) -> re.Pattern:
 def _chat_system(text: str) -> bool:
     """``王敏撤回了一条消息`` / ``李雷邀请韩梅加入了群聊`` / ``系统消息：…``: the app speaks, not a person."""
     folded = normalise(text)
-    return len(folded) <= 40 and any(folded.endswith(w) for w in _words("chat_system_endings")) \
-        or any(folded.startswith(w) for w in _words("chat_system_prefixes"))
+    return len(folded) <= 40 and folded.endswith(_word_tuple("chat_system_endings")) \
+        or folded.startswith(_word_tuple("chat_system_prefixes"))
+
+
+@lru_cache(maxsize=None)
+def _word_tuple(key: str) -> tuple[str, ...]:
+    """The words as a tuple, which str.startswith/endswith test in one call."""
+    return tuple(_words(key))
 
 
 @lru_cache(maxsize=None)
