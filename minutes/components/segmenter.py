@@ -62,21 +62,23 @@ class Segmenter:
 
     def _best_path(self, block: str) -> list[int]:
         """For each position, where the word starting there ends on the most probable path."""
-        freq = self.freq
+        freq, weights = self.freq, self.weights
         size = len(block)
         score = [0.0] * (size + 1)
         ends = [0] * size
         for start in range(size - 1, -1, -1):
             best = best_end = None
             end = start
-            word = block[start]
-            while end < size and word in freq:
-                if freq[word]:
-                    value = self._weight(word) + score[end + 1]
+            while end < size:
+                word = block[start:end + 1]
+                count = freq.get(word)               # None: no dictionary word starts so (0: a prefix only)
+                if count is None:
+                    break
+                if count:
+                    value = (weights.get(word) or self._weight(word)) + score[end + 1]
                     if best is None or value >= best:       # a tie goes to the longer word
                         best, best_end = value, end
                 end += 1
-                word = block[start:end + 1]
             if best is None:                                # no dictionary word starts here
                 best, best_end = self._weight(block[start]) + score[start + 1], start
             score[start], ends[start] = best, best_end
