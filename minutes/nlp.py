@@ -4,6 +4,7 @@
                         document's names kept whole; NORM = folded form)
     minutes_gazetteer   the document's people and departments
     minutes_lexicon     spaCy SpanRuler over nlp_models/ word lists and token patterns
+    minutes_word_shapes the lexicon's one-word regex patterns (LATIN_NAME), tried word by word
     minutes_parties     one span per party, with its department
     minutes_clauses     sentences and clauses (character offsets)
 
@@ -32,13 +33,17 @@ if TYPE_CHECKING:
 def build_nlp() -> "Language":
     spacy = import_spacy()
     from . import components  # noqa: F401  (registers the tokenizer and components)
+    from .components.word_shapes import word_regex
     from .lexicon import phrase_patterns
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "minutes.JiebaTokenizer.v1"}}})
     nlp.add_pipe("minutes_gazetteer")
     ruler = nlp.add_pipe("span_ruler", name="minutes_lexicon",
                          config={"spans_key": "lexicon", "phrase_matcher_attr": "NORM", "validate": True})
-    ruler.add_patterns([phrase for entry in phrase_patterns() for alternative in first_token_alternatives(entry)
+    by_word = [entry for entry in phrase_patterns() if word_regex(entry["pattern"])]
+    ruler.add_patterns([phrase for entry in phrase_patterns() if entry not in by_word
+                        for alternative in first_token_alternatives(entry)
                         for phrase in as_phrases(alternative, nlp.make_doc)])
+    nlp.add_pipe("minutes_word_shapes").add_patterns(by_word)
     nlp.add_pipe("minutes_parties")
     nlp.add_pipe("minutes_clauses")
     return nlp

@@ -367,3 +367,17 @@ def test_lexicon_departments_found_line_by_line_as_in_the_whole_text(text):
     folded = fold(text).lower()
     whole = [m.span(1) for m in department_finder().finditer(folded)]
     assert whole and list(find_departments(folded)) == whole
+
+
+@pytest.mark.parametrize("text", [
+    "Priority: High，Kevin 和 Amy 周五前提交，Owner 是 Linda",
+    "会后 David to review the draft；Urgent 事项请 Tom 跟进",
+    "没有拉丁名字的一行：请行政部周三前确认",
+])
+def test_nlp_word_regex_patterns_give_the_rulers_spans_in_its_order(reference_ruler, text):
+    """One-word regex patterns (LATIN_NAME) tried word by word leave doc.spans["lexicon"] exactly
+    as the span ruler with those patterns leaves it, order included."""
+    from minutes.nlp import analyse
+    doc = reference_ruler(analyse(text))
+    spans = lambda key: [(s.label_, s.start, s.end, s.id_) for s in doc.spans[key]]
+    assert spans("lexicon") == spans("reference")

@@ -7,5 +7,6 @@
                 department, vague party), one span each, with its department
     clauses     minutes_clauses: clause spans, each read as commitment,
                 assignment, status, opinion, decision or plain
+    word_shapes minutes_word_shapes: the lexicon's one-word regex patterns
 """
-from . import clauses, gazetteer, parties, tokenizer  # noqa: F401  (registration side effects)
+from . import clauses, gazetteer, parties, tokenizer, word_shapes  # noqa: F401  (registration side effects)
