@@ -1152,29 +1152,26 @@ def _trigger_words(lex: _Lexicon, spec: tuple[str, ...]) -> Optional[re.Pattern]
     a holiday), and a search for a few literal words costs a fraction of the rule's own."""
     needed = set()
     for item in spec:
-        key, _, part = item.partition(":")
-        if key not in lex.data:
-            needed.update(item)
-            continue
-        value = lex.data[key]
-        if part == "keys":
-            needed.update(str(k) for k in value)
-            continue
-        words = _words(lex, key) if isinstance(value, dict) else value
-        needed.update(str(w).lower().split(" ")[0] for w in words if part != "latin" or _is_latin(str(w)))
+        as_written, words = _spec_words(lex, item)
+        needed.update(words if as_written else (w.lower().split(" ")[0] for w in words))
     return trie_regex(needed, compile_regex) if all(needed) else None
+
+
+def _spec_words(lex: _Lexicon, item: str) -> tuple[bool, list[str]]:
+    """The words a trigger spec item names, and whether they count as written (literal
+    characters, a mapping's keys) rather than as the rule's alternation spells them."""
+    key, _, part = item.partition(":")
+    if key not in lex.data:
+        return True, list(item)
+    value = lex.data[key]
+    if part == "keys":
+        return True, [str(k) for k in value]
+    words = _words(lex, key) if isinstance(value, dict) else value
+    return False, [str(w) for w in words if part != "latin" or _is_latin(str(w))]
 
 
 def _trigger_chars(lex: _Lexicon, spec: tuple[str, ...]) -> frozenset:
     """Characters from a spec: "key" (first characters of its words), "key:keys" (of a
     mapping's keys), "key:latin" (of its Latin words only), or literal characters."""
-    chars = set()
-    for item in spec:
-        key, _, part = item.partition(":")
-        if key not in lex.data:
-            chars.update(item)
-            continue
-        value = lex.data[key]
-        words = list(value) if part == "keys" else _words(lex, key) if isinstance(value, dict) else value
-        chars.update(str(w)[:1] for w in words if part != "latin" or _is_latin(str(w)))
+    chars = {w[:1] for item in spec for w in _spec_words(lex, item)[1]}
     return frozenset(c for ch in chars for c in (ch, ch.lower(), ch.upper()))
