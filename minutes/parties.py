@@ -142,7 +142,7 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
     m = _BRACKET.search(item)
     if m:
         inside, item = m.group(1).strip(), item[:m.start()].strip()
-        contact = re.sub(r"^[^:：]{1,6}[:：]\s*", "", inside)       # （联系人：龙婷）
+        contact = _without_post(re.sub(r"^[^:：]{1,6}[:：]\s*", "", inside))   # （联系人：龙婷）, （江秀琴主任）
         if is_department(item) and name_shaped(contact) and not _office_title(contact):
             return _parse_item(contact, item)                        # 信息部（杭旭）: 杭旭 of 信息部
         if is_department(inside):
@@ -198,11 +198,26 @@ _GLUED_MAX = 12           # chars: 质量部蒋晓, 人力资源部牛佳, 人�
 
 
 def _without_courtesy(item: str) -> str:
-    """梁家豪先生 → 梁家豪; a title alone (先生) stays as written."""
+    """梁家豪先生 → 梁家豪, 鍾明達校長 → 鍾明達; a title alone (先生) stays as written."""
     for title in lexicon.words("parties.yaml", "courtesy_titles"):
         if item.endswith(title) and len(item) > len(title) + 1:
             return item[:-len(title)].rstrip()
+    return _without_post(item)
+
+
+def _without_post(item: str) -> str:
+    """A name followed by its post (江秀琴主任, 鍾明達校長): the name, when it is shaped like one."""
+    folded = fold(item)
+    for post in _posts_longest_first():
+        if folded.endswith(post) and len(item) > len(post) and name_shaped(item[:-len(post)]):
+            return item[:-len(post)]
     return item
+
+
+@lru_cache(maxsize=1)
+def _posts_longest_first() -> tuple[str, ...]:
+    posts = set(lexicon.words("parties.yaml", "leading_titles")) | lexicon.role_words()
+    return tuple(sorted((fold(p) for p in posts if len(p) >= 2), key=len, reverse=True))
 
 
 def _note_and_department(inside: str, department: Optional[str]) -> tuple[str, Optional[str]]:

@@ -371,6 +371,15 @@ def test_layouts_a_date_describing_the_task_is_not_its_deadline(line, task, dead
     assert [(a.task, a.deadline) for a in m.action_items] == [(task, deadline)]
 
 
+def test_layouts_names_written_with_their_posts():
+    """主席 鄔明遠校長 chairs; 教務處（閻秀琴主任） in a 辦理單位 column is the person who answers for it."""
+    m = process("t.docx", word_file(["會議時間：2024年9月11日上午10時", "主席：鄔明遠校長", "紀錄：許雅筑"],
+                                     [["辦理單位", "交辦事項", "完成期限"], ["教務處（閻秀琴主任）", "彙整段考命題進度", "9月27日"],
+                                      ["總務處", "完成監視系統汰換招標", "10月31日"]]))
+    assert (m.meeting.host, m.meeting.recorder) == ("鄔明遠", "許雅筑")
+    assert [(a.owner, a.owner_department) for a in m.action_items] == [("閻秀琴", "教務處"), ("總務處", "總務處")]
+
+
 def test_layouts_two_departments_with_a_slash_are_two_owners():
     m = run("| 事项 | 负责人 | 完成时间 |\n|---|---|---|\n| 更新报销指引 | 财务部/行政部 | 2025-05-30 |\n", name="n.md")
     assert [f.rule for f in m.lint if f.rule == "multiple-owners"] == ["multiple-owners"]

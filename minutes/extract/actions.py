@@ -158,6 +158,11 @@ class ActionReader:
         department = record.get("owner_department")
         if owner_unit is not None:
             self.items.owner_field(draft, owner_unit.text, 0, owner_unit)
+        if department and not is_department(department) and owner_unit is None:
+            named = [p for p in parse_parties(department) if p.kind == "person" and p.department]
+            if len(named) == 1:                             # 教務處（江秀琴主任） in a 辦理單位 column
+                self.items.owner_field(draft, department, 0, record.fields["owner_department"])
+                return
         if department and is_department(department):
             draft.department_hint = department
             if not draft.owners and not draft.vague and not draft.owner_undetermined:
