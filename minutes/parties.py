@@ -142,7 +142,7 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
     m = _BRACKET.search(item)
     if m:
         inside, item = m.group(1).strip(), item[:m.start()].strip()
-        contact = _without_post(re.sub(r"^[^:：]{1,6}[:：]\s*", "", inside))   # （联系人：龙婷）, （江秀琴主任）
+        contact = without_posts(re.sub(r"^[^:：]{1,6}[:：]\s*", "", inside))   # （联系人：龙婷）, （江秀琴主任）
         if is_department(item) and name_shaped(contact) and not _office_title(contact):
             return _parse_item(contact, item)                        # 信息部（杭旭）: 杭旭 of 信息部
         if is_department(inside):
@@ -202,16 +202,20 @@ def _without_courtesy(item: str) -> str:
     for title in lexicon.words("parties.yaml", "courtesy_titles"):
         if item.endswith(title) and len(item) > len(title) + 1:
             return item[:-len(title)].rstrip()
-    return _without_post(item)
+    return without_posts(item)
 
 
-def _without_post(item: str) -> str:
-    """A name followed by its post (江秀琴主任, 鍾明達校長): the name, when it is shaped like one."""
-    folded = fold(item)
-    for post in _posts_longest_first():
-        if folded.endswith(post) and len(item) > len(post) and name_shaped(item[:-len(post)]):
-            return item[:-len(post)]
-    return item
+def without_posts(item: str) -> str:
+    """A name written with its posts (副局长欧阳敏, 总经理助理上官婉, 江秀琴主任, 鍾明達校長): the
+    name, when what is left is shaped like one; else the words as written."""
+    name, folded = item, fold(item)
+    while not name_shaped(name) and (post := next((p for p in _posts_longest_first()
+                                                   if folded.startswith(p) and len(folded) > len(p)), None)):
+        name, folded = name[len(post):], folded[len(post):]
+    if not name_shaped(name):
+        post = next((p for p in _posts_longest_first() if folded.endswith(p) and len(folded) > len(p)), "")
+        name = name[:len(name) - len(post)]
+    return name if name_shaped(name) else item
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ Progress reports (已完成, 顺延), checked boxes, opinions and decisions are 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from .. import lexicon
@@ -303,7 +304,7 @@ class ActionReader:
 
     def _handed_out_after_opinion(self, unit: Unit, start: int, end: int) -> int:
         """Where a clause after a view hands work to someone by name (@X 你…); else the sentence's end."""
-        text = fold(unit.text)
+        text = unit.fold
         for c_start, c_end in self.reading.clauses(unit, start, end)[1:]:
             lead = c_start + len(text[c_start:c_end]) - len(text[c_start:c_end].lstrip(SEPARATORS))
             parties = [p for p in self.reading.parties(unit, c_start, c_end) if p.kind == "person"]
@@ -486,15 +487,22 @@ _BARE_HANDBACK = re.compile(r"(?:你|您)?(?:来|去)?[\u4e00-\u9fff]?")     # �
 _REPORTS_THE_CHAIR = re.compile(r"会议由[^，,。；;]{1,16}主持")
 
 
+@lru_cache(maxsize=1)
+def _role_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The meeting roles (主持, 记一下纪要) and what may come before them (麻烦, 我, 这次), longest first."""
+    roles = lexicon.folded_words("cues.yaml", "meeting_roles", "host") | \
+        lexicon.folded_words("cues.yaml", "meeting_roles", "recorder")
+    leading = lexicon.folded_words("cues.yaml", "courtesies") | lexicon.folded_words("cues.yaml", "first_person") \
+        | lexicon.folded_words("cues.yaml", "meeting_roles", "occasion")
+    return roles, tuple(sorted(leading, key=len, reverse=True))
+
+
 def _takes_meeting_role(draft: Draft) -> bool:
     """主持，@龙婷 麻烦记一下纪要: chairing or keeping the minutes of this meeting and nothing
     else is meeting information (extract/meeting.py reads it), no task."""
     if draft.deadline is None and _REPORTS_THE_CHAIR.search(draft.task or ""):
         return True                                    # 会议由总经理助理上官婉主持，…，客服部夏侯杰记录
-    roles = lexicon.folded_words("cues.yaml", "meeting_roles", "host") | \
-        lexicon.folded_words("cues.yaml", "meeting_roles", "recorder")
-    leading = sorted(lexicon.folded_words("cues.yaml", "courtesies") | lexicon.folded_words("cues.yaml", "first_person")
-                     | lexicon.folded_words("cues.yaml", "meeting_roles", "occasion"), key=len, reverse=True)
+    roles, leading = _role_words()
     said = re.sub(r"^[^\s:：]{1,16}[:：]", "", fold(draft.task or "").strip())       # the writer's name: …
     pieces = [p for p in re.split(r"[\s,，。.;；!！@]+", said) if p]
     for i, piece in enumerate(pieces):

@@ -214,9 +214,13 @@ def _settles(sentence: str) -> bool:
     m = _settled().match(sentence)
     if m is None or next_meeting_phrase().match(sentence.lower()):
         return False
-    subject = m.group(1)
-    return not any(w in subject for w in lexicon.folded_words("cues.yaml", "reporting_verbs")
-                   | lexicon.folded_words("cues.yaml", "not_commitment"))
+    return not any(w in m.group(1) for w in _proposing_words())
+
+
+@lru_cache(maxsize=1)
+def _proposing_words() -> frozenset[str]:
+    """What makes a setting reported or proposed rather than fixed (汇报, 建议, 考虑)."""
+    return lexicon.folded_words("cues.yaml", "reporting_verbs") | lexicon.folded_words("cues.yaml", "not_commitment")
 
 
 def speaker_end(unit: Unit) -> int:

@@ -535,9 +535,8 @@ def _of_department(person: Hit, department: Hit) -> Hit:
 def _with_department_before(parties: list[Hit], person: Hit, text: str) -> Hit:
     """The person, with the department written right before them (and their post)."""
     before = next((p for p in reversed(parties) if p.end <= person.start), None)
-    if before is not None and _person_of(parties, before, text) == _of_department(person, before):
-        return _of_department(person, before)
-    return person
+    named = _person_of(parties, before, text) if before is not None else None
+    return named if named is not None and named.start == person.start else person
 
 
 def _bracketed_after(parties: list[Hit], position: int, text: str) -> Optional[Hit]:
@@ -567,8 +566,12 @@ def is_question(text: str) -> bool:
     text = text.strip()
     if re.search(r"[?？]$", text):
         return True
-    ending = fold(text).rstrip("。.，,;；!！~～ ")
-    return ending.endswith(tuple(lexicon.folded_words("cues.yaml", "question_endings")))
+    return fold(text).rstrip("。.，,;；!！~～ ").endswith(_question_endings())
+
+
+@lru_cache(maxsize=1)
+def _question_endings() -> tuple[str, ...]:
+    return tuple(lexicon.folded_words("cues.yaml", "question_endings"))
 
 
 def _inside(hit: Hit, cuts: list[tuple[int, int]]) -> bool:
@@ -732,12 +735,12 @@ def _tidy(words: str) -> str:
     joined = re.sub(r"\s*+[—\-]{1,2}\s*$", "", joined)
     joined = re.sub(rf"(?:^|(?<=[,，;；]))\s*(?:{_filler_alternation()}|截止|由|于|在)\s*(?=[,，;；。]|$)", "", joined)
     joined = re.sub(r"@(?=[\s,，;；。]|$)|(?<=[\u4e00-\u9fff])就(?=@?[,，;；。]|$)", "", joined)   # 就交给@X cut to 就@
-    joined = _LEADING_REPLY().sub("", joined)              # 行，… / 吧，… left before the work by a cut turn
+    joined = _leading_reply().sub("", joined)              # 行，… / 吧，… left before the work by a cut turn
     joined = re.sub(r"[,，;；]{2,}", "，", joined)
     return joined.strip(" ，,；;。:：、—-").strip()
 
 
 @lru_cache(maxsize=1)
-def _LEADING_REPLY() -> re.Pattern:
+def _leading_reply() -> re.Pattern:
     acks = lexicon.alternation(lexicon.words("cues.yaml", "acknowledgements"))
     return re.compile(rf"^(?:(?:{acks})|吧|啊|呢|嘛)\s*+[,，]\s*+", re.I)

@@ -10,7 +10,7 @@ from typing import Iterable, Optional
 from .. import lexicon
 from ..model import Evidence, Meeting
 from ..labels import field_of
-from ..parties import Gazetteer, Party, is_department, looks_like_person, name_shaped, parse_parties
+from ..parties import Gazetteer, Party, is_department, looks_like_person, name_shaped, parse_parties, without_posts
 from ..units import Segmented, Unit, label_field
 from ..textnorm import fold, fold_word
 from ..layouts.noise import DAY_LINE
@@ -322,14 +322,6 @@ _RECORDED_BY = re.compile(r"(?<=主持)[^。；;]*?[，,]\s*+(?:由)?([^，,。�
 _ROLE_IN_SENTENCE = re.compile(r"[，,；;]\s*+(主持人?|记录人?)\s*+[:：]\s*+([^\s，,；;。(（]{2,12})")
 
 
-def _without_titles(name: str) -> str:
-    """副局长欧阳敏 → 欧阳敏, 总经理助理上官婉 → 上官婉: the posts written before a name."""
-    titles = sorted(set(lexicon.words("parties.yaml", "leading_titles")) | lexicon.role_words(), key=len, reverse=True)
-    while not name_shaped(name) and (title := next((t for t in titles if name.startswith(t) and len(name) > len(t)), None)):
-        name = name[len(title):]
-    return name
-
-
 def _first_person(words: str) -> bool:
     """今天我 (…主持): the speaker, not a name."""
     return any(w in words for w in lexicon.words("cues.yaml", "first_person"))
@@ -416,7 +408,7 @@ def _people(meeting: Meeting, gazetteer: Gazetteer, fields, seg: Segmented) -> N
         if name in ("host", "recorder"):
             _role(meeting, gazetteer, name, value, unit)
         elif name == "hosted_by" and not meeting.host and value and not _first_person(value):
-            meeting.host = value = _without_titles(value)
+            meeting.host = value = without_posts(value)
             meeting.evidence["host"] = Evidence(value, unit.locate())
         elif name == "attendees":
             _attendees(meeting, gazetteer, parse_parties(value), absent, unit)
