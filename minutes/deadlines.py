@@ -438,17 +438,11 @@ def _day_holiday(g: dict, ctx: _Context) -> Optional[date]:
     day = when(year) if year is not None else _first_on_or_after(ctx.day, when)
     if day is None or not (g.get("mark") or g.get("firstwd")) or not ctx.calendar.is_statutory_holiday(day):
         return day
-    first, last = day, day                      # the days off around it: 国庆 is 10-1…10-7
-    while not ctx.calendar.is_workday(first - timedelta(days=1)) and day - first < _LONGEST_BREAK:
-        first -= timedelta(days=1)
-    while not ctx.calendar.is_workday(last + timedelta(days=1)) and last - day < _LONGEST_BREAK:
-        last += timedelta(days=1)
+    first, last = ctx.calendar.days_off_around(day)
     if g.get("firstwd"):                        # 元旦后第一个工作日
         return ctx.calendar.add_workdays(last, 1)
     return ctx.calendar.add_workdays(first, -1)  # 国庆前: the last working day before the break
 
-
-_LONGEST_BREAK = timedelta(days=14)
 
 
 def _resolve_holiday_edge(g: dict, ctx: _Context) -> _Value:

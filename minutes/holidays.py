@@ -68,10 +68,16 @@ class WorkCalendar:
                       if self.is_statutory_holiday(day + timedelta(days=n))), None)
         if start is None:
             return None
-        first, last = start, start
-        while first - timedelta(days=1) > day and not self.is_workday(first - timedelta(days=1)):
+        first, last = self.days_off_around(start)
+        return max(first, day + timedelta(days=1)), last
+
+    def days_off_around(self, day: date | datetime) -> tuple[date, date]:
+        """The first and last day of the run of days off that holds ``day`` (国庆: 10-1…10-7)."""
+        day = _as_date(day)
+        first, last = day, day
+        while not self.is_workday(first - timedelta(days=1)) and day - first < _LONGEST_BREAK:
             first -= timedelta(days=1)
-        while not self.is_workday(last + timedelta(days=1)) and last - start < _LONGEST_BREAK:
+        while not self.is_workday(last + timedelta(days=1)) and last - day < _LONGEST_BREAK:
             last += timedelta(days=1)
         return first, last
 

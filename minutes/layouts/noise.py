@@ -25,10 +25,11 @@ from ..units import Unit
 _PAGE_NUMBER = re.compile(r"^(?:[-—–_\s]*\d{1,4}[-—–_\s]*|第\s*\d{1,4}\s*页[\s,，/]*(?:共\s*\d{1,4}\s*页)?"
                           r"|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页|page\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$", re.I)
 # A chat export's day divider: ——— 2024年11月12日 ———, == 2024-11-12 (周二) ==
-_DAY_LINE = re.compile(r"^[-—–=·~\s]{2,}\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?\s*(?:[(（]?(?:星期|周)[一二三四五六日天][)）]?)?[-—–=·~\s]{2,}$")
+_DAY = r"\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?\s*(?:[(（]?(?:星期|周)[一二三四五六日天][)）]?)?"
+_DAY_LINE = re.compile(rf"^[-—–=·~\s]{{2,}}{_DAY}[-—–=·~\s]{{2,}}$")
 DAY_LINE = "聊天记录的日期分隔"
 # The same divider undecorated (2024-11-12 星期二), known by the time-stamped messages under it
-_BARE_DAY = re.compile(r"^\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?\s*(?:[(（]?(?:星期|周)[一二三四五六日天][)）]?)?$")
+_BARE_DAY = re.compile(rf"^{_DAY}$")
 _SEPARATOR = re.compile(r"^[-—–_=*~#·.\s]{3,}$")
 _COPIES = re.compile(r"^[(（]?\s*共印\s*\d{1,4}\s*份\s*[)）]?$")
 _TAG = re.compile(r"^\s*</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>\s*$", re.I)
@@ -58,7 +59,7 @@ def _bare_day_lines(units: list[Unit]) -> None:
     """A line that is only a day, followed by a time-stamped message: a chat export's divider."""
     content = [u for u in units if u.kind in ("line", "heading", "noise") and u.text.strip()]
     for unit, following in zip(content, content[1:]):
-        if unit.kind != "noise" and unit.label is None and following.when and _BARE_DAY.match(fold(unit.text).strip()):
+        if unit.kind != "noise" and unit.label is None and following.when and _BARE_DAY.match(unit.fold.strip()):
             _set(unit, DAY_LINE)
 
 
