@@ -48,9 +48,11 @@ def sync_api():
 
 
 @pytest.fixture(scope="module")
-def server():
+def server(tmp_path_factory):
     port = free_port()
-    env = {**os.environ, "MINUTES_API_TOKEN": TOKEN}
+    # the page files into a ledger: a throwaway one, never minutes.db in the checkout
+    ledger = tmp_path_factory.mktemp("ledger") / "ledger.db"
+    env = {**os.environ, "MINUTES_API_TOKEN": TOKEN, "MINUTES_DB": str(ledger)}
     process = subprocess.Popen([sys.executable, "-m", "minutes", "serve", "--port", str(port)], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}/"
