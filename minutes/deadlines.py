@@ -1102,6 +1102,33 @@ _TRIGGERS = {
 }
 _UNPREFIXED_RULES = {"counted", "now", "undetermined"}
 
+# What a match of a rule can start with, in the same spec as _TRIGGERS: each rule is compiled
+# behind a one-character lookahead of these. re tries a pattern at every position of a line,
+# and most rules open with optional words and guards (a year, 下个, a lookbehind) that cost it
+# a long look at each one; the lookahead rejects a position at its first character. Rules that
+# open with a word list need none (re skips to their first characters itself).
+# tests/test_deadlines.py reads each pattern's possible first characters and checks them here.
+_DIGITS = ("0123456789",)
+_NUMBER = _DIGITS + ("numerals", "numeral_units")
+_YEAR_HEAD = _DIGITS + ("year_shift",)
+_STARTS = {
+    "ymd_numeric": _DIGITS, "dmy_numeric": _DIGITS, "ymd_chinese": _NUMBER,
+    "month_day": _YEAR_HEAD + _NUMBER, "month_slash_day": _DIGITS, "month_dot_day": _DIGITS,
+    "month_shift_day": _YEAR_HEAD + ("month_shift",), "nth_weekday": _YEAR_HEAD + _NUMBER,
+    "day_of_month": _NUMBER, "relative_day": ("relative_days", "relative_day_stems"),
+    "weekday": ("week_shift", "weekday_stems"), "weekday_en": ("week_shift:latin", "weekdays:latin"),
+    "holiday": _YEAR_HEAD + ("holidays",), "english_month_day": ("months_en",), "english_day_month": _DIGITS,
+    "week": ("week_shift", "week_words"), "month": _YEAR_HEAD + _NUMBER + ("month_shift", "月"),
+    "year": _YEAR_HEAD + ("年",), "quarter": _YEAR_HEAD + ("quarters", "quarter_shift", "季"),
+    "period_en": ("period_words_en",), "duration": _NUMBER + ("半", "vague_numbers"),
+    "duration_en": ("duration_prefixes_en",), "duration_en_after": _NUMBER + ("numbers_en", "vague_numbers"),
+    "clock": _NUMBER + ("dayparts",), "end_of_day": ("dayparts",), "now": ("now",), "vague": ("vague",),
+    "vague_month": _YEAR_HEAD + _NUMBER + ("month_shift", "月"), "vague_year": _YEAR_HEAD + ("year_parts_vague",),
+    "vague_quarter": _YEAR_HEAD + ("quarters", "quarter_shift"), "vague_period": _YEAR_HEAD + _NUMBER,
+    "vague_week_of_month": _NUMBER + ("month_shift",), "undetermined": ("undetermined", "wait_for:keys"),
+    "holiday_edge": ("holiday_edges",),
+}
+
 
 def _build_rules(lex: _Lexicon) -> tuple[_Rule, ...]:
     p = _pieces(lex)
@@ -1118,8 +1145,12 @@ def _duration_is_time(m: re.Match, lex: _Lexicon) -> bool:
 
 
 def _compile(lex: _Lexicon, name: str, template: str, resolve, pieces: dict[str, str]) -> _Rule:
+    pattern = _expand(template, pieces)
+    if name in _STARTS:
+        starts = "".join(sorted(re.escape(ch) for ch in _trigger_chars(lex, _STARTS[name])))
+        pattern = f"(?=[{starts}])(?:{pattern})"
     try:
-        pattern = _regex(_expand(template, pieces))
+        pattern = _regex(pattern)
     except re.error as exc:
         raise RuleFileError(f"'{_RULE_FILE}': the words make rule '{name}' an invalid pattern: {exc}") from None
     extend = partial(_EXTEND[name], lex=lex) if name in _EXTEND else None

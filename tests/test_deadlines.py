@@ -11,6 +11,7 @@ import json
 import re
 from datetime import date, datetime
 from pathlib import Path
+from re import _constants as C, _parser as P
 
 import pytest
 
@@ -637,6 +638,68 @@ def test_deadlines_synonym_added_to_the_data_needs_no_code(monkeypatch):
     finally:
         monkeypatch.undo()
         deadlines._grammar.cache_clear()
+
+
+# --------------------------------------------------------------------------- #
+# The scan's shortcut: a rule is tried only where one of its matches can start
+# --------------------------------------------------------------------------- #
+def test_deadlines_rule_is_tried_wherever_its_match_can_start():
+    """A rule runs behind a lookahead of the characters its matches can start with (_STARTS), or
+    opens with a word or class that re skips ahead to by itself; read off the parsed pattern,
+    every character a match can start with passes that lookahead."""
+    for _, rule in deadlines._grammar().rules:
+        parsed = P.parse(rule.pattern.pattern).data
+        op, av = parsed[0]
+        if op is C.ASSERT and av[0] == 1:
+            allowed, _ = _first_characters(av[1])
+            first, empty = _first_characters(parsed[1:])
+            assert first is not None and not empty, rule.name
+            assert first <= allowed, (rule.name, "".join(sorted(first - allowed)))
+        else:
+            assert _opens_with_a_literal_or_class(parsed), f"rule {rule.name} needs its first characters in _STARTS"
+
+
+def _first_characters(sequence) -> tuple[set | None, bool]:
+    """The characters a match of a parsed pattern can start with (None: any character), and
+    whether it can be empty; a lookaround consumes nothing."""
+    found: set = set()
+    for op, av in sequence:
+        first, empty = _first_characters_of(op, av)
+        if first is None:
+            return None, False
+        found |= first
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _first_characters_of(op, av) -> tuple[set | None, bool]:
+    if op is C.LITERAL:
+        return {chr(av)}, False
+    if op is C.IN:
+        if any(o not in (C.LITERAL, C.RANGE) for o, _ in av):
+            return None, False
+        return {chr(c) for o, a in av for c in ([a] if o is C.LITERAL else range(a[0], a[1] + 1))}, False
+    if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+        return set(), True
+    if op is C.SUBPATTERN:
+        return _first_characters(av[3])
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        first, empty = _first_characters(av[2])
+        return first, empty or av[0] == 0
+    if op is C.BRANCH:
+        parts = [_first_characters(alternative) for alternative in av[1]]
+        if any(first is None for first, _ in parts):
+            return None, False
+        return set().union(*(first for first, _ in parts)), any(empty for _, empty in parts)
+    return None, False
+
+
+def _opens_with_a_literal_or_class(parsed) -> bool:
+    while parsed and parsed[0][0] is C.SUBPATTERN:
+        parsed = parsed[0][1][3].data
+    op, av = parsed[0]
+    return op in (C.LITERAL, C.IN) or (op is C.BRANCH and all(alt and alt[0][0] is C.LITERAL for alt in av[1]))
 
 
 # --------------------------------------------------------------------------- #
