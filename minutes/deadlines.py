@@ -21,7 +21,7 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from typing import Callable, NamedTuple, Optional
 
 import chinese_calendar
@@ -78,9 +78,12 @@ def find_deadlines(text: str, ref: date | datetime, *, calendar: WorkCalendar | 
     if not isinstance(text, str) or not text.strip():
         return []
     grammar = _grammar()
+    candidates = grammar.candidates(text.translate(grammar.lex.fold))
+    if not candidates:
+        return []
     ctx = _context(ref, calendar or default_calendar(), grammar.lex)
     found: list[Deadline] = []
-    for candidate in _longest_first(grammar.candidates(text.translate(grammar.lex.fold))):
+    for candidate in _longest_first(candidates):
         deadline = _deadline(candidate, text, _joined_context(found, candidate, text, ctx))
         if deadline is not None:
             found.append(deadline)
@@ -838,22 +841,47 @@ class _Grammar:
         self.bracket_close = _regex(r"\s*[)）]\s*(" + lex.alt("deadline_suffixes") + ")?")
 
     def candidates(self, folded: str) -> list[_Candidate]:
-        """Every rule's matches; a hot loop, kept flat for speed."""
-        prefixes = {m.end(): m.start() for m in self.prefix.finditer(folded)}
-        chars = set(folded)
+        """Every rule's matches; a hot loop, kept flat for speed. Only the rules one of the
+        line's characters triggers are looked at (most lines trigger none)."""
+        by_char = self.rules_by_char
+        wanted = 0
+        for ch in self.trigger_chars.intersection(folded):
+            wanted |= by_char[ch]
+        prefixes = None
         found = []
-        for order, rule in self.rules:
-            if rule.triggers.isdisjoint(chars) or (rule.needs is not None and not rule.needs.search(folded)):
+        while wanted:
+            bit = wanted & -wanted
+            wanted ^= bit
+            order, rule = self.rules[bit.bit_length() - 1]
+            if rule.needs is not None and not rule.needs.search(folded):
                 continue
             for m in rule.pattern.finditer(folded):
                 if m.end() == m.start() or (rule.accept and not rule.accept(m)):
                     continue
                 start = rule.extend(folded, m) if rule.extend else m.start()
-                if start is not None:
-                    head = _prefix_start(start, prefixes) if rule.prefixed else start
-                    end = len(folded[:m.end()].rstrip())
-                    found.append(_Candidate(head, end, order, rule, m, head != start))
+                if start is None:
+                    continue
+                head = start
+                if rule.prefixed:
+                    if prefixes is None:
+                        prefixes = {p.end(): p.start() for p in self.prefix.finditer(folded)}
+                    head = _prefix_start(start, prefixes)
+                end = len(folded[:m.end()].rstrip())
+                found.append(_Candidate(head, end, order, rule, m, head != start))
         return found
+
+    @cached_property
+    def rules_by_char(self) -> dict[str, int]:
+        """Trigger character → the rules it triggers, one bit per rule in rule order."""
+        table: dict[str, int] = {}
+        for order, rule in self.rules:
+            for ch in rule.triggers:
+                table[ch] = table.get(ch, 0) | 1 << order
+        return table
+
+    @cached_property
+    def trigger_chars(self) -> frozenset:
+        return frozenset(self.rules_by_char)
 
 
 def _prefix_start(start: int, prefixes: dict[int, int]) -> int:
