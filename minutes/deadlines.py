@@ -953,8 +953,9 @@ def _follower_guard(lex: _Lexicon) -> str:
 
 
 def _compound_guard(lex: _Lexicon) -> str:
-    """A lookahead refusing a word whose first character ends another word: 说明日志, 线上周会."""
-    parts = [f"(?<=[{''.join(map(str, before))}]){re.escape(str(ch))}"
+    """A lookahead refusing a word whose first character ends another word: 说明日志, 线上周会.
+    Each choice opens with its character, so re passes over the others at one look."""
+    parts = [f"{re.escape(str(ch))}(?<=[{''.join(map(str, before))}]{re.escape(str(ch))})"
              for ch, before in lex.section("compound_guards", dict).items() if before]
     return f"(?!{'|'.join(parts)})" if parts else ""
 
