@@ -162,6 +162,7 @@ class _Rule(NamedTuple):
     triggers: frozenset = frozenset()  # every match holds one of these characters
     prefixed: bool = True              # may take a deadline prefix (截止, by, DDL:)
     needs: Optional[re.Pattern] = None  # and one of these words: a rule whose words are absent is not run
+    needs_also: tuple[re.Pattern, ...] = ()  # and one word of each of these too
 
 
 class _Candidate(NamedTuple):
@@ -855,6 +856,8 @@ class _Grammar:
             order, rule = self.rules[bit.bit_length() - 1]
             if rule.needs is not None and not rule.needs.search(folded):
                 continue
+            if rule.needs_also and not all(words.search(folded) for words in rule.needs_also):
+                continue
             for m in rule.pattern.finditer(folded):
                 if m.end() == m.start() or (rule.accept and not rule.accept(m)):
                     continue
@@ -1123,11 +1126,19 @@ _TRIGGERS = {
     "english_month_day": ("months_en",), "english_day_month": ("months_en",), "week": ("week_words",),
     "month": ("月",), "year": ("年",), "quarter": ("季qQ",),
     "period_en": ("period_words_en",), "duration": ("duration_units",), "duration_en": ("duration_prefixes_en",),
-    "duration_en_after": ("duration_ago", "duration_later"), "counted": ("event_connectors",),
+    "duration_en_after": ("duration_ago:latin", "duration_later:latin"), "counted": ("event_connectors",),
     "clock": ("点时:", "meridiem"), "end_of_day": ("dayparts",), "now": ("now",),
     "vague": ("vague",), "vague_recurring": ("recurring",), "vague_month": ("month_parts_vague",),
     "vague_year": ("year_parts_vague",), "vague_quarter": ("季qQ",),
     "vague_period": ("deadline_suffixes",), "vague_week_of_month": ("第",), "undetermined": ("undetermined", "wait_for:keys"),
+}
+# Words a match holds besides its triggers, in the same spec, for rules whose triggers are
+# common words (前, 内, 中, 第) or characters (年, 季): each group must be found as well.
+_PERIOD_MARKS = ("period_end_marks", "period_within_marks")
+_NEEDS_ALSO = {
+    "year": (_PERIOD_MARKS,), "quarter": (_PERIOD_MARKS,), "vague_period": (("月", "年", "year_shift"),),
+    "vague_month": (("月", "month_shift"),), "nth_weekday": (("月",), ("weekday_stems",)),
+    "vague_week_of_month": (("月", "month_shift"), ("week_words",)),
 }
 _UNPREFIXED_RULES = {"counted", "now", "undetermined"}
 
@@ -1184,8 +1195,8 @@ def _compile(lex: _Lexicon, name: str, template: str, resolve, pieces: dict[str,
         raise RuleFileError(f"'{_RULE_FILE}': the words make rule '{name}' an invalid pattern: {exc}") from None
     extend = partial(_EXTEND[name], lex=lex) if name in _EXTEND else None
     accept = partial(_duration_is_time, lex=lex) if name == "duration" else _ACCEPT.get(name)
-    return _Rule(name, pattern, resolve, accept, extend,
-                 _trigger_chars(lex, _TRIGGERS[name]), name not in _UNPREFIXED_RULES, _trigger_words(lex, _TRIGGERS[name]))
+    return _Rule(name, pattern, resolve, accept, extend, _trigger_chars(lex, _TRIGGERS[name]), name not in _UNPREFIXED_RULES,
+                 _trigger_words(lex, _TRIGGERS[name]), tuple(_trigger_words(lex, spec) for spec in _NEEDS_ALSO.get(name, ())))
 
 
 def _regex(pattern: str) -> re.Pattern:

@@ -659,6 +659,27 @@ def test_deadlines_rule_is_tried_wherever_its_match_can_start():
             assert _opens_with_a_literal_or_class(parsed), f"rule {rule.name} needs its first characters in _STARTS"
 
 
+@pytest.mark.parametrize("text, rule_name", [
+    ("今年年底前完成", "year"), ("2025年内上线", "year"), ("明年年末", "year"),
+    ("下季度末前交付", "quarter"), ("三季度内", "quarter"), ("Q3末", "quarter"), ("本季度以内", "quarter"),
+    ("7月前提交", "vague_period"), ("2024年前", "vague_period"), ("明年前", "vague_period"),
+    ("3月中旬前", "vague_month"), ("下月初", "vague_month"), ("明年3月上旬", "vague_month"),
+    ("3月第二个周五", "nth_weekday"), ("12月的第1个礼拜三", "nth_weekday"),
+    ("3月第一周", "vague_week_of_month"), ("下月第二个星期内", "vague_week_of_month"),
+    ("three days ago", "duration_en_after"), ("2 weeks later", "duration_en_after"), ("5 minutes from now", "duration_en_after"),
+])
+def test_deadlines_rule_runs_only_where_the_words_it_needs_are(text, rule_name):
+    """A rule runs on a line holding one of its trigger words and, where those are common (前, 内,
+    中, 第, 年), a word of each further group (_NEEDS_ALSO): every match holds them all."""
+    grammar = deadlines._grammar()
+    folded = text.translate(grammar.lex.fold)
+    matched = [(rule, m) for _, rule in grammar.rules for m in rule.pattern.finditer(folded)]
+    assert rule_name in {rule.name for rule, _ in matched}
+    for rule, m in matched:
+        assert rule.needs is None or rule.needs.search(m.group()), (rule.name, m.group())
+        assert all(words.search(m.group()) for words in rule.needs_also), (rule.name, m.group())
+
+
 def _first_characters(sequence) -> tuple[set | None, bool]:
     """The characters a match of a parsed pattern can start with (None: any character), and
     whether it can be empty; a lookaround consumes nothing."""
