@@ -71,14 +71,20 @@ class Deadline:
 # --------------------------------------------------------------------------- #
 # Public entry points
 # --------------------------------------------------------------------------- #
-def find_deadlines(text: str, ref: date | datetime, *, calendar: WorkCalendar | None = None) -> list[Deadline]:
-    """Every time expression in ``text``, left to right, non-overlapping, longest first."""
+def find_deadlines(text: str, ref: date | datetime, *, calendar: WorkCalendar | None = None,
+                   folded: str | None = None) -> list[Deadline]:
+    """Every time expression in ``text``, left to right, non-overlapping, longest first.
+
+    ``folded`` is ``textnorm.fold(text)`` when the caller has it already (a Unit's ``fold``):
+    folding a line is a tenth of its scan, and every unit of a document is folded before
+    its deadlines are looked for.
+    """
     if not isinstance(ref, date):
         raise TypeError(f"ref must be a date or datetime, got {type(ref).__name__}")
     if not isinstance(text, str) or not text.strip():
         return []
     grammar = _grammar()
-    candidates = grammar.candidates(text.translate(grammar.lex.fold))
+    candidates = grammar.candidates(_matching_view(text, folded, grammar.lex))
     if not candidates:
         return []
     ctx = _context(ref, calendar or default_calendar(), grammar.lex)
@@ -88,6 +94,17 @@ def find_deadlines(text: str, ref: date | datetime, *, calendar: WorkCalendar | 
         if deadline is not None:
             found.append(deadline)
     return _bracketed_dates_win(found, text, grammar)
+
+
+def _matching_view(text: str, folded: Optional[str], lex: "_Lexicon") -> str:
+    """The text as the rules read it: folded, Latin letters in lower case. From a folded text
+    only ASCII letters are left to lower (bytes.lower touches nothing else; a test checks that
+    this gives the lexicon's own folding for every character of the fold table)."""
+    if folded is None or len(folded) != len(text):
+        return text.translate(lex.fold)
+    if folded.isascii():
+        return folded.lower()
+    return folded.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 def _bracketed_dates_win(found: list[Deadline], text: str, grammar: "_Grammar") -> list[Deadline]:

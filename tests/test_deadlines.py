@@ -19,6 +19,7 @@ from minutes import deadlines, resources
 from minutes.deadlines import Deadline, find_deadlines, resolve_deadline
 from minutes.errors import ConfigError, RuleFileError
 from minutes.holidays import WorkCalendar, default_calendar
+from minutes.textnorm import fold, matching_table
 
 WED = date(2024, 6, 12)                      # a Wednesday
 WED_2PM = datetime(2024, 6, 12, 14, 0)
@@ -638,6 +639,17 @@ def test_deadlines_synonym_added_to_the_data_needs_no_code(monkeypatch):
     finally:
         monkeypatch.undo()
         deadlines._grammar.cache_clear()
+
+
+def test_deadlines_a_callers_folded_line_reads_as_the_line():
+    """A caller may hand over textnorm.fold of the line (a Unit's fold) instead of having it
+    folded again: the rules see the same text, for every character of the fold table and for
+    cased letters the fold leaves alone (İ, Σ) or a stray surrogate."""
+    table = matching_table()
+    every = "".join(map(chr, table)) + "ABCxyz İΣ\udc80 明天3PM前"
+    assert deadlines._matching_view(every, fold(every), deadlines._grammar().lex) == every.translate(table)
+    text = "請於下週三（６／２０）ＰＭ３點前完成，DDL 見 Ｑ３"
+    assert find_deadlines(text, WED, folded=fold(text)) == find_deadlines(text, WED) != []
 
 
 # --------------------------------------------------------------------------- #
