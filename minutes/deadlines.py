@@ -21,7 +21,7 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from typing import Callable, NamedTuple, Optional
 
 import chinese_calendar
@@ -71,20 +71,40 @@ class Deadline:
 # --------------------------------------------------------------------------- #
 # Public entry points
 # --------------------------------------------------------------------------- #
-def find_deadlines(text: str, ref: date | datetime, *, calendar: WorkCalendar | None = None) -> list[Deadline]:
-    """Every time expression in ``text``, left to right, non-overlapping, longest first."""
+def find_deadlines(text: str, ref: date | datetime, *, calendar: WorkCalendar | None = None,
+                   folded: str | None = None) -> list[Deadline]:
+    """Every time expression in ``text``, left to right, non-overlapping, longest first.
+
+    ``folded`` is ``textnorm.fold(text)`` when the caller has it already (a Unit's ``fold``):
+    folding a line is a tenth of its scan, and every unit of a document is folded before
+    its deadlines are looked for.
+    """
     if not isinstance(ref, date):
         raise TypeError(f"ref must be a date or datetime, got {type(ref).__name__}")
     if not isinstance(text, str) or not text.strip():
         return []
     grammar = _grammar()
+    candidates = grammar.candidates(_matching_view(text, folded, grammar.lex))
+    if not candidates:
+        return []
     ctx = _context(ref, calendar or default_calendar(), grammar.lex)
     found: list[Deadline] = []
-    for candidate in _longest_first(grammar.candidates(text.translate(grammar.lex.fold))):
+    for candidate in _longest_first(candidates):
         deadline = _deadline(candidate, text, _joined_context(found, candidate, text, ctx))
         if deadline is not None:
             found.append(deadline)
     return _bracketed_dates_win(found, text, grammar)
+
+
+def _matching_view(text: str, folded: Optional[str], lex: "_Lexicon") -> str:
+    """The text as the rules read it: folded, Latin letters in lower case. From a folded text
+    only ASCII letters are left to lower (bytes.lower touches nothing else; a test checks that
+    this gives the lexicon's own folding for every character of the fold table)."""
+    if folded is None or len(folded) != len(text):
+        return text.translate(lex.fold)
+    if folded.isascii():
+        return folded.lower()
+    return folded.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 def _bracketed_dates_win(found: list[Deadline], text: str, grammar: "_Grammar") -> list[Deadline]:
@@ -159,6 +179,7 @@ class _Rule(NamedTuple):
     triggers: frozenset = frozenset()  # every match holds one of these characters
     prefixed: bool = True              # may take a deadline prefix (截止, by, DDL:)
     needs: Optional[re.Pattern] = None  # and one of these words: a rule whose words are absent is not run
+    needs_also: tuple[re.Pattern, ...] = ()  # and one word of each of these too
 
 
 class _Candidate(NamedTuple):
@@ -838,22 +859,49 @@ class _Grammar:
         self.bracket_close = _regex(r"\s*[)）]\s*(" + lex.alt("deadline_suffixes") + ")?")
 
     def candidates(self, folded: str) -> list[_Candidate]:
-        """Every rule's matches; a hot loop, kept flat for speed."""
-        prefixes = {m.end(): m.start() for m in self.prefix.finditer(folded)}
-        chars = set(folded)
+        """Every rule's matches; a hot loop, kept flat for speed. Only the rules one of the
+        line's characters triggers are looked at (most lines trigger none)."""
+        by_char = self.rules_by_char
+        wanted = 0
+        for ch in self.trigger_chars.intersection(folded):
+            wanted |= by_char[ch]
+        prefixes = None
         found = []
-        for order, rule in self.rules:
-            if rule.triggers.isdisjoint(chars) or (rule.needs is not None and not rule.needs.search(folded)):
+        while wanted:
+            bit = wanted & -wanted
+            wanted ^= bit
+            order, rule = self.rules[bit.bit_length() - 1]
+            if rule.needs is not None and not rule.needs.search(folded):
+                continue
+            if rule.needs_also and not all(words.search(folded) for words in rule.needs_also):
                 continue
             for m in rule.pattern.finditer(folded):
                 if m.end() == m.start() or (rule.accept and not rule.accept(m)):
                     continue
                 start = rule.extend(folded, m) if rule.extend else m.start()
-                if start is not None:
-                    head = _prefix_start(start, prefixes) if rule.prefixed else start
-                    end = len(folded[:m.end()].rstrip())
-                    found.append(_Candidate(head, end, order, rule, m, head != start))
+                if start is None:
+                    continue
+                head = start
+                if rule.prefixed:
+                    if prefixes is None:
+                        prefixes = {p.end(): p.start() for p in self.prefix.finditer(folded)}
+                    head = _prefix_start(start, prefixes)
+                end = len(folded[:m.end()].rstrip())
+                found.append(_Candidate(head, end, order, rule, m, head != start))
         return found
+
+    @cached_property
+    def rules_by_char(self) -> dict[str, int]:
+        """Trigger character → the rules it triggers, one bit per rule in rule order."""
+        table: dict[str, int] = {}
+        for order, rule in self.rules:
+            for ch in rule.triggers:
+                table[ch] = table.get(ch, 0) | 1 << order
+        return table
+
+    @cached_property
+    def trigger_chars(self) -> frozenset:
+        return frozenset(self.rules_by_char)
 
 
 def _prefix_start(start: int, prefixes: dict[int, int]) -> int:
@@ -925,8 +973,9 @@ def _follower_guard(lex: _Lexicon) -> str:
 
 
 def _compound_guard(lex: _Lexicon) -> str:
-    """A lookahead refusing a word whose first character ends another word: 说明日志, 线上周会."""
-    parts = [f"(?<=[{''.join(map(str, before))}]){re.escape(str(ch))}"
+    """A lookahead refusing a word whose first character ends another word: 说明日志, 线上周会.
+    Each choice opens with its character, so re passes over the others at one look."""
+    parts = [f"{re.escape(str(ch))}(?<=[{''.join(map(str, before))}]{re.escape(str(ch))})"
              for ch, before in lex.section("compound_guards", dict).items() if before]
     return f"(?!{'|'.join(parts)})" if parts else ""
 
@@ -1094,13 +1143,48 @@ _TRIGGERS = {
     "english_month_day": ("months_en",), "english_day_month": ("months_en",), "week": ("week_words",),
     "month": ("月",), "year": ("年",), "quarter": ("季qQ",),
     "period_en": ("period_words_en",), "duration": ("duration_units",), "duration_en": ("duration_prefixes_en",),
-    "duration_en_after": ("duration_ago", "duration_later"), "counted": ("event_connectors",),
+    "duration_en_after": ("duration_ago:latin", "duration_later:latin"), "counted": ("event_connectors",),
     "clock": ("点时:", "meridiem"), "end_of_day": ("dayparts",), "now": ("now",),
     "vague": ("vague",), "vague_recurring": ("recurring",), "vague_month": ("month_parts_vague",),
     "vague_year": ("year_parts_vague",), "vague_quarter": ("季qQ",),
     "vague_period": ("deadline_suffixes",), "vague_week_of_month": ("第",), "undetermined": ("undetermined", "wait_for:keys"),
 }
+# Words a match holds besides its triggers, in the same spec, for rules whose triggers are
+# common words (前, 内, 中, 第) or characters (年, 季): each group must be found as well.
+_PERIOD_MARKS = ("period_end_marks", "period_within_marks")
+_NEEDS_ALSO = {
+    "year": (_PERIOD_MARKS,), "quarter": (_PERIOD_MARKS,), "vague_period": (("月", "年", "year_shift"),),
+    "vague_month": (("月", "month_shift"),), "nth_weekday": (("月",), ("weekday_stems",)),
+    "vague_week_of_month": (("月", "month_shift"), ("week_words",)),
+}
 _UNPREFIXED_RULES = {"counted", "now", "undetermined"}
+
+# What a match of a rule can start with, in the same spec as _TRIGGERS: each rule is compiled
+# behind a one-character lookahead of these. re tries a pattern at every position of a line,
+# and most rules open with optional words and guards (a year, 下个, a lookbehind) that cost it
+# a long look at each one; the lookahead rejects a position at its first character. Rules that
+# open with a word list need none (re skips to their first characters itself).
+# tests/test_deadlines.py reads each pattern's possible first characters and checks them here.
+_DIGITS = ("0123456789",)
+_NUMBER = _DIGITS + ("numerals", "numeral_units")
+_YEAR_HEAD = _DIGITS + ("year_shift",)
+_STARTS = {
+    "ymd_numeric": _DIGITS, "dmy_numeric": _DIGITS, "ymd_chinese": _NUMBER,
+    "month_day": _YEAR_HEAD + _NUMBER, "month_slash_day": _DIGITS, "month_dot_day": _DIGITS,
+    "month_shift_day": _YEAR_HEAD + ("month_shift",), "nth_weekday": _YEAR_HEAD + _NUMBER,
+    "day_of_month": _NUMBER, "relative_day": ("relative_days", "relative_day_stems"),
+    "weekday": ("week_shift", "weekday_stems"), "weekday_en": ("week_shift:latin", "weekdays:latin"),
+    "holiday": _YEAR_HEAD + ("holidays",), "english_month_day": ("months_en",), "english_day_month": _DIGITS,
+    "week": ("week_shift", "week_words"), "month": _YEAR_HEAD + _NUMBER + ("month_shift", "月"),
+    "year": _YEAR_HEAD + ("年",), "quarter": _YEAR_HEAD + ("quarters", "quarter_shift", "季"),
+    "period_en": ("period_words_en",), "duration": _NUMBER + ("半", "vague_numbers"),
+    "duration_en": ("duration_prefixes_en",), "duration_en_after": _NUMBER + ("numbers_en", "vague_numbers"),
+    "clock": _NUMBER + ("dayparts",), "end_of_day": ("dayparts",), "now": ("now",), "vague": ("vague",),
+    "vague_month": _YEAR_HEAD + _NUMBER + ("month_shift", "月"), "vague_year": _YEAR_HEAD + ("year_parts_vague",),
+    "vague_quarter": _YEAR_HEAD + ("quarters", "quarter_shift"), "vague_period": _YEAR_HEAD + _NUMBER,
+    "vague_week_of_month": _NUMBER + ("month_shift",), "undetermined": ("undetermined", "wait_for:keys"),
+    "holiday_edge": ("holiday_edges",),
+}
 
 
 def _build_rules(lex: _Lexicon) -> tuple[_Rule, ...]:
@@ -1118,14 +1202,18 @@ def _duration_is_time(m: re.Match, lex: _Lexicon) -> bool:
 
 
 def _compile(lex: _Lexicon, name: str, template: str, resolve, pieces: dict[str, str]) -> _Rule:
+    pattern = _expand(template, pieces)
+    if name in _STARTS:
+        starts = "".join(sorted(re.escape(ch) for ch in _trigger_chars(lex, _STARTS[name])))
+        pattern = f"(?=[{starts}])(?:{pattern})"
     try:
-        pattern = _regex(_expand(template, pieces))
+        pattern = _regex(pattern)
     except re.error as exc:
         raise RuleFileError(f"'{_RULE_FILE}': the words make rule '{name}' an invalid pattern: {exc}") from None
     extend = partial(_EXTEND[name], lex=lex) if name in _EXTEND else None
     accept = partial(_duration_is_time, lex=lex) if name == "duration" else _ACCEPT.get(name)
-    return _Rule(name, pattern, resolve, accept, extend,
-                 _trigger_chars(lex, _TRIGGERS[name]), name not in _UNPREFIXED_RULES, _trigger_words(lex, _TRIGGERS[name]))
+    return _Rule(name, pattern, resolve, accept, extend, _trigger_chars(lex, _TRIGGERS[name]), name not in _UNPREFIXED_RULES,
+                 _trigger_words(lex, _TRIGGERS[name]), tuple(_trigger_words(lex, spec) for spec in _NEEDS_ALSO.get(name, ())))
 
 
 def _regex(pattern: str) -> re.Pattern:

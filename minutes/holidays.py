@@ -20,6 +20,10 @@ import yaml
 from .errors import ConfigError
 
 _PACKAGE_YEARS = range(min(chinese_calendar.holidays).year, max(chinese_calendar.holidays).year + 1)
+# The package's own tables, read directly: its is_workday and get_holiday_detail check the year
+# against min() and max() of every holiday on each call, most of a working-day count's time.
+_PACKAGE_OFF: dict[date, str] = chinese_calendar.holidays
+_PACKAGE_ON: dict[date, str] = chinese_calendar.workdays
 _FILE_KEYS = ("holidays", "workdays")
 _LONGEST_BREAK = timedelta(days=14)      # a holiday with its bridged weekends (春节 is 8-9 days)
 
@@ -47,7 +51,7 @@ class WorkCalendar:
         if day in self._off:
             return False
         if day.year in _PACKAGE_YEARS:
-            return chinese_calendar.is_workday(day)
+            return day in _PACKAGE_ON or (day.weekday() < 5 and day not in _PACKAGE_OFF)
         return day.weekday() < 5
 
     def is_statutory_holiday(self, day: date | datetime) -> bool:
@@ -56,8 +60,7 @@ class WorkCalendar:
         if day in self._off or day in self._on:
             return day in self._off
         if day.year in _PACKAGE_YEARS:
-            off, name = chinese_calendar.get_holiday_detail(day)
-            return off and name is not None
+            return day not in _PACKAGE_ON and _PACKAGE_OFF.get(day) is not None
         return False
 
     def next_holiday(self, day: date | datetime, within_days: int) -> Optional[tuple[date, date]]:

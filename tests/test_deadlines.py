@@ -11,6 +11,7 @@ import json
 import re
 from datetime import date, datetime
 from pathlib import Path
+from re import _constants as C, _parser as P
 
 import pytest
 
@@ -18,6 +19,7 @@ from minutes import deadlines, resources
 from minutes.deadlines import Deadline, find_deadlines, resolve_deadline
 from minutes.errors import ConfigError, RuleFileError
 from minutes.holidays import WorkCalendar, default_calendar
+from minutes.textnorm import fold, matching_table
 
 WED = date(2024, 6, 12)                      # a Wednesday
 WED_2PM = datetime(2024, 6, 12, 14, 0)
@@ -637,6 +639,100 @@ def test_deadlines_synonym_added_to_the_data_needs_no_code(monkeypatch):
     finally:
         monkeypatch.undo()
         deadlines._grammar.cache_clear()
+
+
+def test_deadlines_a_callers_folded_line_reads_as_the_line():
+    """A caller may hand over textnorm.fold of the line (a Unit's fold) instead of having it
+    folded again: the rules see the same text, for every character of the fold table and for
+    cased letters the fold leaves alone (İ, Σ) or a stray surrogate."""
+    table = matching_table()
+    every = "".join(map(chr, table)) + "ABCxyz İΣ\udc80 明天3PM前"
+    assert deadlines._matching_view(every, fold(every), deadlines._grammar().lex) == every.translate(table)
+    text = "請於下週三（６／２０）ＰＭ３點前完成，DDL 見 Ｑ３"
+    assert find_deadlines(text, WED, folded=fold(text)) == find_deadlines(text, WED) != []
+
+
+# --------------------------------------------------------------------------- #
+# The scan's shortcut: a rule is tried only where one of its matches can start
+# --------------------------------------------------------------------------- #
+def test_deadlines_rule_is_tried_wherever_its_match_can_start():
+    """A rule runs behind a lookahead of the characters its matches can start with (_STARTS), or
+    opens with a word or class that re skips ahead to by itself; read off the parsed pattern,
+    every character a match can start with passes that lookahead."""
+    for _, rule in deadlines._grammar().rules:
+        parsed = P.parse(rule.pattern.pattern).data
+        op, av = parsed[0]
+        if op is C.ASSERT and av[0] == 1:
+            allowed, _ = _first_characters(av[1])
+            first, empty = _first_characters(parsed[1:])
+            assert first is not None and not empty, rule.name
+            assert first <= allowed, (rule.name, "".join(sorted(first - allowed)))
+        else:
+            assert _opens_with_a_literal_or_class(parsed), f"rule {rule.name} needs its first characters in _STARTS"
+
+
+@pytest.mark.parametrize("text, rule_name", [
+    ("今年年底前完成", "year"), ("2025年内上线", "year"), ("明年年末", "year"),
+    ("下季度末前交付", "quarter"), ("三季度内", "quarter"), ("Q3末", "quarter"), ("本季度以内", "quarter"),
+    ("7月前提交", "vague_period"), ("2024年前", "vague_period"), ("明年前", "vague_period"),
+    ("3月中旬前", "vague_month"), ("下月初", "vague_month"), ("明年3月上旬", "vague_month"),
+    ("3月第二个周五", "nth_weekday"), ("12月的第1个礼拜三", "nth_weekday"),
+    ("3月第一周", "vague_week_of_month"), ("下月第二个星期内", "vague_week_of_month"),
+    ("three days ago", "duration_en_after"), ("2 weeks later", "duration_en_after"), ("5 minutes from now", "duration_en_after"),
+])
+def test_deadlines_rule_runs_only_where_the_words_it_needs_are(text, rule_name):
+    """A rule runs on a line holding one of its trigger words and, where those are common (前, 内,
+    中, 第, 年), a word of each further group (_NEEDS_ALSO): every match holds them all."""
+    grammar = deadlines._grammar()
+    folded = text.translate(grammar.lex.fold)
+    matched = [(rule, m) for _, rule in grammar.rules for m in rule.pattern.finditer(folded)]
+    assert rule_name in {rule.name for rule, _ in matched}
+    for rule, m in matched:
+        assert rule.needs is None or rule.needs.search(m.group()), (rule.name, m.group())
+        assert all(words.search(m.group()) for words in rule.needs_also), (rule.name, m.group())
+
+
+def _first_characters(sequence) -> tuple[set | None, bool]:
+    """The characters a match of a parsed pattern can start with (None: any character), and
+    whether it can be empty; a lookaround consumes nothing."""
+    found: set = set()
+    for op, av in sequence:
+        first, empty = _first_characters_of(op, av)
+        if first is None:
+            return None, False
+        found |= first
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _first_characters_of(op, av) -> tuple[set | None, bool]:
+    if op is C.LITERAL:
+        return {chr(av)}, False
+    if op is C.IN:
+        if any(o not in (C.LITERAL, C.RANGE) for o, _ in av):
+            return None, False
+        return {chr(c) for o, a in av for c in ([a] if o is C.LITERAL else range(a[0], a[1] + 1))}, False
+    if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+        return set(), True
+    if op is C.SUBPATTERN:
+        return _first_characters(av[3])
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        first, empty = _first_characters(av[2])
+        return first, empty or av[0] == 0
+    if op is C.BRANCH:
+        parts = [_first_characters(alternative) for alternative in av[1]]
+        if any(first is None for first, _ in parts):
+            return None, False
+        return set().union(*(first for first, _ in parts)), any(empty for _, empty in parts)
+    return None, False
+
+
+def _opens_with_a_literal_or_class(parsed) -> bool:
+    while parsed and parsed[0][0] is C.SUBPATTERN:
+        parsed = parsed[0][1][3].data
+    op, av = parsed[0]
+    return op in (C.LITERAL, C.IN) or (op is C.BRANCH and all(alt and alt[0][0] is C.LITERAL for alt in av[1]))
 
 
 # --------------------------------------------------------------------------- #
