@@ -21,6 +21,13 @@ _ITEM_SEP = re.compile(r"[、,，/]|(?<!\s)\s++(?:和|与|及|and)\s+|(?<=[^\s@]
 _BRACKET = re.compile(r"[(（]([^()（）]*)[)）]\s*$")
 _NOT_A_NAME = re.compile(r"\d|以及|等人|等|共\d*|全体|人员$|负责人$|成员|同学|同事|无$|^无|待定|另定|tbd|未定|其他", re.I)
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+_HAN_START = re.compile(r"[\u4e00-\u9fff]")
+_LABELLED_GROUP = re.compile(r"^([^:：]{1,12})[:：]\s*(.*)$")         # 采购部：王立群、邓佳
+_FIRST_WORD = re.compile(r"^(\S+?)\s+(\S.*)$")
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z.' -]*")
+_CAPITALISED = re.compile(r"[A-Z][A-Za-z.'-]*")
+_CONTACT_LABEL = re.compile(r"^[^:：]{1,6}[:：]\s*")
+_HELPING = re.compile(r"协助|配合|协办|support", re.I)
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z.'-]*(?:\s+[A-Za-z][A-Za-z.'-]*)*$")
 _LATIN_THEN_CJK = re.compile(r"^[A-Za-z][A-Za-z.'-]*\s+[\u4e00-\u9fff]{2,4}$")
 UNDETERMINED = re.compile(r"^(?:待定|另定|未定|暂定|tbd|tba|待确认|待安排|无|—+|-+|/|n/?a)$", re.I)
@@ -98,7 +105,7 @@ def _parse_group(group: str) -> list[Party]:
     if not group:
         return []
     department = None
-    m = re.match(r"^([^:：]{1,12})[:：]\s*(.*)$", group)
+    m = _LABELLED_GROUP.match(group)
     if m and is_department(m.group(1)):
         department, group = m.group(1).strip(), m.group(2)
     items = [i.strip() for i in (_ITEM_SEP.split(group) if _ITEM_SEP.search(group) else _space_items(group))]
@@ -106,7 +113,7 @@ def _parse_group(group: str) -> list[Party]:
     for item in items:
         if item.strip():
             parties.append(_parse_item(item, department))
-            prefix = re.match(r"^(\S+?)\s+\S", item)
+            prefix = _FIRST_WORD.match(item)
             if parties[-1].kind == "person" and prefix and is_department(prefix.group(1)):
                 department = prefix.group(1)              # 财务部 孔德明、严倩、华磊: 严倩 and 华磊 too
     _share_trailing_department(parties)
@@ -127,9 +134,9 @@ def _space_items(group: str) -> list[str]:
     words = group.split()
     items: list[str] = []
     for word in words:
-        latin = re.fullmatch(r"[A-Za-z][A-Za-z.' -]*", items[-1]) if items else None
-        if items and (latin or is_department(items[-1])) and re.match(r"[\u4e00-\u9fff]", word) \
-                or latin and re.fullmatch(r"[A-Z][A-Za-z.'-]*", word):         # Kevin 王凯, Tom Zhang
+        latin = _LATIN_WORDS.fullmatch(items[-1]) if items else None
+        if items and (latin or is_department(items[-1])) and _HAN_START.match(word) \
+                or latin and _CAPITALISED.fullmatch(word):         # Kevin 王凯, Tom Zhang
             items[-1] += " " + word
         else:
             items.append(word)
@@ -142,16 +149,16 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
     m = _BRACKET.search(item)
     if m:
         inside, item = m.group(1).strip(), item[:m.start()].strip()
-        contact = without_posts(re.sub(r"^[^:：]{1,6}[:：]\s*", "", inside))   # （联系人：龙婷）, （江秀琴主任）
+        contact = without_posts(_CONTACT_LABEL.sub("", inside))   # （联系人：龙婷）, （江秀琴主任）
         if is_department(item) and name_shaped(contact) and not _office_title(contact):
             return _parse_item(contact, item)                        # 信息部（杭旭）: 杭旭 of 信息部
         if is_department(inside):
             department = inside
-        elif re.search(r"协助|配合|协办|support", inside, re.I):
+        elif _HELPING.search(inside):
             note = inside                                  # 汤敏（贺芳协助）: 汤敏 owns, 贺芳 helps
         else:
             note, department = _note_and_department(inside, department)
-    prefix = re.match(r"^(\S+?)\s+(\S.*)$", item)
+    prefix = _FIRST_WORD.match(item)
     if prefix and is_department(prefix.group(1)):
         department, item = prefix.group(1), prefix.group(2).strip()
     elif glued := _department_then_name(item):
@@ -178,7 +185,7 @@ def _department_then_name(item: str) -> Optional[tuple[str, str]]:
     if not m or m.end() >= len(item) or not is_department(item[:m.end()]):
         return None
     rest = item[m.end():]
-    role = next((w for w in _role_words_longest_first() if rest.startswith(w) and len(rest) > len(w)), "")
+    role = _opening_word(rest, _role_words()) or ""
     if name_shaped(rest[len(role):]) and (role or item[m.end()] not in lexicon.suffix_followers().get(item[m.end() - 1], ())):
         return item[:m.end()], rest[len(role):]                      # 工程部经理薛晨: 薛晨 of 工程部
     return None
@@ -186,12 +193,32 @@ def _department_then_name(item: str) -> Optional[tuple[str, str]]:
 
 def _office_title(word: str) -> bool:
     """财务总监, 项目经理: a post, not a titled surname (王总监)."""
-    return any(word.endswith(r) and len(word) - len(r) >= 2 for r in _role_words_longest_first())
+    words, lengths = _role_words()
+    return any(len(word) - n >= 2 and word[-n:] in words for n in lengths)
 
 
 @lru_cache(maxsize=1)
-def _role_words_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(lexicon.words("parties.yaml", "role_words"), key=len, reverse=True))
+def _role_words() -> tuple[frozenset[str], tuple[int, ...]]:
+    return _by_length(lexicon.words("parties.yaml", "role_words"))
+
+
+def _by_length(words) -> tuple[frozenset[str], tuple[int, ...]]:
+    """Words as a set, with their lengths longest first: the longest word a text opens or ends with
+    is one set lookup per length, not one comparison per word."""
+    words = frozenset(words)
+    return words, tuple(sorted({len(w) for w in words}, reverse=True))
+
+
+def _opening_word(text: str, table: tuple[frozenset[str], tuple[int, ...]]) -> Optional[str]:
+    """The longest word of the table that opens the text and leaves something after it."""
+    words, lengths = table
+    return next((text[:n] for n in lengths if n < len(text) and text[:n] in words), None)
+
+
+def _closing_word(text: str, table: tuple[frozenset[str], tuple[int, ...]]) -> Optional[str]:
+    """The longest word of the table that ends the text and leaves something before it."""
+    words, lengths = table
+    return next((text[-n:] for n in lengths if n < len(text) and text[-n:] in words), None)
 
 
 _GLUED_MAX = 12           # chars: 质量部蒋晓, 人力资源部牛佳, 人力资源部经理欧阳晴
@@ -209,19 +236,18 @@ def without_posts(item: str) -> str:
     """A name written with its posts (副局长欧阳敏, 总经理助理上官婉, 江秀琴主任, 鍾明達校長): the
     name, when what is left is shaped like one; else the words as written."""
     name, folded = item, fold(item)
-    while not name_shaped(name) and (post := next((p for p in _posts_longest_first()
-                                                   if folded.startswith(p) and len(folded) > len(p)), None)):
+    while not name_shaped(name) and (post := _opening_word(folded, _posts())):
         name, folded = name[len(post):], folded[len(post):]
     if not name_shaped(name):
-        post = next((p for p in _posts_longest_first() if folded.endswith(p) and len(folded) > len(p)), "")
+        post = _closing_word(folded, _posts()) or ""
         name = name[:len(name) - len(post)]
     return name if name_shaped(name) else item
 
 
 @lru_cache(maxsize=1)
-def _posts_longest_first() -> tuple[str, ...]:
+def _posts() -> tuple[frozenset[str], tuple[int, ...]]:
     posts = set(lexicon.words("parties.yaml", "leading_titles")) | lexicon.role_words()
-    return tuple(sorted((fold(p) for p in posts if len(p) >= 2), key=len, reverse=True))
+    return _by_length(fold(p) for p in posts if len(p) >= 2)
 
 
 def _note_and_department(inside: str, department: Optional[str]) -> tuple[str, Optional[str]]:
