@@ -118,6 +118,7 @@ def _speaks(who: str, gazetteer) -> bool:
 
 _LINK = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 _SLOT = re.compile(r"\s*(?:[:：，,；;（）()|｜\t→>]|[-—–]+|\s{2,})\s*")
+_SLOTTED = re.compile(r"\s{2,}|[→>]|\s[-—–]+\s")
 
 
 def _people_from_slots(seg: Segmented, gazetteer) -> None:
@@ -126,7 +127,7 @@ def _people_from_slots(seg: Segmented, gazetteer) -> None:
     from ..parties import name_shaped, parse_parties
     for unit in seg.units:
         if unit.kind not in ("line", "cell") or (unit.style is None and unit.record is None and "\t" not in unit.text
-                                                  and not re.search(r"\s{2,}|[→>]|\s[-—–]+\s", unit.text)):
+                                                  and not _SLOTTED.search(unit.text)):
             continue
         pieces = [p for p in _SLOT.split(_LINK.sub(" ", unit.text)) if p.strip()]
         if len(pieces) < 2 and unit.record is None:
