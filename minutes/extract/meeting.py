@@ -187,8 +187,7 @@ def _title_score(text: str, source: int, first: bool = False) -> int:
         return 0
     if any(w in folded for w in lexicon.folded_words("cues.yaml", "not_titles")):
         return 0
-    nouns = lexicon.folded_words("cues.yaml", "meeting_nouns")
-    ends = any(folded.rstrip(" )）").endswith(n) for n in nouns)
+    ends = folded.rstrip(" )）").endswith(_meeting_nouns())
     score = 3 if ends else 1 if _MEETING_WORD.search(cleaned) or first else 0
     if is_department(cleaned) or not ends and lexicon.department_pattern().fullmatch(fold_word(cleaned)):
         return 0                                        # 慈安社区服务中心 heads the page; it is no meeting
@@ -197,6 +196,11 @@ def _title_score(text: str, source: int, first: bool = False) -> int:
     if _ORDINAL_MEETING.search(cleaned):
         score += 1                                      # 第12次常务会议 names one meeting of a series
     return score
+
+
+@lru_cache(maxsize=1)
+def _meeting_nouns() -> tuple[str, ...]:
+    return tuple(lexicon.folded_words("cues.yaml", "meeting_nouns"))
 
 
 def _convened_names(seg: Segmented) -> Iterable[tuple[str, Unit]]:
@@ -223,9 +227,11 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
     for rank, _, value, unit in sorted(labelled + list(_unlabelled_dates(seg)), key=lambda t: t[:2]):
         if meeting.date and meeting.start_time:
             break                         # nothing later can change either
-        when = parse_when(value, ref)
-        if rank == _ANY_DATE and not (when.has_year and _mostly_date(value)):
+        if rank == _ANY_DATE and not _mostly_date(value):
             continue                      # a date inside an opening line's content is no meeting date
+        when = parse_when(value, ref)
+        if rank == _ANY_DATE and not when.has_year:
+            continue
         if when.day and not meeting.date:
             meeting.date = when.day.isoformat()
             meeting.evidence["date"] = Evidence(value, unit.locate())
@@ -259,12 +265,16 @@ def _unlabelled_dates(seg: Segmented) -> Iterable[tuple[int, int, str, Unit]]:
         if unit is seg.title_unit or unit.kind == "heading" and unit.rank <= 2 and i < 4:
             yield 6, i, text, unit
         elif unit.style is None and (_convened().search(text) or _MEETING_TALK.search(text)
-                                     or any(w in fold(text) for w in lexicon.folded_words("cues.yaml", "convening"))):
+                                     or _says_convening(fold(text))):
             yield 7, i, text, unit
         elif unit.style is None:
             yield _ANY_DATE, i, text, unit
     for i, unit in enumerate(u for u in seg.units if u.kind == "speaker" or u.noise == DAY_LINE):
         yield 8, i, unit.when or unit.text, unit
+
+
+def _says_convening(folded: str) -> bool:
+    return any(w in folded for w in lexicon.folded_words("cues.yaml", "convening"))
 
 
 def _simple(meeting: Meeting, fields, name: str) -> None:
