@@ -277,6 +277,9 @@ class Gazetteer:
     departments: list[str] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)   # folded alias → name as listed
     nicknames: dict[str, str] = field(default_factory=dict)  # folded nickname (芳姐) → name as listed; kept as written
+    # pattern() as last built, and the sizes it was built at: names are only ever added, so the
+    # same sizes mean the same names (the tokenizer and the gazetteer component both ask)
+    _pattern: tuple = field(default=((), None), init=False, repr=False, compare=False)
 
     def add_person(self, name: str, department: Optional[str] = None) -> None:
         name = name.strip()
@@ -312,7 +315,11 @@ class Gazetteer:
 
     def pattern(self) -> Optional[re.Pattern]:
         """Regex over folded, lower-cased text matching any known name or department."""
-        return trie_regex(list(self.aliases) + list(self.nicknames) + [fold_word(d) for d in self.departments if len(d) > 1])
+        sizes = (len(self.aliases), len(self.nicknames), len(self.departments))
+        if self._pattern[0] != sizes:
+            names = list(self.aliases) + list(self.nicknames) + [fold_word(d) for d in self.departments if len(d) > 1]
+            self._pattern = (sizes, trie_regex(names))
+        return self._pattern[1]
 
 
 def _aliases(name: str) -> list[str]:

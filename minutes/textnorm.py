@@ -69,8 +69,18 @@ def trie_regex(words: Iterable[str], compile: Callable[[str], re.Pattern] = re.c
 
 
 def _trie_pattern(node: dict) -> str:
-    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if len(node) == 1:                   # one way on (most of a name's characters): no sorting, no list
+        (ch, child), = node.items()
+        return _escaped(ch) + _trie_pattern(child) if ch else ""
+    branches = [_escaped(ch) + _trie_pattern(node[ch]) for ch in sorted(node) if ch]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+_SPECIAL = frozenset("()[]{}?*+-|^$\\.&~# \t\n\r\v\f")      # what re.escape escapes
+
+
+def _escaped(ch: str) -> str:
+    return "\\" + ch if ch in _SPECIAL else ch
