@@ -125,6 +125,7 @@ def _people_from_slots(seg: Segmented, gazetteer) -> None:
     """A name nobody listed, standing alone in a field slot of an item line (任务 → 耿佳，4月28日;
     Marcus — finalize…; 品质部 师晓宇), joins the gazetteer, so the line's owner is found."""
     from ..parties import name_shaped, parse_parties
+    read: set[str] = set()        # a piece read once has given its names (a row's owner comes again and again)
     for unit in seg.units:
         if unit.kind not in ("line", "cell") or (unit.style is None and unit.record is None and "\t" not in unit.text
                                                   and not _SLOTTED.search(unit.text)):
@@ -133,7 +134,11 @@ def _people_from_slots(seg: Segmented, gazetteer) -> None:
         if len(pieces) < 2 and unit.record is None:
             continue
         for piece in pieces:
-            for party in parse_parties(piece.strip().lstrip("@")) if len(piece.strip()) <= 16 else []:
+            words = piece.strip().lstrip("@")
+            if len(piece.strip()) > 16 or words in read:
+                continue
+            read.add(words)
+            for party in parse_parties(words):
                 if party.kind == "person" and name_shaped(party.name) and party.name not in gazetteer.people:
                     gazetteer.add_person(party.name, party.department)
 
