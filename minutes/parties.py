@@ -108,13 +108,14 @@ def _parse_group(group: str) -> list[Party]:
     m = _LABELLED_GROUP.match(group)
     if m and is_department(m.group(1)):
         department, group = m.group(1).strip(), m.group(2)
-    items = [i.strip() for i in (_ITEM_SEP.split(group) if _ITEM_SEP.search(group) else _space_items(group))]
+    split = _ITEM_SEP.split(group)
+    items = [i.strip() for i in (split if len(split) > 1 else _space_items(group))]
     parties = []
     for item in items:
-        if item.strip():
-            parties.append(_parse_item(item, department))
-            prefix = _FIRST_WORD.match(item)
-            if parties[-1].kind == "person" and prefix and is_department(prefix.group(1)):
+        if item:
+            party = _parse_item(item, department)
+            parties.append(party)
+            if party.kind == "person" and (prefix := _FIRST_WORD.match(item)) and is_department(prefix.group(1)):
                 department = prefix.group(1)              # 财务部 孔德明、严倩、华磊: 严倩 and 华磊 too
     _share_trailing_department(parties)
     return _department_over_person(group, [p for p in parties if p.name])
@@ -226,7 +227,8 @@ _GLUED_MAX = 12           # chars: 质量部蒋晓, 人力资源部牛佳, 人�
 
 def _without_courtesy(item: str) -> str:
     """梁家豪先生 → 梁家豪, 鍾明達校長 → 鍾明達; a title alone (先生) stays as written."""
-    for title in lexicon.words("parties.yaml", "courtesy_titles"):
+    titles = lexicon.words("parties.yaml", "courtesy_titles")
+    for title in titles if item.endswith(titles) else ():
         if item.endswith(title) and len(item) > len(title) + 1:
             return item[:-len(title)].rstrip()
     return without_posts(item)
