@@ -92,6 +92,7 @@ class ItemBuilder:
         self.form_priority = form_priority
         self.next_meeting = next_meeting             # ISO date of the next meeting, when the notes give it
         self.marks = marks or {}                     # ★ → high, as the notes' legend or the defaults say
+        self._lead_marks = SEPARATORS + "@*" + "".join(self.marks)      # what may stand before a doer (★ 后端小组…)
         self._fields: dict[str, tuple[InlineField, ...]] = {}
 
     def fields(self, words: str) -> tuple[InlineField, ...]:
@@ -247,8 +248,7 @@ class ItemBuilder:
         text = unit.fold
         starts = [(start, end)] + [r for r in self.reading.clauses(unit, start, end) if r[0] > start]
         for s_start, s_end in starts:
-            skip = SEPARATORS + "@*" + "".join(self.marks)                # ★ 后端小组…
-            lead = s_start + len(text[s_start:s_end]) - len(text[s_start:s_end].lstrip(skip))
+            lead = s_start + len(text[s_start:s_end]) - len(text[s_start:s_end].lstrip(self._lead_marks))
             noise = LEAD_NOISE.match(text[lead:s_end])
             if noise:
                 lead += noise.end()
@@ -328,11 +328,11 @@ class ItemBuilder:
         if not rest:
             return False
         skip = len(unit.text[position:end]) - len(unit.text[position:end].lstrip())
-        first = next((h for h in self.reading.cues(unit, "TASK_VERB", "DOER_LINK", "OWNER_VERB", "HELPER_VERB",
-                                                   "LINT_VAGUE_TIME", "LINT_VAGUE_ACTION", "COMMITMENT",
-                                                   start=position + skip, end=end)
-                      if h.start == position + skip), None)
-        return first is not None or rest[0] in "将把于在对向给按再也还会要需来去先已"
+        if rest[0] in "将把于在对向给按再也还会要需来去先已":
+            return True
+        return any(h.start == position + skip for h in self.reading.cues(
+            unit, "TASK_VERB", "DOER_LINK", "OWNER_VERB", "HELPER_VERB", "LINT_VAGUE_TIME", "LINT_VAGUE_ACTION",
+            "COMMITMENT", start=position + skip, end=end))
 
     def _deadline_at(self, unit: Unit, position: int) -> Optional[Deadline]:
         text = unit.text
@@ -530,7 +530,10 @@ def _roles() -> re.Pattern:
 def _role_at(unit: Unit, lead: int) -> Optional[Hit]:
     """A role written before a colon (前端：…, QA：…) owns the line when no person is named;
     like a department, it is its own unit."""
-    m = _roles().match(unit.fold.lower(), lead)
+    lowered = unit.fold.lower()
+    if lowered.find(":", lead) < 0:                   # no colon (folded, every colon is ":") after it: no role
+        return None
+    m = _roles().match(lowered, lead)
     if m is None or field_of(m.group(1), "record", "meeting"):          # 负责人： is a label, not a role
         return None
     role = unit.text[m.start(1):m.end(1)]
