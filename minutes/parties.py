@@ -23,9 +23,9 @@ _NOT_A_NAME = re.compile(r"\d|以及|等人|等|共\d*|全体|人员$|负责人$
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _HAN_START = re.compile(r"[\u4e00-\u9fff]")
 _LABELLED_GROUP = re.compile(r"^([^:：]{1,12})[:：]\s*(.*)$")         # 采购部：王立群、邓佳
-_FIRST_WORD = re.compile(r"^(\S+?)\s+(\S.*)$")
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z.' -]*")
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z.'-]*")
+_FIRST_WORD = re.compile(r"^(\S+?)\s+(\S.*)$")
 _CONTACT_LABEL = re.compile(r"^[^:：]{1,6}[:：]\s*")
 _HELPING = re.compile(r"协助|配合|协办|support", re.I)
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z.'-]*(?:\s+[A-Za-z][A-Za-z.'-]*)*$")
@@ -115,8 +115,8 @@ def _parse_group(group: str) -> list[Party]:
         if item:
             party = _parse_item(item, department)
             parties.append(party)
-            if party.kind == "person" and (prefix := _FIRST_WORD.match(item)) and is_department(prefix.group(1)):
-                department = prefix.group(1)              # 财务部 孔德明、严倩、华磊: 严倩 and 华磊 too
+            if party.kind == "person" and (words := _two_words(item)) and is_department(words[0]):
+                department = words[0]                     # 财务部 孔德明、严倩、华磊: 严倩 and 华磊 too
     _share_trailing_department(parties)
     return _department_over_person(group, [p for p in parties if p.name])
 
@@ -159,9 +159,9 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
             note = inside                                  # 汤敏（贺芳协助）: 汤敏 owns, 贺芳 helps
         else:
             note, department = _note_and_department(inside, department)
-    prefix = _FIRST_WORD.match(item)
-    if prefix and is_department(prefix.group(1)):
-        department, item = prefix.group(1), prefix.group(2).strip()
+    words = _two_words(item)
+    if words and is_department(words[0]):
+        department, item = words
     elif glued := _department_then_name(item):
         department, item = glued
     item = _without_courtesy(item.strip(" :：@*"))
@@ -176,6 +176,15 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
     if not looks_like_person(item):
         return Party(name="", kind="person")
     return Party(name=item, kind="person", department=department, note=note, helper=helper)
+
+
+def _two_words(item: str) -> Optional[tuple[str, str]]:
+    """``客服部 何静`` → (客服部, 何静): an item's first word and the rest, when it has a space."""
+    if "\n" in item or item[:1].isspace():        # not met (items are stripped lines); the pattern's reading
+        m = _FIRST_WORD.match(item)
+        return (m.group(1), m.group(2).strip()) if m else None
+    words = item.split(None, 1)                   # the same as the pattern, without trying each length
+    return (words[0], words[1].strip()) if len(words) == 2 else None
 
 
 def _department_then_name(item: str) -> Optional[tuple[str, str]]:
