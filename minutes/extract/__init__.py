@@ -130,7 +130,7 @@ def _people_from_slots(seg: Segmented, gazetteer) -> None:
         if unit.kind not in ("line", "cell") or (unit.style is None and unit.record is None and "\t" not in unit.text
                                                   and not _SLOTTED.search(unit.text)):
             continue
-        pieces = [p for p in _SLOT.split(_LINK.sub(" ", unit.text)) if p.strip()]
+        pieces = [p for p in _SLOT.split(_without_links(unit.text)) if p.strip()]
         if len(pieces) < 2 and unit.record is None:
             continue
         for piece in pieces:
@@ -141,6 +141,14 @@ def _people_from_slots(seg: Segmented, gazetteer) -> None:
             for party in parse_parties(words):
                 if party.kind == "person" and name_shaped(party.name) and party.name not in gazetteer.people:
                     gazetteer.add_person(party.name, party.department)
+
+
+def _without_links(text: str) -> str:
+    """Links and mail addresses blanked out; a text with no ://, www. or @ has none (and its
+    run of word characters is not tried, at each start, for an @ after it)."""
+    if "@" in text or "://" in text or "www." in text.lower():
+        return _LINK.sub(" ", text)
+    return text
 
 
 def _numbered_speakers(seg: Segmented, gazetteer) -> None:
@@ -164,6 +172,8 @@ _DEFINED = re.compile(r"(?:以下)?简称\s*+[:：]?\s*+[“\"「『]([^”\"」
 def _defined_names(seg: Segmented, gazetteer) -> None:
     """A short name a document defines for an organisation acts as that party (华腾精密须于…提供…)."""
     for unit in seg.units:
+        if "简称" not in unit.text and "nafter" not in unit.text.lower():      # neither wording of a definition
+            continue
         for m in _DEFINED.finditer(unit.text):
             gazetteer.add_department(m.group(1) or m.group(2))
 
