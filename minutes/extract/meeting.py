@@ -83,23 +83,30 @@ _PART = re.compile(r"(?<!\s)\s*+[|｜·•]\s*|\s++/\s++|[。；;]\s*+(?=[^，,�
 def _header_parts(text: str) -> list[tuple[str, str]]:
     """``2025-06-17 10:00-10:20 | Host: Kevin | Notes: Lily``: a header line of fields set apart by
     bars or dots, the first perhaps unlabelled (a date); two labelled parts make it a header."""
-    parts = [p for p in _PART.split(text) if p.strip()]
-    found, labelled = [], 0
-    for part in parts:
-        label, colon, value = re.split(r"([:：])", part, maxsplit=1) if re.search(r"[:：]", part) else (part, "", "")
-        name = label_field(label, "meeting") if colon else None
-        if name is None and not colon and (spaced := _SPACED_LABEL.match(part.strip())):
-            name = label_field(spaced.group(1), "meeting")              # 主持 司空澜 / 记录 耿佳
-            value = spaced.group(2) if name else value
-        if name:
-            found.append((name, value.strip().rstrip("。；;，,")))
-            labelled += 1
+    fields = [(_part_field(part), part) for part in _PART.split(text) if part.strip()]
+    if sum(1 for field, _ in fields if field) < 2:
+        return []                         # not a header: its other parts need not be read as dates
+    found = []
+    for field, part in fields:
+        if field:
+            found.append(field)
         elif (when := parse_when(part)).day or when.start:
             found.append(("date", part.strip()))
-    return found if labelled >= 2 and len(found) >= 2 else []
+    return found
+
+
+def _part_field(part: str) -> Optional[tuple[str, str]]:
+    """(field, value) of a labelled part of a header line (主持：X, or 主持 X)."""
+    label, colon, value = _COLON.split(part, maxsplit=1) if _COLON.search(part) else (part, "", "")
+    name = label_field(label, "meeting") if colon else None
+    if name is None and not colon and (spaced := _SPACED_LABEL.match(part.strip())):
+        name = label_field(spaced.group(1), "meeting")              # 主持 司空澜 / 记录 耿佳
+        value = spaced.group(2) if name else value
+    return (name, value.strip().rstrip("。；;，,")) if name else None
 
 
 _SPACED_LABEL = re.compile(r"(\S{1,6})\s++(\S.{0,30})$")
+_COLON = re.compile(r"([:：])")
 
 
 def _split_fields(first: str, text: str) -> list[tuple[str, str]]:
@@ -107,7 +114,7 @@ def _split_fields(first: str, text: str) -> list[tuple[str, str]]:
     parts = _FIELD_SPLIT.split(text)
     out = [(first, parts[0].strip())]
     for part in parts[1:]:
-        label, _, value = re.split(r"([:：])", part, maxsplit=1)
+        label, _, value = _COLON.split(part, maxsplit=1)
         name = label_field(label, "meeting")
         if name:
             out.append((name, value.strip()))
