@@ -18,6 +18,7 @@ from typing import Optional
 from .. import lexicon
 from ..holidays import WorkCalendar
 from ..model import Minutes
+from ..parties import one_document
 from ..units import Segmented
 from .actions import ActionReader
 from ..layouts.sections import LineReading, assign_roles
@@ -43,6 +44,12 @@ class Extraction:
 
 def extract(seg: Segmented, *, ref_date: Optional[date] = None, calendar: Optional[WorkCalendar] = None,
             today: Optional[date] = None) -> Extraction:
+    with one_document():
+        return _extract(seg, ref_date, calendar, today)
+
+
+def _extract(seg: Segmented, ref_date: Optional[date], calendar: Optional[WorkCalendar],
+             today: Optional[date]) -> Extraction:
     marks = read_legend(seg.units)
     info = extract_meeting(seg, ref_date)
     meeting = info.meeting
