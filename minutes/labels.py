@@ -87,11 +87,13 @@ def _modifiers() -> dict[str, list[tuple[str, str]]]:
 
 
 @lru_cache(maxsize=1)
-def _section_rules() -> list[tuple[str, tuple[str, ...]]]:
+def _section_rules() -> list[tuple[str, re.Pattern]]:
+    """(role, a pattern finding any of its keywords), in the file's order."""
     rules = load_yaml("sections.yaml")
     if not isinstance(rules, list) or not all(isinstance(r, dict) and {"role", "keywords"} <= r.keys() for r in rules):
         raise RuleFileError("'sections.yaml' must be a list of {role, keywords} entries")
-    return [(rule["role"], tuple(normalise(k) for k in rule["keywords"])) for rule in rules]
+    return [(rule["role"], re.compile("|".join(re.escape(normalise(k)) for k in rule["keywords"])))
+            for rule in rules if rule["keywords"]]
 
 
 # --------------------------------------------------------------------------- #
@@ -176,8 +178,8 @@ def role_of_heading(text: str) -> Optional[str]:
     if match and match.field in _CONTENT_ROLES and match.how != "head":
         return _CONTENT_ROLES[match.field]
     key = normalise(text)
-    for role, keywords in _section_rules():
-        if any(k in key for k in keywords):
+    for role, keyword in _section_rules():
+        if keyword.search(key):
             return role
     if match and match.field in _CONTENT_ROLES:
         return _CONTENT_ROLES[match.field]

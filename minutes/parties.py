@@ -9,9 +9,11 @@ names whole and the extractor looks owners up in it.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 from . import lexicon
 from .textnorm import fold, fold_word, trie_regex
@@ -21,6 +23,13 @@ _ITEM_SEP = re.compile(r"[、,，/]|(?<!\s)\s++(?:和|与|及|and)\s+|(?<=[^\s@]
 _BRACKET = re.compile(r"[(（]([^()（）]*)[)）]\s*$")
 _NOT_A_NAME = re.compile(r"\d|以及|等人|等|共\d*|全体|人员$|负责人$|成员|同学|同事|无$|^无|待定|另定|tbd|未定|其他", re.I)
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+_HAN_START = re.compile(r"[\u4e00-\u9fff]")
+_LABELLED_GROUP = re.compile(r"^([^:：]{1,12})[:：]\s*(.*)$")         # 采购部：王立群、邓佳
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z.' -]*")
+_CAPITALISED = re.compile(r"[A-Z][A-Za-z.'-]*")
+_FIRST_WORD = re.compile(r"^(\S+?)\s+(\S.*)$")
+_CONTACT_LABEL = re.compile(r"^[^:：]{1,6}[:：]\s*")
+_HELPING = re.compile(r"协助|配合|协办|support", re.I)
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z.'-]*(?:\s+[A-Za-z][A-Za-z.'-]*)*$")
 _LATIN_THEN_CJK = re.compile(r"^[A-Za-z][A-Za-z.'-]*\s+[\u4e00-\u9fff]{2,4}$")
 UNDETERMINED = re.compile(r"^(?:待定|另定|未定|暂定|tbd|tba|待确认|待安排|无|—+|-+|/|n/?a)$", re.I)
@@ -85,8 +94,34 @@ def _titled(word: str) -> bool:
     return any(word.endswith(t) and 1 <= len(word) - len(t) <= 2 for t in titles)
 
 
+# The words parsed while one document is read (see one_document), and what they gave.
+_READ: ContextVar[Optional[dict[str, list["Party"]]]] = ContextVar("minutes_parties_read", default=None)
+
+
+@contextmanager
+def one_document() -> Iterator[None]:
+    """While one document is read, the same words are parsed once: an owner cell, the slot it
+    sits in and the owner field read from it, or an attendee line read for the meeting and
+    again for the document, hold the same names. Nothing is kept past the document."""
+    token = _READ.set({})
+    try:
+        yield
+    finally:
+        _READ.reset(token)
+
+
 def parse_parties(text: str) -> list[Party]:
     """Every party in a list field, in order, with departments applied to their people."""
+    read = _READ.get()
+    if read is None:
+        return _parse_parties(text)
+    parties = read.get(text)
+    if parties is None:
+        parties = read[text] = _parse_parties(text)
+    return [Party(**vars(p)) for p in parties]        # copies: a reader may set a party's department
+
+
+def _parse_parties(text: str) -> list[Party]:
     parties: list[Party] = []
     for group in _GROUP_SEP.split(text):
         parties.extend(_parse_group(group.strip()))
@@ -98,17 +133,18 @@ def _parse_group(group: str) -> list[Party]:
     if not group:
         return []
     department = None
-    m = re.match(r"^([^:：]{1,12})[:：]\s*(.*)$", group)
+    m = _LABELLED_GROUP.match(group)
     if m and is_department(m.group(1)):
         department, group = m.group(1).strip(), m.group(2)
-    items = [i.strip() for i in (_ITEM_SEP.split(group) if _ITEM_SEP.search(group) else _space_items(group))]
+    split = _ITEM_SEP.split(group)
+    items = [i.strip() for i in (split if len(split) > 1 else _space_items(group))]
     parties = []
     for item in items:
-        if item.strip():
-            parties.append(_parse_item(item, department))
-            prefix = re.match(r"^(\S+?)\s+\S", item)
-            if parties[-1].kind == "person" and prefix and is_department(prefix.group(1)):
-                department = prefix.group(1)              # 财务部 孔德明、严倩、华磊: 严倩 and 华磊 too
+        if item:
+            party = _parse_item(item, department)
+            parties.append(party)
+            if party.kind == "person" and (words := _two_words(item)) and is_department(words[0]):
+                department = words[0]                     # 财务部 孔德明、严倩、华磊: 严倩 and 华磊 too
     _share_trailing_department(parties)
     return _department_over_person(group, [p for p in parties if p.name])
 
@@ -127,9 +163,9 @@ def _space_items(group: str) -> list[str]:
     words = group.split()
     items: list[str] = []
     for word in words:
-        latin = re.fullmatch(r"[A-Za-z][A-Za-z.' -]*", items[-1]) if items else None
-        if items and (latin or is_department(items[-1])) and re.match(r"[\u4e00-\u9fff]", word) \
-                or latin and re.fullmatch(r"[A-Z][A-Za-z.'-]*", word):         # Kevin 王凯, Tom Zhang
+        latin = _LATIN_WORDS.fullmatch(items[-1]) if items else None
+        if items and (latin or is_department(items[-1])) and _HAN_START.match(word) \
+                or latin and _CAPITALISED.fullmatch(word):         # Kevin 王凯, Tom Zhang
             items[-1] += " " + word
         else:
             items.append(word)
@@ -142,18 +178,18 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
     m = _BRACKET.search(item)
     if m:
         inside, item = m.group(1).strip(), item[:m.start()].strip()
-        contact = without_posts(re.sub(r"^[^:：]{1,6}[:：]\s*", "", inside))   # （联系人：龙婷）, （江秀琴主任）
+        contact = without_posts(_CONTACT_LABEL.sub("", inside))   # （联系人：龙婷）, （江秀琴主任）
         if is_department(item) and name_shaped(contact) and not _office_title(contact):
             return _parse_item(contact, item)                        # 信息部（杭旭）: 杭旭 of 信息部
         if is_department(inside):
             department = inside
-        elif re.search(r"协助|配合|协办|support", inside, re.I):
+        elif _HELPING.search(inside):
             note = inside                                  # 汤敏（贺芳协助）: 汤敏 owns, 贺芳 helps
         else:
             note, department = _note_and_department(inside, department)
-    prefix = re.match(r"^(\S+?)\s+(\S.*)$", item)
-    if prefix and is_department(prefix.group(1)):
-        department, item = prefix.group(1), prefix.group(2).strip()
+    words = _two_words(item)
+    if words and is_department(words[0]):
+        department, item = words
     elif glued := _department_then_name(item):
         department, item = glued
     item = _without_courtesy(item.strip(" :：@*"))
@@ -170,6 +206,15 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
     return Party(name=item, kind="person", department=department, note=note, helper=helper)
 
 
+def _two_words(item: str) -> Optional[tuple[str, str]]:
+    """``客服部 何静`` → (客服部, 何静): an item's first word and the rest, when it has a space."""
+    if "\n" in item or item[:1].isspace():        # not met (items are stripped lines); the pattern's reading
+        m = _FIRST_WORD.match(item)
+        return (m.group(1), m.group(2).strip()) if m else None
+    words = item.split(None, 1)                   # the same as the pattern, without trying each length
+    return (words[0], words[1].strip()) if len(words) == 2 else None
+
+
 def _department_then_name(item: str) -> Optional[tuple[str, str]]:
     """``质量部蒋晓`` written without a space: the department, then the person."""
     if len(item) > _GLUED_MAX:
@@ -178,7 +223,7 @@ def _department_then_name(item: str) -> Optional[tuple[str, str]]:
     if not m or m.end() >= len(item) or not is_department(item[:m.end()]):
         return None
     rest = item[m.end():]
-    role = next((w for w in _role_words_longest_first() if rest.startswith(w) and len(rest) > len(w)), "")
+    role = _opening_word(rest, _role_words()) or ""
     if name_shaped(rest[len(role):]) and (role or item[m.end()] not in lexicon.suffix_followers().get(item[m.end() - 1], ())):
         return item[:m.end()], rest[len(role):]                      # 工程部经理薛晨: 薛晨 of 工程部
     return None
@@ -186,12 +231,32 @@ def _department_then_name(item: str) -> Optional[tuple[str, str]]:
 
 def _office_title(word: str) -> bool:
     """财务总监, 项目经理: a post, not a titled surname (王总监)."""
-    return any(word.endswith(r) and len(word) - len(r) >= 2 for r in _role_words_longest_first())
+    words, lengths = _role_words()
+    return any(len(word) - n >= 2 and word[-n:] in words for n in lengths)
 
 
 @lru_cache(maxsize=1)
-def _role_words_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(lexicon.words("parties.yaml", "role_words"), key=len, reverse=True))
+def _role_words() -> tuple[frozenset[str], tuple[int, ...]]:
+    return _by_length(lexicon.words("parties.yaml", "role_words"))
+
+
+def _by_length(words) -> tuple[frozenset[str], tuple[int, ...]]:
+    """Words as a set, with their lengths longest first: the longest word a text opens or ends with
+    is one set lookup per length, not one comparison per word."""
+    words = frozenset(words)
+    return words, tuple(sorted({len(w) for w in words}, reverse=True))
+
+
+def _opening_word(text: str, table: tuple[frozenset[str], tuple[int, ...]]) -> Optional[str]:
+    """The longest word of the table that opens the text and leaves something after it."""
+    words, lengths = table
+    return next((text[:n] for n in lengths if n < len(text) and text[:n] in words), None)
+
+
+def _closing_word(text: str, table: tuple[frozenset[str], tuple[int, ...]]) -> Optional[str]:
+    """The longest word of the table that ends the text and leaves something before it."""
+    words, lengths = table
+    return next((text[-n:] for n in lengths if n < len(text) and text[-n:] in words), None)
 
 
 _GLUED_MAX = 12           # chars: 质量部蒋晓, 人力资源部牛佳, 人力资源部经理欧阳晴
@@ -199,7 +264,8 @@ _GLUED_MAX = 12           # chars: 质量部蒋晓, 人力资源部牛佳, 人�
 
 def _without_courtesy(item: str) -> str:
     """梁家豪先生 → 梁家豪, 鍾明達校長 → 鍾明達; a title alone (先生) stays as written."""
-    for title in lexicon.words("parties.yaml", "courtesy_titles"):
+    titles = lexicon.words("parties.yaml", "courtesy_titles")
+    for title in titles if item.endswith(titles) else ():
         if item.endswith(title) and len(item) > len(title) + 1:
             return item[:-len(title)].rstrip()
     return without_posts(item)
@@ -209,19 +275,18 @@ def without_posts(item: str) -> str:
     """A name written with its posts (副局长欧阳敏, 总经理助理上官婉, 江秀琴主任, 鍾明達校長): the
     name, when what is left is shaped like one; else the words as written."""
     name, folded = item, fold(item)
-    while not name_shaped(name) and (post := next((p for p in _posts_longest_first()
-                                                   if folded.startswith(p) and len(folded) > len(p)), None)):
+    while not name_shaped(name) and (post := _opening_word(folded, _posts())):
         name, folded = name[len(post):], folded[len(post):]
     if not name_shaped(name):
-        post = next((p for p in _posts_longest_first() if folded.endswith(p) and len(folded) > len(p)), "")
+        post = _closing_word(folded, _posts()) or ""
         name = name[:len(name) - len(post)]
     return name if name_shaped(name) else item
 
 
 @lru_cache(maxsize=1)
-def _posts_longest_first() -> tuple[str, ...]:
+def _posts() -> tuple[frozenset[str], tuple[int, ...]]:
     posts = set(lexicon.words("parties.yaml", "leading_titles")) | lexicon.role_words()
-    return tuple(sorted((fold(p) for p in posts if len(p) >= 2), key=len, reverse=True))
+    return _by_length(fold(p) for p in posts if len(p) >= 2)
 
 
 def _note_and_department(inside: str, department: Optional[str]) -> tuple[str, Optional[str]]:
@@ -251,6 +316,9 @@ class Gazetteer:
     departments: list[str] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)   # folded alias → name as listed
     nicknames: dict[str, str] = field(default_factory=dict)  # folded nickname (芳姐) → name as listed; kept as written
+    # pattern() as last built, and the sizes it was built at: names are only ever added, so the
+    # same sizes mean the same names (the tokenizer and the gazetteer component both ask)
+    _pattern: tuple = field(default=((), None), init=False, repr=False, compare=False)
 
     def add_person(self, name: str, department: Optional[str] = None) -> None:
         name = name.strip()
@@ -286,7 +354,11 @@ class Gazetteer:
 
     def pattern(self) -> Optional[re.Pattern]:
         """Regex over folded, lower-cased text matching any known name or department."""
-        return trie_regex(list(self.aliases) + list(self.nicknames) + [fold_word(d) for d in self.departments if len(d) > 1])
+        sizes = (len(self.aliases), len(self.nicknames), len(self.departments))
+        if self._pattern[0] != sizes:
+            names = list(self.aliases) + list(self.nicknames) + [fold_word(d) for d in self.departments if len(d) > 1]
+            self._pattern = (sizes, trie_regex(names))
+        return self._pattern[1]
 
 
 def _aliases(name: str) -> list[str]:

@@ -20,8 +20,15 @@ _EXTRA = {
 }
 
 
+# Characters that fold to themselves, listed all the same: str.translate raises and clears a
+# KeyError inside for each character its table lacks, which cost more than the folding itself
+# (95% of the characters folded are ASCII or Han). Listing them changes no result.
+_UNCHANGED = (range(0x80), range(0x3000, 0x3040), range(0x4E00, 0xA000))
+
+
 @lru_cache(maxsize=1)
-def _table() -> dict[int, str]:
+def _foldings() -> dict[int, str]:
+    """What folding changes: full-width forms, Traditional characters, the _EXTRA marks."""
     table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
     for line in model_path("charsets/t2s.tsv").read_text(encoding="utf-8").splitlines():
         trad, _, simp = line.partition("\t")
@@ -32,9 +39,22 @@ def _table() -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
-def matching_table() -> dict[int, str]:
+def _unchanged() -> dict[int, int]:
+    return {code: code for block in _UNCHANGED for code in block}
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, int | str]:
+    table: dict[int, int | str] = dict(_unchanged())
+    table.update(_foldings())
+    return table
+
+
+@lru_cache(maxsize=1)
+def matching_table() -> dict[int, int | str]:
     """The fold table with Latin letters lower-cased: what `fold_word` applies, as one translate table."""
-    table = {code: ch.lower() for code, ch in _table().items()}
+    table: dict[int, int | str] = dict(_unchanged())
+    table.update((code, ch.lower()) for code, ch in _foldings().items())
     table.update((ord(ch), ch.lower()) for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     return table
 
@@ -69,8 +89,18 @@ def trie_regex(words: Iterable[str], compile: Callable[[str], re.Pattern] = re.c
 
 
 def _trie_pattern(node: dict) -> str:
-    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if len(node) == 1:                   # one way on (most of a name's characters): no sorting, no list
+        (ch, child), = node.items()
+        return _escaped(ch) + _trie_pattern(child) if ch else ""
+    branches = [_escaped(ch) + _trie_pattern(node[ch]) for ch in sorted(node) if ch]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+_SPECIAL = frozenset("()[]{}?*+-|^$\\.&~# \t\n\r\v\f")      # what re.escape escapes
+
+
+def _escaped(ch: str) -> str:
+    return "\\" + ch if ch in _SPECIAL else ch

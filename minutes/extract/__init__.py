@@ -18,6 +18,7 @@ from typing import Optional
 from .. import lexicon
 from ..holidays import WorkCalendar
 from ..model import Minutes
+from ..parties import one_document
 from ..units import Segmented
 from .actions import ActionReader
 from ..layouts.sections import LineReading, assign_roles
@@ -43,6 +44,12 @@ class Extraction:
 
 def extract(seg: Segmented, *, ref_date: Optional[date] = None, calendar: Optional[WorkCalendar] = None,
             today: Optional[date] = None) -> Extraction:
+    with one_document():
+        return _extract(seg, ref_date, calendar, today)
+
+
+def _extract(seg: Segmented, ref_date: Optional[date], calendar: Optional[WorkCalendar],
+             today: Optional[date]) -> Extraction:
     marks = read_legend(seg.units)
     info = extract_meeting(seg, ref_date)
     meeting = info.meeting
@@ -118,23 +125,37 @@ def _speaks(who: str, gazetteer) -> bool:
 
 _LINK = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 _SLOT = re.compile(r"\s*(?:[:：，,；;（）()|｜\t→>]|[-—–]+|\s{2,})\s*")
+_SLOTTED = re.compile(r"\s{2,}|[→>]|\s[-—–]+\s")
 
 
 def _people_from_slots(seg: Segmented, gazetteer) -> None:
     """A name nobody listed, standing alone in a field slot of an item line (任务 → 耿佳，4月28日;
     Marcus — finalize…; 品质部 师晓宇), joins the gazetteer, so the line's owner is found."""
     from ..parties import name_shaped, parse_parties
+    read: set[str] = set()        # a piece read once has given its names (a row's owner comes again and again)
     for unit in seg.units:
         if unit.kind not in ("line", "cell") or (unit.style is None and unit.record is None and "\t" not in unit.text
-                                                  and not re.search(r"\s{2,}|[→>]|\s[-—–]+\s", unit.text)):
+                                                  and not _SLOTTED.search(unit.text)):
             continue
-        pieces = [p for p in _SLOT.split(_LINK.sub(" ", unit.text)) if p.strip()]
+        pieces = [p for p in _SLOT.split(_without_links(unit.text)) if p.strip()]
         if len(pieces) < 2 and unit.record is None:
             continue
         for piece in pieces:
-            for party in parse_parties(piece.strip().lstrip("@")) if len(piece.strip()) <= 16 else []:
+            words = piece.strip().lstrip("@")
+            if len(piece.strip()) > 16 or words in read:
+                continue
+            read.add(words)
+            for party in parse_parties(words):
                 if party.kind == "person" and name_shaped(party.name) and party.name not in gazetteer.people:
                     gazetteer.add_person(party.name, party.department)
+
+
+def _without_links(text: str) -> str:
+    """Links and mail addresses blanked out; a text with no ://, www. or @ has none (and its
+    run of word characters is not tried, at each start, for an @ after it)."""
+    if "@" in text or "://" in text or "www." in text.lower():
+        return _LINK.sub(" ", text)
+    return text
 
 
 def _numbered_speakers(seg: Segmented, gazetteer) -> None:
@@ -158,6 +179,8 @@ _DEFINED = re.compile(r"(?:以下)?简称\s*+[:：]?\s*+[“\"「『]([^”\"」
 def _defined_names(seg: Segmented, gazetteer) -> None:
     """A short name a document defines for an organisation acts as that party (华腾精密须于…提供…)."""
     for unit in seg.units:
+        if "简称" not in unit.text and "nafter" not in unit.text.lower():      # neither wording of a definition
+            continue
         for m in _DEFINED.finditer(unit.text):
             gazetteer.add_department(m.group(1) or m.group(2))
 

@@ -28,7 +28,7 @@ from ..parties import UNDETERMINED, is_department, parse_parties
 from ..segment import heads_section
 from ..units import Record, Unit
 from ..textnorm import fold
-from .fields import InlineField, inline_fields
+from .fields import InlineField
 from .priority import cell_priority
 from .reading import Hit, Reading, Speaker, speaker_of
 
@@ -40,20 +40,19 @@ _REMARK_LEAD = 4          # chars of a remark cell where an urgency word still s
 _PUNCTUATED = re.compile(r"[，。！？；,.!?;]")
 _AFTERTHOUGHT = 8         # chars: a dated tail this short finishes the clause before it
 _DONE_ASPECT = re.compile(r"[\u4e00-\u9fff]了(?:[吧啊呀]?\s*$)")
+_NOT_WORD = re.compile(r"[\W_]+")
+_PAUSES = re.compile(r"[\s,，。.!！~～]+")
+_WRITER = re.compile(r"^[^\s:：]{1,16}[:：]")
+_PIECE_BREAK = re.compile(r"[\s,，。.;；!！@]+")
 
 
 def _state_only(text: str) -> bool:
     """A line that is nothing but a task's state (已完成 / 进行中 / done): a report, no task."""
-    words = re.sub(r"[\W_]+", "", fold(text).lower())
+    words = _NOT_WORD.sub("", fold(text).lower())
     return bool(words) and task_state(words) is not None and len(words) <= _STATE_MAX
 
 
 _STATE_MAX = 6
-
-
-def _owner_field(text: str) -> bool:
-    """The words carry an owner field (责任人：X, 负责人 X)."""
-    return any(f.name == "owner" for f in inline_fields(text))
 
 
 class ActionReader:
@@ -79,7 +78,7 @@ class ActionReader:
             if unit.kind in ("form", "speaker", "comment", "noise") or heads_section(unit) or not unit.text.strip() \
                     or unit is self.reading.seg.title_unit:
                 continue
-            if unit.index in skip and not _owner_field(unit.text):     # 结论：…。责任人：X — a decision and a task
+            if unit.index in skip and not self._owner_field(unit.text):     # 结论：…。责任人：X — a decision and a task
                 if skip[unit.index] == (0, len(unit.text)):
                     continue
                 self.taken[unit.index] = skip[unit.index]
@@ -98,6 +97,10 @@ class ActionReader:
             last_unit = unit if drafts else last_unit
             last = drafts[-1] if drafts and (unit.label in ("task", "action") or fields_follow) else None
         return items
+
+    def _owner_field(self, words: str) -> bool:
+        """The words carry an owner field (责任人：X, 负责人 X)."""
+        return any(f.name == "owner" for f in self.items.fields(words))
 
     def _record(self, record: Record) -> list[ActionItem]:
         if record.done:
@@ -244,7 +247,7 @@ class ActionReader:
     def _free(self, unit: Unit, strict: bool, in_list: bool = False) -> Iterable[Draft]:
         """Outside action sections: a sentence that names a doer and commits to something."""
         for start, end in self._split_items(unit):
-            assigned = _owner_field(unit.text[start:end])       # 建议…。责任人：X — whoever words it, it is given
+            assigned = self._owner_field(unit.text[start:end])       # 建议…。责任人：X — whoever words it, it is given
             if not assigned and (self.items.is_opinion(unit, start, end) or is_question(unit.text[start:end])) \
                     or self.reading.has(unit, "CONVENING", start=start, end=end):
                 continue
@@ -333,7 +336,7 @@ class ActionReader:
         """行 / 好的没问题 / 收到: a reply that takes note, with nothing left to do; 行，你来调: one
         that hands back what was just offered, naming no new work."""
         def words(text: str) -> list[str]:
-            return re.sub(r"[\s,，。.!！~～]+", " ", fold(text).lower()).split()
+            return _PAUSES.sub(" ", fold(text).lower()).split()
         acks = lexicon.folded_words("cues.yaml", "acknowledgements")
         said = words(draft.unit.text[draft.start:draft.end])
         rest = "".join(w for w in words(draft.task or "") if w not in acks)
@@ -410,7 +413,7 @@ class ActionReader:
             sentences = sentences[1:]
         for start, end in sentences:
             own_doer = self._starts_with_doer(unit, start, end)
-            fields = inline_fields(unit.text[start:end])
+            fields = self.items.fields(unit.text[start:end])
             field_only = bool(fields) and fields[0].start <= 1
             if ranges and not own_doer or field_only and ranges:
                 ranges[-1][1] = end
@@ -442,7 +445,8 @@ class ActionReader:
     def _clause_opens_with_doer(self, unit: Unit, start: int, end: int) -> bool:
         text = unit.fold
         lead = start + len(text[start:end]) - len(text[start:end].lstrip(SEPARATORS))
-        if any(h.start == lead for h in self.reading.cues(unit, "OWNER_MARKER", "LEAD_IN", start=lead, end=end)):
+        if any(h.start == lead for label in ("OWNER_MARKER", "LEAD_IN")
+               for h in self.reading.cues(unit, label, start=lead, end=end)):
             return True
         parties = self.reading.parties(unit, lead, end)
         return bool(parties) and parties[0].start == lead and self.items.doer_follows(unit, parties[0].end, end)
@@ -503,8 +507,8 @@ def _takes_meeting_role(draft: Draft) -> bool:
     if draft.deadline is None and _REPORTS_THE_CHAIR.search(draft.task or ""):
         return True                                    # 会议由总经理助理上官婉主持，…，客服部夏侯杰记录
     roles, leading = _role_words()
-    said = re.sub(r"^[^\s:：]{1,16}[:：]", "", fold(draft.task or "").strip())       # the writer's name: …
-    pieces = [p for p in re.split(r"[\s,，。.;；!！@]+", said) if p]
+    said = _WRITER.sub("", fold(draft.task or "").strip())       # the writer's name: …
+    pieces = [p for p in _PIECE_BREAK.split(said) if p]
     for i, piece in enumerate(pieces):
         while (lead := next((w for w in leading if piece.startswith(w) and len(piece) > len(w)), None)):
             piece = piece[len(lead):]

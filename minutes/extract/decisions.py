@@ -35,12 +35,19 @@ def _rationale() -> re.Pattern:
     return re.compile(rf"[。;；.]?(?<!\s)\s*+[(（]?(?:{_labels('rationale')})\s*+[:：]\s*+", re.I)
 
 
+@lru_cache(maxsize=1)
+def _rationale_label() -> re.Pattern:
+    """A grounds label opening the grounds' own words (（依据：…)."""
+    return re.compile(rf"[(（]?(?:{_labels('rationale')})\s*+[:：]\s*+", re.I)
+
+
 def _labels(field: str) -> str:
     """The content labels of a field (nlp_models/fields.yaml), as one alternation, longest first."""
     words = [w for w, name in listed()["content"].items() if name == field]
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 _QUOTED_REASON = re.compile(r"[(（]\s*+[^()（）:：]{1,8}[:：]\s*+([^()（）]+)[)）]\s*$")
 _SPEAKER = re.compile(r"^[^:：,，。]{1,8}[:：]")
+_SENTENCE_END = re.compile(r"[。！？!?→]")
 _NOT_DECISION = re.compile(r"[?？]\s*$|未达成|暂不形成结论|不形成结论|没有结论|未形成")
 
 
@@ -234,9 +241,9 @@ def speaker_end(unit: Unit) -> int:
 def _sentences(text: str, start: int) -> list[tuple[int, int]]:
     """Sentence ranges from `start`, each without its leading spaces."""
     out, position = [], start
-    for m in re.finditer(r"[。！？!?→]", text[start:]):         # an arrow leads to the outcome (… → 定了…)
-        out.append((position, start + m.end()))
-        position = start + m.end()
+    for m in _SENTENCE_END.finditer(text, start):         # an arrow leads to the outcome (… → 定了…)
+        out.append((position, m.end()))
+        position = m.end()
     if position < len(text):
         out.append((position, len(text)))
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out if text[s:e].strip()]
@@ -352,7 +359,7 @@ def _hedged(opener: str) -> bool:
 def _add_rationale(decision: Decision, text: str, unit: Unit, offset: int) -> None:
     stripped = text.lstrip()
     offset += len(text) - len(stripped)
-    if label := re.match(rf"[(（]?(?:{_labels('rationale')})\s*+[:：]\s*+", fold(stripped), flags=re.I):
+    if label := _rationale_label().match(fold(stripped)):
         stripped, offset = stripped[label.end():], offset + label.end()   # the evidence starts after it too
     cleaned = stripped.strip().rstrip("。；;，,）) ").strip()
     offset += len(stripped) - len(stripped.lstrip())

@@ -235,7 +235,8 @@ def _labelled_lines(minutes: Minutes, units: list[Unit], frame: _Frame) -> None:
             field_name = _line_field(unit)
             _set_text(meeting, field_name, unit.text, unit)
             frame.keys.add(_key(unit))
-        elif unit.kind == "line" and (m := _frame_label().match(fold(written := as_written(unit)))):
+        elif unit.kind == "line" and _has_colon(written := as_written(unit)) \
+                and (m := _frame_label().match(fold(written))):
             field_name = _frame_field(fold_word(m.group(1)))
             value = written[m.start(2):].strip()
             if field_name == "issue_date":
@@ -243,6 +244,11 @@ def _labelled_lines(minutes: Minutes, units: list[Unit], frame: _Frame) -> None:
             else:
                 _set_text(meeting, field_name, value, unit)
             frame.keys.add(_key(unit))
+
+
+def _has_colon(text: str) -> bool:
+    """A frame label needs its colon; a line without one is not folded and matched."""
+    return ":" in text or "：" in text
 
 
 def _line_field(unit: Unit) -> str:
@@ -282,9 +288,11 @@ def _people(minutes: Minutes, units: list[Unit]) -> None:
         observing = unit.label == "attendees" and fold_word(unit.label_words or "") in observer_words
         for party in parse_parties(unit.text):
             note = (party.note or "").strip()
-            if observing or any(w in fold_word(note) for w in observer_words):
+            folded = fold_word(note)
+            observer_note = any(w in folded for w in observer_words)
+            if observing or observer_note:
                 _add(meeting.observers, party.name)
-                note = "" if any(w in fold_word(note) for w in observer_words) else note
+                note = "" if observer_note else note
             if party.kind == "person" and party.department:
                 meeting.affiliations.setdefault(party.name, party.department)
             if party.kind == "person" and note:
@@ -306,7 +314,8 @@ def _opening(minutes: Minutes, head: list[Unit], skip: set[tuple], title: Option
             continue
         if _key(unit) in skip or len(unit.text.strip()) < _OPENING_MIN:
             continue
-        if any(c in fold_word(unit.text) for c in cues):
+        folded = fold_word(unit.text)
+        if any(c in folded for c in cues):
             minutes.meeting.opening = as_written(unit)
             minutes.meeting.evidence["opening"] = Evidence(minutes.meeting.opening, unit.origin.locate(0))
             return

@@ -35,6 +35,7 @@ class InlineField:
 _FIELD = re.compile(r"(?:^|(?<=[\s,，;；。(（—\-|]))(?P<label>[^\s,，;；。:：()（）|\-—]{1,10}(?: [a-z]{2,8})?)\s*[:：]\s*"
                     rf"|(?:^|(?<=[\s,，;；。(（—\-|]))(?P<spaced>{'|'.join(_SPACE_LABELS)})\s+(?=\S)"
                     r"|(?:^|(?<=[\s,，;；。(（]))(?P<bare>[\u4e00-\u9fff]{2,6})\s+(?=\S)", re.I)
+_LABEL_END = re.compile(r"[:：]|\s")      # a label ends in a colon or, spaced or bare, before a space
 _PROBE_DAY = date(2024, 6, 3)
 _VALUE_END = re.compile(r"[,，;；。)）]|\s+-|\s*—")
 
@@ -42,6 +43,8 @@ _VALUE_END = re.compile(r"[,，;；。)）]|\s+-|\s*—")
 def inline_fields(text: str) -> list[InlineField]:
     """Every ``label：value`` of an item field in the text, left to right; a value
     ends at punctuation or where the next field's label starts."""
+    if not _LABEL_END.search(text):
+        return []
     folded = fold(text).lower()
     found = [(m, name) for m in _FIELD.finditer(folded) if (name := _field_name(m, folded)) is not None]
     out: list[InlineField] = []

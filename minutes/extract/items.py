@@ -31,6 +31,17 @@ _ONE_OFF = re.compile(r"一下$")
 _FILLER_AFTER_DEADLINE = re.compile(r"^\s*(?:完成|前完成|内完成|截止|为止|之前|以前)")
 _HEDGE = re.compile(r"(?:争取|尽量|力争|务必|最迟|最晚|须|需|要|必须|请)\s*(?:在|于)?\s*$")
 _PREP_BEFORE_DEADLINE = re.compile(r"(?:在|于)\s*$|(?:具体|完成|截止)?(?:时间|日期)\s*$")
+_NEED = re.compile(r"需要|要|得|请|必须|须")
+_HELPING = re.compile(r"协助|配合|协办")
+_HELPING_WORDS = re.compile(r"协助|配合|协办|support")
+_NAME_HEADING = re.compile(r"[^:：]{1,10}[:：]")
+_BEFORE = re.compile(r"\s*(?:之?前|以前)")
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+_BREAK = re.compile(r"[\s,，;；、:：]")
+_OPENING_BRACKET = re.compile(r"\s*+[(（]")
+_CLOSING_BRACKET = re.compile(r"\s*+[)）]")
+_QUESTION_MARK = re.compile(r"[?？]$")
+_OF = re.compile(r"\s*+(?:之前|以前|前|之后|以后|后|以内|之内|内)?\s*+的")
 
 
 @lru_cache(maxsize=1)
@@ -40,10 +51,13 @@ def _en_owner_verb() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _joiners() -> tuple[str, str]:
-    """Alternations of the words that join co-owners (、 和 与 +) and that say they share (一起, 共同)."""
-    return (lexicon.alternation(lexicon.words("cues.yaml", "coordinators")),
-            lexicon.alternation(lexicon.words("cues.yaml", "together")))
+def _joiners() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Gaps between co-owners: a joining word (、 和 与 +) or comma perhaps with a word that says
+    they share (一起, 共同); only the sharing word; only the joining word."""
+    joiners = lexicon.alternation(lexicon.words("cues.yaml", "coordinators"))
+    together = lexicon.alternation(lexicon.words("cues.yaml", "together"))
+    return (re.compile(rf"\s*+(?:{joiners}|,|，)?\s*+(?:{together})?\s*+"), re.compile(rf"\s*+(?:{together})?\s*+"),
+            re.compile(rf"\s*+(?:{joiners})\s*+"))
 
 
 @dataclass
@@ -78,11 +92,21 @@ class ItemBuilder:
         self.form_priority = form_priority
         self.next_meeting = next_meeting             # ISO date of the next meeting, when the notes give it
         self.marks = marks or {}                     # ★ → high, as the notes' legend or the defaults say
+        self._lead_marks = SEPARATORS + "@*" + "".join(self.marks)      # what may stand before a doer (★ 后端小组…)
+        self._fields: dict[str, tuple[InlineField, ...]] = {}
+
+    def fields(self, words: str) -> tuple[InlineField, ...]:
+        """`inline_fields` of some words of this document: a line's words are asked about as a
+        sentence, as an item and as a draft, so each is read once."""
+        found = self._fields.get(words)
+        if found is None:
+            found = self._fields[words] = tuple(inline_fields(words))
+        return found
 
     def draft(self, unit: Unit, start: int, end: int) -> Draft:
         draft = Draft(unit=unit, start=start, end=end)
         text = unit.text
-        for f in inline_fields(text[start:end]):
+        for f in self.fields(text[start:end]):
             self.apply_field(draft, f, unit, start)
         pair = bracket_pair(text[start:end])
         if pair is not None:
@@ -100,9 +124,9 @@ class ItemBuilder:
         self.inline_priority(draft, unit, start, end)
         if any(_ONE_OFF.search(h.text) for h in self.reading.cues(unit, "LINT_VAGUE_ACTION", start=start, end=end)):
             draft.signals.add("vague-action")
-        if re.search(r"需要|要|得|请|必须|须", unit.fold[start:end]):
+        if _NEED.search(unit.fold, start, end):
             draft.signals.add("need")
-        if _OPEN_OWNER.search(unit.fold[start:end]):
+        if _OPEN_OWNER.search(unit.fold, start, end):
             draft.signals.add("open-owner")
         return draft
 
@@ -165,12 +189,10 @@ class ItemBuilder:
                                                    gazetteer.department_of(party.name))
                 draft.owners.append((gazetteer.person(party.name) or party.name, department,
                                      unit.locate(offset + max(0, value.find(party.name)))))
-            if party.note and re.search(r"协助|配合|协办", party.note):
-                helper = re.sub(r"协助|配合|协办|support", "", party.note).strip()
+            if party.note and _HELPING.search(party.note):
+                helper = _HELPING_WORDS.sub("", party.note).strip()
                 if helper:
                     draft.helpers.append(helper)
-        if re.search(r"(?<=[)）])|协助", value) and not parties:
-            return
 
     def owners_from_text(self, draft: Draft, unit: Unit) -> None:
         start, end = draft.start, draft.end
@@ -226,8 +248,7 @@ class ItemBuilder:
         text = unit.fold
         starts = [(start, end)] + [r for r in self.reading.clauses(unit, start, end) if r[0] > start]
         for s_start, s_end in starts:
-            skip = SEPARATORS + "@*" + "".join(self.marks)                # ★ 后端小组…
-            lead = s_start + len(text[s_start:s_end]) - len(text[s_start:s_end].lstrip(skip))
+            lead = s_start + len(text[s_start:s_end]) - len(text[s_start:s_end].lstrip(self._lead_marks))
             noise = LEAD_NOISE.match(text[lead:s_end])
             if noise:
                 lead += noise.end()
@@ -307,11 +328,11 @@ class ItemBuilder:
         if not rest:
             return False
         skip = len(unit.text[position:end]) - len(unit.text[position:end].lstrip())
-        first = next((h for h in self.reading.cues(unit, "TASK_VERB", "DOER_LINK", "OWNER_VERB", "HELPER_VERB",
-                                                   "LINT_VAGUE_TIME", "LINT_VAGUE_ACTION", "COMMITMENT",
-                                                   start=position + skip, end=end)
-                      if h.start == position + skip), None)
-        return first is not None or rest[0] in "将把于在对向给按再也还会要需来去先已"
+        if rest[0] in "将把于在对向给按再也还会要需来去先已":
+            return True
+        return any(h.start == position + skip for h in self.reading.cues(
+            unit, "TASK_VERB", "DOER_LINK", "OWNER_VERB", "HELPER_VERB", "LINT_VAGUE_TIME", "LINT_VAGUE_ACTION",
+            "COMMITMENT", start=position + skip, end=end))
 
     def _deadline_at(self, unit: Unit, position: int) -> Optional[Deadline]:
         text = unit.text
@@ -321,7 +342,7 @@ class ItemBuilder:
     def _heading_owner(self, draft: Draft, unit: Unit) -> None:
         """Tasks listed under ``罗琳：`` belong to 罗琳."""
         heading = unit.headings[-1] if unit.headings else None
-        if heading is None or heading.label is not None or not re.fullmatch(r"[^:：]{1,10}[:：]", heading.text.strip()):
+        if heading is None or heading.label is not None or not _NAME_HEADING.fullmatch(heading.text.strip()):
             return
         parties = self.reading.parties(heading)
         if len(parties) == 1 and parties[0].start == 0 and parties[0].kind in ("person", "department"):
@@ -389,9 +410,10 @@ class ItemBuilder:
     def before_next_meeting(self, draft: Draft, unit: Unit, start: int, end: int) -> None:
         """下次例会前 is the next meeting's date when the notes give it, else no day (missing-deadline)."""
         m = next_meeting_phrase().search(unit.fold.lower(), start, end)
-        if m is None or not re.match(r"\s*(?:之?前|以前)", unit.text[m.end():]):
+        before = _BEFORE.match(unit.text, m.end()) if m is not None else None
+        if before is None:
             return
-        end = m.end() + re.match(r"\s*(?:之?前|以前)", unit.text[m.end():]).end()
+        end = before.end()
         if self.next_meeting:
             draft.deadline = Deadline(unit.text[m.start():end], m.start(), end, self.next_meeting, "date", True)
             draft.deadline_unit = unit
@@ -456,9 +478,11 @@ class ItemBuilder:
 
     def is_status(self, unit: Unit, start: int, end: int) -> bool:
         """Progress words outside brackets: 已完成, 顺延 (but not a remark like （上期顺延）)."""
-        brackets = [m.span() for m in re.finditer(r"[(（][^()（）]*[)）]", unit.text)]
-        return any(not _inside_range(h.start, h.end, brackets)
-                   for h in self.reading.cues(unit, "STATUS", start=start, end=end))
+        hits = self.reading.cues(unit, "STATUS", start=start, end=end)
+        if not hits:
+            return False
+        brackets = [m.span() for m in _BRACKETED.finditer(unit.text)]
+        return any(not _inside_range(h.start, h.end, brackets) for h in hits)
 
     def assigns(self, unit: Unit, start: int, end: int) -> bool:
         """The words hand something to someone: 由/请, 负责/牵头, 协助."""
@@ -506,7 +530,10 @@ def _roles() -> re.Pattern:
 def _role_at(unit: Unit, lead: int) -> Optional[Hit]:
     """A role written before a colon (前端：…, QA：…) owns the line when no person is named;
     like a department, it is its own unit."""
-    m = _roles().match(unit.fold.lower(), lead)
+    lowered = unit.fold.lower()
+    if lowered.find(":", lead) < 0:                   # no colon (folded, every colon is ":") after it: no role
+        return None
+    m = _roles().match(lowered, lead)
     if m is None or field_of(m.group(1), "record", "meeting"):          # 负责人： is a label, not a role
         return None
     role = unit.text[m.start(1):m.end(1)]
@@ -520,7 +547,7 @@ def _person_of(parties: list[Hit], department: Hit, text: str) -> Optional[Hit]:
         return None
     after = next((p for p in parties if p.start >= department.end), None)
     between = text[department.end:after.start] if after else ""
-    if after is None or after.kind != "person" or len(between) > _TITLE_MAX or re.search(r"[\s,，;；、:：]", between):
+    if after is None or after.kind != "person" or len(between) > _TITLE_MAX or _BREAK.search(between):
         return None
     return _of_department(after, department)
 
@@ -541,11 +568,11 @@ def _with_department_before(parties: list[Hit], person: Hit, text: str) -> Hit:
 
 def _bracketed_after(parties: list[Hit], position: int, text: str) -> Optional[Hit]:
     """``由信息部牵头（杭旭）``: the one person in brackets right after the verb."""
-    m = re.match(r"\s*+[(（]", text[position:])
+    m = _OPENING_BRACKET.match(text, position)
     if not m:
         return None
-    inside = next((p for p in parties if p.start == position + m.end()), None)
-    if inside is None or inside.kind != "person" or not re.match(r"\s*+[)）]", text[inside.end:]):
+    inside = next((p for p in parties if p.start == m.end()), None)
+    if inside is None or inside.kind != "person" or not _CLOSING_BRACKET.match(text, inside.end):
         return None
     return inside
 
@@ -564,7 +591,7 @@ def _alone(text: str, party: Hit, start: int, end: int) -> bool:
 def is_question(text: str) -> bool:
     """A question mark, or a chat's question without one (你那边什么情况 / 这个谁去办)."""
     text = text.strip()
-    if re.search(r"[?？]$", text):
+    if _QUESTION_MARK.search(text):
         return True
     return fold(text).rstrip("。.，,;；!！~～ ").endswith(_question_endings())
 
@@ -592,7 +619,7 @@ def _since(text: str, deadline: Deadline) -> bool:
 
 def attributive(text: str, deadline: Deadline) -> bool:
     """``5/4之前的加班审批``: a time before 的 describes what the task is about."""
-    return bool(re.match(r"\s*+(?:之前|以前|前|之后|以后|后|以内|之内|内)?\s*+的", text[deadline.end:deadline.end + 6]))
+    return bool(_OF.match(text, deadline.end, deadline.end + 6))
 
 
 def best_deadline(found: list[Deadline]) -> Deadline:
@@ -611,14 +638,13 @@ def _group_before(parties: list[Hit], position: int, text: str) -> list[Hit]:
     cursor = position
     for p in reversed(parties):
         gap = text[p.end:cursor]
-        joiners, together = _joiners()
-        if p.end <= cursor and re.fullmatch(rf"\s*+(?:{joiners}|,|，)?\s*+(?:{together})?\s*+", gap) \
+        if p.end <= cursor and _joiners()[0].fullmatch(gap) \
                 and (not group or gap.strip()):
             group.insert(0, p)
             cursor = p.start
         elif p.end <= cursor:
             break
-    if group and not re.fullmatch(rf"\s*+(?:{_joiners()[1]})?\s*+", text[group[-1].end:position]):
+    if group and not _joiners()[1].fullmatch(text, group[-1].end, max(group[-1].end, position)):
         return []
     return group
 
@@ -629,7 +655,7 @@ def _group_from(parties: list[Hit], first: Hit, text: str) -> list[Hit]:
     for p in parties:
         if p.start <= group[-1].start:
             continue
-        if re.fullmatch(rf"\s*+(?:{_joiners()[0]})\s*+", text[group[-1].end:p.start]):
+        if _joiners()[2].fullmatch(text[group[-1].end:p.start]):
             group.append(p)
         else:
             break
@@ -692,7 +718,7 @@ def _task_text(draft: Draft, reading: Reading) -> str:
         cuts.append((hit.start, hit.end))
     for hit in reading.cues(unit, "OWNER_VERB", start=draft.start, end=draft.end):
         after_owner = any(abs(hit.start - e) <= 1 for _, e in draft.cut)          # 由闫旭牵头
-        if after_owner or any(fold(hit.text).endswith(w) for w in _fillers()):    # 负责 / 共同负责
+        if after_owner or fold(hit.text).endswith(_filler_endings()):          # 负责 / 共同负责
             cuts.append((hit.start, hit.end))
     for hit in reading.cues(unit, "OWNER_MARKER", start=draft.start, end=draft.end):
         if any(abs(hit.end - s) <= 1 for s, _ in draft.cut) or fold(hit.text) in ("请",):
@@ -715,28 +741,36 @@ def _fillers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _filler_alternation() -> str:
-    return lexicon.alternation(_fillers())
+def _filler_endings() -> tuple[str, ...]:
+    return tuple(_fillers())
+
+
+_CUT = re.compile(r"\x00+")
+_DANGLING_SEPARATOR = re.compile(r"\s*+[,，;；]\s*+(?=[,，;；。]|$)")
+_EDGE_MARKS = re.compile(r"^[\s,，;；。:：、—\-|→>@*]+|[\s,，;；。:：、—\-|→>@*（(]+$")
+_EMPTY_BRACKETS = re.compile(r"[（(【\[][\s,，;；、:：]*[)）】\]]")
+_TRAILING_DASH = re.compile(r"\s*+[—\-]{1,2}\s*$")
+_LEFT_MARK = re.compile(r"@(?=[\s,，;；。]|$)|(?<=[\u4e00-\u9fff])就(?=@?[,，;；。]|$)")
+_SEPARATOR_RUN = re.compile(r"[,，;；]{2,}")
+
+
+@lru_cache(maxsize=1)
+def _lone_filler() -> re.Pattern:
+    """A filler word (完成, 负责) or a preposition left alone between separators by the cuts."""
+    return re.compile(rf"(?:^|(?<=[,，;；]))\s*(?:{lexicon.alternation(_fillers())}|截止|由|于|在)\s*(?=[,，;；。]|$)")
 
 
 def _tidy(words: str) -> str:
     """Join the kept words; drop separators left dangling by the cuts."""
-    parts = [p for p in re.split(r"\x00+", words)]
-    joined = ""
-    for part in parts:
-        if not part.strip():
-            continue
-        if joined and joined[-1] not in "，,；;。 " and part[0] not in "，,；;。 ":
-            joined += ""
-        joined += part
-    joined = re.sub(r"\s*+[,，;；]\s*+(?=[,，;；。]|$)", "", joined)
-    joined = re.sub(r"^[\s,，;；。:：、—\-|→>@*]+|[\s,，;；。:：、—\-|→>@*（(]+$", "", joined)
-    joined = re.sub(r"[（(【\[][\s,，;；、:：]*[)）】\]]", "", joined)
-    joined = re.sub(r"\s*+[—\-]{1,2}\s*$", "", joined)
-    joined = re.sub(rf"(?:^|(?<=[,，;；]))\s*(?:{_filler_alternation()}|截止|由|于|在)\s*(?=[,，;；。]|$)", "", joined)
-    joined = re.sub(r"@(?=[\s,，;；。]|$)|(?<=[\u4e00-\u9fff])就(?=@?[,，;；。]|$)", "", joined)   # 就交给@X cut to 就@
+    joined = "".join(part for part in _CUT.split(words) if part.strip())
+    joined = _DANGLING_SEPARATOR.sub("", joined)
+    joined = _EDGE_MARKS.sub("", joined)
+    joined = _EMPTY_BRACKETS.sub("", joined)
+    joined = _TRAILING_DASH.sub("", joined)
+    joined = _lone_filler().sub("", joined)
+    joined = _LEFT_MARK.sub("", joined)                    # 就交给@X cut to 就@
     joined = _leading_reply().sub("", joined)              # 行，… / 吧，… left before the work by a cut turn
-    joined = re.sub(r"[,，;；]{2,}", "，", joined)
+    joined = _SEPARATOR_RUN.sub("，", joined)
     return joined.strip(" ，,；;。:：、—-").strip()
 
 

@@ -83,23 +83,30 @@ _PART = re.compile(r"(?<!\s)\s*+[|｜·•]\s*|\s++/\s++|[。；;]\s*+(?=[^，,�
 def _header_parts(text: str) -> list[tuple[str, str]]:
     """``2025-06-17 10:00-10:20 | Host: Kevin | Notes: Lily``: a header line of fields set apart by
     bars or dots, the first perhaps unlabelled (a date); two labelled parts make it a header."""
-    parts = [p for p in _PART.split(text) if p.strip()]
-    found, labelled = [], 0
-    for part in parts:
-        label, colon, value = re.split(r"([:：])", part, maxsplit=1) if re.search(r"[:：]", part) else (part, "", "")
-        name = label_field(label, "meeting") if colon else None
-        if name is None and not colon and (spaced := _SPACED_LABEL.match(part.strip())):
-            name = label_field(spaced.group(1), "meeting")              # 主持 司空澜 / 记录 耿佳
-            value = spaced.group(2) if name else value
-        if name:
-            found.append((name, value.strip().rstrip("。；;，,")))
-            labelled += 1
+    fields = [(_part_field(part), part) for part in _PART.split(text) if part.strip()]
+    if sum(1 for field, _ in fields if field) < 2:
+        return []                         # not a header: its other parts need not be read as dates
+    found = []
+    for field, part in fields:
+        if field:
+            found.append(field)
         elif (when := parse_when(part)).day or when.start:
             found.append(("date", part.strip()))
-    return found if labelled >= 2 and len(found) >= 2 else []
+    return found
+
+
+def _part_field(part: str) -> Optional[tuple[str, str]]:
+    """(field, value) of a labelled part of a header line (主持：X, or 主持 X)."""
+    label, colon, value = _COLON.split(part, maxsplit=1) if _COLON.search(part) else (part, "", "")
+    name = label_field(label, "meeting") if colon else None
+    if name is None and not colon and (spaced := _SPACED_LABEL.match(part.strip())):
+        name = label_field(spaced.group(1), "meeting")              # 主持 司空澜 / 记录 耿佳
+        value = spaced.group(2) if name else value
+    return (name, value.strip().rstrip("。；;，,")) if name else None
 
 
 _SPACED_LABEL = re.compile(r"(\S{1,6})\s++(\S.{0,30})$")
+_COLON = re.compile(r"([:：])")
 
 
 def _split_fields(first: str, text: str) -> list[tuple[str, str]]:
@@ -107,7 +114,7 @@ def _split_fields(first: str, text: str) -> list[tuple[str, str]]:
     parts = _FIELD_SPLIT.split(text)
     out = [(first, parts[0].strip())]
     for part in parts[1:]:
-        label, _, value = re.split(r"([:：])", part, maxsplit=1)
+        label, _, value = _COLON.split(part, maxsplit=1)
         name = label_field(label, "meeting")
         if name:
             out.append((name, value.strip()))
@@ -187,8 +194,7 @@ def _title_score(text: str, source: int, first: bool = False) -> int:
         return 0
     if any(w in folded for w in lexicon.folded_words("cues.yaml", "not_titles")):
         return 0
-    nouns = lexicon.folded_words("cues.yaml", "meeting_nouns")
-    ends = any(folded.rstrip(" )）").endswith(n) for n in nouns)
+    ends = folded.rstrip(" )）").endswith(_meeting_nouns())
     score = 3 if ends else 1 if _MEETING_WORD.search(cleaned) or first else 0
     if is_department(cleaned) or not ends and lexicon.department_pattern().fullmatch(fold_word(cleaned)):
         return 0                                        # 慈安社区服务中心 heads the page; it is no meeting
@@ -197,6 +203,11 @@ def _title_score(text: str, source: int, first: bool = False) -> int:
     if _ORDINAL_MEETING.search(cleaned):
         score += 1                                      # 第12次常务会议 names one meeting of a series
     return score
+
+
+@lru_cache(maxsize=1)
+def _meeting_nouns() -> tuple[str, ...]:
+    return tuple(lexicon.folded_words("cues.yaml", "meeting_nouns"))
 
 
 def _convened_names(seg: Segmented) -> Iterable[tuple[str, Unit]]:
@@ -223,9 +234,11 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
     for rank, _, value, unit in sorted(labelled + list(_unlabelled_dates(seg)), key=lambda t: t[:2]):
         if meeting.date and meeting.start_time:
             break                         # nothing later can change either
-        when = parse_when(value, ref)
-        if rank == _ANY_DATE and not (when.has_year and _mostly_date(value)):
+        if rank == _ANY_DATE and not _mostly_date(value):
             continue                      # a date inside an opening line's content is no meeting date
+        when = parse_when(value, ref)
+        if rank == _ANY_DATE and not when.has_year:
+            continue
         if when.day and not meeting.date:
             meeting.date = when.day.isoformat()
             meeting.evidence["date"] = Evidence(value, unit.locate())
@@ -259,12 +272,16 @@ def _unlabelled_dates(seg: Segmented) -> Iterable[tuple[int, int, str, Unit]]:
         if unit is seg.title_unit or unit.kind == "heading" and unit.rank <= 2 and i < 4:
             yield 6, i, text, unit
         elif unit.style is None and (_convened().search(text) or _MEETING_TALK.search(text)
-                                     or any(w in fold(text) for w in lexicon.folded_words("cues.yaml", "convening"))):
+                                     or _says_convening(fold(text))):
             yield 7, i, text, unit
         elif unit.style is None:
             yield _ANY_DATE, i, text, unit
     for i, unit in enumerate(u for u in seg.units if u.kind == "speaker" or u.noise == DAY_LINE):
         yield 8, i, unit.when or unit.text, unit
+
+
+def _says_convening(folded: str) -> bool:
+    return any(w in folded for w in lexicon.folded_words("cues.yaml", "convening"))
 
 
 def _simple(meeting: Meeting, fields, name: str) -> None:

@@ -1,0 +1,29 @@
+"""fold / fold_word: the matching view of a text, one character for one character."""
+import pytest
+
+from minutes.resources import model_path
+from minutes.textnorm import fold, fold_word
+
+
+@pytest.mark.parametrize("text, folded, word", [
+    ("請於下週五前完成", "请于下周五前完成", "请于下周五前完成"),
+    ("負責人：王小明（研發部）", "负责人:王小明(研发部)", "负责人:王小明(研发部)"),
+    ("ＤＥＭＯ版　上線", "DEMO版 上线", "demo版 上线"),
+    ("Review Q3 budget, 不变", "Review Q3 budget, 不变", "review q3 budget, 不变"),
+    ("“確認”—OK", '"确认"-OK', '"确认"-ok'),
+])
+def test_textnorm_fold_brings_traditional_full_width_and_marks_to_one_view(text, folded, word):
+    assert fold(text) == folded
+    assert fold_word(text) == word
+
+
+def test_textnorm_fold_changes_no_han_or_ascii_character_the_rule_data_does_not_fold():
+    traditional = {}
+    for line in model_path("charsets/t2s.tsv").read_text(encoding="utf-8").splitlines():
+        trad, _, simp = line.partition("\t")
+        if len(trad) == 1 and len(simp) == 1:
+            traditional[trad] = simp
+    han_and_ascii = "".join(map(chr, [*range(0x80), *range(0x4E00, 0xA000)]))
+    expected = "".join(traditional.get(ch, ch) for ch in han_and_ascii)
+    assert fold(han_and_ascii) == expected
+    assert fold_word(han_and_ascii) == expected.lower()
