@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional
 
 from ..deadlines import Deadline, find_deadlines
 from ..holidays import WorkCalendar
-from ..nlp import CLAUSES_KEY, PARTIES_BY_OFFSETS, SENTENCES_KEY, analyse
+from ..nlp import CLAUSES_KEY, LEXICON_KEY, PARTIES_BY_OFFSETS, PARTIES_KEY, SENTENCES_KEY, analyse
 from ..parties import Gazetteer
 from ..units import Segmented, Unit
 
@@ -65,7 +65,8 @@ class Reading:
     # ------------------------------------------------------------------ #
     def hits(self, unit: Unit, key: str, start: int = 0, end: Optional[int] = None,
              labels: Optional[set[str]] = None) -> list[Hit]:
-        """Spans of doc.spans[key] inside unit[start:end], optionally of some labels."""
+        """The spans of a component (key: "lexicon", "parties") inside unit[start:end], optionally
+        of some labels."""
         per_unit = self._index(key)[unit.index]
         end = len(unit.text) if end is None else end
         return [h for h in per_unit if h.start >= start and h.end <= end and (labels is None or h.label in labels)]
@@ -108,7 +109,9 @@ class Reading:
             if key in (SENTENCES_KEY, CLAUSES_KEY):      # kept as offsets (components/clauses.py)
                 self._by_unit[key] = self._table(("", start, end) for start, end in self.doc.user_data.get(key, []))
             else:
-                self._by_unit[key] = self._table((s.label_, s.start_char, s.end_char) for s in self.doc.spans.get(key, []))
+                spans = self.doc.user_data.get(_SPAN_KEYS[key], ())
+                self._by_unit[key] = self._table((label, start_char, end_char)
+                                                 for label, _, _, start_char, end_char, _ in spans)
         return self._by_unit[key]
 
     def _cue_labels(self) -> list[dict[str, list[Hit]]]:
@@ -137,10 +140,12 @@ class Reading:
         return table
 
     def _parties(self) -> dict[tuple[int, int], tuple]:
-        """``span._.party`` by character offsets, as the parties component keeps it: spaCy keeps a
-        span's extension values under its offsets too, so any span over a party's characters
-        reads that party."""
+        """What each party names, by its character offsets, as the parties component keeps it: a
+        span of any kind over a party's characters reads that party."""
         return self.doc.user_data.get(PARTIES_BY_OFFSETS, {})
+
+
+_SPAN_KEYS = {"lexicon": LEXICON_KEY, "parties": PARTIES_KEY}
 
 
 @dataclass(frozen=True)
