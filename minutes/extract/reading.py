@@ -60,6 +60,7 @@ class Reading:
         self.doc: Doc = analyse("\n".join(u.text for u in seg.units), gazetteer)
         self._by_unit: dict[str, list[list[Hit]]] = {}
         self._cues_by_label: Optional[list[dict[str, list[Hit]]]] = None
+        self._ranges: dict[str, list[tuple[list[tuple[int, int]], list[int], list[int]]]] = {}
         self._deadlines: dict[int, list[Deadline]] = {}
 
     # ------------------------------------------------------------------ #
@@ -78,22 +79,29 @@ class Reading:
         # Asked some hundred times per unit, mostly for labels the unit has none of: look up
         # the unit's hits by label rather than filter all its cue words on every question.
         by_label = self._cue_labels()[unit.index]
-        present = [label for label in labels if label in by_label]
-        if not present:
+        if by_label.keys().isdisjoint(labels):
             return []
-        if len(present) > 1:   # keep the hits of several labels in text order
-            return self.hits(unit, "lexicon", start, end, set(present))
-        end = len(unit.text) if end is None else end
-        return [h for h in by_label[present[0]] if h.start >= start and h.end <= end]
+        if len(labels) > 1 and sum(label in by_label for label in labels) > 1:
+            return self.hits(unit, "lexicon", start, end, set(labels))   # the hits of several labels, in text order
+        found = next(by_label[label] for label in labels if label in by_label)
+        if end is None:
+            end = len(unit.text)
+            if not start:
+                return list(found)
+        return [h for h in found if h.start >= start and h.end <= end]
 
     def has(self, unit: Unit, *labels: str, start: int = 0, end: Optional[int] = None) -> bool:
         return bool(self.cues(unit, *labels, start=start, end=end))
 
     def sentences(self, unit: Unit) -> list[tuple[int, int]]:
-        return [(h.start, h.end) for h in self._index(SENTENCES_KEY)[unit.index]]
+        return list(self._offsets(SENTENCES_KEY)[unit.index][0])
 
     def clauses(self, unit: Unit, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int]]:
-        return [(h.start, h.end) for h in self.hits(unit, CLAUSES_KEY, start, end)]
+        """The clauses inside unit[start:end]. They follow each other without overlapping, so their
+        starts and their ends both rise and those inside are one run of them."""
+        ranges, starts, ends = self._offsets(CLAUSES_KEY)[unit.index]
+        end = len(unit.text) if end is None else end
+        return ranges[bisect.bisect_left(starts, start):bisect.bisect_right(ends, end)]
 
     def deadlines(self, unit: Unit) -> list[Deadline]:
         if unit.index not in self._deadlines:
@@ -106,13 +114,18 @@ class Reading:
     # ------------------------------------------------------------------ #
     def _index(self, key: str) -> list[list[Hit]]:
         if key not in self._by_unit:
-            if key in (SENTENCES_KEY, CLAUSES_KEY):      # kept as offsets (components/clauses.py)
-                self._by_unit[key] = self._table(("", start, end) for start, end in self.doc.user_data.get(key, []))
-            else:
-                spans = self.doc.user_data.get(_SPAN_KEYS[key], ())
-                self._by_unit[key] = self._table((label, start_char, end_char)
-                                                 for label, _, _, start_char, end_char, _ in spans)
+            spans = self.doc.user_data.get(_SPAN_KEYS[key], ())
+            self._by_unit[key] = self._table((label, start_char, end_char) for label, _, _, start_char, end_char, _ in spans)
         return self._by_unit[key]
+
+    def _offsets(self, key: str) -> list[tuple[list[tuple[int, int]], list[int], list[int]]]:
+        """Per unit, the sentences or clauses (kept as offsets, components/clauses.py) in unit offsets,
+        with their starts and their ends."""
+        if key not in self._ranges:
+            table = self._table(("", start, end) for start, end in self.doc.user_data.get(key, ()))
+            self._ranges[key] = [([(h.start, h.end) for h in hits], [h.start for h in hits], [h.end for h in hits])
+                                 for hits in table]
+        return self._ranges[key]
 
     def _cue_labels(self) -> list[dict[str, list[Hit]]]:
         if self._cues_by_label is None:
