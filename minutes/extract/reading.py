@@ -69,7 +69,10 @@ class Reading:
         """The spans of a component (key: "lexicon", "parties") inside unit[start:end], optionally
         of some labels."""
         per_unit = self._index(key)[unit.index]
-        end = len(unit.text) if end is None else end
+        if end is None:
+            if not start and labels is None:
+                return list(per_unit)
+            end = len(unit.text)
         return [h for h in per_unit if h.start >= start and h.end <= end and (labels is None or h.label in labels)]
 
     def parties(self, unit: Unit, start: int = 0, end: Optional[int] = None) -> list[Hit]:
@@ -78,12 +81,16 @@ class Reading:
     def cues(self, unit: Unit, *labels: str, start: int = 0, end: Optional[int] = None) -> list[Hit]:
         # Asked some hundred times per unit, mostly for labels the unit has none of: look up
         # the unit's hits by label rather than filter all its cue words on every question.
-        by_label = self._cue_labels()[unit.index]
+        by_label = (self._cues_by_label or self._cue_labels())[unit.index]
         if by_label.keys().isdisjoint(labels):
             return []
-        if len(labels) > 1 and sum(label in by_label for label in labels) > 1:
-            return self.hits(unit, "lexicon", start, end, set(labels))   # the hits of several labels, in text order
-        found = next(by_label[label] for label in labels if label in by_label)
+        if len(labels) == 1:
+            found = by_label[labels[0]]
+        else:
+            present = [label for label in labels if label in by_label]
+            if len(present) > 1:     # keep the hits of several labels in text order
+                return self.hits(unit, "lexicon", start, end, set(present))
+            found = by_label[present[0]]
         if end is None:
             end = len(unit.text)
             if not start:
@@ -122,9 +129,13 @@ class Reading:
         """Per unit, the sentences or clauses (kept as offsets, components/clauses.py) in unit offsets,
         with their starts and their ends."""
         if key not in self._ranges:
-            table = self._table(("", start, end) for start, end in self.doc.user_data.get(key, ()))
-            self._ranges[key] = [([(h.start, h.end) for h in hits], [h.start for h in hits], [h.end for h in hits])
-                                 for hits in table]
+            per_unit: list[list[tuple[int, int]]] = [[] for _ in self.seg.units]
+            units, starts = self.seg.units, self.starts
+            for start_char, end_char in self.doc.user_data.get(key, ()):
+                i = bisect.bisect_right(starts, start_char) - 1
+                if i >= 0 and end_char - starts[i] <= len(units[i].text):     # as _table
+                    per_unit[i].append((start_char - starts[i], end_char - starts[i]))
+            self._ranges[key] = [(ranges, [s for s, _ in ranges], [e for _, e in ranges]) for ranges in per_unit]
         return self._ranges[key]
 
     def _cue_labels(self) -> list[dict[str, list[Hit]]]:
