@@ -22,6 +22,7 @@ from .segmenter import Segmenter
 WORDS_KEY = "minutes.words"
 TEXT_KEY = "minutes.text"
 STARTS_KEY = "minutes.word_starts"
+MAX_WORDS = 500_000          # the table of words seen, cleared when it grows past this
 
 
 class JiebaTokenizer:
@@ -31,35 +32,39 @@ class JiebaTokenizer:
         self._jieba = Segmenter(segmenter())
         self._terms = trie_regex(sorted({fold_word(t) for t in terms if len(t) > 1}), compile_regex)
         self._shapes = shapes        # words found by their shape: departments (区财政局), unlisted names (王强将…)
-        self._normed: set[str] = set()
+        self._orths: dict[str, int] = {}     # word → its lexeme's id, once its NORM is set
 
     def __call__(self, text: str, names: Optional[re.Pattern] = None) -> Doc:
-        words, spaces, starts = _words_spaces_starts(list(self._cut(text, names)), text)
-        self._set_norms(words)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
+        words, spaces, starts = _words_spaces_starts(self._cut(text, names), text)
+        doc = Doc(self.vocab, words=self._orths_of(words), spaces=spaces)
         doc.user_data[WORDS_KEY] = (words, spaces)
         doc.user_data[STARTS_KEY] = starts
         doc.user_data[TEXT_KEY] = text
         return doc
 
-    def _set_norms(self, words: list[str]) -> None:
-        """NORM = the folded word, set once per word on its lexeme: a token without a NORM
-        of its own reads its lexeme's, so no token needs one (and no Token object is made)."""
-        for word in set(words).difference(self._normed):
-            self.vocab[word].norm_ = fold_word(word)
-            self._normed.add(word)
+    def _orths_of(self, words: list[str]) -> list[int]:
+        """The words' lexeme ids, NORM (the folded word) set on each lexeme the first time its word
+        is seen: a token without a NORM of its own reads its lexeme's, so no token needs one (and
+        no Token object is made). Given ids, not strings, spaCy's Doc hashes no word again."""
+        if len(self._orths) > MAX_WORDS:
+            self._orths.clear()
+        for word in set(words).difference(self._orths):
+            lexeme = self.vocab[word]
+            lexeme.norm_ = fold_word(word)
+            self._orths[word] = lexeme.orth
+        return list(map(self._orths.__getitem__, words))
 
-    def _cut(self, text: str, names: Optional[re.Pattern]):
+    def _cut(self, text: str, names: Optional[re.Pattern]) -> list[str]:
+        words: list[str] = []
         position = 0
         for start, end in _protected(fold(text).lower(), self._terms, names, self._shapes):
-            yield from self._jieba_words(text[position:start])
-            yield text[start:end]
+            if start > position:
+                words += self._jieba.cut(text[position:start])
+            words.append(text[start:end])
             position = end
-        yield from self._jieba_words(text[position:])
-
-    def _jieba_words(self, chunk: str):
-        if chunk:
-            yield from self._jieba.cut(chunk)
+        if position < len(text):
+            words += self._jieba.cut(text[position:])
+        return words
 
     # spaCy's serialisation hooks: nothing to save, the terms come from nlp_models/
     def to_bytes(self, **kwargs) -> bytes:
