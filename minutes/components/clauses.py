@@ -10,6 +10,7 @@ not as spans: their readers want only offsets, and a document has hundreds of th
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from spacy.language import Language
@@ -35,20 +36,21 @@ class ClauseSplitter:
         words, spaces = doc_words(doc)
         starts = doc_starts(doc)
         ends = self._ends_of(words)
-        cuts = [(i, end) for i, word in enumerate(words) if (end := ends[word])]
+        cuts = list(itertools.compress(range(len(words)), ends))
         doc.user_data[SENTENCES_KEY] = _offsets(words, starts, _ranges(
-            len(words), [(i, False) for i, end in cuts if end >= _SENTENCE]))
+            len(words), [(i, False) for i in cuts if ends[i] >= _SENTENCE]))
         pauses = _pauses(words, spaces, starts, cuts, ends, _unpunctuated_lines(doc_text(doc)))
         doc.user_data[CLAUSES_KEY] = _offsets(words, starts, _ranges(
-            len(words), sorted([(i, False) for i, _ in cuts] + [(i, True) for i in pauses])))
+            len(words), sorted([(i, False) for i in cuts] + [(i, True) for i in pauses])))
         return doc
 
-    def _ends_of(self, words: list[str]) -> dict[str, int]:
+    def _ends_of(self, words: list[str]) -> list[int]:
+        """What each word ends (_word_end)."""
         if len(self._ends) > MAX_WORDS:
             self._ends.clear()
         for word in set(words).difference(self._ends):
             self._ends[word] = _word_end(word)
-        return self._ends
+        return list(map(self._ends.__getitem__, words))
 
 
 MAX_WORDS = 200_000                         # the table of words seen, cleared when it grows past this
@@ -97,11 +99,13 @@ def _unpunctuated_lines(text: str) -> set[int]:
     return out
 
 
-def _pauses(words: list[str], spaces: list[bool], starts: list[int], cuts: list[tuple[int, int]],
-            ends: dict[str, int], paused: set[int]) -> list[int]:
+def _pauses(words: list[str], spaces: list[bool], starts: list[int], cuts: list[int], ends: list[int],
+            paused: set[int]) -> list[int]:
     """The words after which the speaker of an unpunctuated line paused: a space between two Han
     words (no punctuation ends them)."""
-    lines = [i for i, end in cuts if end == _LINE]
+    if not paused:
+        return []
+    lines = [i for i in cuts if ends[i] == _LINE]
     out = []
     for line_start in sorted(paused):
         first = bisect.bisect_left(starts, line_start)
@@ -109,7 +113,7 @@ def _pauses(words: list[str], spaces: list[bool], starts: list[int], cuts: list[
             continue        # no word starts that line (it lies inside a word)
         after = bisect.bisect_left(lines, first)
         stop = lines[after] if after < len(lines) else len(words)
-        out += [i for i in range(first, stop) if not ends[words[i]] and _pause_after(words, spaces, i)]
+        out += [i for i in range(first, stop) if not ends[i] and _pause_after(words, spaces, i)]
     return out
 
 

@@ -10,6 +10,8 @@ is ``doc.user_data[PARTIES_BY_OFFSETS]`` by the span's character offsets.
 """
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from functools import lru_cache
 
@@ -86,11 +88,11 @@ class PartyFinder:
         return doc
 
     def _forms(self, words: list[str], starts: list[int]) -> list[tuple]:
-        shapes = [self._shape(word) for word in words]
+        shapes = self._shapes_of(words)
         spans = []
         for i in _form_places(shapes):
             text = words[i]
-            name_form, department, guess, _, _, _, opens_form, _ = shapes[i]
+            name_form, department, guess, _, _, _, opens_form, _, _ = shapes[i]
             if name_form:
                 first, stop, label = i, i + 1, "NAME_FORM"
             elif opens_form and i + 1 < len(words) and _name_forms().match(text + words[i + 1]):
@@ -106,38 +108,39 @@ class PartyFinder:
             spans.append((label, first, stop, starts[first], starts[stop - 1] + len(words[stop - 1]), ""))
         return spans
 
+    def _shapes_of(self, words: list[str]) -> list[tuple]:
+        """Each word's shape (_shape), worked out once per word, not once per token."""
+        if len(self._shapes) > 500_000:         # a vocabulary cannot grow without bound
+            self._shapes.clear()
+        for word in set(words).difference(self._shapes):
+            self._shapes[word] = self._shape(word)
+        return list(map(self._shapes.__getitem__, words))
+
     def _shape(self, word: str) -> tuple:
         """(a name form, a department, a guessable name, NORM, is punctuation, is space, a single
         character a two-word name form may start with, a word a name may follow for its place:
-        a department, a post or an opening bracket) — all fixed by the word alone, so each is
-        worked out once per word, not once per token."""
-        shape = self._shapes.get(word)
-        if shape is None:
-            lexeme = self.vocab[word]
-            department = is_department(word) and not lexeme.is_punct
-            shape = (bool(_name_forms().match(word)) and lexicon.word_frequency(word) < lexicon.name_guess_limit(),
-                     department,
-                     bool(_guess().match(word)) and lexicon.plausible_name(word),
-                     lexeme.norm_, lexeme.is_punct, lexeme.is_space,
-                     len(word) == 1 and word in _name_form_starts(),
-                     department or word in _BRACKETS or word in lexicon.role_words())
-            if len(self._shapes) > 500_000:         # a vocabulary cannot grow without bound
-                self._shapes.clear()
-            self._shapes[word] = shape
-        return shape
+        a department, a post or an opening bracket, and whether a party may start at the word:
+        any of the first three or the seventh) — all fixed by the word alone."""
+        lexeme = self.vocab[word]
+        name_form = bool(_name_forms().match(word)) and lexicon.word_frequency(word) < lexicon.name_guess_limit()
+        department = is_department(word) and not lexeme.is_punct
+        guess = bool(_guess().match(word)) and lexicon.plausible_name(word)
+        opens_form = len(word) == 1 and word in _name_form_starts()
+        return (name_form, department, guess, lexeme.norm_, lexeme.is_punct, lexeme.is_space, opens_form,
+                department or word in _BRACKETS or word in lexicon.role_words(),
+                name_form or department or guess or opens_form)
 
 
 # The helpers below read the words' shapes (PartyFinder._shape), one per word of the Doc.
-_DEPARTMENT, _NORM, _PUNCT, _SPACE, _OPENS_PLACE = 1, 3, 4, 5, 7
+_DEPARTMENT, _NORM, _PUNCT, _SPACE, _OPENS_PLACE, _MAY_START = 1, 3, 4, 5, 7, 8
 
 
 def _form_places(shapes: list[tuple]) -> list[int]:
-    """The words where _forms may find a party: those whose shape says something (the first
-    three fields or the seventh), and those right after a department, post or bracket
-    (_named_by_place); every other word would be tried in vain."""
-    places = {i for i, shape in enumerate(shapes) if shape[0] or shape[1] or shape[2] or shape[6]}
-    places.update(i + 1 for i, shape in enumerate(shapes) if shape[_OPENS_PLACE])
-    places.discard(len(shapes))
+    """The words where _forms may find a party: those whose shape says one may start there, and
+    those right after a department, post or bracket (_named_by_place); every other word would
+    be tried in vain."""
+    places = set(itertools.compress(range(len(shapes)), map(operator.itemgetter(_MAY_START), shapes)))
+    places.update(itertools.compress(range(1, len(shapes)), map(operator.itemgetter(_OPENS_PLACE), shapes)))
     return sorted(places)
 
 
