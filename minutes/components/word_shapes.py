@@ -8,6 +8,7 @@ see what the ruler alone would have given.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Optional
 
@@ -48,22 +49,21 @@ class WordShapes:
 
     def __call__(self, doc: Doc) -> Doc:
         words, _ = doc_words(doc)
-        shaped = self._shapes_of(words)
-        found = [(i, word) for i, word in enumerate(words) if shaped[word]]
+        shapes = self._shapes_of(words)
+        found = list(itertools.compress(range(len(words)), shapes))
         if found:
             starts = doc_starts(doc)
             spans = set(doc.user_data.get(LEXICON_KEY, []))
-            spans.update((label, i, i + 1, starts[i], starts[i] + len(word), span_id)
-                         for i, word in found for label, span_id in shaped[word])
+            spans.update((label, i, i + 1, starts[i], starts[i] + len(words[i]), span_id)
+                         for i in found for label, span_id in shapes[i])
             doc.user_data[LEXICON_KEY] = sorted(spans, key=lambda s: (s[1], s[2], *span_order(self.vocab, s[0], s[5])))
         return doc
 
-    def _shapes_of(self, words: list[str]) -> dict[str, tuple[tuple[str, str], ...]]:
-        new = set(words).difference(self._shaped)
-        if len(self._shaped) + len(new) > MAX_WORDS:
+    def _shapes_of(self, words: list[str]) -> list[tuple[tuple[str, str], ...]]:
+        """The (label, id) of the regexes each word matches, tried once per distinct word."""
+        if len(self._shaped) > MAX_WORDS:
             self._shaped.clear()
-            new = set(words)
-        for word in new:
+        for word in set(words).difference(self._shaped):
             self._shaped[word] = tuple((label, span_id) for regex, label, span_id in self._patterns
                                        if regex.search(word))      # as the Matcher's REGEX: search
-        return self._shaped
+        return list(map(self._shaped.__getitem__, words))
