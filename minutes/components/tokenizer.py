@@ -157,12 +157,14 @@ def _protected(folded: str, terms: Optional[re.Pattern], names: Optional[re.Patt
     return sorted(spans)
 
 
+_LATIN = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")     # ASCII letters and digits
+
+
 def _whole_word(folded: str, start: int, end: int) -> bool:
     """A Latin term (p1, owner) must not sit inside a longer Latin word (top10, owners)."""
-    alnum = lambda ch: ch.isascii() and ch.isalnum()
-    if alnum(folded[start]) and start > 0 and alnum(folded[start - 1]):
+    if folded[start] in _LATIN and start > 0 and folded[start - 1] in _LATIN:
         return False
-    return not (alnum(folded[end - 1]) and end < len(folded) and alnum(folded[end]))
+    return not (folded[end - 1] in _LATIN and end < len(folded) and folded[end] in _LATIN)
 
 
 @spacy.registry.tokenizers("minutes.JiebaTokenizer.v1")
