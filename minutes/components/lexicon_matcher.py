@@ -40,7 +40,7 @@ class LexiconMatcher:
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr=phrase_matcher_attr, validate=validate)
         self.matcher = Matcher(nlp.vocab, validate=validate)
         self.patterns: list[dict] = []
-        self._labels: dict[int, tuple[str, str]] = {}          # match key → (label, id)
+        self._labels: dict[int, tuple[str, str, tuple[int, int]]] = {}   # match key → (label, id, span_order)
         self._anchors: dict[str, PhraseMatcher] = {}            # attr → the token patterns' first words
         self._window: Optional[int] = 0                         # longest token pattern; None: read the whole Doc
 
@@ -73,7 +73,9 @@ class LexiconMatcher:
         word = Doc(self.vocab, words=[value])
         if attr == "NORM":
             word[0].norm_ = value
-        self._anchors.setdefault(attr, PhraseMatcher(self.vocab, attr=attr, validate=self._validate)).add(value, [word])
+        if attr not in self._anchors:
+            self._anchors[attr] = PhraseMatcher(self.vocab, attr=attr, validate=self._validate)
+        self._anchors[attr].add(value, [word])
         self._window = max(self._window, len(pattern))
 
     def __call__(self, doc: Doc) -> Doc:
