@@ -3,10 +3,15 @@
     tokenizer           minutes.JiebaTokenizer.v1 (jieba; lexicon terms and the
                         document's names kept whole; NORM = folded form)
     minutes_gazetteer   the document's people and departments
-    minutes_lexicon     spaCy SpanRuler over nlp_models/ word lists and token patterns
+    minutes_lexicon     spaCy's PhraseMatcher and Matcher over nlp_models/ word lists and
+                        token patterns: the spans a SpanRuler would find
     minutes_word_shapes the lexicon's one-word regex patterns (LATIN_NAME), tried word by word
     minutes_parties     one span per party, with its department
     minutes_clauses     sentences and clauses (character offsets)
+
+The components keep their spans in ``doc.user_data`` as tuples (the keys below), not as
+Span objects in ``doc.spans``: their readers want labels and offsets, and every Span costs
+spaCy two Token objects; a document has a few hundred spans.
 
 spaCy is imported on the first build, not when minutes is imported: the web service's
 main process and commands that never extract (track, serve) do without it.
@@ -37,8 +42,7 @@ def build_nlp() -> "Language":
     from .lexicon import phrase_patterns
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "minutes.JiebaTokenizer.v1"}}})
     nlp.add_pipe("minutes_gazetteer")
-    ruler = nlp.add_pipe("span_ruler", name="minutes_lexicon",
-                         config={"spans_key": "lexicon", "phrase_matcher_attr": "NORM", "validate": True})
+    ruler = nlp.add_pipe("minutes_lexicon", config={"phrase_matcher_attr": "NORM", "validate": True})
     by_word = [entry for entry in phrase_patterns() if word_regex(entry["pattern"])]
     ruler.add_patterns([phrase for entry in phrase_patterns() if entry not in by_word
                         for alternative in first_token_alternatives(entry)
@@ -49,9 +53,16 @@ def build_nlp() -> "Language":
     return nlp
 
 
-PARTIES_BY_OFFSETS = "minutes.parties"    # doc.user_data: (start_char, end_char) → span._.party
-SENTENCES_KEY = "minutes.sentences"       # doc.user_data: [(start_char, end_char), …] (components/clauses.py)
+# doc.user_data keys. A span is a tuple (label, start, end, start_char, end_char, id): its
+# words doc[start:end], its characters text[start_char:end_char].
+GAZETTEER_SPANS_KEY = "minutes.gazetteer"   # [span, …] the document's people and departments
+LEXICON_KEY = "minutes.lexicon"             # [span, …] in spaCy's Span order (components/lexicon_matcher.py)
+PARTIES_KEY = "minutes.party_spans"         # [span, …] by start (components/parties.py)
+PARTIES_BY_OFFSETS = "minutes.parties"      # (start_char, end_char) → (kind, listed name, department)
+SENTENCES_KEY = "minutes.sentences"         # [(start_char, end_char), …] (components/clauses.py)
 CLAUSES_KEY = "minutes.clauses"
+NAMES_KEY = "minutes.names"                 # the gazetteer's regex of names, built once per document
+
 MAX_PHRASES = 256          # a token pattern that would spell out into more stays a token pattern
 
 
@@ -93,8 +104,9 @@ def _word_choices(token) -> Optional[list[Optional[str]]]:
 def first_token_alternatives(entry: dict) -> list[dict]:
     """A token pattern whose first token chooses from a set (``{"NORM": {"IN": [...]}}``), as one
     pattern per choice: spaCy's Matcher tries every pattern's first token at every token of the
-    document, and tests a set by calling back into Python, an exact value in C. The later
-    tokens are tried only after a first one matched, so they keep their sets. The ruler keeps
+    document, and tests a set by calling back into Python, an exact value in C; and a pattern
+    whose first word is fixed is tried only where that word is (components/lexicon_matcher.py).
+    The later tokens are tried only after a first one matched, so they keep their sets. The ruler keeps
     each span once, so the alternatives find the same spans as the pattern they come from."""
     pattern = entry["pattern"]
     if isinstance(pattern, str) or not pattern or not isinstance(pattern[0], dict):
@@ -114,6 +126,7 @@ def analyse(text: str, gazetteer: Gazetteer | None = None) -> "Doc":
     names = gazetteer.pattern() if gazetteer else None
     doc = nlp.tokenizer(text, names)
     doc.user_data["gazetteer"] = gazetteer
+    doc.user_data[NAMES_KEY] = names
     return nlp(doc)
 
 

@@ -292,6 +292,16 @@ def reference_ruler():
     return ruler
 
 
+def _lexicon_spans(doc) -> list[tuple]:
+    """The lexicon spans the pipeline keeps, as (label, start, end, start_char, end_char, id)."""
+    from minutes.nlp import LEXICON_KEY
+    return list(doc.user_data[LEXICON_KEY])
+
+
+def _ruler_spans(doc, key: str) -> list[tuple]:
+    return [(s.label_, s.start, s.end, s.start_char, s.end_char, s.id_) for s in doc.spans[key]]
+
+
 @pytest.mark.parametrize("text", [
     "优先级 高：请技术部在周五前完成接口联调",
     "【P1】更新报价单，优先级为中，@周敏 跟进",
@@ -299,19 +309,62 @@ def reference_ruler():
     "優先級: 高 ＠Kevin 今天处理 [P0] 服务器告警",
     "任务的优先顺序为高，紧急程度：特急；优先级 是 P2",
     "Priority: urgent — Linda 负责，（P4）以后再说",
+    "请 @王芳 @ 跟进，优先顺序：",
+    "紧急程度：高\n请跟进 @",
 ])
 def test_nlp_split_token_patterns_find_the_same_spans(reference_ruler, text):
-    """Token patterns split by their first token's choices, and spelled out as phrases where the
-    tokenizer cuts them word for word, find exactly the spans the patterns as written find."""
+    """Token patterns split by their first token's choices, spelled out as phrases where the
+    tokenizer cuts them word for word, and tried only where their first word is, find exactly
+    the spans the patterns as written find."""
     from minutes.lexicon import token_patterns
     from minutes.nlp import analyse, as_phrases, build_nlp, first_token_alternatives
     split = [p for e in token_patterns() for a in first_token_alternatives(e) for p in as_phrases(a, build_nlp().make_doc)]
     assert any(isinstance(p["pattern"], str) for p in split) and any(isinstance(p["pattern"], list) for p in split)
     doc = reference_ruler(analyse(text))
-    spans = lambda key: sorted((s.label_, s.start, s.end, s.id_) for s in doc.spans[key])
-    assert spans("lexicon") == spans("reference")
+    assert sorted(_lexicon_spans(doc)) == sorted(_ruler_spans(doc, "reference"))
     token_labels = {p["label"] for p in token_patterns()} - {"LATIN_NAME"}
-    assert any(label in token_labels for label, *_ in spans("reference"))
+    assert any(label in token_labels for label, *_ in _ruler_spans(doc, "reference"))
+
+
+_TOKEN_PATTERNS = {
+    "fixed first words": [
+        {"label": "AT", "pattern": [{"ORTH": "@"}, {"IS_PUNCT": False}]},
+        {"label": "DUE", "pattern": [{"NORM": "截止"}, {"NORM": {"IN": ["日期", "时间"]}, "OP": "?"}, {"IS_DIGIT": True}]},
+        {"label": "DUE", "id": "lower", "pattern": [{"LOWER": "due"}, {"IS_SPACE": False, "OP": "!"}]},
+    ],
+    "a first word told by a set": [
+        {"label": "AT", "pattern": [{"ORTH": "@"}, {"IS_PUNCT": False}]},
+        {"label": "NUM", "pattern": [{"IS_DIGIT": True}, {"ORTH": "月"}]},
+    ],
+    "a pattern of any length": [
+        {"label": "AT", "pattern": [{"ORTH": "@"}, {"IS_PUNCT": False, "OP": "+"}]},
+    ],
+    "an optional first word": [
+        {"label": "DUE", "pattern": [{"NORM": "截止", "OP": "?"}, {"IS_DIGIT": True}]},
+    ],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_TOKEN_PATTERNS))
+@pytest.mark.parametrize("text", [
+    "请@张伟 跟进，截止日期 20 号；截止 15 @",
+    "Due 6月3日 交付 due\n@ @李娜。截止",
+    "@",
+])
+def test_lexicon_matcher_finds_what_spacys_span_ruler_finds(kind, text):
+    """Token patterns tried on a window from each fixed first word, or on the whole Doc when a
+    pattern has none or no fixed length, find the spans spaCy's SpanRuler finds, in its order."""
+    from spacy.pipeline import SpanRuler
+    from minutes.components.lexicon_matcher import LexiconMatcher
+    from minutes.nlp import build_nlp
+    nlp = build_nlp()
+    patterns = _TOKEN_PATTERNS[kind] + [{"label": "PHRASE", "pattern": "截止"}, {"label": "PHRASE", "pattern": "交付"}]
+    ours = LexiconMatcher(nlp)
+    ours.add_patterns(patterns)
+    reference = SpanRuler(nlp, "reference", spans_key="reference", phrase_matcher_attr="NORM")
+    reference.add_patterns(patterns)
+    doc = reference(ours(nlp.make_doc(text)))
+    assert _lexicon_spans(doc) == _ruler_spans(doc, "reference")
 
 
 def _role_by_every_vote(lines, read):
@@ -375,9 +428,8 @@ def test_lexicon_departments_found_line_by_line_as_in_the_whole_text(text):
     "没有拉丁名字的一行：请行政部周三前确认",
 ])
 def test_nlp_word_regex_patterns_give_the_rulers_spans_in_its_order(reference_ruler, text):
-    """One-word regex patterns (LATIN_NAME) tried word by word leave doc.spans["lexicon"] exactly
-    as the span ruler with those patterns leaves it, order included."""
+    """One-word regex patterns (LATIN_NAME) tried word by word leave the lexicon spans exactly as
+    the span ruler with those patterns leaves them, order included."""
     from minutes.nlp import analyse
     doc = reference_ruler(analyse(text))
-    spans = lambda key: [(s.label_, s.start, s.end, s.id_) for s in doc.spans[key]]
-    assert spans("lexicon") == spans("reference")
+    assert _lexicon_spans(doc) == _ruler_spans(doc, "reference")

@@ -7,6 +7,8 @@
                 department, vague party), one span each, with its department
     clauses     minutes_clauses: clause spans, each read as commitment,
                 assignment, status, opinion, decision or plain
+    lexicon_matcher minutes_lexicon: the lexicon's phrase and token patterns (spaCy's
+                PhraseMatcher and Matcher), found as spaCy's SpanRuler finds them
     word_shapes minutes_word_shapes: the lexicon's one-word regex patterns
 """
-from . import clauses, gazetteer, parties, tokenizer, word_shapes  # noqa: F401  (registration side effects)
+from . import clauses, gazetteer, lexicon_matcher, parties, tokenizer, word_shapes  # noqa: F401  (registration side effects)

@@ -2,21 +2,24 @@
 
 The per-document Gazetteer (built from the attendee list, host, recorder, owner
 fields) rides on ``doc.user_data["gazetteer"]``; the tokenizer has already kept
-its names whole, so every match is token-aligned.
+its names whole, so every match is word-aligned. The spans are tuples in
+``doc.user_data[GAZETTEER_SPANS_KEY]`` (see minutes/nlp.py).
 """
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc, Span
+import bisect
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..nlp import GAZETTEER_SPANS_KEY, NAMES_KEY
 from ..textnorm import fold_word
-from .tokenizer import doc_text
+from .tokenizer import doc_starts, doc_text, doc_words
 
 GAZETTEER_KEY = "gazetteer"
-SPANS_KEY = "gazetteer"
 
 
-@Language.factory("minutes_gazetteer", assigns=["doc.spans"])
+@Language.factory("minutes_gazetteer", assigns=["doc.user_data"])
 def make_gazetteer(nlp: Language, name: str) -> "GazetteerTagger":
     return GazetteerTagger()
 
@@ -24,15 +27,30 @@ def make_gazetteer(nlp: Language, name: str) -> "GazetteerTagger":
 class GazetteerTagger:
     def __call__(self, doc: Doc) -> Doc:
         gazetteer = doc.user_data.get(GAZETTEER_KEY)
-        pattern = gazetteer.pattern() if gazetteer is not None else None
-        spans: list[Span] = []
+        pattern = None
+        if gazetteer is not None:
+            pattern = doc.user_data[NAMES_KEY] if NAMES_KEY in doc.user_data else gazetteer.pattern()
+        spans = []
         if pattern is not None:
-            folded = fold_word(doc_text(doc))
-            for m in pattern.finditer(folded):
-                span = doc.char_span(m.start(), m.end(), alignment_mode="strict")
-                if span is None:
-                    continue
-                label = "PERSON" if gazetteer.person(span.text) else "DEPT"
-                spans.append(Span(doc, span.start, span.end, label=label))
-        doc.spans[SPANS_KEY] = spans
+            text = doc_text(doc)
+            words, _ = doc_words(doc)
+            starts = doc_starts(doc)
+            for m in pattern.finditer(fold_word(text)):
+                found = word_range(words, starts, m.start(), m.end())
+                if found is not None:
+                    label = "PERSON" if gazetteer.person(text[m.start():m.end()]) else "DEPT"
+                    spans.append((label, *found, m.start(), m.end(), ""))
+        doc.user_data[GAZETTEER_SPANS_KEY] = spans
         return doc
+
+
+def word_range(words: list[str], starts: list[int], start_char: int, end_char: int):
+    """(first word, word after the last) of the characters, when they start a word and end one
+    (``doc.char_span(…, alignment_mode="strict")``), else None."""
+    first = bisect.bisect_left(starts, start_char)
+    if first == len(starts) or starts[first] != start_char:
+        return None
+    last = bisect.bisect_right(starts, end_char - 1) - 1
+    if last < first or starts[last] + len(words[last]) != end_char:
+        return None
+    return first, last + 1

@@ -4,38 +4,38 @@ Reads the gazetteer spans, the lexicon spans (DEPT, DEPT_SHORT, VAGUE_PARTY,
 MENTION, LATIN_NAME) and name forms (王总, 刘工, 小李, 老陈; a surname and one or
 two characters right before an owner verb), and keeps the best non-overlapping
 set: the document's own names first, then departments, then name forms.
-Sets ``span._.party`` = (kind, listed name, department) on each span in
-``doc.spans["parties"]``; kind is person | department | vague. The same, by the
-spans' character offsets, is ``doc.user_data[PARTIES_BY_OFFSETS]``: reading an
-extension value back through ``span._`` costs more than the dict.
+The spans, by start, are ``doc.user_data[PARTIES_KEY]`` (tuples, see minutes/nlp.py);
+what each names — (kind, listed name, department), kind person | department | vague —
+is ``doc.user_data[PARTIES_BY_OFFSETS]`` by the span's character offsets.
 """
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .. import lexicon
-from ..nlp import PARTIES_BY_OFFSETS
+from ..nlp import GAZETTEER_SPANS_KEY, LEXICON_KEY, PARTIES_BY_OFFSETS, PARTIES_KEY
 from ..parties import is_department, name_shaped
 from ..startcache import compile_regex
 from ..textnorm import fold_word
 from .gazetteer import GAZETTEER_KEY
-from .tokenizer import doc_text, doc_words
-
-if not Span.has_extension("party"):
-    Span.set_extension("party", default=None)
+from .tokenizer import doc_starts, doc_text, doc_words
 
 # A web address or mail address names no party, whatever words it holds (https, @qq.com).
 _LINK = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 _RANK = {"PERSON": 0, "DEPT": 1, "VAGUE_PARTY": 1, "DEPT_SHORT": 3, "NAME_FORM": 2, "LATIN_NAME": 3, "NAME_GUESS": 4}
+_LEXICON_LABELS = frozenset(_RANK) | {"MENTION"}
+_BRACKETS = ("(", "（")
 
 
-@Language.factory("minutes_parties", requires=["doc.spans"], assigns=["doc.spans", "span._.party"])
+@Language.factory("minutes_parties", requires=["doc.user_data"], assigns=["doc.user_data"])
 def make_parties(nlp: Language, name: str) -> "PartyFinder":
-    return PartyFinder()
+    return PartyFinder(nlp.vocab)
 
 
 @lru_cache(maxsize=1)
@@ -60,68 +60,88 @@ def _guess() -> re.Pattern:
 
 
 class PartyFinder:
-    def __init__(self):
+    def __init__(self, vocab):
+        self.vocab = vocab
         self._shapes: dict[str, tuple] = {}    # word → what its shape alone says (see _shape)
 
     def __call__(self, doc: Doc) -> Doc:
         gazetteer = doc.user_data.get(GAZETTEER_KEY)
-        candidates = list(doc.spans.get("gazetteer", []))
-        candidates += [s for s in doc.spans.get("lexicon", []) if s.label_ in _RANK or s.label_ == "MENTION"]
-        candidates += self._forms(doc)
-        links = [m.span() for m in _LINK.finditer(doc_text(doc))]
-        candidates = [c for c in candidates if not any(a < c.end_char and c.start_char < b for a, b in links)]
-        ranked = sorted(candidates, key=lambda s: (_RANK.get(s.label_, 2), -len(s)))
+        text = doc_text(doc)
+        words, _ = doc_words(doc)
+        candidates = list(doc.user_data.get(GAZETTEER_SPANS_KEY, ()))
+        candidates += [s for s in doc.user_data.get(LEXICON_KEY, ()) if s[0] in _LEXICON_LABELS]
+        candidates += self._forms(words, doc_starts(doc))
+        if "@" in text or "://" in text or "www." in text.lower():      # what _LINK needs to match
+            links = [m.span() for m in _LINK.finditer(text)]
+            candidates = [c for c in candidates if not any(a < c[4] and c[3] < b for a, b in links)]
+        ranked = sorted(candidates, key=lambda s: (_RANK.get(s[0], 2), s[1] - s[2]))
         chosen = _non_overlapping(ranked)
         departments = {fold_word(d) for d in gazetteer.departments} if gazetteer is not None else set()
         spans = []
         by_offsets = doc.user_data[PARTIES_BY_OFFSETS] = {}
-        for span in sorted(chosen, key=lambda s: s.start):
-            span = _mention_target(doc, span)
-            if span is None:
-                continue
-            span._.party = by_offsets[span.start_char, span.end_char] = _describe(span, gazetteer, departments)
+        for span in sorted(chosen, key=lambda s: s[1]):
+            span = _mention_target(span, words)
+            label, _, _, start_char, end_char, _ = span
+            by_offsets[start_char, end_char] = _describe(label, text[start_char:end_char], gazetteer, departments)
             spans.append(span)
-        doc.spans["parties"] = spans
+        doc.user_data[PARTIES_KEY] = spans
         return doc
 
-    def _forms(self, doc: Doc) -> list[Span]:
-        words, _ = doc_words(doc)
-        shapes = [self._shape(doc, word) for word in words]
+    def _forms(self, words: list[str], starts: list[int]) -> list[tuple]:
+        shapes = self._shapes_of(words)
         spans = []
-        for i, text in enumerate(words):
-            name_form, department, guess, _, _, _, opens_form = shapes[i]
+        for i in _form_places(shapes):
+            text = words[i]
+            name_form, department, guess, _, _, _, opens_form, _, _ = shapes[i]
             if name_form:
-                spans.append(Span(doc, i, i + 1, label="NAME_FORM"))
+                first, stop, label = i, i + 1, "NAME_FORM"
             elif opens_form and i + 1 < len(words) and _name_forms().match(text + words[i + 1]):
-                spans.append(Span(doc, i, i + 2, label="NAME_FORM"))
+                first, stop, label = i, i + 2, "NAME_FORM"
             elif department:
-                spans.append(Span(doc, _department_start(shapes, i), i + 1, label="DEPT"))
+                first, stop, label = _department_start(shapes, i), i + 1, "DEPT"
             elif guess and _before_owner_cue(shapes, i + 1):
-                spans.append(Span(doc, i, i + 1, label="NAME_GUESS"))
+                first, stop, label = i, i + 1, "NAME_GUESS"
             elif (width := _named_by_place(words, shapes, i)):
-                spans.append(Span(doc, i, i + width, label="NAME_GUESS"))
+                first, stop, label = i, i + width, "NAME_GUESS"
+            else:
+                continue
+            spans.append((label, first, stop, starts[first], starts[stop - 1] + len(words[stop - 1]), ""))
         return spans
 
-    def _shape(self, doc: Doc, word: str) -> tuple:
+    def _shapes_of(self, words: list[str]) -> list[tuple]:
+        """Each word's shape (_shape), worked out once per word, not once per token."""
+        if len(self._shapes) > 500_000:         # a vocabulary cannot grow without bound
+            self._shapes.clear()
+        for word in set(words).difference(self._shapes):
+            self._shapes[word] = self._shape(word)
+        return list(map(self._shapes.__getitem__, words))
+
+    def _shape(self, word: str) -> tuple:
         """(a name form, a department, a guessable name, NORM, is punctuation, is space, a single
-        character a two-word name form may start with) — all fixed by the word alone, so each
-        is worked out once per word, not once per token."""
-        shape = self._shapes.get(word)
-        if shape is None:
-            lexeme = doc.vocab[word]
-            shape = (bool(_name_forms().match(word)) and lexicon.word_frequency(word) < lexicon.name_guess_limit(),
-                     is_department(word) and not lexeme.is_punct,
-                     bool(_guess().match(word)) and lexicon.plausible_name(word),
-                     lexeme.norm_, lexeme.is_punct, lexeme.is_space,
-                     len(word) == 1 and word in _name_form_starts())
-            if len(self._shapes) > 500_000:         # a vocabulary cannot grow without bound
-                self._shapes.clear()
-            self._shapes[word] = shape
-        return shape
+        character a two-word name form may start with, a word a name may follow for its place:
+        a department, a post or an opening bracket, and whether a party may start at the word:
+        any of the first three or the seventh) — all fixed by the word alone."""
+        lexeme = self.vocab[word]
+        name_form = bool(_name_forms().match(word)) and lexicon.word_frequency(word) < lexicon.name_guess_limit()
+        department = is_department(word) and not lexeme.is_punct
+        guess = bool(_guess().match(word)) and lexicon.plausible_name(word)
+        opens_form = len(word) == 1 and word in _name_form_starts()
+        return (name_form, department, guess, lexeme.norm_, lexeme.is_punct, lexeme.is_space, opens_form,
+                department or word in _BRACKETS or word in lexicon.role_words(),
+                name_form or department or guess or opens_form)
 
 
 # The helpers below read the words' shapes (PartyFinder._shape), one per word of the Doc.
-_DEPARTMENT, _NORM, _PUNCT, _SPACE = 1, 3, 4, 5
+_DEPARTMENT, _NORM, _PUNCT, _SPACE, _OPENS_PLACE, _MAY_START = 1, 3, 4, 5, 7, 8
+
+
+def _form_places(shapes: list[tuple]) -> list[int]:
+    """The words where _forms may find a party: those whose shape says one may start there, and
+    those right after a department, post or bracket (_named_by_place); every other word would
+    be tried in vain."""
+    places = set(itertools.compress(range(len(shapes)), map(operator.itemgetter(_MAY_START), shapes)))
+    places.update(itertools.compress(range(1, len(shapes)), map(operator.itemgetter(_OPENS_PLACE), shapes)))
+    return sorted(places)
 
 
 def _named_by_place(words: list[str], shapes: list[tuple], i: int) -> int:
@@ -133,7 +153,7 @@ def _named_by_place(words: list[str], shapes: list[tuple], i: int) -> int:
     if words[before] in lexicon.role_words() and i > 1:
         before = i - 2
     after_department = shapes[before][_DEPARTMENT]
-    bracketed = words[i - 1] in ("(", "（") and i + 1 < len(words) and words[i + 1] in (")", "）")
+    bracketed = words[i - 1] in _BRACKETS and i + 1 < len(words) and words[i + 1] in (")", "）")
     if not (after_department or bracketed):
         return 0
     if name_shaped(words[i]):
@@ -171,32 +191,32 @@ def _clause_start(shapes: list[tuple], i: int) -> bool:
     return before[_PUNCT] or before[_SPACE] or before[_NORM] in ("由", "请", "@", ">")
 
 
-def _non_overlapping(spans: list[Span]) -> list[Span]:
+def _non_overlapping(spans: list[tuple]) -> list[tuple]:
     taken: set[int] = set()
     out = []
     for span in spans:
-        if span.label_ == "MENTION":
+        if span[0] == "MENTION":
             continue
-        if not taken.intersection(range(span.start, span.end)):
+        if taken.isdisjoint(range(span[1], span[2])):
             out.append(span)
-            taken.update(range(span.start, span.end))
-    mentions = [s for s in spans if s.label_ == "MENTION"]
-    starts = {s.start for s in out}     # a set: a cell of 30,000 @mentions is not 10^9 comparisons
-    return out + [m for m in mentions if m.start + 1 not in starts]
+            taken.update(range(span[1], span[2]))
+    mentions = [s for s in spans if s[0] == "MENTION"]
+    starts = {s[1] for s in out}     # a set: a cell of 30,000 @mentions is not 10^9 comparisons
+    return out + [m for m in mentions if m[1] + 1 not in starts]
 
 
-def _mention_target(doc: Doc, span: Span) -> Span | None:
+def _mention_target(span: tuple, words: list[str]) -> tuple:
     """``@阿杰``: the party is the word after the @."""
-    if span.label_ != "MENTION":
+    label, _, end, _, end_char, _ = span
+    if label != "MENTION":
         return span
-    return Span(doc, span.end - 1, span.end, label="NAME_FORM")
+    return "NAME_FORM", end - 1, end, end_char - len(words[end - 1]), end_char, ""
 
 
-def _describe(span: Span, gazetteer, departments: set[str]) -> tuple[str, str, str | None]:
-    text = span.text
-    if span.label_ == "VAGUE_PARTY":
+def _describe(label: str, text: str, gazetteer, departments: set[str]) -> tuple[str, str, str | None]:
+    if label == "VAGUE_PARTY":
         return "vague", text, None
-    if span.label_ in ("DEPT", "DEPT_SHORT"):
+    if label in ("DEPT", "DEPT_SHORT"):
         listed = gazetteer.person(text) if gazetteer else None
         if listed:
             return "person", listed, gazetteer.people.get(listed)

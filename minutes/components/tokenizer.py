@@ -21,6 +21,8 @@ from .segmenter import Segmenter
 
 WORDS_KEY = "minutes.words"
 TEXT_KEY = "minutes.text"
+STARTS_KEY = "minutes.word_starts"
+MAX_WORDS = 500_000          # the table of words seen, cleared when it grows past this
 
 
 class JiebaTokenizer:
@@ -30,35 +32,39 @@ class JiebaTokenizer:
         self._jieba = Segmenter(segmenter())
         self._terms = trie_regex(sorted({fold_word(t) for t in terms if len(t) > 1}), compile_regex)
         self._shapes = shapes        # words found by their shape: departments (区财政局), unlisted names (王强将…)
-        self._normed: set[str] = set()
+        self._orths: dict[str, int] = {}     # word → its lexeme's id, once its NORM is set
 
     def __call__(self, text: str, names: Optional[re.Pattern] = None) -> Doc:
-        words, spaces = words_and_spaces(list(self._cut(text, names)), text)
-        self._set_norms(words)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
+        words, spaces, starts = _words_spaces_starts(self._cut(text, names), text)
+        doc = Doc(self.vocab, words=self._orths_of(words), spaces=spaces)
         doc.user_data[WORDS_KEY] = (words, spaces)
+        doc.user_data[STARTS_KEY] = starts
         doc.user_data[TEXT_KEY] = text
         return doc
 
-    def _set_norms(self, words: list[str]) -> None:
-        """NORM = the folded word, set once per word on its lexeme: a token without a NORM
-        of its own reads its lexeme's, so no token needs one (and no Token object is made)."""
-        for word in words:
-            if word not in self._normed:
-                self.vocab[word].norm_ = fold_word(word)
-                self._normed.add(word)
+    def _orths_of(self, words: list[str]) -> list[int]:
+        """The words' lexeme ids, NORM (the folded word) set on each lexeme the first time its word
+        is seen: a token without a NORM of its own reads its lexeme's, so no token needs one (and
+        no Token object is made). Given ids, not strings, spaCy's Doc hashes no word again."""
+        if len(self._orths) > MAX_WORDS:
+            self._orths.clear()
+        for word in set(words).difference(self._orths):
+            lexeme = self.vocab[word]
+            lexeme.norm_ = fold_word(word)
+            self._orths[word] = lexeme.orth
+        return list(map(self._orths.__getitem__, words))
 
-    def _cut(self, text: str, names: Optional[re.Pattern]):
+    def _cut(self, text: str, names: Optional[re.Pattern]) -> list[str]:
+        words: list[str] = []
         position = 0
         for start, end in _protected(fold(text).lower(), self._terms, names, self._shapes):
-            yield from self._jieba_words(text[position:start])
-            yield text[start:end]
+            if start > position:
+                words += self._jieba.cut(text[position:start])
+            words.append(text[start:end])
             position = end
-        yield from self._jieba_words(text[position:])
-
-    def _jieba_words(self, chunk: str):
-        if chunk:
-            yield from self._jieba.cut(chunk)
+        if position < len(text):
+            words += self._jieba.cut(text[position:])
+        return words
 
     # spaCy's serialisation hooks: nothing to save, the terms come from nlp_models/
     def to_bytes(self, **kwargs) -> bytes:
@@ -78,8 +84,15 @@ def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]
     """spacy.util.get_words_and_spaces, in linear time (spaCy's copies the rest of the text
     for every word): whitespace words are dropped, the text between two words becomes a
     word of its own, and one space right after a word becomes its trailing space."""
+    out_words, out_spaces, _ = _words_spaces_starts(words, text)
+    return out_words, out_spaces
+
+
+def _words_spaces_starts(words: list[str], text: str) -> tuple[list[str], list[bool], list[int]]:
+    """words_and_spaces, with where each word starts in the text."""
     out_words: list[str] = []
     out_spaces: list[bool] = []
+    starts: list[int] = []
     position = 0
     for word in words:
         if word.isspace():
@@ -88,21 +101,30 @@ def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]
         if start > position:
             out_words.append(text[position:start])
             out_spaces.append(False)
+            starts.append(position)
         out_words.append(word)
+        starts.append(start)
         position = start + len(word)
-        spaced = position < len(text) and text[position] == " "
+        spaced = text.startswith(" ", position)
         out_spaces.append(spaced)
         position += spaced
     if position < len(text):
         out_words.append(text[position:])
         out_spaces.append(False)
-    return out_words, out_spaces
+        starts.append(position)
+    return out_words, out_spaces, starts
 
 
 def doc_words(doc: Doc) -> tuple[list[str], list[bool]]:
     """The Doc's words and whether a space follows each."""
     kept = doc.user_data.get(WORDS_KEY)
     return kept if kept is not None else ([t.text for t in doc], [bool(t.whitespace_) for t in doc])
+
+
+def doc_starts(doc: Doc) -> list[int]:
+    """Where each of the Doc's words starts in its text."""
+    kept = doc.user_data.get(STARTS_KEY)
+    return kept if kept is not None else [t.idx for t in doc]
 
 
 def doc_text(doc: Doc) -> str:
@@ -114,15 +136,13 @@ def _protected(folded: str, terms: Optional[re.Pattern], names: Optional[re.Patt
                shapes: tuple[Callable, ...] = ()) -> list[tuple[int, int]]:
     """Non-overlapping spans to keep whole: names first, then shaped words, then lexicon terms."""
     spans = [m.span() for m in names.finditer(folded)] if names else []
-    taken = [False] * (len(folded) + 1)
+    taken = bytearray(len(folded) + 1)          # 1 where a kept span lies
     for start, end in spans:
-        for i in range(start, end):
-            taken[i] = True
+        taken[start:end] = b"\1" * (end - start)
     for start, end in (span for shape in shapes for span in shape(folded)):
-        if not any(taken[start:end]):
+        if taken.find(1, start, end) < 0:
             spans.append((start, end))
-            for i in range(start, end):
-                taken[i] = True
+            taken[start:end] = b"\1" * (end - start)
     if terms:
         position = 0
         while position < len(folded):
@@ -130,18 +150,21 @@ def _protected(folded: str, terms: Optional[re.Pattern], names: Optional[re.Patt
             if not m:
                 break
             start, end = m.span()
-            if end > start and not any(taken[start:end]) and _whole_word(folded, start, end):
+            free = taken.find(1, start, end) < 0
+            if end > start and free and _whole_word(folded, start, end):
                 spans.append((start, end))
-            position = start + 1 if end == start or any(taken[start:end]) else end
+            position = start + 1 if end == start or not free else end
     return sorted(spans)
+
+
+_LATIN = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")     # ASCII letters and digits
 
 
 def _whole_word(folded: str, start: int, end: int) -> bool:
     """A Latin term (p1, owner) must not sit inside a longer Latin word (top10, owners)."""
-    alnum = lambda ch: ch.isascii() and ch.isalnum()
-    if alnum(folded[start]) and start > 0 and alnum(folded[start - 1]):
+    if folded[start] in _LATIN and start > 0 and folded[start - 1] in _LATIN:
         return False
-    return not (alnum(folded[end - 1]) and end < len(folded) and alnum(folded[end]))
+    return not (folded[end - 1] in _LATIN and end < len(folded) and folded[end] in _LATIN)
 
 
 @spacy.registry.tokenizers("minutes.JiebaTokenizer.v1")

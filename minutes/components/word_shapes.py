@@ -2,25 +2,29 @@
 
 A token pattern of one word told by a regex (``[{"TEXT": {"REGEX": …}}]``, LATIN_NAME) makes
 spaCy's Matcher call back into Python at every token of a document; here the regex is tried
-on each word once, in one loop. The spans join ``doc.spans["lexicon"]`` in the order the
-span ruler keeps (sorted), so readers see what the ruler alone would have given.
+on each distinct word once (a bounded table keeps the answer per word). The spans join
+``doc.user_data[LEXICON_KEY]`` in the order a span ruler keeps (spaCy's Span order), so readers
+see what the ruler alone would have given.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from .tokenizer import doc_words
+from ..nlp import LEXICON_KEY
+from .lexicon_matcher import span_order
+from .tokenizer import doc_starts, doc_words
 
-SPANS_KEY = "lexicon"
+MAX_WORDS = 200_000        # the table of words seen, cleared when it grows past this
 
 
-@Language.factory("minutes_word_shapes", assigns=["doc.spans"])
+@Language.factory("minutes_word_shapes", assigns=["doc.user_data"])
 def make_word_shapes(nlp: Language, name: str) -> "WordShapes":
-    return WordShapes()
+    return WordShapes(nlp.vocab)
 
 
 def word_regex(pattern) -> Optional[str]:
@@ -33,18 +37,33 @@ def word_regex(pattern) -> Optional[str]:
 
 
 class WordShapes:
-    def __init__(self):
+    def __init__(self, vocab):
+        self.vocab = vocab
         self._patterns: list[tuple[re.Pattern, str, str]] = []    # (regex, label, id)
+        self._shaped: dict[str, tuple[tuple[str, str], ...]] = {}  # word → the (label, id) of the regexes it matches
 
     def add_patterns(self, entries: list[dict]) -> None:
         for entry in entries:
             self._patterns.append((re.compile(word_regex(entry["pattern"])), entry["label"], entry.get("id", "")))
+        self._shaped.clear()
 
     def __call__(self, doc: Doc) -> Doc:
         words, _ = doc_words(doc)
-        found = {Span(doc, i, i + 1, label=label, span_id=span_id)
-                 for regex, label, span_id in self._patterns
-                 for i, word in enumerate(words) if regex.search(word)}     # as the Matcher's REGEX: search
+        shapes = self._shapes_of(words)
+        found = list(itertools.compress(range(len(words)), shapes))
         if found:
-            doc.spans[SPANS_KEY] = sorted(found.union(doc.spans.get(SPANS_KEY, [])))
+            starts = doc_starts(doc)
+            spans = set(doc.user_data.get(LEXICON_KEY, []))
+            spans.update((label, i, i + 1, starts[i], starts[i] + len(words[i]), span_id)
+                         for i in found for label, span_id in shapes[i])
+            doc.user_data[LEXICON_KEY] = sorted(spans, key=lambda s: (s[1], s[2], *span_order(self.vocab, s[0], s[5])))
         return doc
+
+    def _shapes_of(self, words: list[str]) -> list[tuple[tuple[str, str], ...]]:
+        """The (label, id) of the regexes each word matches, tried once per distinct word."""
+        if len(self._shaped) > MAX_WORDS:
+            self._shaped.clear()
+        for word in set(words).difference(self._shaped):
+            self._shaped[word] = tuple((label, span_id) for regex, label, span_id in self._patterns
+                                       if regex.search(word))      # as the Matcher's REGEX: search
+        return list(map(self._shaped.__getitem__, words))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional
 
 from ..deadlines import Deadline, find_deadlines
 from ..holidays import WorkCalendar
-from ..nlp import CLAUSES_KEY, PARTIES_BY_OFFSETS, SENTENCES_KEY, analyse
+from ..nlp import CLAUSES_KEY, LEXICON_KEY, PARTIES_BY_OFFSETS, PARTIES_KEY, SENTENCES_KEY, analyse
 from ..parties import Gazetteer
 from ..units import Segmented, Unit
 
@@ -60,14 +60,19 @@ class Reading:
         self.doc: Doc = analyse("\n".join(u.text for u in seg.units), gazetteer)
         self._by_unit: dict[str, list[list[Hit]]] = {}
         self._cues_by_label: Optional[list[dict[str, list[Hit]]]] = None
+        self._ranges: dict[str, list[tuple[list[tuple[int, int]], list[int], list[int]]]] = {}
         self._deadlines: dict[int, list[Deadline]] = {}
 
     # ------------------------------------------------------------------ #
     def hits(self, unit: Unit, key: str, start: int = 0, end: Optional[int] = None,
              labels: Optional[set[str]] = None) -> list[Hit]:
-        """Spans of doc.spans[key] inside unit[start:end], optionally of some labels."""
+        """The spans of a component (key: "lexicon", "parties") inside unit[start:end], optionally
+        of some labels."""
         per_unit = self._index(key)[unit.index]
-        end = len(unit.text) if end is None else end
+        if end is None:
+            if not start and labels is None:
+                return list(per_unit)
+            end = len(unit.text)
         return [h for h in per_unit if h.start >= start and h.end <= end and (labels is None or h.label in labels)]
 
     def parties(self, unit: Unit, start: int = 0, end: Optional[int] = None) -> list[Hit]:
@@ -76,23 +81,34 @@ class Reading:
     def cues(self, unit: Unit, *labels: str, start: int = 0, end: Optional[int] = None) -> list[Hit]:
         # Asked some hundred times per unit, mostly for labels the unit has none of: look up
         # the unit's hits by label rather than filter all its cue words on every question.
-        by_label = self._cue_labels()[unit.index]
-        present = [label for label in labels if label in by_label]
-        if not present:
+        by_label = (self._cues_by_label or self._cue_labels())[unit.index]
+        if by_label.keys().isdisjoint(labels):
             return []
-        if len(present) > 1:   # keep the hits of several labels in text order
-            return self.hits(unit, "lexicon", start, end, set(present))
-        end = len(unit.text) if end is None else end
-        return [h for h in by_label[present[0]] if h.start >= start and h.end <= end]
+        if len(labels) == 1:
+            found = by_label[labels[0]]
+        else:
+            present = [label for label in labels if label in by_label]
+            if len(present) > 1:     # keep the hits of several labels in text order
+                return self.hits(unit, "lexicon", start, end, set(present))
+            found = by_label[present[0]]
+        if end is None:
+            end = len(unit.text)
+            if not start:
+                return list(found)
+        return [h for h in found if h.start >= start and h.end <= end]
 
     def has(self, unit: Unit, *labels: str, start: int = 0, end: Optional[int] = None) -> bool:
         return bool(self.cues(unit, *labels, start=start, end=end))
 
     def sentences(self, unit: Unit) -> list[tuple[int, int]]:
-        return [(h.start, h.end) for h in self._index(SENTENCES_KEY)[unit.index]]
+        return list(self._offsets(SENTENCES_KEY)[unit.index][0])
 
     def clauses(self, unit: Unit, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int]]:
-        return [(h.start, h.end) for h in self.hits(unit, CLAUSES_KEY, start, end)]
+        """The clauses inside unit[start:end]. They follow each other without overlapping, so their
+        starts and their ends both rise and those inside are one run of them."""
+        ranges, starts, ends = self._offsets(CLAUSES_KEY)[unit.index]
+        end = len(unit.text) if end is None else end
+        return ranges[bisect.bisect_left(starts, start):bisect.bisect_right(ends, end)]
 
     def deadlines(self, unit: Unit) -> list[Deadline]:
         if unit.index not in self._deadlines:
@@ -105,11 +121,22 @@ class Reading:
     # ------------------------------------------------------------------ #
     def _index(self, key: str) -> list[list[Hit]]:
         if key not in self._by_unit:
-            if key in (SENTENCES_KEY, CLAUSES_KEY):      # kept as offsets (components/clauses.py)
-                self._by_unit[key] = self._table(("", start, end) for start, end in self.doc.user_data.get(key, []))
-            else:
-                self._by_unit[key] = self._table((s.label_, s.start_char, s.end_char) for s in self.doc.spans.get(key, []))
+            spans = self.doc.user_data.get(_SPAN_KEYS[key], ())
+            self._by_unit[key] = self._table((label, start_char, end_char) for label, _, _, start_char, end_char, _ in spans)
         return self._by_unit[key]
+
+    def _offsets(self, key: str) -> list[tuple[list[tuple[int, int]], list[int], list[int]]]:
+        """Per unit, the sentences or clauses (kept as offsets, components/clauses.py) in unit offsets,
+        with their starts and their ends."""
+        if key not in self._ranges:
+            per_unit: list[list[tuple[int, int]]] = [[] for _ in self.seg.units]
+            units, starts = self.seg.units, self.starts
+            for start_char, end_char in self.doc.user_data.get(key, ()):
+                i = bisect.bisect_right(starts, start_char) - 1
+                if i >= 0 and end_char - starts[i] <= len(units[i].text):     # as _table
+                    per_unit[i].append((start_char - starts[i], end_char - starts[i]))
+            self._ranges[key] = [(ranges, [s for s, _ in ranges], [e for _, e in ranges]) for ranges in per_unit]
+        return self._ranges[key]
 
     def _cue_labels(self) -> list[dict[str, list[Hit]]]:
         if self._cues_by_label is None:
@@ -137,10 +164,12 @@ class Reading:
         return table
 
     def _parties(self) -> dict[tuple[int, int], tuple]:
-        """``span._.party`` by character offsets, as the parties component keeps it: spaCy keeps a
-        span's extension values under its offsets too, so any span over a party's characters
-        reads that party."""
+        """What each party names, by its character offsets, as the parties component keeps it: a
+        span of any kind over a party's characters reads that party."""
         return self.doc.user_data.get(PARTIES_BY_OFFSETS, {})
+
+
+_SPAN_KEYS = {"lexicon": LEXICON_KEY, "parties": PARTIES_KEY}
 
 
 @dataclass(frozen=True)
