@@ -236,9 +236,15 @@ def strip_label(unit: Unit, *groups: str) -> None:
 
 
 def advance(unit: Unit, chars: int) -> None:
-    unit.start += chars + sum(cut for at, cut in unit.gaps if at <= chars)
-    unit.gaps = tuple((at - chars, cut) for at, cut in unit.gaps if at > chars)
-    unit.text = unit.text[chars:]
+    if unit.gaps:
+        unit.start += chars + sum(cut for at, cut in unit.gaps if at <= chars)
+        unit.gaps = tuple((at - chars, cut) for at, cut in unit.gaps if at > chars)
+    else:
+        unit.start += chars
+    before, kept = unit.text, unit.__dict__.get("_folded")
+    unit.text = before[chars:]
+    if kept is not None and kept[0] is before:     # fold maps each char to one char: the rest's fold is the fold's rest
+        unit.__dict__["_folded"] = (unit.text, kept[1][chars:])
 
 
 def cell_units(cell: Cell, index: int) -> Iterator[Unit]:
