@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from .read import Limits
 
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
+_PPR, _PSTYLE, _OUTLINE, _NUM_PR = qn("w:pPr"), qn("w:pStyle"), qn("w:outlineLvl"), qn("w:numPr")
 ALT_CHUNK = qn("w:altChunk")
 # Block-level wrappers: their children stand in the document as if unwrapped.
 _WRAPPERS = {SDT_CONTENT, qn("w:customXml"), qn("w:ins"), qn("w:moveTo"), qn("w:smartTag")}
@@ -129,11 +130,20 @@ class _StyleInfo:
 
     def __init__(self, word: WordDocument):
         self._styles = {}
+        self._known: dict[Optional[str], tuple[Optional[int], bool, object]] = {}   # style id → what a paragraph asks
         try:
             for style in word.styles.element.findall(qn("w:style")):
                 self._styles[style.get(qn("w:styleId"))] = style
         except (KeyError, NotImplementedError, AttributeError):
             pass
+
+    def of(self, style_id: Optional[str]) -> tuple[Optional[int], bool, object]:
+        """(heading level, table-of-contents line, style-level numbering) of a style, worked out once per style."""
+        known = self._known.get(style_id)
+        if known is None:
+            known = self._known[style_id] = (self.heading(style_id), self.contents_entry(style_id),
+                                             self.numbering(style_id))
+        return known
 
     def heading(self, style_id: Optional[str]) -> Optional[int]:
         for style in self._chain(style_id):
@@ -257,18 +267,18 @@ class BlockReader:
         yield from self._boxes(boxes, region, depth)
 
     def _paragraph(self, p, text: str, region: str) -> Paragraph:
-        style_id = _val(p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}"))
-        heading = _outline(p.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")) or self.styles.heading(style_id)
-        list_kind, level = self._list_mark(p, style_id)
-        if self.styles.contents_entry(style_id):
+        props = p.find(_PPR)
+        style_id = _val(props.find(_PSTYLE)) if props is not None else None
+        style_heading, contents, style_numbering = self.styles.of(style_id)
+        heading = (_outline(props.find(_OUTLINE)) if props is not None else None) or style_heading
+        num_pr = props.find(_NUM_PR) if props is not None else None
+        list_kind, level = self._list_mark(style_numbering if num_pr is None else num_pr)
+        if contents:
             region = "contents"
         return self.paragraph_of(text, region, heading=heading, list_kind=list_kind, list_level=level)
 
-    def _list_mark(self, p, style_id: Optional[str]) -> tuple[Optional[str], int]:
+    def _list_mark(self, num_pr) -> tuple[Optional[str], int]:
         """Word's own numbering or bullet (its digits are not in the text), and the list level."""
-        num_pr = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-        if num_pr is None:
-            num_pr = self.styles.numbering(style_id)
         if num_pr is None:
             return None, 0
         num_id = _val(num_pr.find(qn("w:numId")))

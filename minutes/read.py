@@ -413,10 +413,14 @@ def check_zip(data: bytes, source: str, limits: Limits) -> int:
         what = _sniff(data)
         raise CorruptInput(f"is not a Word .docx file{what}", source=source)
     try:
-        with zipfile.ZipFile(BytesIO(data)) as archive:
-            entries = archive.infolist()
+        with zipfile.ZipFile(BytesIO(data)) as archive:      # opened once for the entries and the content types
+            return _check_entries(archive, source, limits)
     except zipfile.BadZipFile as exc:
         raise CorruptInput(f"is not a readable .docx (broken zip: {exc})", source=source) from None
+
+
+def _check_entries(archive: zipfile.ZipFile, source: str, limits: Limits) -> int:
+    entries = archive.infolist()
     if len(entries) > limits.max_zip_entries:
         raise TooLargeInput(f"zip holds {len(entries):,} entries, over the limit of {limits.max_zip_entries:,}",
                             source=source)
@@ -428,7 +432,7 @@ def check_zip(data: bytes, source: str, limits: Limits) -> int:
                             source=source)
     if "word/document.xml" not in {e.filename for e in entries}:
         raise CorruptInput("zip has no word/document.xml: not a Word document", source=source)
-    xml = _parsed_bytes(data, entries)
+    xml = _parsed_bytes(archive, entries)
     if xml > limits.max_xml_bytes:
         raise TooLargeInput(f"Word 文件中要解析的 XML 部件共 {xml:,} 字节，超过上限 {limits.max_xml_bytes:,} 字节",
                             source=source)
@@ -438,15 +442,14 @@ def check_zip(data: bytes, source: str, limits: Limits) -> int:
 _CONTENT_TYPES = "[Content_Types].xml"
 
 
-def _parsed_bytes(data: bytes, entries: list[zipfile.ZipInfo]) -> int:
+def _parsed_bytes(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> int:
     """Unpacked size of the parts that are parsed as XML or text, by their declared content type."""
     from lxml import etree
     sizes = {e.filename: e.file_size for e in entries}
     if sizes.get(_CONTENT_TYPES, 0) > 1024 * 1024:
         return sum(sizes.values())
     try:
-        with zipfile.ZipFile(BytesIO(data)) as archive:
-            root = etree.fromstring(archive.read(_CONTENT_TYPES), etree.XMLParser(resolve_entities=False, no_network=True))
+        root = etree.fromstring(archive.read(_CONTENT_TYPES), etree.XMLParser(resolve_entities=False, no_network=True))
     except Exception:            # no or broken [Content_Types].xml: python-docx refuses the file itself
         return 0
     defaults = {d.get("Extension", "").lower(): d.get("ContentType", "") for d in root if str(d.tag).endswith("Default")}
