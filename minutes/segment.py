@@ -153,6 +153,7 @@ def _nest(units: list[Unit], title: Optional[Unit]) -> None:
     following = {id(u): nxt for u, nxt in zip(content, content[1:])}
     message_floor = None                  # the stack's depth when the latest time-stamped message began
     heads: set[int] = set()               # ids of the stacked units that head a section (fixed once stacked)
+    prefix_roles: dict[str, Optional[str]] = {}     # 张伟： on every line of a transcript: asked once
     for unit in units:
         if _opens_list(unit, following.get(id(unit))):
             unit.kind = "heading"
@@ -173,7 +174,10 @@ def _nest(units: list[Unit], title: Optional[Unit]) -> None:
                 unit.role_evidence = f"标题“{(unit.label_words or unit.text).strip()[:20]}”"
             unit.role = own or unit.role
         elif unit.kind != "cell" and (m := _PREFIX.match(unit.fold)) and unit.label is None:
-            unit.role = role_of_heading(m.group(1)) or unit.role
+            prefix = m.group(1)
+            if prefix not in prefix_roles:
+                prefix_roles[prefix] = role_of_heading(prefix)
+            unit.role = prefix_roles[prefix] or unit.role
         if unit.kind != "cell" and (heading or unit.rank < 99):
             stack.append(unit)
             if heading:
