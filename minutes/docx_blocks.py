@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from .read import Limits
 
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
+_PROPS = {_TR: qn("w:trPr"), _TC: qn("w:tcPr")}
+_PPR, _PSTYLE, _OUTLINE, _NUM_PR = qn("w:pPr"), qn("w:pStyle"), qn("w:outlineLvl"), qn("w:numPr")
 ALT_CHUNK = qn("w:altChunk")
 # Block-level wrappers: their children stand in the document as if unwrapped.
 _WRAPPERS = {SDT_CONTENT, qn("w:customXml"), qn("w:ins"), qn("w:moveTo"), qn("w:smartTag")}
@@ -129,11 +131,20 @@ class _StyleInfo:
 
     def __init__(self, word: WordDocument):
         self._styles = {}
+        self._known: dict[Optional[str], tuple[Optional[int], bool, object]] = {}   # style id → what a paragraph asks
         try:
             for style in word.styles.element.findall(qn("w:style")):
                 self._styles[style.get(qn("w:styleId"))] = style
         except (KeyError, NotImplementedError, AttributeError):
             pass
+
+    def of(self, style_id: Optional[str]) -> tuple[Optional[int], bool, object]:
+        """(heading level, table-of-contents line, style-level numbering) of a style, worked out once per style."""
+        known = self._known.get(style_id)
+        if known is None:
+            known = self._known[style_id] = (self.heading(style_id), self.contents_entry(style_id),
+                                             self.numbering(style_id))
+        return known
 
     def heading(self, style_id: Optional[str]) -> Optional[int]:
         for style in self._chain(style_id):
@@ -257,18 +268,18 @@ class BlockReader:
         yield from self._boxes(boxes, region, depth)
 
     def _paragraph(self, p, text: str, region: str) -> Paragraph:
-        style_id = _val(p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}"))
-        heading = _outline(p.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")) or self.styles.heading(style_id)
-        list_kind, level = self._list_mark(p, style_id)
-        if self.styles.contents_entry(style_id):
+        props = p.find(_PPR)
+        style_id = _val(props.find(_PSTYLE)) if props is not None else None
+        style_heading, contents, style_numbering = self.styles.of(style_id)
+        heading = (_outline(props.find(_OUTLINE)) if props is not None else None) or style_heading
+        num_pr = props.find(_NUM_PR) if props is not None else None
+        list_kind, level = self._list_mark(style_numbering if num_pr is None else num_pr)
+        if contents:
             region = "contents"
         return self.paragraph_of(text, region, heading=heading, list_kind=list_kind, list_level=level)
 
-    def _list_mark(self, p, style_id: Optional[str]) -> tuple[Optional[str], int]:
+    def _list_mark(self, num_pr) -> tuple[Optional[str], int]:
         """Word's own numbering or bullet (its digits are not in the text), and the list level."""
-        num_pr = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-        if num_pr is None:
-            num_pr = self.styles.numbering(style_id)
         if num_pr is None:
             return None, 0
         num_id = _val(num_pr.find(qn("w:numId")))
@@ -301,8 +312,8 @@ class BlockReader:
         self.budget.block()
         part, boxes = _Part(first_row=1), []
         open_merges: dict[int, int] = {}              # grid column → row number a vertical merge started in
-        for tr, at in self._through(tbl, _TR, depth):
-            row = self._row(tr, index, part.first_row + len(part.rows), open_merges, at)
+        for tr, at, props in self._through(tbl, _TR, depth):
+            row = self._row(tr, props, index, part.first_row + len(part.rows), open_merges, at)
             if row.layout:
                 if part.rows:
                     yield part.table(index, region)
@@ -315,24 +326,24 @@ class BlockReader:
             yield part.table(index, region)
         yield from self._boxes(boxes, region, depth)
 
-    def _through(self, parent, tag: str, depth: int) -> Iterator[tuple[object, int]]:
-        """Rows of a table or cells of a row, also where content controls or custom XML wrap them."""
+    def _through(self, parent, tag: str, depth: int) -> Iterator[tuple[object, int, object]]:
+        """Rows of a table or cells of a row, also where content controls or custom XML wrap them,
+        with their depth and their properties (w:trPr, w:tcPr)."""
         self.budget.nesting(depth + 1)
         for child in parent.iterchildren():
             if child.tag == tag:
-                if not _deleted(child):
-                    yield child, depth + 1
+                props = child.find(_PROPS[tag])
+                if not _deleted(props):
+                    yield child, depth + 1, props
             elif child.tag == SDT and (content := child.find(SDT_CONTENT)) is not None:
                 yield from self._through(content, tag, depth + 2)
             elif child.tag in _WRAPPERS:
                 yield from self._through(child, tag, depth + 1)
 
-    def _row(self, tr, table: int, number: int, open_merges: dict[int, int], depth: int) -> _Row:
-        props = tr.find(qn("w:trPr"))
+    def _row(self, tr, props, table: int, number: int, open_merges: dict[int, int], depth: int) -> _Row:
         grid = _count(props, "w:gridBefore")
         slots: list[_Slot] = []
-        for tc, at in self._through(tr, _TC, depth):
-            tc_props = tc.find(qn("w:tcPr"))
+        for tc, at, tc_props in self._through(tr, _TC, depth):
             merge = tc_props.find(qn("w:vMerge")) if tc_props is not None else None
             above = open_merges.get(grid) if merge is not None and _val(merge) in (None, "continue") else None
             if merge is None:
@@ -402,9 +413,8 @@ def read_blocks(word: WordDocument, budget: Budget, places: Optional[Places] = N
     return blocks, reader.warnings
 
 
-def _deleted(row_or_cell) -> bool:
-    """A row or cell removed with tracked changes on (accepted, it is gone)."""
-    props = row_or_cell.find(qn("w:trPr") if row_or_cell.tag == _TR else qn("w:tcPr"))
+def _deleted(props) -> bool:
+    """A row or cell (given as its w:trPr or w:tcPr) removed with tracked changes on (accepted, it is gone)."""
     if props is None:
         return False
     return props.find(qn("w:del")) is not None or props.find(qn("w:cellDel")) is not None

@@ -28,7 +28,7 @@ _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 ALTERNATE_CONTENT, CHOICE, FALLBACK = f"{_MC}AlternateContent", f"{_MC}Choice", f"{_MC}Fallback"
 SDT, SDT_PR, SDT_CONTENT = qn("w:sdt"), qn("w:sdtPr"), qn("w:sdtContent")
 _RUN, _TEXT, _MATH_TEXT, _FIELD_CHAR = qn("w:r"), qn("w:t"), f"{_MATH}t", qn("w:fldChar")
-_VANISH = f"{qn('w:rPr')}/{qn('w:vanish')}"
+_RUN_PROPS, _VANISH = qn("w:rPr"), qn("w:vanish")
 TEXT_BOX = qn("w:txbxContent")
 _TEXTPATH = f"{_VML}textpath"             # WordArt: the text is an attribute
 
@@ -89,11 +89,7 @@ class InlineText:
     def _node(self, node, depth: int) -> None:
         tag = node.tag
         if tag == _RUN:                   # the commonest node first
-            if _vanished(node):
-                for mark in node.iterchildren(_FIELD_CHAR):   # a hidden run still opens or closes a field
-                    self._field_char(mark)
-            else:
-                self._children(node, depth)
+            self._run(node, depth)
         elif tag == _TEXT or tag == _MATH_TEXT:
             self._text(node.text or "", node)
         elif tag in _FIXED:
@@ -119,8 +115,25 @@ class InlineText:
             # w:fldSimple, w:ruby, math), and any wrapper a newer Word may add
             self._children(node, depth)
 
+    def _run(self, run, depth: int) -> None:
+        """A run's text; a hidden run (w:vanish) only opens or closes fields."""
+        children = list(run)
+        if _vanished(children):
+            for mark in children:
+                if mark.tag == _FIELD_CHAR:
+                    self._field_char(mark)
+            return
+        if depth > self.max_depth:
+            raise TooDeep(depth)
+        for child in children:
+            tag = child.tag
+            if tag == _TEXT:              # most of a run: its properties (never text) and its w:t
+                self._text(child.text or "", child)
+            elif tag != _RUN_PROPS:
+                self._node(child, depth + 1)
+
     def _text(self, text: str, node=None) -> None:
-        if all(self._fields):
+        if not self._fields or all(self._fields):
             self.parts.append(text)
             if node is not None and self._on_text is not None:
                 self._on_text(node)
@@ -220,10 +233,15 @@ def symbol_text(sym) -> str:
     return chr(code) if 0x20 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else ""
 
 
-def _vanished(run) -> bool:
-    """A run formatted as hidden text (w:vanish): on screen only with 'show hidden', never printed."""
-    mark = run.find(_VANISH)
-    return mark is not None and _on(mark.get(qn("w:val")))
+def _vanished(children: list) -> bool:
+    """A run (given as its children) formatted as hidden text (w:vanish): on screen only with
+    'show hidden', never printed. The first w:vanish of its properties says."""
+    for child in children:
+        if child.tag == _RUN_PROPS:
+            mark = child.find(_VANISH)
+            if mark is not None:
+                return _on(mark.get(qn("w:val")))
+    return False
 
 
 def as_int(value: Optional[str], default: int) -> int:

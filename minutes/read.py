@@ -13,6 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import Iterator
 
 from .errors import (CorruptInput, EmptyInput, MinutesError, TooLargeInput, UndecodableInput,
                      UnsupportedInput)
@@ -107,14 +108,14 @@ def decode_text(data: bytes, source: str = "") -> tuple[str, str]:
     raise UndecodableInput("text is in no supported encoding (UTF-8, UTF-16, GB18030/GBK, Big5)", source=source)
 
 
-def _candidates(data: bytes) -> list[str]:
+def _candidates(data: bytes) -> Iterator[str]:
     head = data[:4000]
     if head.count(0) > len(head) // 4:       # ASCII-range UTF-16 leaves every other byte NUL
         odd_nuls = head[1::2].count(0)
-        return ["utf-16-le", "utf-16-be"] if odd_nuls >= head[0::2].count(0) else ["utf-16-be", "utf-16-le"]
-    if head.count(0):
-        return []
-    return ["utf-8", *_gb_or_big5(data)]
+        yield from ["utf-16-le", "utf-16-be"] if odd_nuls >= head[0::2].count(0) else ["utf-16-be", "utf-16-le"]
+    elif not head.count(0):
+        yield "utf-8"
+        yield from _gb_or_big5(data)         # weighed only when the text is not UTF-8
 
 
 def _gb_or_big5(data: bytes) -> list[str]:
@@ -215,12 +216,13 @@ def _table_rows(lines: list[str], start: int, markdown: bool) -> list[tuple[int,
             return [(n + 1, lines[n]) for n in range(start, end)]
     for wide in (True, False):            # lined up on screen (Han twice as wide), or by character count
         starts = _spaced_starts(first, wide)
-        if len(starts) >= _SPACED_COLUMNS:
-            end = start + 1
-            while end < len(lines) and _aligned(_spaced_starts(lines[end], wide), starts):
-                end += 1
-            if end - start >= _SPACED_ROWS:
-                return [(n + 1, lines[n]) for n in range(start, end)]
+        if len(starts) < _SPACED_COLUMNS:
+            break                         # a line has as many fields measured either way
+        end = start + 1
+        while end < len(lines) and _aligned(_spaced_starts(lines[end], wide), starts):
+            end += 1
+        if end - start >= _SPACED_ROWS:
+            return [(n + 1, lines[n]) for n in range(start, end)]
     return []
 
 
@@ -279,7 +281,10 @@ def _text_line(raw: str, number: int, markdown: bool) -> Paragraph:
 
 
 def _clean_inline(raw: str, start: int, end: int, markdown: bool) -> tuple[str, tuple[int, ...]]:
-    """Text of raw[start:end] without inline markdown, and the 1-based source column of each char."""
+    """Text of raw[start:end] without inline markdown, and the 1-based source column of each char;
+    no columns when nothing was taken out (the text runs on from its first column, see model._locate)."""
+    if not markdown or not _MD_INLINE.search(raw, start, end):
+        return raw[start:end], ()
     chars: list[str] = []
     columns: list[int] = []
     pos = start
@@ -317,10 +322,12 @@ def _md_cell(raw: str, number: int, left: int, right: int) -> Cell:
     lead = len(raw[left + 1:right]) - len(raw[left + 1:right].lstrip())
     tail = len(raw[left + 1:right].rstrip())
     text, columns = _clean_inline(raw, left + 1 + lead, left + 1 + tail, True)
+    if "\\|" in text and not columns:
+        columns = tuple(range(left + 2 + lead, left + 2 + lead + len(text)))
     while "\\|" in text:                                # an escaped bar is a literal |
         i = text.index("\\|")
         text, columns = text[:i] + text[i + 1:], columns[:i] + columns[i + 1:]
-    column = columns[0] if columns else left + 2
+    column = columns[0] if columns else left + 2 + (lead if text else 0)
     return Cell(text=text, location=Location(line=number, column=column), columns=columns)
 
 
@@ -406,10 +413,14 @@ def check_zip(data: bytes, source: str, limits: Limits) -> int:
         what = _sniff(data)
         raise CorruptInput(f"is not a Word .docx file{what}", source=source)
     try:
-        with zipfile.ZipFile(BytesIO(data)) as archive:
-            entries = archive.infolist()
+        with zipfile.ZipFile(BytesIO(data)) as archive:      # opened once for the entries and the content types
+            return _check_entries(archive, source, limits)
     except zipfile.BadZipFile as exc:
         raise CorruptInput(f"is not a readable .docx (broken zip: {exc})", source=source) from None
+
+
+def _check_entries(archive: zipfile.ZipFile, source: str, limits: Limits) -> int:
+    entries = archive.infolist()
     if len(entries) > limits.max_zip_entries:
         raise TooLargeInput(f"zip holds {len(entries):,} entries, over the limit of {limits.max_zip_entries:,}",
                             source=source)
@@ -421,7 +432,7 @@ def check_zip(data: bytes, source: str, limits: Limits) -> int:
                             source=source)
     if "word/document.xml" not in {e.filename for e in entries}:
         raise CorruptInput("zip has no word/document.xml: not a Word document", source=source)
-    xml = _parsed_bytes(data, entries)
+    xml = _parsed_bytes(archive, entries)
     if xml > limits.max_xml_bytes:
         raise TooLargeInput(f"Word 文件中要解析的 XML 部件共 {xml:,} 字节，超过上限 {limits.max_xml_bytes:,} 字节",
                             source=source)
@@ -431,15 +442,14 @@ def check_zip(data: bytes, source: str, limits: Limits) -> int:
 _CONTENT_TYPES = "[Content_Types].xml"
 
 
-def _parsed_bytes(data: bytes, entries: list[zipfile.ZipInfo]) -> int:
+def _parsed_bytes(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> int:
     """Unpacked size of the parts that are parsed as XML or text, by their declared content type."""
     from lxml import etree
     sizes = {e.filename: e.file_size for e in entries}
     if sizes.get(_CONTENT_TYPES, 0) > 1024 * 1024:
         return sum(sizes.values())
     try:
-        with zipfile.ZipFile(BytesIO(data)) as archive:
-            root = etree.fromstring(archive.read(_CONTENT_TYPES), etree.XMLParser(resolve_entities=False, no_network=True))
+        root = etree.fromstring(archive.read(_CONTENT_TYPES), etree.XMLParser(resolve_entities=False, no_network=True))
     except Exception:            # no or broken [Content_Types].xml: python-docx refuses the file itself
         return 0
     defaults = {d.get("Extension", "").lower(): d.get("ContentType", "") for d in root if str(d.tag).endswith("Default")}

@@ -19,7 +19,6 @@ from .labels import role_of_heading
 from .layouts import noise
 from .layouts.table import table_units, task_state
 from .model import Document, Paragraph
-from .textnorm import fold
 from .units import (Record, Segmented, Unit, advance, bare_label, cut_comments, pasted_form_labels, split_lines,
                     strip_box, strip_label, strip_marker)
 
@@ -78,7 +77,7 @@ def _classify_paragraph(unit: Unit, p: Paragraph, first: bool) -> None:
     strip_label(unit, "meeting", "content", "record")
     if unit.label is None and unit.style is None and unit.kind == "line":
         bare_label(unit)
-    if unit.checked is None and _marked_done(unit.text) or _STRUCK.match(unit.text):
+    if unit.checked is None and _marked_done(unit.text, unit.fold) or _STRUCK.match(unit.text):
         unit.checked = True              # struck through: cancelled, even in an open box (- [ ] ~~…~~)
 
 
@@ -89,23 +88,22 @@ _STRUCK = re.compile(r"^\s*~~.+~~")
 _DONE_TAIL = re.compile(r"(?:\s[-—–]+\s*+|(?<!-)-{2,}+\s*+|[(（]|[:：]\s*+)([^-—–()（）:：]{1,12}?)[)）]?\s*+[✅☑✔]?\s*+$")
 
 
-def _marked_done(text: str) -> bool:
+def _marked_done(text: str, folded: str) -> bool:
     if _DONE_FRONT.match(text) or _STRUCK.match(text):
         return True
-    tail = _DONE_TAIL.search(fold(text))
+    tail = _DONE_TAIL.search(folded)
     return bool(tail) and tail.start() > 0 and task_state(tail.group(1)) == "done" \
         and len(tail.group(1).strip()) <= 8
 
 
 def _chat_turns(units: list[Unit]) -> None:
     """A chat export: each header line names who wrote the lines under it."""
-    headers = [(u, _CHAT_HEADER.match(u.fold)) for u in units if u.kind == "line" and u.label is None]
-    headers = [(u, m) for u, m in headers if m]
+    headers = {id(u): m for u in units if u.kind == "line" and u.label is None and (m := _CHAT_HEADER.match(u.fold))}
     if len(headers) < 2:
         return
     speaker = None
     for unit in units:
-        m = _CHAT_HEADER.match(unit.fold) if unit.kind == "line" and unit.label is None else None
+        m = headers.get(id(unit))
         if m:
             unit.kind = "speaker"
             speaker = unit.text[m.start("name"):m.end("name")] if m.group("name") else \
@@ -154,6 +152,8 @@ def _nest(units: list[Unit], title: Optional[Unit]) -> None:
     content = [u for u in units if u.kind not in ("noise", "comment")]
     following = {id(u): nxt for u, nxt in zip(content, content[1:])}
     message_floor = None                  # the stack's depth when the latest time-stamped message began
+    heads: set[int] = set()               # ids of the stacked units that head a section (fixed once stacked)
+    prefix_roles: dict[str, Optional[str]] = {}     # 张伟： on every line of a transcript: asked once
     for unit in units:
         if _opens_list(unit, following.get(id(unit))):
             unit.kind = "heading"
@@ -165,17 +165,23 @@ def _nest(units: list[Unit], title: Optional[Unit]) -> None:
         if message:
             message_floor = len(stack)            # what the message opens sits above this depth
         unit.parent = stack[-1] if stack else None
-        unit.headings = [u for u in stack if u.kind == "heading" or _is_label_heading(u)]
+        unit.headings = [u for u in stack if id(u) in heads]
         unit.role = _role_from(unit.headings)
-        if unit is not title and (unit.kind == "heading" or _is_label_heading(unit)):
+        heading = unit.kind == "heading" or _is_label_heading(unit)
+        if unit is not title and heading:
             own = _role_of_heading(unit)
             if own:
                 unit.role_evidence = f"标题“{(unit.label_words or unit.text).strip()[:20]}”"
             unit.role = own or unit.role
         elif unit.kind != "cell" and (m := _PREFIX.match(unit.fold)) and unit.label is None:
-            unit.role = role_of_heading(m.group(1)) or unit.role
-        if unit.kind != "cell" and (unit.kind == "heading" or unit.rank < 99 or _is_label_heading(unit)):
+            prefix = m.group(1)
+            if prefix not in prefix_roles:
+                prefix_roles[prefix] = role_of_heading(prefix)
+            unit.role = prefix_roles[prefix] or unit.role
+        if unit.kind != "cell" and (heading or unit.rank < 99):
             stack.append(unit)
+            if heading:
+                heads.add(id(unit))
 
 
 def _rank(unit: Unit, title: Optional[Unit], ranks: _Ranks, stack: list[Unit]) -> None:
@@ -279,8 +285,8 @@ def _role_of_heading(unit: Unit) -> Optional[str]:
 
 
 def _role_from(headings: list[Unit]) -> Optional[str]:
+    """The role of the innermost heading that has one (every unit in ``headings`` heads a section)."""
     for heading in reversed(headings):
-        role = heading.role if heading.kind == "heading" or _is_label_heading(heading) else None
-        if role:
-            return role
+        if heading.role:
+            return heading.role
     return None

@@ -75,7 +75,8 @@ def _furniture(unit: Unit) -> Optional[str]:
     text = unit.fold.strip()
     if not text:
         return None
-    whole = fold(unit.origin.text).strip()          # before a marker was cut: "— 2 —" is no bullet
+    source = unit.origin.text                       # before a marker was cut: "— 2 —" is no bullet
+    whole = text if source.strip() == unit.text else fold(source).strip()
     if _PAGE_NUMBER.match(whole) or _PAGE_NUMBER.match(text) and not unit.style:
         return "页码"
     if _DAY_LINE.match(text):
@@ -88,9 +89,10 @@ def _furniture(unit: Unit) -> Optional[str]:
         return "标记代码"
     if _IMAGE.match(unit.text):
         return "图片"
-    if _only_words(text, "page_marks"):
+    normal = normalise(text)
+    if _only_words(normal, "page_marks"):
         return "密级、页眉等页面标记"
-    if _only_words(text, "chat_system") or _chat_system(text):
+    if _only_words(normal, "chat_system") or _chat_system(normal):
         return "聊天软件的系统消息"
     if _blank_to_fill(text):
         return "待填写的空白"
@@ -99,9 +101,12 @@ def _furniture(unit: Unit) -> Optional[str]:
     return None
 
 
+_STAMP_LABEL = re.compile(r"^[\s*_]*([^:：]{2,12})[:：]")
+
+
 def _stamp(text: str) -> bool:
     """``最后编辑：林晓 2024-11-06 17:42`` / ``文档维护：… ｜ 最后更新：…``: the file's history."""
-    m = re.match(r"^[\s*_]*([^:：]{2,12})[:：]", text)
+    m = _STAMP_LABEL.match(text)
     return bool(m) and normalise(m.group(1)) in _words("document_stamps")
 
 
@@ -117,9 +122,8 @@ def _blank_to_fill(text: str) -> bool:
     return not re.sub(r"[\s_＿年月日时分:：/.()（）□☐\d-]", "", rest)
 
 
-def _only_words(text: str, key: str) -> bool:
-    """The line is made of listed marks and punctuation only (内部资料，请勿外传)."""
-    normal = normalise(text)
+def _only_words(normal: str, key: str) -> bool:
+    """The line (in its labels.normalise form) is made of listed marks and punctuation only (内部资料，请勿外传)."""
     if not _any_word(key).search(normal):
         return False                  # most lines hold none of the marks: nothing to take away
     rest = normal
@@ -138,9 +142,9 @@ def _any_word(key: str) -> re.Pattern:
     return re.compile("|".join(re.escape(word) for word in _longest_first(key)))
 
 
-def _chat_system(text: str) -> bool:
-    """``王敏撤回了一条消息`` / ``李雷邀请韩梅加入了群聊`` / ``系统消息：…``: the app speaks, not a person."""
-    folded = normalise(text)
+def _chat_system(folded: str) -> bool:
+    """``王敏撤回了一条消息`` / ``李雷邀请韩梅加入了群聊`` / ``系统消息：…``: the app speaks, not a person
+    (``folded``: the line's labels.normalise form)."""
     return len(folded) <= 40 and folded.endswith(_word_tuple("chat_system_endings")) \
         or folded.startswith(_word_tuple("chat_system_prefixes"))
 
@@ -185,7 +189,7 @@ def _email(units: list[Unit]) -> None:
         return                                  # no mail: a closing 以上 ends minutes, not a signature
     body = [i for i in range(max(0, end - _SIGNATURE_LINES), end) if units[i].kind == "line"]
     start = next((i for i in body if _SIGNATURE_DASHES.match(units[i].text)
-                  or _only_words(fold(units[i].text).strip(), "sign_offs")), None)
+                  or _only_words(normalise(fold(units[i].text).strip()), "sign_offs")), None)
     if start is not None:
         for unit in units[start:end]:
             if unit.kind in ("line", "heading"):
@@ -204,9 +208,12 @@ def _header_run(units: list[Unit], start: int) -> list[Unit]:
     return run if any(_mail_field(u, "own") for u in run) else []
 
 
+_MAIL_LABEL = re.compile(r"^\s*([^:：]{1,16})[:：]")
+
+
 def _mail_field(unit: Unit, *kinds: str) -> bool:
     """The line is a mail header field (of the given kinds: own, shared; default both)."""
-    m = re.match(r"^\s*([^:：]{1,16})[:：]", unit.text) if unit.label is None else None
+    m = _MAIL_LABEL.match(unit.text) if unit.label is None else None
     words = normalise(m.group(1)) if m else normalise(unit.label_words or "")
     return any(words in _words("mail_fields", kind) for kind in kinds or ("own", "shared"))
 

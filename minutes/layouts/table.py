@@ -205,10 +205,23 @@ _KIND_WORDS = {"person": "人名", "department": "部门", "date": "日期", "st
                "progress": "进度", "priority": "优先级", "id": "编号", "text": "文字"}
 
 
-@lru_cache(maxsize=4096)
+_WORD_CELL = 8             # chars: a cell this short holds one value (a name, a state, a date, a department)
+
+
 def _cell_kind(text: str) -> Optional[str]:
-    """What one cell holds, judged from its words alone."""
+    """What one cell holds, judged from its words alone. A one-value cell's answer is kept, as
+    a word's would be (offices write the same names and states in table after table); a
+    longer cell's text is the document's own and is judged afresh."""
     text = text.strip()
+    return _value_kind(text) if len(text) <= _WORD_CELL else _judged_kind(text)
+
+
+@lru_cache(maxsize=4096)
+def _value_kind(text: str) -> Optional[str]:
+    return _judged_kind(text)
+
+
+def _judged_kind(text: str) -> Optional[str]:
     if not text:
         return None
     folded = fold(text)

@@ -51,9 +51,12 @@ def _unique(findings: list[Finding]) -> list[Finding]:
 # --------------------------------------------------------------------------- #
 # Phrase rules
 # --------------------------------------------------------------------------- #
+_PHRASE_CUES = ("LINT_VAGUE_TIME", "LINT_VAGUE_ACTION", "LINT_SUBJECTIVE", "LINT_SUBJECTIVE_CONTEXTUAL")
+
+
 def _phrase_findings(reading: Reading, extraction: Extraction, config: LintConfig) -> Iterator[Finding]:
     for unit in reading.seg.units:
-        if unit.kind in ("comment", "noise"):
+        if unit.kind in ("comment", "noise") or _quiet(reading, unit, config):
             continue
         hits: list[tuple[str, int, int]] = []
         hits += [("vague-time", s, e) for s, e in _vague_times(reading, unit)]
@@ -72,6 +75,14 @@ def _phrase_findings(reading: Reading, extraction: Extraction, config: LintConfi
         evidence = item.evidence.get("vague_owner")
         if evidence is not None:
             yield make("vague-owner", evidence.text, evidence.location, config)
+
+
+def _quiet(reading: Reading, unit: Unit, config: LintConfig) -> bool:
+    """Nothing a phrase rule could flag: no lint cue word, no vague party or date, no words of the
+    project's own (most lines; asked once instead of rule by rule)."""
+    return not config.add_words and not reading.cues(unit, *_PHRASE_CUES) \
+        and not any(party.kind == "vague" for party in reading.parties(unit)) \
+        and not any(d.vague for d in reading.deadlines(unit))
 
 
 def _vague_times(reading: Reading, unit: Unit) -> Iterator[tuple[int, int]]:
