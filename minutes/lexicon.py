@@ -125,23 +125,10 @@ def department_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def segmenter():
-    """The one jieba tokenizer, on the frequent words of jieba's dictionary (nlp_models/segmenter).
-
-    Its word table comes from the start-up cache: jieba's own cache file takes three
-    times as long to read (marshal.load on a file object) as the same bytes in memory.
-    """
-    jieba = import_jieba()
-    jieba.setLogLevel(60)
-    path = model_path("segmenter/words.txt")
-    tokenizer = jieba.Tokenizer(dictionary=str(path))
-
-    def build() -> tuple[dict, int]:
-        tokenizer.initialize()
-        return tokenizer.FREQ, tokenizer.total
-
-    tokenizer.FREQ, tokenizer.total = startcache.table("segmenter", path, build)
-    tokenizer.initialized = True
-    return tokenizer
+    """The one word segmenter (segmenter.py): jieba's accurate mode on the frequent
+    words of jieba's dictionary (nlp_models/segmenter), compiled where jieba_fast_dat is installed."""
+    from .segmenter import load
+    return load(model_path("segmenter/words.txt"))
 
 
 def import_jieba():
@@ -159,7 +146,7 @@ def import_jieba():
 
 
 def word_frequency(word: str) -> int:
-    return segmenter().FREQ.get(word) or 0
+    return segmenter().frequency(word)
 
 
 @lru_cache(maxsize=1)

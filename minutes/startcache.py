@@ -74,10 +74,11 @@ def _write(path: Path, value) -> None:
 # --------------------------------------------------------------------------- #
 # Tables built from a data file
 # --------------------------------------------------------------------------- #
-def table(name: str, source: Path, build: Callable[[], T]) -> T:
-    """``build()``, or what it returned last time for the same bytes of ``source``.
+def table(name: str, source: Path, build: Callable[[], T], valid: Callable[[T], bool] = lambda value: True) -> T:
+    """``build()``, or what it returned last time for the same bytes of ``source`` if ``valid``
+    finds it whole (a value with its own checksum is checked there).
 
-    The value must be made of what marshal keeps (dicts, lists, tuples, strings, numbers).
+    The value must be made of what marshal keeps (dicts, lists, tuples, strings, bytes, numbers).
     """
     where = folder()
     if where is None:
@@ -85,7 +86,8 @@ def table(name: str, source: Path, build: Callable[[], T]) -> T:
     digest = hashlib.blake2b(source.read_bytes(), digest_size=16).hexdigest()
     path = where / f"{name}.marshal"
     stored = _read(path)
-    if stored is not None and isinstance(stored[1], tuple) and stored[1][0] == digest:
+    if stored is not None and isinstance(stored[1], tuple) and len(stored[1]) == 2 \
+            and stored[1][0] == digest and valid(stored[1][1]):
         return stored[1][1]
     value = build()
     _write(path, (digest, value))

@@ -153,11 +153,11 @@ def test_startcache_table_is_rebuilt_when_its_source_changes(tmp_path, monkeypat
 
 def test_startcache_segmenter_table_is_jiebas_own(tmp_path, monkeypatch):
     import jieba
-    from minutes.lexicon import segmenter
     from minutes.resources import model_path
+    from minutes.segmenter import jieba_tokenizer
     reference = jieba.Tokenizer(dictionary=str(model_path("segmenter/words.txt")))
     reference.initialize()
-    cached = segmenter()
+    cached = jieba_tokenizer(model_path("segmenter/words.txt"))
     assert (cached.FREQ, cached.total) == (reference.FREQ, reference.total)
     assert list(cached.cut("请研发部下周三前提交测试报告")) == list(reference.cut("请研发部下周三前提交测试报告"))
 
@@ -197,7 +197,7 @@ def test_nlp_spacy_loads_without_its_command_line(tmp_path):
 
 def test_service_main_process_imports_no_pipeline_libraries(tmp_path):
     found = _run("import json, sys\nfrom minutes.service import create_app\ncreate_app()\n"
-                 "print(json.dumps([m for m in ('spacy', 'jieba', 'sqlalchemy', 'openpyxl', 'docxtpl') "
+                 "print(json.dumps([m for m in ('spacy', 'jieba', 'jieba_fast_dat', 'sqlalchemy', 'openpyxl', 'docxtpl') "
                  "if m in sys.modules]))", tmp_path)
     assert found == []
 
@@ -255,7 +255,7 @@ def test_output_identity_same_output_in_any_process():
 
 
 # --------------------------------------------------------------------------- #
-# The segmenter (components/segmenter.py) against jieba's own cut
+# The segmenter (minutes/segmenter.py): compiled and pure Python, both against jieba's own cut
 # --------------------------------------------------------------------------- #
 _SEGMENTER_TEXTS = [
     "会议决定由研发部牵头，下周三前完成支付模块联调并提交测试报告。",
@@ -264,21 +264,238 @@ _SEGMENTER_TEXTS = [
     "Kevin 王凯(PM) 负责 Q3 OKR 对齐，ETA 2024-07-15；C++/C# SDK 由 #infra 组维护。",
     "  \t缩进的行\r\n第二行  两个空格\n\n空行之后 ",
     "尽快落实相关部门配合一下的事项，原则上本月底前办结。",
+    "哈哈哈哈好好好，一一一核对，谢谢谢谢！研究研究再说。",              # ties between equally probable paths
+    "良品率提升到98.5%，单价下调0.3元，12.5.6版、v2.1、5%+、-5%、a.b、+#&_",
+    "ＡＢＣ１２３％．全角，\u3000两个\u3000全角空格；emoji 🙂 与扩展汉字 𠀀𠀁",
+    "", "一", "a", " ", "\r", "\r\n\r\n", "\n\r", "%", "。",
 ]
 
 
-def test_segmenter_cuts_as_jieba_does():
-    import random
-    from minutes.components.segmenter import Segmenter
-    from minutes.lexicon import segmenter
-    jieba_tokenizer = segmenter()
-    ours = Segmenter(jieba_tokenizer)
-    alphabet = sorted(set("".join(_SEGMENTER_TEXTS))) + ["\r\n", "%", ".", "-", "+", "#", "&", "_"]
-    rng = random.Random(12)
-    texts = _SEGMENTER_TEXTS + ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
-    for text in texts:
-        assert ours.cut(text) == list(jieba_tokenizer.cut(text)), text
+@pytest.fixture(scope="module")
+def segmenters():
+    """(jieba's own tokenizer, the pure-Python segmenter, the compiled one) on our dictionary."""
+    from minutes.resources import model_path
+    from minutes.segmenter import CompiledSegmenter, Segmenter, _compiled, jieba_tokenizer
+    dictionary = model_path("segmenter/words.txt")
+    compiled = _compiled(dictionary)
+    assert isinstance(compiled, CompiledSegmenter), "jieba_fast_dat is a dependency: the compiled segmenter must load"
+    return jieba_tokenizer(dictionary), Segmenter(jieba_tokenizer(dictionary)), compiled
 
+
+def _hmm_unseen_han() -> list[str]:
+    """Han characters jieba's HMM never saw: in a run of them every labelling is impossible,
+    and the C++ HMM breaks the ties among those otherwise than jieba's."""
+    from jieba import finalseg
+    seen = set().union(*finalseg.emit_P.values())
+    return [c for c in map(chr, range(0x4E00, 0x9FD6)) if c not in seen]
+
+
+def _random_texts(count: int, seed: int, jieba_tokenizer) -> list[str]:
+    """Han (common, rare, unseen by the HMM), dictionary words and repeated ones, Latin, digits,
+    numbers with % and decimals, signs, spaces, line breaks, full-width forms, other planes."""
+    import random
+    rng = random.Random(seed)
+    words = sorted(w for w, f in jieba_tokenizer.FREQ.items() if f and len(w) > 1)[::97]
+    pools = [
+        (sorted(set("".join(_SEGMENTER_TEXTS))), 30),
+        ([chr(rng.randint(0x4E00, 0x9FD5)) for _ in range(400)], 10),
+        (_hmm_unseen_han()[::20], 6),
+        (words, 20),
+        (["哈哈", "一一", "谢谢", "好好", "研究", "试试看"], 4),
+        (list("abcxyzABCXYZ0123456789"), 10),
+        (["62%", "0.3", "12.5%", "v2.1", "3.14.15", "5%+"], 4),
+        (list("+#&._%-，。、；：！？（）()[]【】“”'/\\@*~—…·|"), 8),
+        ([" ", "  ", "\t", "\n", "\r\n", "\r", "\u3000", "\xa0", "\u200b"], 5),
+        ([chr(c) for c in range(0xFF01, 0xFF5F)], 4),
+        (["\U00020000", "🙂", "㐀", "\u9FD6", "\u9FFF", "\ufeff", "\x00", "\ud800"], 2),
+    ]
+    choices, weights = [p for p, _ in pools], [w for _, w in pools]
+    return ["".join(rng.choice(rng.choices(choices, weights)[0]) for _ in range(rng.randint(1, 60)))
+            for _ in range(count)]
+
+
+@pytest.mark.parametrize("which", ["compiled", "python"])
+def test_segmenter_cuts_as_jieba_does(segmenters, which):
+    jieba_tokenizer, python, compiled = segmenters
+    ours = compiled if which == "compiled" else python
+    for text in _SEGMENTER_TEXTS + _random_texts(4000, 12, jieba_tokenizer):
+        assert ours.cut(text) == list(jieba_tokenizer.cut(text)), repr(text)
+
+
+def test_segmenter_runs_the_hmm_cannot_label_are_cut_by_jiebas_own(segmenters):
+    """Where every labelling is impossible, the C++ HMM's answer is not jieba's; such a run is
+    recognised by its probability (the HMM's floor) and handed to jieba's HMM."""
+    from jieba import finalseg
+    from jieba_fast_dat import _jieba_fast_dat_functions_py3 as native
+    from minutes.segmenter import _HMM_FLOOR
+    jieba_tokenizer, python, compiled = segmenters
+    unseen = _hmm_unseen_han()
+    runs = ["".join(unseen[i::97][:n]) for i in range(12) for n in (2, 3, 5, 8)]
+    floored = [run for run in runs if native._finalseg_viterbi_cpp(run)[0] <= _HMM_FLOOR / 2]
+    assert len(floored) == len(runs)
+    assert any(native._finalseg_viterbi_cpp(run)[1] != "".join(finalseg.viterbi(run, "BMES", finalseg.start_P,
+               finalseg.trans_P, finalseg.emit_P)[1]) for run in floored)        # the C++ would differ here
+    for run in runs:
+        text = f"关于{run}的问题"
+        assert compiled.cut(text) == python.cut(text) == list(jieba_tokenizer.cut(text))
+
+
+def test_segmenter_cuts_every_note_as_jieba_does(segmenters, monkeypatch):
+    """Every text the pipeline hands the segmenter while it reads tests/notes, and each note whole."""
+    from minutes import pipeline
+    from minutes.nlp import build_nlp
+    from minutes.read import decode_text
+    jieba_tokenizer, python, compiled = segmenters
+    tokenizer = build_nlp().tokenizer
+    asked: list[str] = []
+
+    class Recording:
+        def cut(self, text):
+            asked.append(text)
+            return tokenizer_segmenter.cut(text)
+
+    tokenizer_segmenter = tokenizer._jieba
+    monkeypatch.setattr(tokenizer, "_jieba", Recording())
+    notes = sorted(p for p in (ROOT / "tests" / "notes").iterdir() if p.suffix in (".txt", ".md", ".docx"))
+    for note in notes:
+        pipeline.process(str(note), note.read_bytes())
+    texts = [decode_text(n.read_bytes(), n.name)[0] for n in notes if n.suffix != ".docx"]
+    assert len(notes) > 40 and len(asked) > 1000
+    for text in asked + texts:
+        assert compiled.cut(text) == python.cut(text) == list(jieba_tokenizer.cut(text)), repr(text[:60])
+
+
+def test_segmenter_compiled_trie_holds_jiebas_word_table(segmenters):
+    jieba_tokenizer, python, compiled = segmenters
+    assert compiled.total == jieba_tokenizer.total
+    assert all(compiled.frequency(w) == f for w, f in jieba_tokenizer.FREQ.items())      # prefixes (0) too
+    assert compiled.frequency("不在词典里的词") == python.frequency("不在词典里的词") == 0
+
+
+def test_segmenter_patterns_and_hmm_tables_are_jiebas():
+    import pickle
+    from importlib.resources import files
+
+    import jieba
+    from jieba import finalseg
+    from minutes import segmenter
+    assert [(p.pattern, p.flags) for p in (segmenter._BLOCK, segmenter._SPACE, segmenter._HAN, segmenter._LATIN)] == \
+           [(p.pattern, p.flags) for p in (jieba.re_han_default, jieba.re_skip_default, finalseg.re_han, finalseg.re_skip)]
+    assert segmenter._HMM_FLOOR == finalseg.MIN_FLOAT
+    wheel = files("jieba_fast_dat.finalseg")
+    assert [pickle.loads(wheel.joinpath(f"prob_{n}.p").read_bytes()) for n in ("start", "trans", "emit")] == \
+           [finalseg.start_P, finalseg.trans_P, finalseg.emit_P]          # what its C++ HMM is loaded with
+
+
+@pytest.mark.parametrize("setting, expected", [("", "CompiledSegmenter"), ("compiled", "CompiledSegmenter"),
+                                               ("python", "Segmenter"), (" Python ", "Segmenter")])
+def test_segmenter_setting_chooses_the_implementation(monkeypatch, setting, expected):
+    from minutes.resources import model_path
+    from minutes.segmenter import load
+    monkeypatch.setenv("MINUTES_SEGMENTER", setting)
+    chosen = load(model_path("segmenter/words.txt"))
+    assert type(chosen).__name__ == expected
+    assert chosen.cut("请研发部下周三前提交测试报告") == ["请", "研发部", "下", "周三", "前", "提交", "测试", "报告"]
+
+
+@pytest.mark.parametrize("missing", ["package", "private parts"])
+def test_segmenter_falls_back_to_python_without_a_usable_jieba_fast_dat(monkeypatch, missing):
+    from minutes.errors import ConfigError
+    from minutes.resources import model_path
+    from minutes.segmenter import Segmenter, load
+    if missing == "package":
+        monkeypatch.setitem(sys.modules, "jieba_fast_dat", None)          # as when no wheel is installed
+    else:
+        from jieba_fast_dat import _jieba_fast_dat_functions_py3 as native
+        monkeypatch.delattr(native, "_get_DAG_and_calc")                   # as a release that renamed it
+    monkeypatch.delenv("MINUTES_SEGMENTER", raising=False)
+    assert type(load(model_path("segmenter/words.txt"))) is Segmenter
+    monkeypatch.setenv("MINUTES_SEGMENTER", "compiled")
+    with pytest.raises(ConfigError, match="jieba_fast_dat 无法导入"):
+        load(model_path("segmenter/words.txt"))
+
+
+def test_segmenter_unknown_setting_is_a_clear_error(monkeypatch):
+    from minutes.errors import ConfigError
+    from minutes.resources import model_path
+    from minutes.segmenter import load
+    monkeypatch.setenv("MINUTES_SEGMENTER", "cpp")
+    with pytest.raises(ConfigError, match="MINUTES_SEGMENTER='cpp' 不是可用的分词方式"):
+        load(model_path("segmenter/words.txt"))
+
+
+def segmenter_module():
+    from minutes import segmenter
+    return segmenter
+
+
+def _trie_cache(tmp_path, monkeypatch):
+    """A fresh start-up cache folder, a working folder and a temp folder, all empty."""
+    import tempfile
+    folders = [tmp_path / name for name in ("cache", "work", "tmp")]
+    for folder in folders[1:]:
+        folder.mkdir()
+    monkeypatch.setenv("MINUTES_CACHE_DIR", str(folders[0]))
+    monkeypatch.chdir(folders[1])
+    monkeypatch.setattr(tempfile, "tempdir", str(folders[2]))
+    return folders
+
+
+def test_segmenter_compiled_trie_is_kept_in_the_startup_cache_only(segmenters, tmp_path, monkeypatch):
+    from minutes.resources import model_path
+    from minutes.segmenter import _compiled
+    from jieba_fast_dat.utils import CacheManager
+    cache, work, tmp = _trie_cache(tmp_path, monkeypatch)
+    its_own = lambda: {p: p.stat().st_mtime_ns for p in CacheManager.TMP_DIR.glob("jieba_fast_dat*")}
+    before = its_own()
+    text = "会议决定由研发部牵头，下周三前完成联调。"
+    first = _compiled(model_path("segmenter/words.txt"))
+    assert [p.name for p in cache.iterdir()] == ["segmenter-trie.marshal"]
+    assert list(work.iterdir()) == list(tmp.iterdir()) == [] and its_own() == before
+    monkeypatch.setattr(segmenter_module(), "_trie_table", None)            # so it must be read back
+    again = _compiled(model_path("segmenter/words.txt"))
+    assert first.cut(text) == again.cut(text) == segmenters[1].cut(text)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "empty", "truncated", "flipped bytes"])
+def test_segmenter_corrupt_trie_cache_is_rebuilt(segmenters, tmp_path, monkeypatch, damage):
+    """A damaged trie must never reach the C++ (it would read out of bounds): the cache is rebuilt."""
+    from minutes.resources import model_path
+    from minutes.segmenter import _compiled
+    cache, _, _ = _trie_cache(tmp_path, monkeypatch)
+    dictionary = model_path("segmenter/words.txt")
+    _compiled(dictionary)
+    stored = cache / "segmenter-trie.marshal"
+    whole = stored.read_bytes()
+    middle = len(whole) // 2
+    stored.write_bytes({"garbage": b"not a trie at all", "empty": b"", "truncated": whole[:middle],
+                        "flipped bytes": whole[:middle] + bytes(b ^ 0xFF for b in whole[middle:middle + 64])
+                        + whole[middle + 64:]}[damage])
+    text = "哈哈哈，请研发部下周三前提交测试报告（通过率95%）。"
+    assert _compiled(dictionary).cut(text) == segmenters[1].cut(text)
+    monkeypatch.setattr(segmenter_module(), "_trie_table", None)            # written whole again: read back
+    assert _compiled(dictionary).cut(text) == segmenters[1].cut(text)
+
+
+def test_segmenter_unwritable_or_no_cache_still_cuts(segmenters, tmp_path, monkeypatch):
+    from minutes.resources import model_path
+    from minutes.segmenter import _compiled
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    text = "研究研究，下周三前完成。"
+    for setting in (str(blocker / "cache"), "off"):
+        monkeypatch.setenv("MINUTES_CACHE_DIR", setting)
+        assert _compiled(model_path("segmenter/words.txt")).cut(text) == segmenters[1].cut(text)
+    assert blocker.read_text() == "not a folder"
+
+
+def test_segmenter_pipeline_output_is_the_same_with_either(tmp_path):
+    """`minutes extract` on the repo's notes: the same JSON with the pure-Python segmenter as with the compiled one."""
+    tool = _identity_tool()
+    notes = tool.note_files([str(ROOT / "tests" / "notes")])[::2]
+    runs = [tool.extract(notes, env={**os.environ, "MINUTES_SEGMENTER": setting}) for setting in ("python", "compiled")]
+    assert runs[0] == runs[1] and len(runs[0]) == len(notes) > 20
+    assert not any("error" in extraction for extraction in runs[0].values())
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@
 jieba cuts "5月12日前" into 日前 and "高雅琴将" into 高雅 / 琴; rule patterns and
 names must not depend on such accidents. Terms from the lexicons, and the names
 of the document's people passed per call, are cut out first; jieba segments the
-text between them (jieba's own cut, computed as components/segmenter.py does it).
+text between them (jieba's own cut, as minutes/segmenter.py computes it).
 Every token's NORM is its folded form (Simplified, ASCII,
 lower case), which the phrase patterns match on.
 """
@@ -17,7 +17,6 @@ from spacy.tokens import Doc
 
 from ..startcache import compile_regex
 from ..textnorm import fold, fold_word, trie_regex
-from .segmenter import Segmenter
 
 WORDS_KEY = "minutes.words"
 TEXT_KEY = "minutes.text"
@@ -29,7 +28,7 @@ class JiebaTokenizer:
     def __init__(self, vocab, terms: Iterable[str] = (), shapes: tuple[Callable, ...] = ()):
         from ..lexicon import segmenter
         self.vocab = vocab
-        self._jieba = Segmenter(segmenter())
+        self._jieba = segmenter()
         self._terms = trie_regex(sorted({fold_word(t) for t in terms if len(t) > 1}), compile_regex)
         self._shapes = shapes        # words found by their shape: departments (区财政局), unlisted names (王强将…)
         self._orths: dict[str, int] = {}     # word → its lexeme's id, once its NORM is set
