@@ -171,7 +171,9 @@ def _is_table_rule(line: str) -> bool:
     if body.endswith("|"):
         body = body[:-1]
     return bool(body) and all(_MD_RULE_CELL.fullmatch(cell.strip()) for cell in body.split("|"))
-_MD_INLINE = re.compile(r"\*\*|__|`|\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*\)|<br\s*/?>")
+# Inline marks dropped from a Markdown line: bold, code, a link's target, <br>, and the backslash
+# of an escape (9\.29, 安排\+框架), as Markdown shows them.
+_MD_INLINE = re.compile(r"\*\*|__|`|\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*\)|<br\s*/?>|\\(?=[!-/:-@\[-`{-~])")
 
 
 def parse_lines(text: str, *, markdown: bool) -> list[Paragraph | Table]:

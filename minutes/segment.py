@@ -254,7 +254,7 @@ def _opens_list(unit: Unit, nxt: Optional[Unit]) -> bool:
         return False
     if nxt.label_group == "record" or unit.checked is not None:
         return False
-    text = unit.text.strip()
+    text = unit.text.strip().strip("*_").rstrip(":：")          # a caption may end in a colon: 会后落实：
     if len(text) > _LIST_HEAD_MAX or text[:1] in "(（" or re.search(r"[，,。；;！!？?:：]", text) or re.search(r"\d{1,2}\s*[月/.]\s*\d", text):
         return False
     if unit.style is None:

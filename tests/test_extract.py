@@ -170,6 +170,55 @@ def test_extract_decisions_numbered_with_circled_figures_on_one_line():
     assert [d.text for d in m.decisions] == ["结算周期改为按周", "首批上线门店定为8家，5月6日起试运行", "对账单按日推送财务"]
 
 
+@pytest.mark.parametrize("note, expected", [
+    ("# 行政例会\n\n- 日期：2025-03-04\n\n## 决议\n\n- 由于报名人数不足，秋季研学活动取消\n"
+     "- 为便于跨部门对账，月度报表统一改用新模板\n- 周例会改为线上召开，以便外地同事参加\n"
+     "- 暂不采购新服务器，因为现有资源利用率不到三成\n",
+     [("秋季研学活动取消", ["报名人数不足"]), ("月度报表统一改用新模板", ["为便于跨部门对账"]),
+      ("周例会改为线上召开", ["以便外地同事参加"]), ("暂不采购新服务器", ["现有资源利用率不到三成"])]),
+    ("物业协调会\n日期：2025年3月4日\n经研究，因场地档期冲突，报价也偏高，所以年会改在1月20日举行。\n"
+     "由于施工噪音投诉集中，夜间施工时间定为晚上8点前。\n客服部3月8日前发布通知。\n",
+     [("年会改在1月20日举行", ["场地档期冲突，报价也偏高"]), ("夜间施工时间定为晚上8点前", ["施工噪音投诉集中"])]),
+    ("校務會議\n日期：2025年3月4日\n決議事項：\n1. 由於預算超支，宣傳冊改為電子版。\n2. 為確保考場秩序，期末考試增派監考兩人。\n",
+     [("宣傳冊改為電子版", ["預算超支"]), ("期末考試增派監考兩人", ["為確保考場秩序"])]),
+])
+def test_extract_grounds_written_into_the_decision_sentence(note, expected):
+    """Grounds as prose (由于…，/ 因…，所以… / 为便于…，/ …，以便… / …，因为…) are the decision's
+    rationale, and the decision is what remains; a purpose keeps its word, a cause drops it."""
+    m = run(note, name="n.md" if note.startswith("#") else "n.txt")
+    assert [(d.text, d.rationale) for d in m.decisions] == expected
+
+
+def test_extract_grounds_in_a_task_stay_with_the_task():
+    m = run("周会\n日期：2025年3月4日\n待办：\n1. 由于系统升级，张伟3月5日前通知各门店。\n", name="n.txt",
+            ref=date(2025, 3, 4))
+    assert m.decisions == [] and [(a.owner, a.deadline) for a in m.action_items] == [("张伟", "2025-03-05")]
+
+
+@pytest.mark.parametrize("note, name, deadlines", [
+    ("# 读书会筹备会\n\n## 会议信息\n\n1. 会议时间：2025-04-02 19:30\n\n2. 下次开会时间：2025-04-09 19:30\n\n"
+     "3. **在下次开会前完成：**\n\n    1. 场地预订@林雪\n\n    2. 书单初稿 @顾城\n", "n.md", ["2025-04-09", "2025-04-09"]),
+    ("义诊协调会\n时间：2025年4月2日\n4月10日前完成：\n1. 韩梅联系医院，确定义诊医生名单\n2. 李雷4月8日前布置场地\n",
+     "n.txt", ["2025-04-10", "2025-04-08"]),
+    ("# 义诊协调会\n\n- 时间：2025年4月2日\n\n## 4月2日会议待办\n\n- 韩梅联系医院\n- 李雷布置场地\n", "n.md", [None, None]),
+])
+def test_extract_a_caption_of_work_with_a_day_gives_its_tasks_that_day(note, name, deadlines):
+    """``4月10日前完成：`` / ``下次开会前完成：`` over a list: the day of each task that names none;
+    a heading's bare date is the meeting's, no deadline."""
+    m = run(note, name=name, ref=date(2025, 4, 2))
+    assert [a.deadline for a in m.action_items] == deadlines
+
+
+@pytest.mark.parametrize("line, title", [
+    ("# 【3.15】第四次会议纪要", "【3.15】第四次会议"),
+    ("# 【周例会纪要】", "周例会纪要"),
+    ("# 【会议纪要】产品评审会", "产品评审会"),
+])
+def test_extract_title_keeps_a_bracket_that_sets_off_part_of_it(line, title):
+    m = run(line + "\n\n- 时间：2025-03-15\n\n## 待办\n1. 张伟3月20日前提交报告\n", name="n.md")
+    assert m.meeting.title == title
+
+
 def test_extract_every_concluding_sentence_of_a_paragraph_and_grounds_given_first():
     m = run("物业协调会\n经讨论，会议明确地库照明改造定于5月10日开工。鉴于B区投诉最多，会议决定先改B区。"
             "客服部5月8日前发布施工通知。\n")

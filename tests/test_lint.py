@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -320,3 +321,35 @@ def test_lint_english_equivalents(line, rule, words):
 
 def test_lint_no_later_than_is_a_deadline_not_vague():
     assert rules_of("## Action items\n- Bob: send the report no later than 6/20\n", "vague-time", name="s.md") == []
+
+
+def _vague_findings(text: str) -> list[tuple[str, str]]:
+    minutes = process("n.txt", text.encode("utf-8"), options=Options(ref_date=date(2025, 3, 4)))
+    return [(f.rule, f.text) for f in minutes.lint if f.rule.startswith("vague")]
+
+
+@pytest.mark.parametrize("task, flagged", [
+    ("李娜3月10日前和供应商讨论下报价", ("vague-action", "讨论下")),
+    ("王强3月12日前加强下巡检记录", ("vague-action", "加强下")),
+    ("周杰3月9日前找财务聊一聊预算", ("vague-action", "聊一聊")),
+    ("何静3月9日前跟一下物流进度", ("vague-action", "跟一下")),
+    ("張偉年後統計各門店名單", ("vague-time", "年後")),
+    ("赵敏后续再对比两个方案的报价", ("vague-time", "后续")),
+    ("孙丽后期要补齐巡检照片", ("vague-time", "后期")),
+])
+def test_lint_soft_verbs_said_a_little_and_later_words_that_time_work(task, flagged):
+    assert flagged in _vague_findings(f"周会\n日期：2025年3月4日\n待办：\n1. {task}。\n")
+
+
+@pytest.mark.parametrize("line", [
+    "会议讨论下一次会议的主持人。",            # 下一次: the next one, not "a little"
+    "孙丽3月8日前统计下门店客流。",            # 统计下 still yields a result
+    "一、近期的问题回顾",                     # describes, times nothing
+    "后续行动：陈晨3月20日前整理工单。",        # a label of what follows
+    "设备到货以后，陈晨3月20日前完成安装。",    # 以后 tells an order
+    "两年后复评一次。",                       # counted from the meeting
+    "邱刚3月6日前跟客户确认后续对账安排。",     # a thing to come, not work timed
+])
+def test_lint_descriptive_uses_of_time_words_and_measurable_verbs_are_not_flagged(line):
+    findings = _vague_findings(f"周会\n日期：2025年3月4日\n{line}\n")
+    assert not [f for f in findings if f[1] in ("讨论下", "统计下", "近期", "后续", "以后", "年后")], findings

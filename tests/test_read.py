@@ -210,6 +210,17 @@ def test_read_md_heading_level_and_text(line, level, text):
     assert p.locate(0).column == line.index(text[0]) + 1
 
 
+@pytest.mark.parametrize(("line", "text", "column_of_last"), [
+    ("1\\. 预算表\\+附件说明", "1. 预算表+附件说明", 13),
+    ("路径写成 C:\\temp（不是转义）", "路径写成 C:\\temp（不是转义）", 18),
+])
+def test_read_md_backslash_escapes_show_their_character(line, text, column_of_last):
+    """A backslash before ASCII punctuation is Markdown's escape: the reader shows the character,
+    and positions still point into the file."""
+    p = only_paragraph(line)
+    assert p.text == text and p.locate(len(text) - 1).column == column_of_last
+
+
 @pytest.mark.parametrize("line", ["#没有空格", "####### 七级不是标题"])
 def test_read_md_not_a_heading(line):
     assert only_paragraph(line).heading is None

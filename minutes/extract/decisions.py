@@ -3,8 +3,9 @@
 A unit is a decision when it is labelled so (``结论：``, a 决议事项 cell, a 结论
 column), sits in a decisions section, or opens with a decision cue (会议决定,
 一致同意...). Its rationale is an inline ``依据：`` part, the ``依据`` lines or
-list that follow it, a bracketed ``（某某：理由）``, or the 因为 part of a
-因为…所以… sentence.
+list that follow it, a bracketed ``（某某：理由）``, or grounds written into the
+sentence: a cause before it (由于…，/ 因…，所以…) or after it (…，因为…), a purpose
+(为便于…，/ …，以便…).
 """
 from __future__ import annotations
 
@@ -148,15 +149,10 @@ def _decision(unit: Unit, transcript: bool, reading: Reading) -> Optional[tuple[
         made, taken = [], None
         for start, end in _sentences(text, speaker):
             sentence = unit.fold[start:end]
-            grounds = _grounds_first().match(sentence)          # 鉴于…，会议决定…
-            lead = grounds.end() if grounds and _opener().match(sentence[grounds.end():]) else 0
-            if (_opener().match(sentence) or lead or _concluded().search(sentence) or _settles(sentence)) \
-                    and not _NOT_DECISION.search(sentence):
+            if (_opener().match(sentence) or _decides_after_grounds(sentence) or _concluded().search(sentence)
+                    or _settles(sentence)) and not _NOT_DECISION.search(sentence):
                 end = _with_grounds(text, _until_assignment(text, start, end))
-                decision = _make(unit, text[start + lead:end], start + lead)
-                if decision is not None and lead:
-                    _add_rationale(decision, text[start + grounds.end(1):start + grounds.end(2)], unit, start + grounds.end(1))
-                made.append(decision)
+                made.append(_make(unit, text[start:end], start))
                 taken = (taken[0] if taken else (0 if start == speaker else start), end)
             elif made:
                 break                    # 会议明确…。会议决定…。 both; a sentence of other business ends the run
@@ -170,14 +166,84 @@ def _decision(unit: Unit, transcript: bool, reading: Reading) -> Optional[tuple[
     return None
 
 
+def _grounds_first(sentence: str) -> Optional[tuple[int, int, int]]:
+    """``鉴于B区投诉最多，会议决定…`` / ``由于X，Y`` / ``因X，Z，所以Y``: grounds given before the
+    decision, as (where the grounds start, where they end, where the decision starts). They
+    run to a result connective (所以) when one follows, else to the decision opener after one
+    or two clauses, else one clause. A purpose (为便于X，Y) is grounds too, its word kept."""
+    subjects = _subjects().match(sentence)                     # 经研究，因…
+    m = _ground_opener().match(sentence, subjects.end() if subjects else 0)
+    if m is None:
+        return None
+    start = m.end() if m.group("cause") else m.start()
+    commas = [c.start() for c in _CLAUSE_COMMA.finditer(sentence, m.end())][:4]
+    if not commas or commas[0] - start < 2:
+        return None
+    for comma in commas:
+        if (result := _result_connective().match(sentence, comma + 1)) and result.end() < len(sentence):
+            return start, comma, result.end()
+    if subjects:
+        return None          # 经研究，由于X，Y: without 所以 the outcome is not told apart from more grounds
+    for comma in commas[:2]:
+        rest = sentence[comma + 1:].lstrip()
+        if _opener().match(rest):
+            return start, comma, len(sentence) - len(rest)
+    rest = sentence[commas[0] + 1:].lstrip()
+    return (start, commas[0], len(sentence) - len(rest)) if len(rest) >= 4 else None
+
+
+def _grounds_after(sentence: str) -> Optional[tuple[int, int, int]]:
+    """``暂不采购，因为资源利用率不到三成`` / ``改为线上，以便外地同事参加``: grounds in the last
+    clause, as (where the decision ends, where the grounds start, where they end)."""
+    commas = [c.start() for c in _CLAUSE_COMMA.finditer(sentence)]
+    if not commas or commas[-1] < 4:
+        return None
+    comma = commas[-1]
+    m = _ground_follower().match(sentence, comma + 1)
+    if m is None:
+        return None
+    start = m.end() if m.group("cause") else m.start("purpose")
+    end = len(sentence.rstrip(" 。.;；"))
+    return (comma, start, end) if end - start >= 2 else None
+
+
+_CLAUSE_COMMA = re.compile(r"[，,]")
+
+
 @lru_cache(maxsize=1)
-def _grounds_first() -> re.Pattern:
-    """``鉴于…投诉集中，`` before the decision: the grounds, given first."""
-    return re.compile(rf"^({_alternation('rationale_openers')})([^。；;，,]{{2,60}}(?:[，,][^。；;，,]{{2,60}})?)[，,]\s*+")
+def _subjects() -> re.Pattern:
+    return re.compile(rf"(?:(?:{_alternation('decision_subjects')})[,，]?\s*+)+")
+
+
+@lru_cache(maxsize=1)
+def _ground_opener() -> re.Pattern:
+    results = _alternation("result_connectives")
+    return re.compile(rf"(?!{results})(?:(?P<cause>{_alternation('rationale_openers')})|(?P<purpose>{_alternation('purpose_openers')}))")
+
+
+@lru_cache(maxsize=1)
+def _ground_follower() -> re.Pattern:
+    return re.compile(rf"\s*+(?:(?P<cause>{_alternation('rationale_followers')})|(?P<purpose>{_alternation('purpose_followers')}))")
+
+
+@lru_cache(maxsize=1)
+def _result_connective() -> re.Pattern:
+    return re.compile(rf"\s*+(?:{_alternation('result_connectives')})[,，]?\s*+")
 
 
 # ①…②…③… written on one line: one decision each
 _CIRCLED = re.compile(r"[\u2460-\u2473\u2776-\u277f]")
+
+
+def _decides_after_grounds(sentence: str) -> bool:
+    """Grounds first, then what states a decision (鉴于…，会议决定… / 由于…，首发日期定为…)."""
+    grounds = _grounds_first(sentence)
+    if grounds is None:
+        return False
+    rest = sentence[grounds[2]:]
+    if _subjects().match(sentence) and _result_connective().match(sentence, grounds[1] + 1):
+        return True          # 经讨论，因X，所以Y: the outcome of the discussion
+    return bool(_opener().match(rest) or _concluded().search(rest) or _settles(rest))
 
 
 def _enumerated(unit: Unit, text: str, offset: int) -> list[Optional[Decision]]:
@@ -306,7 +372,15 @@ def _make(unit: Unit, text: str, offset: int) -> Optional[Decision]:
     if quoted and not rationale:
         rationale = (quoted.group(1), offset + quoted.start(1))
         body = body[:quoted.start()]
+    lead = 0
+    if not rationale and (first := _grounds_first(fold(body))):
+        rationale = (body[first[0]:first[1]], offset + first[0])
+        body, lead = body[first[2]:], first[2]
+    elif not rationale and (after := _grounds_after(fold(body))):
+        rationale = (body[after[1]:after[2]], offset + after[1])
+        body = body[:after[0]]
     cleaned, skipped = _clean(body)
+    skipped += lead
     if not cleaned or _NOT_DECISION.search(fold(cleaned)):
         return None
     topic = unit.record.get("topic") if unit.record is not None else None    # the row's 议题 cell

@@ -406,6 +406,22 @@ class ItemBuilder:
             draft.deadline, draft.deadline_unit = best, unit
         else:
             self.before_next_meeting(draft, unit, draft.start, draft.end)
+        if draft.deadline is None:
+            self._deadline_from_caption(draft, unit)
+
+    def _deadline_from_caption(self, draft: Draft, unit: Unit) -> None:
+        """``4月10日前完成：`` / ``下次开会前完成：`` over a list of tasks: the day of every task under
+        it that names none of its own. Only a bounded day (前, 内) on a caption of work counts: a
+        heading's bare date is the meeting's."""
+        for heading in reversed(unit.headings):
+            if heading.role != "actions":
+                continue
+            bounded = [d for d in self.reading.deadlines(heading) if d.iso and d.bounded]
+            if bounded:
+                draft.deadline, draft.deadline_unit = best_deadline(bounded), heading
+            elif not draft.signals & {"undetermined-deadline"}:
+                self.before_next_meeting(draft, heading, 0, len(heading.text))
+            return
 
     def before_next_meeting(self, draft: Draft, unit: Unit, start: int, end: int) -> None:
         """下次例会前 is the next meeting's date when the notes give it, else no day (missing-deadline)."""

@@ -23,7 +23,7 @@ _DATE_LABEL_RANK = {"会议时间": 0, "会议日期": 0, "开会时间": 0, "�
 _GENERIC_TITLE = re.compile(r"^(?:会议纪要|会议记录|会议纪录|纪要|记录|会议|会议信息|meeting minutes|minutes|)$", re.I)
 # Cut from a title (matched on folded text): a 【会议纪要】 tag, a detached 会议纪要/速记
 # suffix, an attached 纪要 (keeping 会议), and a (录音整理) remark.
-_TITLE_NOISE = re.compile(r"^\[(?:会议纪要|会议记录|纪要)\]\s*|^\[|\]$|^\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?=\S{4})|"
+_TITLE_NOISE = re.compile(r"^\[(?:会议纪要|会议记录|纪要)\]\s*|^\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?=\S{4})|"
                           r"\s*[(（](?:节选|摘要|摘录|草稿|初稿)[)）]$|(?<!\s)\s+(?:会议纪要|会议记录|会议纪录|纪要|速记|记录)$"
                           r"|(?<=会)会议(?:纪要|记录|纪录)$|(?<=会议)(?:纪要|记录|纪录)$|(?<=会)(?:纪要|记录|纪录)$|(?<!\s)\s*\((?:录音整理|速记|草稿|初稿)\)$", re.I)
 _MEETING_WORD = re.compile(r"会|纪要|记录|review|planning|sync|standup|retro|meeting", re.I)
@@ -221,10 +221,22 @@ _CONVENED_NAME = re.compile(r"(?:召开|举行|开了)了?([^，,。；;、\s]{2
 
 
 def _clean_title(text: str) -> str:
-    text = text.strip().replace("【", "[").replace("】", "]")
-    while (m := _TITLE_NOISE.search(fold(text))):
+    """The title without the words every minutes carries (会议纪要, （草稿）); a bracket that wraps
+    it whole goes, one that sets off a part of it (【3.15】第四次会议) stays."""
+    text = text.strip()
+    while (m := _TITLE_NOISE.search(fold(_square(text)))):
         text = (text[:m.start()] + text[m.end():]).strip()
+    if _WRAPPED.fullmatch(_square(text)):
+        text = text[1:-1].strip()
     return text
+
+
+_WRAPPED = re.compile(r"\[[^\[\]]+\]")
+
+
+def _square(text: str) -> str:
+    """【】 as [] (one character each, so offsets hold)."""
+    return text.replace("【", "[").replace("】", "]")
 
 
 def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None:

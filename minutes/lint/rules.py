@@ -10,12 +10,14 @@ a vague period (上半年, 11月上旬运费) is flagged only where it times som
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from .. import lexicon
 from ..deadlines import Deadline
 from ..extract import Extraction
 from ..extract.reading import Hit, Reading
+from ..errors import RuleFileError
 from ..model import Evidence, Finding, Location, Minutes
 from ..units import Unit
 from ..textnorm import fold, fold_word
@@ -27,6 +29,7 @@ _SPEAKER = re.compile(r"^[^:：,，。]{1,8}[:：]")
 _PART_OF_MONTH = re.compile(r"初|旬|月中|中下|上中|第\s*\S{1,2}\s*个?\s*(?:周|星期|礼拜)")     # 3月第一周 too
 _PROPOSAL = re.compile(r"建议|提议|希望|考虑|打算|或许|可否")
 _RECURRING = re.compile(r"^每")
+_CLAUSE_TAIL = re.compile(r"[^,，。;；:：!！?？\s]{0,12}")
 _NOT_DOER_AFTER = re.compile(r"^\s*(?:负责人|领导|同事|人员|的|之间|数据|口径)")
 
 
@@ -61,6 +64,7 @@ def _phrase_findings(reading: Reading, extraction: Extraction, config: LintConfi
         hits: list[tuple[str, int, int]] = []
         hits += [("vague-time", s, e) for s, e in _vague_times(reading, unit)]
         hits += [("vague-action", h.start, h.end) for h in reading.cues(unit, "LINT_VAGUE_ACTION")]
+        hits += [("vague-action", m.start(), m.end()) for m in _delimitative().finditer(unit.fold)]
         hits += [("subjective", h.start, h.end) for h in reading.cues(unit, "LINT_SUBJECTIVE")]
         hits += [("subjective", h.start, h.end) for h in reading.cues(unit, "LINT_SUBJECTIVE_CONTEXTUAL")
                  if _opinion(reading, unit, h)]
@@ -91,12 +95,74 @@ def _vague_times(reading: Reading, unit: Unit) -> Iterator[tuple[int, int]]:
     for hit in reading.cues(unit, "LINT_VAGUE_TIME"):
         if fold_word(hit.text) == "及时" and any(_same_sentence(reading, unit, hit.start, d.start) for d in fixed):
             continue
-        yield hit.start, hit.end
+        if not _describes(unit, hit):
+            yield hit.start, hit.end
+    yield from _later(reading, unit)
     if unit.label == "rationale" or unit.role == "rationale":
         return                      # grounds report facts (前三季度, 上半年): they set no deadline
     for d in reading.deadlines(unit):
         if d.vague and not _RECURRING.match(fold(d.text)) and _times_something(reading, unit, d):
             yield d.start, d.end
+
+
+def _describes(unit: Unit, hit: Hit) -> bool:
+    """近期的问题, 后续行动, a heading 后续安排: the word describes a thing and times no work; 3年后
+    counts from the meeting."""
+    if unit.kind == "heading":
+        return True
+    before = unit.fold[hit.start - 1:hit.start]
+    if before and before in _counted_before():
+        return True
+    after = unit.fold[hit.end:hit.end + 8].lstrip()
+    return after.startswith(_attributive_heads())
+
+
+def _later(reading: Reading, unit: Unit) -> Iterator[tuple[int, int]]:
+    """后续再对比 / 年后统计名单: a "later" word right before the work it times."""
+    if unit.kind == "heading":
+        return
+    for m in _later_words().finditer(unit.fold):
+        if m.start() and unit.fold[m.start() - 1] in _counted_before():
+            continue
+        after = m.end() + len(unit.fold[m.end():]) - len(unit.fold[m.end():].lstrip())
+        if unit.fold.startswith(_later_followers(), after):
+            yield m.start(), m.end()
+        elif any(h.start == after for h in reading.cues(unit, "TASK_VERB", start=after, end=min(len(unit.text), after + 8))):
+            tail = _CLAUSE_TAIL.match(unit.fold, after).group(0)
+            if not (len(tail) < 12 and tail.endswith(_attributive_heads())):   # 后续对账安排: a thing to come
+                yield m.start(), m.end()
+
+
+@lru_cache(maxsize=1)
+def _later_words() -> re.Pattern:
+    return re.compile(lexicon.alternation(lexicon.words("lint.yaml", "vague-time", "later_words")))
+
+
+@lru_cache(maxsize=1)
+def _later_followers() -> tuple[str, ...]:
+    return tuple(lexicon.folded_words("lint.yaml", "vague-time", "later_followers"))
+
+
+@lru_cache(maxsize=1)
+def _counted_before() -> str:
+    counted = lexicon.load_yaml("lint.yaml")["vague-time"].get("counted_before")
+    if not isinstance(counted, str) or not counted:
+        raise RuleFileError("'lint.yaml' > vague-time > counted_before must be a string of characters")
+    return fold_word(counted)
+
+
+@lru_cache(maxsize=1)
+def _attributive_heads() -> tuple[str, ...]:
+    return tuple(lexicon.folded_words("lint.yaml", "vague-time", "attributive_heads"))
+
+
+@lru_cache(maxsize=1)
+def _delimitative() -> re.Pattern:
+    """讨论下 / 跟一下 / 加强下 / 聊一聊 / 看一看: a soft verb said "a little"."""
+    verbs = lexicon.alternation(lexicon.words("lint.yaml", "vague-action", "soft_verbs"))
+    other_words = lexicon.alternation(w[1:] for w in lexicon.words("lint.yaml", "vague-action", "not_delimitative")
+                                      if w.startswith("下") and len(w) > 1)
+    return re.compile(rf"(?P<verb>{verbs})(?:一?下(?!{other_words})|一(?P=verb))")
 
 
 def _times_something(reading: Reading, unit: Unit, d: Deadline) -> bool:
