@@ -86,7 +86,8 @@ def _quiet(reading: Reading, unit: Unit, config: LintConfig) -> bool:
     project's own (most lines; asked once instead of rule by rule)."""
     return not config.add_words and not reading.cues(unit, *_PHRASE_CUES) \
         and not any(party.kind == "vague" for party in reading.parties(unit)) \
-        and not any(d.vague for d in reading.deadlines(unit))
+        and not any(d.vague for d in reading.deadlines(unit)) \
+        and not _delimitative().search(unit.fold) and not _later_words().search(unit.fold)
 
 
 def _vague_times(reading: Reading, unit: Unit) -> Iterator[tuple[int, int]]:
