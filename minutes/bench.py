@@ -41,7 +41,7 @@ def corpus(paths: Iterable[str]) -> list[Path]:
 def run(paths: Iterable[str], repeat: int = 10, cold_runs: int = COLD_RUNS, stages: bool = False) -> str:
     files = corpus(paths)
     if not files:
-        return "no .txt/.md/.docx files to measure"
+        return "没有可测量的 .txt、.md 或 .docx 文件：请给出会议记录文件或包含它们的文件夹"
     blobs = [(str(f), f.read_bytes()) for f in files]
     cold = cold_start(files[0], cold_runs)
     warm, latencies = warm_run(blobs, repeat)
@@ -49,15 +49,15 @@ def run(paths: Iterable[str], repeat: int = 10, cold_runs: int = COLD_RUNS, stag
     floor = open_only(blobs, repeat)                                     # would add their own 60 MB
     docs = len(blobs) * repeat
     lines = [
-        f"files: {len(blobs)} × {repeat} passes = {docs} documents, one process, one core",
-        f"cold start (minutes extract, one file, whole process): median {statistics.median(cold):.2f} s "
-        f"of {len(cold)} (min {min(cold):.2f}, max {max(cold):.2f})",
-        f"warm: {warm:.2f} s, {docs / warm:.1f} docs/s, {warm / docs * 1000:.1f} ms/doc",
-        f"latency per document: p50 {_ms(latencies, 0.5)} ms, p95 {_ms(latencies, 0.95)} ms, "
-        f"max {max(latencies) * 1000:.1f} ms",
-        f"floor (opening the same files): {floor:.3f} s, {floor / docs * 1000:.2f} ms/doc ({docs / floor:.0f} docs/s); "
-        f"minutes takes {warm / floor:.1f}× the floor",
-        f"peak memory (RSS) through the warm run: {peak:.0f} MB",
+        f"文件：{len(blobs)} 个 × {repeat} 遍 = {docs} 份文档，单进程、单核",
+        f"冷启动（minutes extract 处理一个文件，整个进程）：{len(cold)} 次的中位数 {statistics.median(cold):.2f} 秒"
+        f"（最短 {min(cold):.2f}，最长 {max(cold):.2f}）",
+        f"热运行：{warm:.2f} 秒，每秒 {docs / warm:.1f} 份，每份 {warm / docs * 1000:.1f} 毫秒",
+        f"单份延迟：p50 {_ms(latencies, 0.5)} 毫秒，p95 {_ms(latencies, 0.95)} 毫秒，"
+        f"最长 {max(latencies) * 1000:.1f} 毫秒",
+        f"下限（仅打开同样的文件）：{floor:.3f} 秒，每份 {floor / docs * 1000:.2f} 毫秒（每秒 {docs / floor:.0f} 份）；"
+        f"minutes 用时是下限的 {warm / floor:.1f} 倍",
+        f"热运行期间的峰值内存（RSS）：{peak:.0f} MB",
     ]
     if stages:
         lines += stage_table(blobs, repeat)
@@ -135,7 +135,7 @@ def stage_table(blobs: list[tuple[str, bytes]], repeat: int) -> list[str]:
     totals = {("extract (rest)" if k == "extract" else k): v for k, v in totals.items()}
     totals["other"] = whole - sum(totals.values())
     docs = len(blobs) * repeat
-    rows = ["per stage (ms/doc, share):"]
+    rows = ["各阶段（每份毫秒数，占比）："]
     rows += [f"  {label:<30} {seconds / docs * 1000:6.2f}  {seconds / whole:6.1%}" for label, seconds in totals.items()]
     return rows
 

@@ -75,6 +75,7 @@ _ARGPARSE_ERRORS = (
     (r"argument (\S+): expected one argument", "参数 {0} 后面需要一个值"),
     (r"argument (\S+): invalid (\S+) value: (.+)", "参数 {0} 的值 {2} 无效"),
     (r"unrecognized arguments: (.+)", "无法识别的参数：{0}（用 --help 查看可用选项）"),
+    (r"ambiguous option: (\S+) could match (.+)", "选项 {0} 不明确，可能是：{1}；请写出完整的选项名"),
     (r"argument (\S+): (.+)", "参数 {0}：{1}"),
 )
 
@@ -234,7 +235,7 @@ def run_render(args) -> int:
     from .render import write_outputs
     outputs = {k: getattr(args, k) for k in ("minutes", "tracker", "markdown", "ics", "json") if getattr(args, k)}
     if not outputs:
-        raise ConfigError("nothing to write: give at least one of --minutes, --tracker, --markdown, --ics, --json")
+        raise ConfigError("没有指定要生成什么：请至少给出 --minutes、--tracker、--markdown、--ics、--json 中的一个")
     minutes = load_minutes(args.input, _options(args, lint=True))
     if Path(args.input).suffix.lower() != ".json":
         warn_if_counted_from_today(args.input, minutes, args.ref_date)
@@ -253,9 +254,9 @@ def load_minutes(path: str, options: Options):
     try:
         data = load_json(Path(path).read_bytes(), path)
     except FileNotFoundError:
-        raise BadExtraction("file not found", source=path) from None
+        raise BadExtraction(f"找不到文件“{Path(path).name}”，请检查路径和文件名", source=path) from None
     except OSError as exc:
-        raise BadExtraction(f"cannot be read: {exc.strerror}", source=path) from None
+        raise BadExtraction(f"无法读取“{Path(path).name}”（{exc.strerror}），请检查文件的访问权限", source=path) from None
     if isinstance(data, list) and len(data) == 1:
         data = data[0]
     return minutes_from_dict(data, source=path)

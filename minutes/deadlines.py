@@ -705,7 +705,7 @@ class _Lexicon:
         self.target_verbs = tuple(_key(w) for w in self.words("target_verbs"))
         self.holiday_edge = self.index("holiday_edges", str)      # checked: every edge is before or after
         if set(self.holiday_edge.values()) - {"before", "after"}:
-            raise RuleFileError(f"'{_RULE_FILE}': holiday_edges has only 'before' and 'after'")
+            raise RuleFileError(f"规则文件 '{_RULE_FILE}' 中 holiday_edges 只能分为 'before' 和 'after' 两项")
         self.holiday_edge_days = self.section("holiday_edge_days", int)
         self.direction = self._directions()
         self.vague_numbers = {_key(w) for w in self.words("vague_numbers")}
@@ -722,24 +722,24 @@ class _Lexicon:
     def section(self, key: str, kind: type):
         value = self.data.get(key)
         if not isinstance(value, kind) or not value:
-            raise RuleFileError(f"'{_RULE_FILE}': key '{key}' must be a non-empty {kind.__name__}")
+            raise RuleFileError(f"规则文件 '{_RULE_FILE}' 中 '{key}' 应为非空的 {kind.__name__}")
         return value
 
     def words(self, key: str) -> list[str]:
         words = self.section(key, list)
         if not all(isinstance(w, str) and w for w in words):
-            raise RuleFileError(f"'{_RULE_FILE}': '{key}' must list non-empty strings")
+            raise RuleFileError(f"规则文件 '{_RULE_FILE}' 中 '{key}' 应为非空字符串的列表")
         return words
 
     def index(self, key: str, convert: Callable) -> dict:
         table = {}
         for canonical, words in self.section(key, dict).items():
             if not isinstance(words, list):
-                raise RuleFileError(f"'{_RULE_FILE}': '{key}.{canonical}' must be a list of words")
+                raise RuleFileError(f"规则文件 '{_RULE_FILE}' 中 '{key}.{canonical}' 应为词语列表")
             try:
                 value = convert(str(canonical))
             except ValueError:
-                raise RuleFileError(f"'{_RULE_FILE}': '{key}' has an unknown key '{canonical}'") from None
+                raise RuleFileError(f"规则文件 '{_RULE_FILE}' 中 '{key}' 有未知的键 '{canonical}'") from None
             table.update((_key(str(w)), value) for w in words)
         return table
 
@@ -802,7 +802,7 @@ def _render(node: dict) -> str:
 def _holiday_rules(specs: dict, lunar: dict, names: set) -> dict[str, Callable[[int], Optional[date]]]:
     missing = sorted(names - set(specs))
     if missing:
-        raise RuleFileError(f"'{_RULE_FILE}': holiday '{missing[0]}' has no entry in holiday_dates")
+        raise RuleFileError(f"规则文件 '{_RULE_FILE}' 中节日 '{missing[0]}' 在 holiday_dates 里没有日期规则")
     return {key: _holiday_rule(key, str(spec), lunar) for key, spec in specs.items()}
 
 
@@ -810,7 +810,7 @@ def _holiday_rule(key: str, spec: str, lunar: dict) -> Callable[[int], Optional[
     try:
         return _parse_holiday_rule(spec, lunar)
     except (ValueError, IndexError, KeyError):
-        raise RuleFileError(f"'{_RULE_FILE}': holiday_dates '{key}: {spec}' is not a date rule") from None
+        raise RuleFileError(f"规则文件 '{_RULE_FILE}' 中 holiday_dates 的 '{key}: {spec}' 不是有效的日期规则") from None
 
 
 def _parse_holiday_rule(spec: str, lunar: dict) -> Callable[[int], Optional[date]]:
@@ -915,7 +915,7 @@ def _prefix_start(start: int, prefixes: dict[int, int]) -> int:
 def _grammar() -> _Grammar:
     data = resources.load_yaml(_RULE_FILE)
     if not isinstance(data, dict):
-        raise RuleFileError(f"'{_RULE_FILE}' must be a mapping of word lists")
+        raise RuleFileError(f"规则文件 '{_RULE_FILE}' 应为“键: 词语列表”的映射")
     return _Grammar(_Lexicon(data))
 
 
@@ -1209,7 +1209,7 @@ def _compile(lex: _Lexicon, name: str, template: str, resolve, pieces: dict[str,
     try:
         pattern = _regex(pattern)
     except re.error as exc:
-        raise RuleFileError(f"'{_RULE_FILE}': the words make rule '{name}' an invalid pattern: {exc}") from None
+        raise RuleFileError(f"规则文件 '{_RULE_FILE}' 中的词语使规则 '{name}' 成为无效的正则表达式：{exc}") from None
     extend = partial(_EXTEND[name], lex=lex) if name in _EXTEND else None
     accept = partial(_duration_is_time, lex=lex) if name == "duration" else _ACCEPT.get(name)
     return _Rule(name, pattern, resolve, accept, extend, _trigger_chars(lex, _TRIGGERS[name]), name not in _UNPREFIXED_RULES,

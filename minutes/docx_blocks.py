@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, NamedTuple, Optional
 
 from docx.document import Document as WordDocument
@@ -66,7 +67,7 @@ class Budget:
     def text(self, chars: int) -> None:
         self.chars += chars
         if self.chars > self.limits.max_chars:
-            self._refuse(f"Word 文件的文字超过上限 {self.limits.max_chars:,} 个字符")
+            self._refuse(f"Word 文件“{Path(self.source).name}”的文字超过上限 {self.limits.max_chars:,} 个字符")
 
     def block(self) -> None:
         self.blocks += 1
@@ -75,25 +76,27 @@ class Budget:
     def ahead(self, coming: int) -> None:
         """Refuse now when blocks still to be made would go over (an embedded page's paragraphs)."""
         if self.blocks + coming > self.limits.max_blocks:
-            self._refuse(f"Word 文件的段落和表格超过上限 {self.limits.max_blocks:,} 个")
+            self._refuse(f"Word 文件“{Path(self.source).name}”的段落和表格超过上限 {self.limits.max_blocks:,} 个")
 
     def row(self, table: int, row: int, width: int) -> None:
         if width > self.limits.max_table_columns:
-            self._refuse(f"Word 文件第 {table} 个表格第 {row} 行占 {width:,} 列（跨列数 gridSpan、"
+            self._refuse(f"Word 文件“{Path(self.source).name}”第 {table} 个表格第 {row} 行占 {width:,} 列（跨列数 gridSpan、"
                          f"gridBefore 或 gridAfter 过大），超过上限 {self.limits.max_table_columns:,} 列")
         self.rows += 1
         self.cells += width
         if self.rows > self.limits.max_table_rows:
-            self._refuse(f"Word 文件的表格共超过 {self.limits.max_table_rows:,} 行，超过上限")
+            self._refuse(f"Word 文件“{Path(self.source).name}”的表格共超过 {self.limits.max_table_rows:,} 行，超过上限")
         if self.cells > self.limits.max_table_cells:
-            self._refuse(f"Word 文件的表格共超过 {self.limits.max_table_cells:,} 个单元格位置，超过上限")
+            self._refuse(f"Word 文件“{Path(self.source).name}”的表格共超过 "
+                         f"{self.limits.max_table_cells:,} 个单元格位置，超过上限")
 
     def nesting(self, depth: int) -> None:
         if depth > self.limits.max_depth:
             self.too_deep()
 
     def too_deep(self) -> None:
-        self._refuse(f"Word 文件的嵌套层数超过上限 {self.limits.max_depth} 层（表格、文本框或内容控件套得过深）")
+        self._refuse(f"Word 文件“{Path(self.source).name}”的嵌套层数超过上限 {self.limits.max_depth} 层"
+                     "（表格、文本框或内容控件套得过深）")
 
     def _refuse(self, message: str) -> None:
         raise TooLargeInput(message, source=self.source)

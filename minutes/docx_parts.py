@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from html.parser import HTMLParser
 from io import BytesIO
+from pathlib import Path
 from typing import Iterator, Optional
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -112,7 +113,8 @@ def _related_xml(reader, relation: str):
     try:
         return parse_xml(related.blob)
     except XMLSyntaxError as exc:
-        raise CorruptInput(f"Word 文件的 {related.partname} 部件已损坏（{exc}）", source=reader.budget.source) from None
+        raise CorruptInput(f"Word 文件“{Path(reader.budget.source).name}”的 {related.partname} 部件已损坏（{exc}），"
+                           "请用 Word 重新保存后再试", source=reader.budget.source) from None
 
 
 # --------------------------------------------------------------------------- #
@@ -141,7 +143,8 @@ def _word_chunk(reader, data: bytes, region: str, depth: int) -> Iterator[Block]
     from .docx_blocks import BlockReader
     from .read import check_zip
     if reader.embedded:
-        raise TooLargeInput("Word 文件嵌入的文档里又嵌入了文档（altChunk），只读一层", source=reader.budget.source)
+        raise TooLargeInput(f"Word 文件“{Path(reader.budget.source).name}”嵌入的文档里又嵌入了文档（altChunk），"
+                            "只读一层", source=reader.budget.source)
     limits = reader.budget.limits
     reader.budget.xml += check_zip(data, reader.budget.source,
                                    replace(limits, max_xml_bytes=limits.max_xml_bytes - reader.budget.xml))

@@ -97,7 +97,7 @@ class WorkCalendar:
         year = _as_date(day).year
         if self.covers(year):
             return ()
-        return (f"holiday data does not cover {year}: counted weekends only",)
+        return (f"节假日数据不包括 {year} 年，这一年只按周末计算工作日",)
 
     @classmethod
     def from_file(cls, path: str | Path) -> "WorkCalendar":
@@ -106,7 +106,7 @@ class WorkCalendar:
         holidays, workdays = _dates(data, "holidays", path), _dates(data, "workdays", path)
         both = sorted(set(holidays) & set(workdays))
         if both:
-            raise ConfigError(f"calendar file '{path}': {both[0].isoformat()} is listed as a holiday and a workday")
+            raise ConfigError(f"节假日文件“{path}”中 {both[0].isoformat()} 既列为假日又列为工作日，请删去其中一处")
         return cls(holidays, workdays)
 
 
@@ -120,19 +120,19 @@ def _read_calendar_file(path: Path) -> dict:
         text = path.read_text(encoding="utf-8-sig")
         data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
     except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
-        raise ConfigError(f"calendar file '{path}' cannot be read: {exc}") from None
+        raise ConfigError(f"无法读取节假日文件“{path}”（应为 YAML 或 JSON）：{exc}") from None
     if not isinstance(data, dict):
-        raise ConfigError(f"calendar file '{path}' must be a mapping with 'holidays' and/or 'workdays'")
+        raise ConfigError(f"节假日文件“{path}”应写成 'holidays' 和/或 'workdays' 两项，各列出日期")
     unknown = sorted(str(k) for k in data if k not in _FILE_KEYS)
     if unknown:
-        raise ConfigError(f"calendar file '{path}': unknown key '{unknown[0]}'; expected 'holidays' or 'workdays'")
+        raise ConfigError(f"节假日文件“{path}”中有未知的项 '{unknown[0]}'，只能是 'holidays' 或 'workdays'")
     return data
 
 
 def _dates(data: dict, key: str, path) -> list[date]:
     entries = data.get(key) or []
     if not isinstance(entries, list):
-        raise ConfigError(f"calendar file '{path}': '{key}' must be a list of YYYY-MM-DD dates")
+        raise ConfigError(f"节假日文件“{path}”中 '{key}' 应为 YYYY-MM-DD 日期的列表")
     return [_parse_entry(entry, key, path) for entry in entries]
 
 
@@ -142,4 +142,4 @@ def _parse_entry(entry, key: str, path) -> date:
     try:
         return date.fromisoformat(str(entry).strip())
     except ValueError:
-        raise ConfigError(f"calendar file '{path}': '{key}' entry {entry!r} is not a YYYY-MM-DD date") from None
+        raise ConfigError(f"节假日文件“{path}”中 '{key}' 的 {entry!r} 不是 YYYY-MM-DD 格式的日期") from None

@@ -60,7 +60,7 @@ def _rules() -> dict:
     data = load_yaml("fields.yaml")
     for key in ("labels", "heads", "modifiers"):
         if not isinstance(data.get(key), dict):
-            raise RuleFileError(f"'fields.yaml' needs a '{key}' mapping")
+            raise RuleFileError(f"规则文件 'fields.yaml' 缺少 '{key}' 映射")
         check_word_lists("fields.yaml", data[key], f" > {key}")
     return data
 
@@ -91,7 +91,7 @@ def _section_rules() -> list[tuple[str, re.Pattern]]:
     """(role, a pattern finding any of its keywords), in the file's order."""
     rules = load_yaml("sections.yaml")
     if not isinstance(rules, list) or not all(isinstance(r, dict) and {"role", "keywords"} <= r.keys() for r in rules):
-        raise RuleFileError("'sections.yaml' must be a list of {role, keywords} entries")
+        raise RuleFileError("规则文件 'sections.yaml' 应为 {role, keywords} 条目的列表")
     return [(rule["role"], re.compile("|".join(re.escape(normalise(k)) for k in rule["keywords"])))
             for rule in rules if rule["keywords"]]
 

@@ -58,11 +58,11 @@ def words(file: str, *path: str) -> tuple[str, ...]:
     node = load_yaml(file)
     for key in path:
         if not isinstance(node, dict) or key not in node:
-            raise RuleFileError(f"'{file}' has no entry '{' > '.join(path)}'")
+            raise RuleFileError(f"规则文件 '{file}' 中没有 '{' > '.join(path)}' 这一项")
         node = node[key]
     if not isinstance(node, list) or not all(isinstance(w, str) and w for w in node):
-        raise RuleFileError(f"'{file}' > {' > '.join(path)} must be a list of non-empty strings; "
-                            "quote words YAML reads as booleans or numbers")
+        raise RuleFileError(f"规则文件 '{file}' 中 {' > '.join(path)} 应为非空字符串的列表；"
+                            "YAML 会把 yes、no、数字等读成布尔值或数字，请给这些词加引号")
     return tuple(node)
 
 
@@ -80,7 +80,7 @@ def folded_words(file: str, *path: str) -> frozenset[str]:
 def chars(file: str, key: str) -> str:
     value = load_yaml(file).get(key)
     if not isinstance(value, str) or not value:
-        raise RuleFileError(f"'{file}' > {key} must be a string of characters")
+        raise RuleFileError(f"规则文件 '{file}' 中 {key} 应为一串字符")
     return value
 
 
@@ -100,10 +100,10 @@ def token_patterns() -> Iterator[dict]:
         try:
             entry = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise RuleFileError(f"'patterns/tokens.jsonl' line {number}: not JSON ({exc.msg})") from None
+            raise RuleFileError(f"规则文件 'patterns/tokens.jsonl' 第 {number} 行不是有效的 JSON（{exc.msg}）") from None
         if not isinstance(entry, dict) or not {"label", "pattern"} <= entry.keys() or not isinstance(entry["pattern"], list):
-            raise RuleFileError(f"'patterns/tokens.jsonl' line {number}: expected "
-                                '{"label": ..., "pattern": [token dicts], "id": ...}')
+            raise RuleFileError(f"规则文件 'patterns/tokens.jsonl' 第 {number} 行应为 "
+                                '{"label": ..., "pattern": [词元条件, ...], "id": ...}')
         yield entry
 
 
@@ -252,7 +252,7 @@ def department_prefixes() -> frozenset[str]:
 def name_guess_limit() -> int:
     value = load_yaml("parties.yaml").get("name_guess_max_word_frequency")
     if not isinstance(value, int) or value < 0:
-        raise RuleFileError("'parties.yaml' > name_guess_max_word_frequency must be a whole number")
+        raise RuleFileError("规则文件 'parties.yaml' 中 name_guess_max_word_frequency 应为非负整数")
     return value
 
 

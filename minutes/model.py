@@ -11,6 +11,7 @@ Two families live here:
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, Optional
 
@@ -406,7 +407,8 @@ def minutes_from_dict(data: Any, source: str = "<json>") -> Minutes:
     """
     from .errors import BadExtraction
     if isinstance(data, dict) and "error" in data and "meeting" not in data:
-        raise BadExtraction(f"这是一条出错记录，不是提取结果：{str(data['error'])[:200]}", source=source)
+        raise BadExtraction(f"“{Path(source).name}”是一条出错记录，不是提取结果：{str(data['error'])[:200]}",
+                            source=source)
     read = _Reader(source)
     root = read.obj(data, "整个文件")
     sections = [_section_from(read, s, f"sections[{i}]") for i, s in read.items(root, "sections")]
@@ -510,7 +512,8 @@ class _Reader:
     def fail(self, where: str, value: Any, expected: str):
         from .errors import BadExtraction
         shown = json_repr(value)
-        raise BadExtraction(f"'{where}' 应为{expected}，实为{_JSON_TYPES.get(type(value), '其他值')} {shown}；{_FIX}",
+        raise BadExtraction(f"“{Path(self.source).name}”中 '{where}' 应为{expected}，"
+                            f"实为{_JSON_TYPES.get(type(value), '其他值')} {shown}；{_FIX}",
                             source=self.source)
 
     def obj(self, value: Any, where: str, optional: bool = False) -> dict:
@@ -591,14 +594,16 @@ def load_json(data: bytes, source: str, error: type | None = None) -> Any:
     try:
         return json.loads(data)
     except RecursionError:
-        raise error("JSON 嵌套层数过多（超过约 1000 层），不是提取结果；" + _FIX, source=source) from None
+        raise error(f"“{Path(source).name}”的 JSON 嵌套层数过多（超过约 1000 层），不是提取结果；" + _FIX,
+                    source=source) from None
     except UnicodeDecodeError as exc:
-        raise error(f"不是 UTF-8 编码的 JSON（第 {exc.start + 1} 个字节无法解码）；请另存为 UTF-8", source=source) from None
+        raise error(f"“{Path(source).name}”不是 UTF-8 编码的 JSON（第 {exc.start + 1} 个字节无法解码）；"
+                    "请另存为 UTF-8", source=source) from None
     except json.JSONDecodeError as exc:
-        raise error(f"不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列：{_json_problem(exc)}",
+        raise error(f"“{Path(source).name}”不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列：{_json_problem(exc)}",
                     source=source) from None
     except ValueError as exc:       # e.g. an integer of more than 4,300 digits
-        raise error(f"不是可用的 JSON：{exc}", source=source) from None
+        raise error(f"“{Path(source).name}”不是可用的 JSON：{exc}", source=source) from None
 
 
 def _json_problem(exc: json.JSONDecodeError) -> str:

@@ -65,5 +65,5 @@ def process_many(sources: list[str], options: Options = Options()):
             exc.source = exc.source or source
             yield source, exc
         except Exception as exc:  # a bug on odd input: report it for this file, go on with the rest
-            yield source, MinutesError(f"internal error while processing: {exc.__class__.__name__}: {exc}",
-                                       source=source)
+            yield source, MinutesError(f"处理“{Path(source).name}”时程序内部出错（{exc.__class__.__name__}: {exc}）；"
+                                       "请把这份文件和这条信息交给维护人员", source=source)

@@ -48,9 +48,9 @@ def read_document(path: str | Path, data: bytes | None = None, *, limits: Limits
     source = str(path)
     suffix = Path(source).suffix.lower()
     if suffix not in SUPPORTED:
-        shown = suffix or "no extension"
-        raise UnsupportedInput(f"'{Path(source).name}' is not a supported input ({shown}); "
-                               "expected .txt, .md or .docx", source=source)
+        shown = suffix or "无扩展名"
+        raise UnsupportedInput(f"无法读取“{Path(source).name}”：不支持这种文件（{shown}），"
+                               "请提供 .txt、.md 或 .docx 文件", source=source)
     if data is None:
         data = _read_bytes(Path(source), limits)
     _check_size(data, source, limits)
@@ -58,9 +58,10 @@ def read_document(path: str | Path, data: bytes | None = None, *, limits: Limits
         return read_docx(data, source, limits)
     text, encoding = decode_text(data, source)
     if not text.strip():
-        raise EmptyInput("file has no text (only whitespace or a byte-order mark)", source=source)
+        raise EmptyInput(f"“{Path(source).name}”里没有文字（只有空白或字节顺序标记），请确认选对了文件", source=source)
     if len(text) > limits.max_chars:
-        raise TooLargeInput(f"{len(text):,} characters is over the limit of {limits.max_chars:,}", source=source)
+        raise TooLargeInput(f"“{Path(source).name}”有 {len(text):,} 个字符，超过上限 {limits.max_chars:,} 个字符；"
+                            "请拆成几份再处理", source=source)
     kind = "md" if suffix in (".md", ".markdown") else "txt"
     return Document(source=source, kind=kind, blocks=parse_lines(text, markdown=kind == "md"), encoding=encoding)
 
@@ -69,21 +70,24 @@ def _read_bytes(path: Path, limits: Limits) -> bytes:
     try:
         size = path.stat().st_size
         if size > limits.max_bytes:
-            raise TooLargeInput(f"file is {size:,} bytes, over the limit of {limits.max_bytes:,}", source=str(path))
+            raise TooLargeInput(f"“{path.name}”有 {size:,} 字节，超过上限 {limits.max_bytes:,} 字节；"
+                                "请拆成几份再处理", source=str(path))
         return path.read_bytes()
     except FileNotFoundError:
-        raise UnsupportedInput("file not found", source=str(path)) from None
+        raise UnsupportedInput(f"找不到文件“{path.name}”，请检查路径和文件名", source=str(path)) from None
     except IsADirectoryError:
-        raise UnsupportedInput("is a directory, not a file", source=str(path)) from None
+        raise UnsupportedInput(f"“{path.name}”是文件夹，不是文件；"
+                               "请给出文件夹里的会议记录文件", source=str(path)) from None
     except PermissionError:
-        raise UnsupportedInput("permission denied", source=str(path)) from None
+        raise UnsupportedInput(f"没有权限读取“{path.name}”，请检查文件的访问权限", source=str(path)) from None
 
 
 def _check_size(data: bytes, source: str, limits: Limits) -> None:
     if not data or not data.strip():
-        raise EmptyInput("file is empty", source=source)
+        raise EmptyInput(f"“{Path(source).name}”是空文件（没有内容，或只有空白）", source=source)
     if len(data) > limits.max_bytes:
-        raise TooLargeInput(f"file is {len(data):,} bytes, over the limit of {limits.max_bytes:,}", source=source)
+        raise TooLargeInput(f"“{Path(source).name}”有 {len(data):,} 字节，超过上限 {limits.max_bytes:,} 字节；"
+                            "请拆成几份再处理", source=source)
 
 
 # --------------------------------------------------------------------------- #
@@ -105,7 +109,8 @@ def decode_text(data: bytes, source: str = "") -> tuple[str, str]:
             continue
         if not _MISDECODE.search(text):
             return _normalise_newlines(text), encoding
-    raise UndecodableInput("text is in no supported encoding (UTF-8, UTF-16, GB18030/GBK, Big5)", source=source)
+    raise UndecodableInput(f"无法识别“{Path(source).name}”的文字编码（支持 UTF-8、UTF-16、GB18030/GBK、Big5），"
+                           "可能不是文本文件；如果是，请用记事本另存为 UTF-8 后再试", source=source)
 
 
 def _candidates(data: bytes) -> Iterator[str]:
@@ -142,8 +147,8 @@ def _strict(data: bytes, encoding: str, source: str) -> str:
     try:
         return _normalise_newlines(data.decode(encoding))
     except UnicodeDecodeError as exc:
-        raise UndecodableInput(f"starts with a {encoding} byte-order mark but is not valid {encoding} "
-                               f"(byte {exc.start})", source=source) from None
+        raise UndecodableInput(f"“{Path(source).name}”开头是 {encoding} 的字节顺序标记（BOM），但第 {exc.start} 字节起"
+                               f"不是有效的 {encoding} 文字；请用记事本另存为 UTF-8 后再试", source=source) from None
 
 
 def _normalise_newlines(text: str) -> str:
@@ -382,24 +387,28 @@ def read_docx(data: bytes, source: str, limits: Limits = Limits()) -> Document:
     try:
         word = open_word(data)
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise CorruptInput(f"is not a readable Word .docx file ({exc.__class__.__name__}: {exc})", source=source) from None
+        raise CorruptInput(f"“{Path(source).name}”不是可读取的 Word .docx 文件（{exc.__class__.__name__}: {exc}），"
+                           "请用 Word 重新保存后再试", source=source) from None
     except Exception as exc:  # lxml XMLSyntaxError and friends: a damaged part
-        raise CorruptInput(f"Word file is damaged ({exc.__class__.__name__}: {exc})", source=source) from None
+        raise CorruptInput(f"Word 文件“{Path(source).name}”已损坏（{exc.__class__.__name__}: {exc}），"
+                           "请用 Word 重新保存后再试", source=source) from None
     if getattr(word.element, "body", None) is None:
-        raise CorruptInput("Word 文件的主文档部件不是 Word 正文（没有 w:body）", source=source)
+        raise CorruptInput(f"Word 文件“{Path(source).name}”的主文档部件不是 Word 正文（没有 w:body），"
+                           "请用 Word 重新保存后再试", source=source)
     from .docx_blocks import Budget, read_blocks
     try:
         blocks, warnings = read_blocks(word, Budget(limits, source, xml=xml))
     except MinutesError:
         raise
     except Exception as exc:
-        raise CorruptInput(f"Word file content cannot be read ({exc.__class__.__name__}: {exc})", source=source) from None
+        raise CorruptInput(f"无法读取 Word 文件“{Path(source).name}”的内容（{exc.__class__.__name__}: {exc}），"
+                           "请用 Word 重新保存后再试", source=source) from None
     content = [b for b in blocks if b.region in CONTENT_REGIONS]
     furniture = [b for b in blocks if b.region not in CONTENT_REGIONS]
     if not any(_block_text(b) for b in content):
         if any(_block_text(b) for b in furniture):
-            raise EmptyInput("Word 文件的正文没有文字，只有页眉、页脚或脚注", source=source)
-        raise EmptyInput("Word file contains no text", source=source)
+            raise EmptyInput(f"Word 文件“{Path(source).name}”的正文没有文字，只有页眉、页脚或脚注", source=source)
+        raise EmptyInput(f"Word 文件“{Path(source).name}”里没有文字（可能只有图片或扫描件）", source=source)
     return Document(source=source, kind="docx", blocks=content, furniture=furniture, warnings=warnings)
 
 
@@ -413,30 +422,33 @@ def check_zip(data: bytes, source: str, limits: Limits) -> int:
     """Refuse non-zips and zip bombs before python-docx inflates anything; the bytes of XML it will parse."""
     if not data.startswith(b"PK"):
         what = _sniff(data)
-        raise CorruptInput(f"is not a Word .docx file{what}", source=source)
+        raise CorruptInput(f"“{Path(source).name}”不是 Word .docx 文件{what}", source=source)
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:      # opened once for the entries and the content types
             return _check_entries(archive, source, limits)
     except zipfile.BadZipFile as exc:
-        raise CorruptInput(f"is not a readable .docx (broken zip: {exc})", source=source) from None
+        raise CorruptInput(f"“{Path(source).name}”不是有效的 Word 文件（压缩包损坏：{exc}），"
+                           "请用 Word 重新保存后再试", source=source) from None
 
 
 def _check_entries(archive: zipfile.ZipFile, source: str, limits: Limits) -> int:
     entries = archive.infolist()
     if len(entries) > limits.max_zip_entries:
-        raise TooLargeInput(f"zip holds {len(entries):,} entries, over the limit of {limits.max_zip_entries:,}",
+        raise TooLargeInput(f"Word 文件“{Path(source).name}”的压缩包里有 {len(entries):,} 个条目，"
+                            f"超过上限 {limits.max_zip_entries:,} 个",
                             source=source)
     total = sum(e.file_size for e in entries)
     packed = max(1, sum(e.compress_size for e in entries))
     if total > limits.max_unzipped_bytes or total / packed > limits.max_compression_ratio:
-        raise TooLargeInput(f"unpacks to {total:,} bytes from {packed:,} (a zip bomb?); limit "
-                            f"{limits.max_unzipped_bytes:,} bytes and ratio {limits.max_compression_ratio}",
+        raise TooLargeInput(f"Word 文件“{Path(source).name}”由 {packed:,} 字节解压为 {total:,} 字节（疑似压缩炸弹）；"
+                            f"上限为 {limits.max_unzipped_bytes:,} 字节、压缩比 {limits.max_compression_ratio} 倍",
                             source=source)
     if "word/document.xml" not in {e.filename for e in entries}:
-        raise CorruptInput("zip has no word/document.xml: not a Word document", source=source)
+        raise CorruptInput(f"“{Path(source).name}”不是 Word 文档：压缩包（zip）里没有 word/document.xml", source=source)
     xml = _parsed_bytes(archive, entries)
     if xml > limits.max_xml_bytes:
-        raise TooLargeInput(f"Word 文件中要解析的 XML 部件共 {xml:,} 字节，超过上限 {limits.max_xml_bytes:,} 字节",
+        raise TooLargeInput(f"Word 文件“{Path(source).name}”中要解析的 XML 部件共 {xml:,} 字节，"
+                            f"超过上限 {limits.max_xml_bytes:,} 字节",
                             source=source)
     return xml
 
@@ -465,9 +477,9 @@ def _parsed_bytes(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> i
 
 def _sniff(data: bytes) -> str:
     if data.startswith(b"%PDF"):
-        return " (it is a PDF)"
+        return "（这是 PDF 文件）"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return " (it is an old binary .doc; save it as .docx)"
+        return "（这是旧版二进制 .doc 文件，请在 Word 中另存为 .docx）"
     if data.lstrip()[:1] in (b"{", b"<"):
-        return " (it looks like text, JSON or HTML)"
+        return "（看起来是文本、JSON 或 HTML）"
     return ""

@@ -20,7 +20,7 @@ def _locate(name: str) -> Path:
     for candidate in (_PACKAGE / name, _PACKAGE.parent / name):
         if candidate.is_dir():
             return candidate
-    raise RuleFileError(f"data folder '{name}' not found beside {_PACKAGE}; the installation is incomplete")
+    raise RuleFileError(f"在 {_PACKAGE} 旁边找不到数据文件夹 '{name}'，安装不完整；请重新安装 minutes")
 
 
 def models_dir() -> Path:
@@ -34,7 +34,7 @@ def templates_dir() -> Path:
 def model_path(relative: str) -> Path:
     path = models_dir() / relative
     if not path.is_file():
-        raise RuleFileError(f"rule file '{relative}' is missing from {models_dir()}")
+        raise RuleFileError(f"规则文件 '{relative}' 不在 {models_dir()} 中，安装不完整；请重新安装 minutes")
     return path
 
 
@@ -45,20 +45,20 @@ def load_yaml(relative: str):
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.YAMLError as exc:
-        raise RuleFileError(f"'{relative}' is not valid YAML: {exc}") from None
+        raise RuleFileError(f"规则文件 '{relative}' 不是有效的 YAML：{exc}") from None
     if data is None:
-        raise RuleFileError(f"'{relative}' is empty")
+        raise RuleFileError(f"规则文件 '{relative}' 是空的")
     return data
 
 
 def check_word_lists(relative: str, data, where: str = "") -> None:
     """Every leaf must be a list of non-empty strings (YAML turns a bare `no` into False)."""
     if not isinstance(data, dict):
-        raise RuleFileError(f"'{relative}'{where} must map keys to lists of words, found {type(data).__name__}")
+        raise RuleFileError(f"规则文件 '{relative}'{where} 应为“键: 词语列表”的映射，实为 {type(data).__name__}")
     for key, words in data.items():
         if isinstance(words, dict):
             check_word_lists(relative, words, f"{where} > {key}")
         elif not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
             bad = next((w for w in words if not (isinstance(w, str) and w)), words) if isinstance(words, list) else words
-            raise RuleFileError(f"'{relative}'{where}: entry '{key}' must be a list of non-empty strings; "
-                                f"found {bad!r} (quote words YAML reads as booleans or numbers)")
+            raise RuleFileError(f"规则文件 '{relative}'{where} 中 '{key}' 应为非空字符串的列表，实为 {bad!r}；"
+                                "YAML 会把 yes、no、数字等读成布尔值或数字，请给这些词加引号")

@@ -518,7 +518,7 @@ def test_deadlines_invalid_date_is_skipped_not_replaced_by_a_part_of_it():
 def test_deadlines_warn_past_the_calendar_data():
     found = only("3个工作日内", date(2026, 12, 30))
     assert found.iso == "2027-01-04"
-    assert found.warnings == ("holiday data does not cover 2027: counted weekends only",)
+    assert found.warnings == ("节假日数据不包括 2027 年，这一年只按周末计算工作日",)
     assert only("3个工作日内", date(2026, 6, 16)).warnings == ()
 
 
@@ -564,7 +564,7 @@ def test_holidays_add_workdays(day, n, expected):
 def test_holidays_warnings_name_the_uncovered_year():
     calendar = default_calendar()
     assert calendar.warnings_for(date(2026, 12, 31)) == ()
-    assert calendar.warnings_for(date(2027, 3, 1)) == ("holiday data does not cover 2027: counted weekends only",)
+    assert calendar.warnings_for(date(2027, 3, 1)) == ("节假日数据不包括 2027 年，这一年只按周末计算工作日",)
     assert calendar is default_calendar()
 
 
@@ -581,10 +581,10 @@ def test_holidays_user_file_overrides_the_package(tmp_path):
     ('{"holidays": ["2027-13-01"]}', ["2027-13-01", "holidays"]),
     ('{"workdays": ["tomorrow"]}', ["tomorrow", "workdays"]),
     ('{"holiday": ["2027-01-01"]}', ["holiday"]),
-    ('["2027-01-01"]', ["mapping"]),
-    ('{"holidays": "2027-01-01"}', ["holidays", "list"]),
-    ("{not json", ["cannot be read"]),
-    ('{"holidays": ["2027-01-01"], "workdays": ["2027-01-01"]}', ["2027-01-01", "holiday and a workday"]),
+    ('["2027-01-01"]', ["'holidays' 和/或 'workdays'"]),
+    ('{"holidays": "2027-01-01"}', ["holidays", "日期的列表"]),
+    ("{not json", ["无法读取"]),
+    ('{"holidays": ["2027-01-01"], "workdays": ["2027-01-01"]}', ["2027-01-01", "既列为假日又列为工作日"]),
 ])
 def test_holidays_bad_file_is_a_config_error_naming_file_and_entry(tmp_path, content, words):
     path = tmp_path / "bad.json"

@@ -495,31 +495,31 @@ def _empty_docx() -> bytes:
 BAD = [
     # name, bytes, limits, error class, code, words the message must contain
     ("纪要.doc", OLE, Limits(), UnsupportedInput, "unsupported", [".doc", ".docx"]),
-    ("纪要.docx", OLE, Limits(), CorruptInput, "corrupt", ["old binary .doc"]),
-    ("纪要.docx", PDF, Limits(), CorruptInput, "corrupt", ["PDF"]),
-    ("纪要.pdf", PDF, Limits(), UnsupportedInput, "unsupported", [".pdf", ".txt"]),
-    ("纪要", SIMPLIFIED.encode(), Limits(), UnsupportedInput, "unsupported", ["no extension"]),
-    ("纪要.docx", b"PK\x03\x04" + random.Random(7).randbytes(400), Limits(), CorruptInput, "corrupt", ["zip"]),
+    ("纪要.docx", OLE, Limits(), CorruptInput, "corrupt", ["旧版二进制 .doc", "另存为 .docx"]),
+    ("纪要.docx", PDF, Limits(), CorruptInput, "corrupt", ["PDF 文件"]),
+    ("纪要.pdf", PDF, Limits(), UnsupportedInput, "unsupported", ["不支持", ".pdf", ".txt"]),
+    ("纪要", SIMPLIFIED.encode(), Limits(), UnsupportedInput, "unsupported", ["无扩展名"]),
+    ("纪要.docx", b"PK\x03\x04" + random.Random(7).randbytes(400), Limits(), CorruptInput, "corrupt", ["压缩包损坏"]),
     ("纪要.docx", zip_bytes({"content.xml": b"<office:document/>", "mimetype": b"x"}), Limits(),
      CorruptInput, "corrupt", ["word/document.xml"]),
-    ("纪要.docx", plain_docx()[:2000], Limits(), CorruptInput, "corrupt", ["zip"]),
-    ("纪要.docx", with_damaged_document_xml(plain_docx()), Limits(), CorruptInput, "corrupt", ["damaged"]),
-    ("纪要.txt", b"", Limits(), EmptyInput, "empty", ["empty"]),
-    ("纪要.md", b"", Limits(), EmptyInput, "empty", ["empty"]),
-    ("纪要.docx", b"", Limits(), EmptyInput, "empty", ["empty"]),
-    ("纪要.txt", b"  \r\n\t\n   \n", Limits(), EmptyInput, "empty", ["empty"]),
-    ("纪要.md", b"\n\n    \n", Limits(), EmptyInput, "empty", ["empty"]),
-    ("纪要.docx", _empty_docx(), Limits(), EmptyInput, "empty", ["no text"]),
-    ("纪要.docx", _bomb_docx(), Limits(max_compression_ratio=40), TooLargeInput, "too_large", ["zip bomb", "ratio"]),
+    ("纪要.docx", plain_docx()[:2000], Limits(), CorruptInput, "corrupt", ["压缩包损坏", "重新保存"]),
+    ("纪要.docx", with_damaged_document_xml(plain_docx()), Limits(), CorruptInput, "corrupt", ["已损坏"]),
+    ("纪要.txt", b"", Limits(), EmptyInput, "empty", ["空文件"]),
+    ("纪要.md", b"", Limits(), EmptyInput, "empty", ["空文件"]),
+    ("纪要.docx", b"", Limits(), EmptyInput, "empty", ["空文件"]),
+    ("纪要.txt", b"  \r\n\t\n   \n", Limits(), EmptyInput, "empty", ["空文件"]),
+    ("纪要.md", b"\n\n    \n", Limits(), EmptyInput, "empty", ["空文件"]),
+    ("纪要.docx", _empty_docx(), Limits(), EmptyInput, "empty", ["没有文字"]),
+    ("纪要.docx", _bomb_docx(), Limits(max_compression_ratio=40), TooLargeInput, "too_large", ["压缩炸弹", "压缩比 40 倍"]),
     ("纪要.docx", _bomb_docx(), Limits(max_unzipped_bytes=1_000_000, max_compression_ratio=10**6),
      TooLargeInput, "too_large", ["1,000,000"]),
-    ("纪要.docx", _many_entries(), Limits(max_zip_entries=10), TooLargeInput, "too_large", ["entries", "10"]),
-    ("纪要.txt", SIMPLIFIED.encode() * 10, Limits(max_bytes=200), TooLargeInput, "too_large", ["bytes", "200"]),
-    ("纪要.docx", plain_docx(), Limits(max_bytes=1000), TooLargeInput, "too_large", ["bytes", "1,000"]),
-    ("纪要.md", ("会" * 300).encode(), Limits(max_chars=100), TooLargeInput, "too_large", ["characters", "100"]),
-    ("纪要.txt", b"\x80\x80\x80abc\xff\xfe\xfd", Limits(), UndecodableInput, "encoding", ["encoding"]),
-    ("纪要.txt", b"\xff\xfe\x00\xd8", Limits(), UndecodableInput, "encoding", ["utf-16"]),
-    ("纪要.txt", "会议\x00纪要".encode(), Limits(), UndecodableInput, "encoding", ["encoding"]),
+    ("纪要.docx", _many_entries(), Limits(max_zip_entries=10), TooLargeInput, "too_large", ["个条目", "上限 10 个"]),
+    ("纪要.txt", SIMPLIFIED.encode() * 10, Limits(max_bytes=200), TooLargeInput, "too_large", ["上限 200 字节"]),
+    ("纪要.docx", plain_docx(), Limits(max_bytes=1000), TooLargeInput, "too_large", ["上限 1,000 字节"]),
+    ("纪要.md", ("会" * 300).encode(), Limits(max_chars=100), TooLargeInput, "too_large", ["300 个字符", "上限 100 个字符"]),
+    ("纪要.txt", b"\x80\x80\x80abc\xff\xfe\xfd", Limits(), UndecodableInput, "encoding", ["文字编码", "UTF-8"]),
+    ("纪要.txt", b"\xff\xfe\x00\xd8", Limits(), UndecodableInput, "encoding", ["utf-16 的字节顺序标记", "第 2 字节"]),
+    ("纪要.txt", "会议\x00纪要".encode(), Limits(), UndecodableInput, "encoding", ["文字编码"]),
 ]
 BAD_IDS = ["doc", "doc-renamed-docx", "pdf-as-docx", "pdf", "no-extension", "corrupt-zip", "zip-without-document",
            "truncated-docx", "damaged-xml", "empty-txt", "empty-md", "empty-docx", "whitespace-txt",
@@ -538,7 +538,7 @@ def test_read_bad_input_raises_named_error(tmp_path, name, data, limits, error, 
     assert info.value.to_dict() == {"code": code, "message": info.value.message}
     for word in words:
         assert word in info.value.message
-    assert name in str(info.value)                # the file is named
+    assert name in info.value.message             # the file is named where the source is not shown (HTTP)
 
 
 @pytest.mark.parametrize(("name", "data", "limits", "error", "code", "words"), BAD, ids=BAD_IDS)
@@ -570,7 +570,7 @@ def test_read_missing_file(tmp_path):
     with pytest.raises(UnsupportedInput) as info:
         read_document(path)
     assert info.value.code == "unsupported"
-    assert "not found" in info.value.message
+    assert info.value.message == "找不到文件“不存在.txt”，请检查路径和文件名"
     assert str(path) in str(info.value)
 
 
@@ -579,7 +579,7 @@ def test_read_directory(tmp_path):
     folder.mkdir()
     with pytest.raises(UnsupportedInput) as info:
         read_document(folder)
-    assert "directory" in info.value.message
+    assert "“纪要.md”是文件夹" in info.value.message
 
 
 def test_read_file_over_max_bytes_is_refused_before_reading(tmp_path):
@@ -587,7 +587,7 @@ def test_read_file_over_max_bytes_is_refused_before_reading(tmp_path):
     path.write_bytes(SIMPLIFIED.encode() * 10)
     with pytest.raises(TooLargeInput) as info:
         read_document(path, limits=Limits(max_bytes=100))
-    assert f"{path.stat().st_size:,} bytes" in info.value.message
+    assert f"{path.stat().st_size:,} 字节" in info.value.message
 
 
 def test_read_every_error_is_a_minutes_error():

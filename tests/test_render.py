@@ -241,7 +241,7 @@ def test_render_minutes_docx_with_nothing_extracted():
 
 
 def test_render_minutes_docx_refuses_unknown_style():
-    with pytest.raises(TemplateError, match="'fancy' is not one of 'standard', 'formal'"):
+    with pytest.raises(TemplateError, match="纪要样式 'fancy' 无效，可选：'standard'、'formal'"):
         render_minutes_docx(small_minutes(), style="fancy")
 
 
@@ -271,7 +271,7 @@ def user_template(path: Path, runs: list[str], where: str = "body") -> Path:
     (["{{ cycler }}"], "body", "cycler"),
     (["{{ meeting['_secret'] }}"], "body", "_secret"),
     (["{{ 2 ** 64 }}"], "body", "**"),
-    (["{{ os }}"], "body", "'os' is not a template variable"),
+    (["{{ os }}"], "body", "'os' 不是模板变量"),
 ], ids=["class", "import", "split-runs", "smart-quotes", "header", "attr", "include", "from-import", "lipsum",
         "cycler", "private-key", "power", "unknown-name"])
 def test_render_refuses_unsafe_user_template(tmp_path, runs, where, quoted):
@@ -282,8 +282,8 @@ def test_render_refuses_unsafe_user_template(tmp_path, runs, where, quoted):
 
 
 @pytest.mark.parametrize("runs, message", [
-    (["{{ 'x' * 100000 }}"], "longer than"),
-    (["{% for x in %}"], "cannot parse"),
+    (["{{ 'x' * 100000 }}"], "长度超过 10000"),
+    (["{% for x in %}"], "无法解析"),
     (["{{ meeting.no_such_field }}"], "no_such_field"),
 ], ids=["huge-repeat", "syntax", "undefined-field"])
 def test_render_user_template_errors_name_the_file(tmp_path, runs, message):
@@ -540,9 +540,9 @@ def test_write_outputs_chooses_renderer_by_suffix(tmp_path, key, name):
 
 
 @pytest.mark.parametrize("key, name, message", [
-    ("minutes", "minutes.pdf", "'.pdf' is not a supported suffix for the minutes output; expected .docx or .md"),
-    ("tracker", "tracker.csv", "expected .xlsx or .docx"),
-    ("slides", "deck.pptx", "'slides' is not an output"),
+    ("minutes", "minutes.pdf", "“minutes.pdf”的扩展名不能用于 --minutes：应为 .docx 或 .md"),
+    ("tracker", "tracker.csv", "应为 .xlsx 或 .docx"),
+    ("slides", "deck.pptx", "'slides' 不是可生成的文档"),
 ])
 def test_write_outputs_refuses_unsupported_output_before_writing(tmp_path, key, name, message):
     outputs = {"json": tmp_path / "ok.json", key: tmp_path / name}

@@ -340,7 +340,7 @@ def test_service_file_over_the_limit_is_413():
 def test_service_declared_length_over_the_limit_is_413_before_reading():
     with client_with(max_upload_bytes=1000) as c:
         response = c.post("/api/v1/extract", content=b"{}" * 50_000, headers={"content-type": "application/json"})
-        assert "request body" in assert_error(response, 413, "too_large")["message"]
+        assert "请求体有" in assert_error(response, 413, "too_large")["message"]
 
 
 def test_service_zip_bomb_is_413(client):

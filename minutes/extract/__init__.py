@@ -64,8 +64,8 @@ def _extract(seg: Segmented, ref_date: Optional[date], calendar: Optional[WorkCa
     minutes = Minutes(source=seg.document.source, meeting=meeting, decisions=decisions, action_items=actions)
     add_document_info(minutes, seg, transcript)
     if not meeting.date and ref_date is None:
-        minutes.warnings.append(f"no meeting date found and no --ref-date given: relative deadlines count from "
-                                f"{ref.isoformat()[:10]}")
+        minutes.warnings.append(f"记录中没有会议日期，也没有指定参考日期（--ref-date）：相对期限从 "
+                                f"{ref.isoformat()[:10]} 起算")
     minutes.warnings += sorted({w for d in _all_deadlines(reading) for w in d.warnings})
     return Extraction(minutes=minutes, reading=reading, transcript=transcript)
 

@@ -59,7 +59,7 @@ def _doc_number_patterns() -> tuple[re.Pattern, ...]:
     try:
         return tuple(re.compile(p) for p in _data()["doc_number_patterns"])
     except re.error as exc:
-        raise RuleFileError(f"'{_FILE}' > doc_number_patterns: {exc}") from None
+        raise RuleFileError(f"规则文件 '{_FILE}' 中 doc_number_patterns 有无效的正则表达式：{exc}") from None
 
 
 @lru_cache(maxsize=1)

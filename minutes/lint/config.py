@@ -47,8 +47,8 @@ def rule_table() -> dict[str, Rule]:
     for rule_id, entry in data.items():
         if isinstance(entry, dict) and "severity" in entry:
             if entry["severity"] not in SEVERITIES:
-                raise ConfigError(f"lint.yaml: rule '{rule_id}' has severity '{entry['severity']}'; "
-                                  f"expected one of {', '.join(SEVERITIES)}")
+                raise ConfigError(f"lint.yaml：规则 '{rule_id}' 的级别 '{entry['severity']}' 无效，"
+                                  f"应为 {'、'.join(SEVERITIES)} 之一")
             rules[rule_id] = Rule(rule_id, entry.get("label", rule_id), entry["severity"], entry.get("message", ""),
                                   entry.get("suggestion", ""))
     return rules
@@ -74,20 +74,21 @@ class LintConfig:
         """From ``path``, or the nearest pyproject.toml/.minutes.toml above ``start`` (the working directory)."""
         if path is not None:
             if not path.is_file():
-                raise ConfigError("config file not found", source=str(path))
+                raise ConfigError(f"找不到检查设置文件“{path.name}”，请检查 --config 给出的路径", source=str(path))
             table = _table(path)
             if table is None:
-                raise ConfigError("has no [tool.minutes.lint] table (or .minutes.toml keys)", source=str(path))
+                raise ConfigError(f"“{path.name}”里没有检查设置：pyproject.toml 应有 [tool.minutes.lint] 表，"
+                                  ".minutes.toml 应直接写设置项", source=str(path))
             return cls.from_table(table, path)
         found = find_config(start or Path.cwd())
         return cls.from_table(found[1], found[0]) if found else cls()
 
     @classmethod
     def from_table(cls, table: dict, source: Optional[Path] = None) -> "LintConfig":
-        where = str(source) if source else "lint config"
+        where = str(source) if source else "检查设置"
         unknown = set(table) - _KEYS
         if unknown:
-            raise ConfigError(f"unknown setting(s) {', '.join(sorted(unknown))}; expected {', '.join(sorted(_KEYS))}",
+            raise ConfigError(f"未知的设置项 {'、'.join(sorted(unknown))}；可用的设置项：{'、'.join(sorted(_KEYS))}",
                               source=where)
         rule_table()                      # validates lint.yaml before the settings are read
         disabled = set(_rule_list(table.get("disable", []), "disable", where))
@@ -117,7 +118,7 @@ def _table(path: Path) -> Optional[dict]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"is not valid TOML: {exc}", source=str(path)) from None
+        raise ConfigError(f"“{path.name}”不是有效的 TOML 文件：{exc}", source=str(path)) from None
     if path.name == "pyproject.toml":
         return data.get("tool", {}).get("minutes", {}).get("lint")
     return data.get("lint", data)
@@ -125,23 +126,23 @@ def _table(path: Path) -> Optional[dict]:
 
 def _rule_list(value, key: str, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"'{key}' must be a list of rule names", source=where)
+        raise ConfigError(f"'{key}' 应为规则名的列表，如 [\"subjective\"]", source=where)
     known = rule_table()
     for rule in value:
         if rule not in known:
-            raise ConfigError(f"'{key}': '{rule}' is not a lint rule; expected one of {', '.join(known)}", source=where)
+            raise ConfigError(f"'{key}' 中的 '{rule}' 不是检查规则；可用的规则：{'、'.join(known)}", source=where)
     return value
 
 
 def _severity(value, key: str, where: str) -> str:
     if value not in SEVERITIES:
-        raise ConfigError(f"'{key}' is '{value}'; expected one of {', '.join(SEVERITIES)}", source=where)
+        raise ConfigError(f"'{key}' 的值 '{value}' 无效，应为 {'、'.join(SEVERITIES)} 之一", source=where)
     return value
 
 
 def _mapping(value, key: str, where: str) -> dict:
     if not isinstance(value, dict):
-        raise ConfigError(f"'{key}' must be a table", source=where)
+        raise ConfigError(f"'{key}' 应为一个表（规则名 = 值）", source=where)
     return value
 
 
@@ -149,8 +150,8 @@ def _words(value, key: str, where: str) -> dict[str, tuple[str, ...]]:
     out = {}
     for rule, words in _mapping(value, key, where).items():
         if rule not in PHRASE_RULES:
-            raise ConfigError(f"'{key}.{rule}': words can be set only for {', '.join(PHRASE_RULES)}", source=where)
+            raise ConfigError(f"'{key}.{rule}'：只有这几条规则可以增减词语：{'、'.join(PHRASE_RULES)}", source=where)
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-            raise ConfigError(f"'{key}.{rule}' must be a list of words", source=where)
+            raise ConfigError(f"'{key}.{rule}' 应为词语列表（非空字符串）", source=where)
         out[rule] = tuple(words)
     return out

@@ -79,13 +79,12 @@ def write_outputs(minutes: Minutes, outputs: dict[str, Path], *, template: Path 
 def renderer(key: str, path: Path) -> Callable[[Minutes, dict], bytes]:
     """The function that makes output ``key`` as a file like ``path``; MinutesError naming it if none does."""
     if key not in OUTPUT_SUFFIXES:
-        keys = ", ".join(f"'{k}'" for k in OUTPUT_SUFFIXES)
-        raise MinutesError(f"'{key}' is not an output; expected one of {keys}", source=str(path))
+        keys = "、".join(f"'{k}'" for k in OUTPUT_SUFFIXES)
+        raise MinutesError(f"'{key}' 不是可生成的文档；可选：{keys}", source=str(path))
     suffix = path.suffix.lower()
     if suffix not in OUTPUT_SUFFIXES[key]:
-        accepted = " or ".join(OUTPUT_SUFFIXES[key])
-        raise MinutesError(f"'{suffix or path.name}' is not a supported suffix for the {key} output; "
-                           f"expected {accepted}", source=str(path))
+        accepted = " 或 ".join(OUTPUT_SUFFIXES[key])
+        raise MinutesError(f"“{path.name}”的扩展名不能用于 --{key}：应为 {accepted}", source=str(path))
     return _RENDERERS[(key, suffix)]
 
 
@@ -107,7 +106,8 @@ def write_atomically(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise MinutesError(f"cannot write here: {exc.strerror}", source=str(path)) from None
+        raise MinutesError(f"无法在“{path.parent}”中写入“{path.name}”（{exc.strerror}），"
+                           "请检查文件夹能否创建、是否有写入权限", source=str(path)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -116,5 +116,6 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException as exc:
         Path(temp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise MinutesError(f"cannot write: {exc.strerror}", source=str(path)) from None
+            raise MinutesError(f"无法写入“{path.name}”（{exc.strerror}），请检查磁盘空间和写入权限",
+                               source=str(path)) from None
         raise

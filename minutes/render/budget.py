@@ -52,11 +52,11 @@ def render_within_budget(render: Callable[[Path, dict], bytes], path: Path, cont
     sender.close()
     try:
         if not receiver.poll(budget.seconds):
-            raise TemplateError(f"模板渲染超过 {budget.seconds:g} 秒仍未结束，已停止；请检查循环（如嵌套的 range）"
-                                "和宏的自我调用", source=str(path))
+            raise TemplateError(f"模板“{path.name}”渲染超过 {budget.seconds:g} 秒仍未结束，已停止；"
+                                "请检查循环（如嵌套的 range）和宏的自我调用", source=str(path))
         outcome, value = receiver.recv()
     except EOFError:
-        raise TemplateError(f"渲染模板的进程意外退出（退出码 {child.exitcode}）；模板可能生成了过大的内容",
+        raise TemplateError(f"渲染模板“{path.name}”的进程意外退出（退出码 {child.exitcode}）；模板可能生成了过大的内容",
                             source=str(path)) from None
     finally:
         receiver.close()
@@ -72,20 +72,20 @@ def _child(sender, render: Callable[[Path, dict], bytes], path: Path, context: d
     try:
         data = render(path, context)
         if len(data) > budget.output_bytes:
-            sender.send(("error", f"模板生成的 Word 文件有 {len(data):,} 字节，超过上限 {budget.output_bytes:,}；"
-                                  "请检查是否重复输出了大段内容"))
+            sender.send(("error", f"模板“{path.name}”生成的 Word 文件有 {len(data):,} 字节，"
+                                  f"超过上限 {budget.output_bytes:,} 字节；请检查是否重复输出了大段内容"))
         else:
             sender.send(("ok", data))
     except MemoryError:
-        sender.send(("error", f"模板渲染用掉的内存超过 {budget.memory_bytes // 2**20} MB，已停止；请检查是否用 "
+        sender.send(("error", f"模板“{path.name}”渲染用掉的内存超过 {budget.memory_bytes // 2**20} MB，已停止；请检查是否用 "
                               "center、ljust、~ 或循环拼出了极长的文字"))
     except RecursionError:
-        sender.send(("error", "模板里的宏调用自己太多层（无尽递归）或标签嵌套太深，已停止；请给递归加上结束条件，"
-                              "检查成对的 {{ }} 和 {% %}"))
+        sender.send(("error", f"模板“{path.name}”里的宏调用自己太多层（无尽递归）或标签嵌套太深，已停止；"
+                              "请给递归加上结束条件，检查成对的 {{ }} 和 {% %}"))
     except MinutesError as exc:
         sender.send(("error", exc.message))
     except Exception as exc:   # noqa: BLE001 - a template's own mistake (a filter on the wrong type, ...)
-        sender.send(("error", f"模板渲染出错：{exc.__class__.__name__}: {exc}；请检查模板里的标签"))
+        sender.send(("error", f"模板“{path.name}”渲染出错：{exc.__class__.__name__}: {exc}；请检查模板里的标签"))
     finally:
         sender.close()
 

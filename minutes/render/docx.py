@@ -39,11 +39,11 @@ TRACKER = "tracker.docx"
 BEIJING = timezone(timedelta(hours=8))
 # (pattern over one tag's text, why it is refused); checked before Jinja parses anything.
 REFUSED_TAGS = (
-    (r"__|\.\s*_|\[\s*['\"]_", "it reaches Python internals (a name starting with '_')"),
-    (r"^\{%[-+]?\s*(import|from|include|extends)\b", "templates may not import modules or load other templates"),
-    (r"\|\s*attr\b|\battr\s*\(", "the 'attr' filter reads attributes by computed name"),
-    (r"\b(self|lipsum|cycler|joiner|namespace|dict)\b", "it uses a Jinja global that templates do not get"),
-    (r"\*\*", "the power operator is not allowed"),
+    (r"__|\.\s*_|\[\s*['\"]_", "它会访问 Python 的内部对象（以 '_' 开头的名字）"),
+    (r"^\{%[-+]?\s*(import|from|include|extends)\b", "模板不能导入模块，也不能加载其他模板"),
+    (r"\|\s*attr\b|\battr\s*\(", "'attr' 过滤器会按算出来的名字读取属性"),
+    (r"\b(self|lipsum|cycler|joiner|namespace|dict)\b", "它用到了模板里没有提供的 Jinja 全局对象"),
+    (r"\*\*", "不允许使用乘方运算符 **"),
 )
 REFUSED_NODES = (nodes.Import, nodes.FromImport, nodes.Include, nodes.Extends)
 ALLOWED_GLOBALS = frozenset({"range", "loop"})
@@ -64,7 +64,7 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         sizes = [len(v) for v in (left, right) if isinstance(v, (str, list, tuple))]
         counts = [v for v in (left, right) if isinstance(v, int)]
         if sizes and counts and sizes[0] * max(counts[0], 0) > MAX_REPEAT:
-            raise SecurityError(f"'*' would build a value longer than {MAX_REPEAT}")
+            raise SecurityError(f"用 '*' 重复会得到长度超过 {MAX_REPEAT} 的文字或列表")
         return super().call_binop(context, operator, left, right)
 
 
@@ -94,7 +94,7 @@ def render_users(path: Path, context: dict[str, Any]) -> bytes:
     """A user's template: checked and rendered within the budget (render/budget.py), since docxtpl's
     own clean-up of a crafted file can take minutes before the check sees a tag."""
     if not path.is_file():
-        raise TemplateError("template file not found", source=str(path))
+        raise TemplateError(f"找不到模板文件“{path.name}”，请检查路径和文件名", source=str(path))
     return render_within_budget(render_template, path, context)
 
 
@@ -146,27 +146,28 @@ def check_template(path: Path) -> None:
 # --------------------------------------------------------------------------- #
 def style_file(style: str) -> str:
     if style not in STYLES:
-        accepted = ", ".join(f"'{s}'" for s in STYLES)
-        raise TemplateError(f"style '{style}' is not one of {accepted}")
+        accepted = "、".join(f"'{s}'" for s in STYLES)
+        raise TemplateError(f"纪要样式 '{style}' 无效，可选：{accepted}")
     return STYLES[style]
 
 
 def shipped(name: str) -> Path:
     path = templates_dir() / name
     if not path.is_file():
-        raise TemplateError(f"shipped template '{name}' is missing from {templates_dir()}; "
-                            "run templates/build_templates.py", source=str(path))
+        raise TemplateError(f"自带的模板 '{name}' 不在 {templates_dir()} 中，安装不完整；"
+                            "请重新安装 minutes，或运行 templates/build_templates.py", source=str(path))
     return path
 
 
 def open_template(path: Path) -> DocxTemplate:
     if not path.is_file():
-        raise TemplateError("template file not found", source=str(path))
+        raise TemplateError(f"找不到模板文件“{path.name}”，请检查路径和文件名", source=str(path))
     try:
         doc = DocxTemplate(path)
         doc.init_docx()
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError) as exc:
-        raise TemplateError(f"is not a Word .docx template ({exc})", source=str(path)) from None
+        raise TemplateError(f"模板“{path.name}”不是 Word .docx 文件（{exc}），请用 Word 另存为 .docx 后再试",
+                            source=str(path)) from None
     return doc
 
 
@@ -183,15 +184,15 @@ def check_loaded(doc: DocxTemplate, path: Path) -> None:
 
 def template_sources(doc: DocxTemplate) -> Iterator[tuple[str, str]]:
     """(part, Jinja source) for every part docxtpl renders, cleaned up the way docxtpl does."""
-    yield "body", _lines(doc.patch_xml(doc.get_xml()))
-    for uri, kind in ((doc.HEADER_URI, "header"), (doc.FOOTER_URI, "footer")):
+    yield "正文", _lines(doc.patch_xml(doc.get_xml()))
+    for uri, kind in ((doc.HEADER_URI, "页眉"), (doc.FOOTER_URI, "页脚")):
         for _, part in doc.get_headers_footers(uri):
             yield kind, _lines(doc.patch_xml(doc.get_part_xml(part)))
     for part in doc.docx.part.package.parts:
         if part.content_type.endswith("wordprocessingml.footnotes+xml"):
-            yield "footnotes", _lines(doc.patch_xml(part.blob.decode("utf-8")))
+            yield "脚注", _lines(doc.patch_xml(part.blob.decode("utf-8")))
     for prop in RENDERED_PROPERTIES:
-        yield f"document property '{prop}'", getattr(doc.docx.core_properties, prop) or ""
+        yield f"文档属性 '{prop}'", getattr(doc.docx.core_properties, prop) or ""
 
 
 def _lines(xml: str) -> str:
@@ -230,15 +231,16 @@ def _check_tree(env: _Sandbox, source: str, part: str, path: Path) -> None:
         tree = env.parse(source)
         for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter, *REFUSED_NODES)):
             if _unsafe(node):
-                _refuse(path, part, _near(source, node.lineno), "it reaches Python internals or other templates")
+                _refuse(path, part, _near(source, node.lineno), "它会访问 Python 的内部对象或其他模板")
         undeclared = meta.find_undeclared_variables(tree)   # compiles: finds `set loop = ...` and the like
     except TemplateSyntaxError as exc:
-        raise TemplateError(f"{part}: Jinja cannot parse {_near(source, exc.lineno)}: {exc.message}",
+        raise TemplateError(f"模板“{path.name}”的{part}中有 Jinja 无法解析的标签 {_near(source, exc.lineno)}："
+                            f"{exc.message}；请检查标签是否写完整、是否成对",
                             source=str(path)) from None
     unknown = sorted(undeclared - set(CONTEXT_KEYS) - ALLOWED_GLOBALS)
     if unknown:
         _refuse(path, part, _tag_naming(source, unknown[0]),
-                f"'{unknown[0]}' is not a template variable; available: {', '.join(CONTEXT_KEYS)}")
+                f"'{unknown[0]}' 不是模板变量；可用的变量：{'、'.join(CONTEXT_KEYS)}")
 
 
 def _unsafe(node: nodes.Node) -> bool:
@@ -252,7 +254,7 @@ def _unsafe(node: nodes.Node) -> bool:
 
 
 def _refuse(path: Path, part: str, tag: str, reason: str) -> None:
-    raise TemplateError(f"{part}: tag {_short(tag)} is refused: {reason}", source=str(path))
+    raise TemplateError(f"模板“{path.name}”的{part}中有不允许的标签 {_short(tag)}：{reason}", source=str(path))
 
 
 def _text(xml: str) -> str:
@@ -281,11 +283,14 @@ def _render(doc: DocxTemplate, context: dict[str, Any], path: Path) -> None:
     try:
         doc.render(context, jinja_env=sandbox())
     except SecurityError as exc:
-        raise TemplateError(f"refused while rendering: {exc}", source=str(path)) from None
+        raise TemplateError(f"模板“{path.name}”渲染时被安全限制拦下：{exc}", source=str(path)) from None
     except JinjaError as exc:
-        raise TemplateError(f"cannot render: {exc.__class__.__name__}: {exc}", source=str(path)) from None
+        raise TemplateError(f"模板“{path.name}”无法渲染（{exc.__class__.__name__}: {exc}）；请检查模板里的标签和变量名",
+                            source=str(path)) from None
     except (etree.LxmlError, ValueError) as exc:
-        raise TemplateError(f"rendering produced a broken Word file: {exc}", source=str(path)) from None
+        raise TemplateError(f"模板“{path.name}”渲染出的 Word 文件已损坏（{exc}）；请检查标签有没有拆开表格或段落",
+                            source=str(path)) from None
     except (TypeError, AttributeError, KeyError, IndexError, ArithmeticError) as exc:
-        raise TemplateError(f"模板渲染出错：{exc.__class__.__name__}: {exc}；请检查模板里用到的过滤器和值的类型",
+        raise TemplateError(f"模板“{path.name}”渲染出错：{exc.__class__.__name__}: {exc}；"
+                            "请检查模板里用到的过滤器和值的类型",
                             source=str(path)) from None

@@ -71,7 +71,7 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
         first = exc.errors()[0]
         name = env_name(str(first["loc"][0]))
         shown = "…" if name == env_name("api_token") else repr(environ.get(name))
-        raise ConfigError(f"{name}={shown} is not valid: {first['msg']}") from None
+        raise ConfigError(f"环境变量 {name}={shown} 无效：{first['msg']}") from None
 
 
 @lru_cache(maxsize=1)

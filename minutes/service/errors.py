@@ -81,14 +81,14 @@ def describe(exc: Exception) -> tuple[int, str, str]:
     if isinstance(exc, MinutesError):
         return STATUS.get(exc.code, 500), exc.code, exc.message
     if isinstance(exc, RequestValidationError):
-        return 422, "invalid", "; ".join(_validation_message(e) for e in exc.errors())
+        return 422, "invalid", "；".join(_validation_message(e) for e in exc.errors())
     if isinstance(exc, HTTPException):
         phrase = HTTPStatus(exc.status_code).phrase
         return exc.status_code, phrase.lower().replace(" ", "_"), str(exc.detail)
     log.error("internal error: %s", exc.__class__.__name__)   # the message may quote the document: not logged
-    return 500, "internal", "internal error; the document was not kept"
+    return 500, "internal", "服务器内部出错；提交的文档没有留在服务器上"
 
 
 def _validation_message(error: dict) -> str:
     where = " ".join(str(part) for part in error.get("loc", ()))
-    return f"{where}: {error.get('msg')}"
+    return f"请求中的 '{where}' 有误：{error.get('msg')}"

@@ -29,8 +29,9 @@ async def deadline_input(request: Request) -> DeadlineInput:
     except ValidationError as exc:
         error = exc.errors()[0]
         if error["type"] == "json_invalid":
-            raise BadRequest(f"the body is not valid JSON ({error['msg']})") from None
-        raise InvalidRequest(f"'{'.'.join(str(p) for p in error['loc']) or 'the body'}': {error['msg']}") from None
+            raise BadRequest(f"请求体不是有效的 JSON（{error['msg']}）") from None
+        raise InvalidRequest(f"请求中的 '{'.'.join(str(p) for p in error['loc']) or '请求体'}' 有误："
+                             f"{error['msg']}") from None
 
 
 @router.post("/deadline", response_model=DeadlineResponse, responses=ERROR_RESPONSES,

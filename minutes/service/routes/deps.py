@@ -39,7 +39,8 @@ def require_token(credentials: Optional[HTTPAuthorizationCredentials] = Depends(
         return
     given = credentials.credentials if credentials else ""
     if not secrets.compare_digest(given.encode(), expected.get_secret_value().encode()):
-        raise Unauthorized("this API needs 'Authorization: Bearer <token>' with the server's MINUTES_API_TOKEN")
+        raise Unauthorized("缺少或填错了访问令牌：请在请求头加上 'Authorization: Bearer <令牌>'，"
+                           "令牌即服务器设置的 MINUTES_API_TOKEN")
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,9 @@ async def _read_submission(request: Request, settings: Settings, model: type[Bas
         return await _form_submission(request, options.get(b"boundary"), settings.max_body_bytes)
     if media_type == b"application/json":
         return _json_submission(await read_body(request, settings.max_body_bytes), model)
-    shown = media_type.decode("latin-1") or "none"
-    raise UnsupportedInput(f"content type '{shown}' is not accepted; expected multipart/form-data "
-                           "(a file in the field 'file') or application/json")
+    shown = media_type.decode("latin-1") or "无"
+    raise UnsupportedInput(f"不接受内容类型 '{shown}'；请用 multipart/form-data（文件放在 'file' 字段）"
+                           "或 application/json 提交")
 
 
 async def read_body(request: Request, limit: int, sink=None) -> bytes:
@@ -88,7 +89,7 @@ async def read_body(request: Request, limit: int, sink=None) -> bytes:
 
 
 def _too_large(size: int, limit: int) -> TooLargeInput:
-    return TooLargeInput(f"request body of {size:,}+ bytes is over the limit of {limit:,} bytes")
+    return TooLargeInput(f"请求体有 {size:,} 字节以上，超过上限 {limit:,} 字节；请拆成几份再提交")
 
 
 def _json_submission(body: bytes, model: type[BaseModel]) -> Submission:
@@ -103,8 +104,8 @@ def _json_submission(body: bytes, model: type[BaseModel]) -> Submission:
 def _from_model(parsed: BaseModel) -> Submission:
     extraction = getattr(parsed, "extraction", None)
     if (parsed.text is None) == (extraction is None):
-        raise InvalidRequest("give either 'text' (notes) or 'extraction' (an extraction to render), "
-                             "not both or neither")
+        raise InvalidRequest("请给出 'text'（会议记录）或 'extraction'（要生成文档的提取结果）其中一项，"
+                             "不能两项都给或都不给")
     if parsed.text is not None and "\x00" in parsed.text:
         line = parsed.text.count("\n", 0, parsed.text.index("\x00")) + 1
         raise InvalidRequest(f"'text' 第 {line} 行有 NUL 控制字符（U+0000），不是会议记录里的文字；"
@@ -115,20 +116,20 @@ def _from_model(parsed: BaseModel) -> Submission:
 
 def _first_problem(exc: ValidationError) -> str:
     error = exc.errors()[0]
-    where = ".".join(str(p) for p in error["loc"]) or "the body"
-    return f"'{where}': {error['msg']}"
+    where = ".".join(str(p) for p in error["loc"]) or "请求体"
+    return f"请求中的 '{where}' 有误：{error['msg']}"
 
 
 async def _form_submission(request: Request, boundary: Optional[bytes], limit: int) -> Submission:
     if not boundary:
-        raise BadRequest("multipart/form-data without a boundary")
+        raise BadRequest("multipart/form-data 请求缺少 boundary 参数，表单无法拆分")
     form = MemoryForm()
     parser = MultipartParser(boundary, form.callbacks())
     try:
         await read_body(request, limit, sink=parser.write)
         parser.finalize()
     except MultipartParseError as exc:
-        raise BadRequest(f"the multipart form is broken ({exc})") from None
+        raise BadRequest(f"multipart 表单已损坏（{exc}）") from None
     return form.submission()
 
 
@@ -177,7 +178,7 @@ class MemoryForm:
     def submission(self) -> Submission:
         filename, data = self.field("file")
         if data is None or not filename:
-            raise InvalidRequest("the form has no file in the field 'file'; send the notes as file=@notes.docx")
+            raise InvalidRequest("表单的 'file' 字段里没有文件；请把会议记录作为 file=@会议记录.docx 上传")
         _, ref_date = self.field("ref_date")
         return Submission(filename=_basename(filename), data=data, ref_date=_form_date(ref_date))
 
@@ -191,4 +192,4 @@ def _form_date(value: Optional[bytes]) -> Optional[date]:
     try:
         return date.fromisoformat(text) if text else None
     except ValueError:
-        raise InvalidRequest(f"ref_date '{text}' is not a date; expected YYYY-MM-DD") from None
+        raise InvalidRequest(f"ref_date '{text}' 不是日期，应写成 YYYY-MM-DD，如 2024-06-12") from None

@@ -54,7 +54,7 @@ class Pool:
     async def run(self, fn: Callable[..., T], *args, timeout: float) -> T:
         """``fn(*args)`` in a worker process; Busy when no slot is free, Timeout after ``timeout`` s."""
         if not self._slots.acquire(blocking=False):
-            raise Busy(f"the server is working on {self.max_jobs} documents already; try again in a few seconds")
+            raise Busy(f"服务器正在处理 {self.max_jobs} 份文档，暂时不能再接收；请过几秒再试")
         deadline = time.monotonic() + timeout
         return await asyncio.wrap_future(self._submit(self._dispatch, fn, args, deadline, timeout))
 
@@ -80,7 +80,7 @@ class Pool:
             raise _timeout(timeout) from None
         except _Died as exc:
             self._retire(worker)
-            raise Internal(f"the worker process stopped ({exc}); try again") from None
+            raise Internal(f"处理文档的工作进程意外停止（{exc}）；请重试") from None
 
     def _worker(self) -> "Worker":
         worker = getattr(self._local, "worker", None)
@@ -118,8 +118,8 @@ class Pool:
 
 
 def _timeout(timeout: float) -> Timeout:
-    return Timeout(f"the document took longer than the limit of {timeout:g} s; split it, "
-                   "or ask the administrator to raise MINUTES_REQUEST_TIMEOUT")
+    return Timeout(f"处理这份文档超过了 {timeout:g} 秒的时限；请拆成几份再提交，"
+                   "或请管理员调大 MINUTES_REQUEST_TIMEOUT")
 
 
 class _Overdue(Exception):
@@ -188,4 +188,4 @@ def _guarded(fn: Callable[..., T], *args) -> T:
     except Exception as exc:
         frames = "".join(traceback.format_tb(exc.__traceback__))
         log.error("internal error %s in\n%s", exc.__class__.__name__, frames)
-        raise Internal(f"internal error ({exc.__class__.__name__}); the document was not kept") from None
+        raise Internal(f"服务器内部出错（{exc.__class__.__name__}）；提交的文档没有留在服务器上") from None

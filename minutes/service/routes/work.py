@@ -127,6 +127,6 @@ DEFAULT_FORMAT = {"minutes": "docx", "tracker": "xlsx"}
 def choose_output(document: str, fmt: str | None) -> tuple[str, str]:
     fmt = fmt or DEFAULT_FORMAT[document]
     if (document, fmt) not in OUTPUTS:
-        accepted = ", ".join(f for d, f in OUTPUTS if d == document)
-        raise InvalidRequest(f"'{fmt}' is not a format of the {document} document; expected one of {accepted}")
+        accepted = "、".join(f for d, f in OUTPUTS if d == document)
+        raise InvalidRequest(f"{document} 文档没有 '{fmt}' 格式；可选：{accepted}")
     return document, fmt
