@@ -148,7 +148,7 @@ def _later_followers() -> tuple[str, ...]:
 def _counted_before() -> str:
     counted = lexicon.load_yaml("lint.yaml")["vague-time"].get("counted_before")
     if not isinstance(counted, str) or not counted:
-        raise RuleFileError("'lint.yaml' > vague-time > counted_before must be a string of characters")
+        raise RuleFileError("规则文件 'lint.yaml' > vague-time > counted_before 应为一串字符")
     return fold_word(counted)
 
 
