@@ -99,9 +99,22 @@ def _section_rules() -> list[tuple[str, re.Pattern]]:
 # --------------------------------------------------------------------------- #
 # Matching
 # --------------------------------------------------------------------------- #
-@lru_cache(maxsize=1 << 14)     # pure; every cell and line label goes through it, most of them again
+# A label (参会人员, 负责人, Owner) is a word of the vocabulary: remembered across documents like
+# any word. Longer text (a line, a cell) is worked out afresh for each document.
+_REMEMBERED_CHARS = 16
+
+
 def normalise(text: str) -> str:
     """The matching form of a label: folded, lower-case, no note, no edge marks, no gaps between Han."""
+    return _normalise_label(text) if len(text) <= _REMEMBERED_CHARS else _normalise(text)
+
+
+def field_of(text: str, *groups: str) -> Optional[LabelMatch]:
+    """The field a label names, trying the groups in order at each step of the cascade."""
+    return _field_of_label(text, *groups) if len(text) <= _REMEMBERED_CHARS else _field_of(text, *groups)
+
+
+def _normalise(text: str) -> str:
     key = fold_word(_CAMEL.sub(" ", text)).strip(_EDGE)
     key = _NOTE.sub("", key).strip(_EDGE) or key
     key = _HAN_GAP.sub("", key)
@@ -109,9 +122,7 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", key)
 
 
-@lru_cache(maxsize=4096)
-def field_of(text: str, *groups: str) -> Optional[LabelMatch]:
-    """The field a label names, trying the groups in order at each step of the cascade."""
+def _field_of(text: str, *groups: str) -> Optional[LabelMatch]:
     key = normalise(text)
     if not key or len(key) > MAX_LABEL * 2:
         return None
@@ -132,6 +143,10 @@ def field_of(text: str, *groups: str) -> Optional[LabelMatch]:
             if found:
                 return found
     return _first_of_pair(key, groups)
+
+
+_normalise_label = lru_cache(maxsize=1 << 14)(_normalise)
+_field_of_label = lru_cache(maxsize=4096)(_field_of)
 
 
 def _first_of_pair(key: str, groups: tuple[str, ...]) -> Optional[LabelMatch]:
