@@ -1212,8 +1212,10 @@ def _compile(lex: _Lexicon, name: str, template: str, resolve, pieces: dict[str,
         raise RuleFileError(f"规则文件 '{_RULE_FILE}' 中的词语使规则 '{name}' 成为无效的正则表达式：{exc}") from None
     extend = partial(_EXTEND[name], lex=lex) if name in _EXTEND else None
     accept = partial(_duration_is_time, lex=lex) if name == "duration" else _ACCEPT.get(name)
+    # trigger words of one character each are the trigger characters: the table of those has tested them
+    needs = None if all(len(w) == 1 for w in _needed_words(lex, _TRIGGERS[name])) else _trigger_words(lex, _TRIGGERS[name])
     return _Rule(name, pattern, resolve, accept, extend, _trigger_chars(lex, _TRIGGERS[name]), name not in _UNPREFIXED_RULES,
-                 _trigger_words(lex, _TRIGGERS[name]), tuple(_trigger_words(lex, spec) for spec in _NEEDS_ALSO.get(name, ())))
+                 needs, tuple(_trigger_words(lex, spec) for spec in _NEEDS_ALSO.get(name, ())))
 
 
 def _regex(pattern: str) -> re.Pattern:
@@ -1232,11 +1234,16 @@ def _trigger_words(lex: _Lexicon, spec: tuple[str, ...]) -> Optional[re.Pattern]
     the pattern lets stretch), a mapping's key as written, or one of the literal characters.
     Most lines that hold a trigger character hold no trigger word (年 without 年底, 日 without
     a holiday), and a search for a few literal words costs a fraction of the rule's own."""
+    needed = _needed_words(lex, spec)
+    return trie_regex(needed, compile_regex) if all(needed) else None
+
+
+def _needed_words(lex: _Lexicon, spec: tuple[str, ...]) -> set[str]:
     needed = set()
     for item in spec:
         as_written, words = _spec_words(lex, item)
         needed.update(words if as_written else (w.lower().split(" ")[0] for w in words))
-    return trie_regex(needed, compile_regex) if all(needed) else None
+    return needed
 
 
 def _spec_words(lex: _Lexicon, item: str) -> tuple[bool, list[str]]:
