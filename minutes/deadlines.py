@@ -42,6 +42,7 @@ _MAX_WORKDAYS = 5000
 _PARTIAL_RULES = {"day_of_month", "clock", "weekday", "weekday_en"}  # may lean on the date before them
 _EVENT_SPAN = 12  # the longest event description looked back for before 后 (收到…后3天内)
 _SPACE = r"[ \t\xa0]"  # a time expression does not run across lines
+_OPENING = re.compile(r"\s*[(（]\s*")  # between a weekday and the date in brackets after it
 
 
 @dataclass(frozen=True)
@@ -113,10 +114,9 @@ def _bracketed_dates_win(found: list[Deadline], text: str, grammar: "_Grammar") 
     out: list[Deadline] = []
     for d in found:
         before = out[-1] if out else None
-        gap = text[before.end:d.start] if before else ""
-        closing = grammar.bracket_close.match(text, d.end) if before else None
-        if before and before.kind in ("date", "datetime") and re.fullmatch(r"\s*[(（]\s*", gap) and closing \
-                and d.iso and grammar.weekday_only.fullmatch(before.text.translate(grammar.lex.fold)):
+        if before and before.kind in ("date", "datetime") and d.iso and _OPENING.fullmatch(text, before.end, d.start) \
+                and (closing := grammar.bracket_close.match(text, d.end)) \
+                and grammar.weekday_only.fullmatch(before.text.translate(grammar.lex.fold)):
             bounded = d.bounded or bool(closing.group(1))
             out[-1] = Deadline(text[before.start:closing.end()], before.start, closing.end(), d.iso, d.kind, bounded, d.warnings)
         else:
@@ -192,6 +192,8 @@ class _Candidate(NamedTuple):
 
 
 def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
+    if len(candidates) == 1:
+        return candidates
     taken: list[_Candidate] = []
     for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.start, c.order)):
         if all(cand.end <= t.start or cand.start >= t.end for t in taken):
@@ -210,7 +212,7 @@ def _joined_context(found: list[Deadline], cand: _Candidate, text: str, ctx: _Co
 
 def _is_partial(cand: _Candidate) -> bool:
     """A bare day of month, clock time or weekday (no 下/本 of its own)."""
-    return cand.rule.name in _PARTIAL_RULES and not cand.match.groupdict().get("ws")
+    return cand.rule.name in _PARTIAL_RULES and not ("ws" in cand.match.re.groupindex and cand.match["ws"])
 
 
 def _deadline(cand: _Candidate, text: str, ctx: _Context) -> Deadline | None:
