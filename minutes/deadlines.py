@@ -855,7 +855,7 @@ class _Grammar:
     def __init__(self, lex: _Lexicon):
         self.lex = lex
         self.rules = tuple(enumerate(_build_rules(lex)))
-        self.prefix = _regex(_alternation(lex.words("deadline_prefixes")) + r"\s*:?\s*")
+        self.prefix = _regex(_starting_with(lex, ("deadline_prefixes",), _alternation(lex.words("deadline_prefixes")) + r"\s*:?\s*"))
         pieces = _pieces(lex)
         self.weekday_only = _regex(_expand(r"(?:(?P<ws><WS>)\s*)?<WSTEM>(?P<wd><WD_CN>)", pieces))
         self.bracket_close = _regex(r"\s*[)）]\s*(" + lex.alt("deadline_suffixes") + ")?")
@@ -1205,11 +1205,8 @@ def _duration_is_time(m: re.Match, lex: _Lexicon) -> bool:
 
 def _compile(lex: _Lexicon, name: str, template: str, resolve, pieces: dict[str, str]) -> _Rule:
     pattern = _expand(template, pieces)
-    if name in _STARTS:
-        starts = "".join(sorted(re.escape(ch) for ch in _trigger_chars(lex, _STARTS[name])))
-        pattern = f"(?=[{starts}])(?:{pattern})"
     try:
-        pattern = _regex(pattern)
+        pattern = _regex(_starting_with(lex, _STARTS[name], pattern) if name in _STARTS else pattern)
     except re.error as exc:
         raise RuleFileError(f"规则文件 '{_RULE_FILE}' 中的词语使规则 '{name}' 成为无效的正则表达式：{exc}") from None
     extend = partial(_EXTEND[name], lex=lex) if name in _EXTEND else None
@@ -1218,6 +1215,12 @@ def _compile(lex: _Lexicon, name: str, template: str, resolve, pieces: dict[str,
     needs = None if all(len(w) == 1 for w in _needed_words(lex, _TRIGGERS[name])) else _trigger_words(lex, _TRIGGERS[name])
     return _Rule(name, pattern, resolve, accept, extend, _trigger_chars(lex, _TRIGGERS[name]), name not in _UNPREFIXED_RULES,
                  needs, tuple(_trigger_words(lex, spec) for spec in _NEEDS_ALSO.get(name, ())))
+
+
+def _starting_with(lex: _Lexicon, spec: tuple[str, ...], pattern: str) -> str:
+    """The pattern behind a lookahead of the characters its matches start with (see _STARTS)."""
+    starts = "".join(sorted(re.escape(ch) for ch in _trigger_chars(lex, spec)))
+    return f"(?=[{starts}])(?:{pattern})"
 
 
 def _regex(pattern: str) -> re.Pattern:
