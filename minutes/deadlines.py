@@ -42,6 +42,7 @@ _MAX_WORKDAYS = 5000
 _PARTIAL_RULES = {"day_of_month", "clock", "weekday", "weekday_en"}  # may lean on the date before them
 _EVENT_SPAN = 12  # the longest event description looked back for before 后 (收到…后3天内)
 _SPACE = r"[ \t\xa0]"  # a time expression does not run across lines
+_OPENING = re.compile(r"\s*[(（]\s*")  # between a weekday and the date in brackets after it
 
 
 @dataclass(frozen=True)
@@ -113,10 +114,9 @@ def _bracketed_dates_win(found: list[Deadline], text: str, grammar: "_Grammar") 
     out: list[Deadline] = []
     for d in found:
         before = out[-1] if out else None
-        gap = text[before.end:d.start] if before else ""
-        closing = grammar.bracket_close.match(text, d.end) if before else None
-        if before and before.kind in ("date", "datetime") and re.fullmatch(r"\s*[(（]\s*", gap) and closing \
-                and d.iso and grammar.weekday_only.fullmatch(before.text.translate(grammar.lex.fold)):
+        if before and before.kind in ("date", "datetime") and d.iso and _OPENING.fullmatch(text, before.end, d.start) \
+                and (closing := grammar.bracket_close.match(text, d.end)) \
+                and grammar.weekday_only.fullmatch(before.text.translate(grammar.lex.fold)):
             bounded = d.bounded or bool(closing.group(1))
             out[-1] = Deadline(text[before.start:closing.end()], before.start, closing.end(), d.iso, d.kind, bounded, d.warnings)
         else:
@@ -192,6 +192,8 @@ class _Candidate(NamedTuple):
 
 
 def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
+    if len(candidates) == 1:
+        return candidates
     taken: list[_Candidate] = []
     for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.start, c.order)):
         if all(cand.end <= t.start or cand.start >= t.end for t in taken):
@@ -210,7 +212,7 @@ def _joined_context(found: list[Deadline], cand: _Candidate, text: str, ctx: _Co
 
 def _is_partial(cand: _Candidate) -> bool:
     """A bare day of month, clock time or weekday (no 下/本 of its own)."""
-    return cand.rule.name in _PARTIAL_RULES and not cand.match.groupdict().get("ws")
+    return cand.rule.name in _PARTIAL_RULES and not ("ws" in cand.match.re.groupindex and cand.match["ws"])
 
 
 def _deadline(cand: _Candidate, text: str, ctx: _Context) -> Deadline | None:
@@ -853,7 +855,7 @@ class _Grammar:
     def __init__(self, lex: _Lexicon):
         self.lex = lex
         self.rules = tuple(enumerate(_build_rules(lex)))
-        self.prefix = _regex(_alternation(lex.words("deadline_prefixes")) + r"\s*:?\s*")
+        self.prefix = _regex(_starting_with(lex, ("deadline_prefixes",), _alternation(lex.words("deadline_prefixes")) + r"\s*:?\s*"))
         pieces = _pieces(lex)
         self.weekday_only = _regex(_expand(r"(?:(?P<ws><WS>)\s*)?<WSTEM>(?P<wd><WD_CN>)", pieces))
         self.bracket_close = _regex(r"\s*[)）]\s*(" + lex.alt("deadline_suffixes") + ")?")
@@ -1203,17 +1205,22 @@ def _duration_is_time(m: re.Match, lex: _Lexicon) -> bool:
 
 def _compile(lex: _Lexicon, name: str, template: str, resolve, pieces: dict[str, str]) -> _Rule:
     pattern = _expand(template, pieces)
-    if name in _STARTS:
-        starts = "".join(sorted(re.escape(ch) for ch in _trigger_chars(lex, _STARTS[name])))
-        pattern = f"(?=[{starts}])(?:{pattern})"
     try:
-        pattern = _regex(pattern)
+        pattern = _regex(_starting_with(lex, _STARTS[name], pattern) if name in _STARTS else pattern)
     except re.error as exc:
         raise RuleFileError(f"规则文件 '{_RULE_FILE}' 中的词语使规则 '{name}' 成为无效的正则表达式：{exc}") from None
     extend = partial(_EXTEND[name], lex=lex) if name in _EXTEND else None
     accept = partial(_duration_is_time, lex=lex) if name == "duration" else _ACCEPT.get(name)
+    # trigger words of one character each are the trigger characters: the table of those has tested them
+    needs = None if all(len(w) == 1 for w in _needed_words(lex, _TRIGGERS[name])) else _trigger_words(lex, _TRIGGERS[name])
     return _Rule(name, pattern, resolve, accept, extend, _trigger_chars(lex, _TRIGGERS[name]), name not in _UNPREFIXED_RULES,
-                 _trigger_words(lex, _TRIGGERS[name]), tuple(_trigger_words(lex, spec) for spec in _NEEDS_ALSO.get(name, ())))
+                 needs, tuple(_trigger_words(lex, spec) for spec in _NEEDS_ALSO.get(name, ())))
+
+
+def _starting_with(lex: _Lexicon, spec: tuple[str, ...], pattern: str) -> str:
+    """The pattern behind a lookahead of the characters its matches start with (see _STARTS)."""
+    starts = "".join(sorted(re.escape(ch) for ch in _trigger_chars(lex, spec)))
+    return f"(?=[{starts}])(?:{pattern})"
 
 
 def _regex(pattern: str) -> re.Pattern:
@@ -1232,11 +1239,16 @@ def _trigger_words(lex: _Lexicon, spec: tuple[str, ...]) -> Optional[re.Pattern]
     the pattern lets stretch), a mapping's key as written, or one of the literal characters.
     Most lines that hold a trigger character hold no trigger word (年 without 年底, 日 without
     a holiday), and a search for a few literal words costs a fraction of the rule's own."""
+    needed = _needed_words(lex, spec)
+    return trie_regex(needed, compile_regex) if all(needed) else None
+
+
+def _needed_words(lex: _Lexicon, spec: tuple[str, ...]) -> set[str]:
     needed = set()
     for item in spec:
         as_written, words = _spec_words(lex, item)
         needed.update(words if as_written else (w.lower().split(" ")[0] for w in words))
-    return trie_regex(needed, compile_regex) if all(needed) else None
+    return needed
 
 
 def _spec_words(lex: _Lexicon, item: str) -> tuple[bool, list[str]]:

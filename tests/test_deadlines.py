@@ -658,17 +658,18 @@ def test_deadlines_a_callers_folded_line_reads_as_the_line():
 def test_deadlines_rule_is_tried_wherever_its_match_can_start():
     """A rule runs behind a lookahead of the characters its matches can start with (_STARTS), or
     opens with a word or class that re skips ahead to by itself; read off the parsed pattern,
-    every character a match can start with passes that lookahead."""
-    for _, rule in deadlines._grammar().rules:
-        parsed = P.parse(rule.pattern.pattern).data
+    every character a match can start with passes that lookahead. So does the deadline prefix's."""
+    grammar = deadlines._grammar()
+    for name, pattern in [(rule.name, rule.pattern) for _, rule in grammar.rules] + [("prefix", grammar.prefix)]:
+        parsed = P.parse(pattern.pattern).data
         op, av = parsed[0]
         if op is C.ASSERT and av[0] == 1:
             allowed, _ = _first_characters(av[1])
             first, empty = _first_characters(parsed[1:])
-            assert first is not None and not empty, rule.name
-            assert first <= allowed, (rule.name, "".join(sorted(first - allowed)))
+            assert first is not None and not empty, name
+            assert first <= allowed, (name, "".join(sorted(first - allowed)))
         else:
-            assert _opens_with_a_literal_or_class(parsed), f"rule {rule.name} needs its first characters in _STARTS"
+            assert _opens_with_a_literal_or_class(parsed), f"rule {name} needs its first characters in _STARTS"
 
 
 @pytest.mark.parametrize("text, rule_name", [
