@@ -447,8 +447,7 @@ class ActionReader:
     def _clause_opens_with_doer(self, unit: Unit, start: int, end: int) -> bool:
         text = unit.fold
         lead = start + len(text[start:end]) - len(text[start:end].lstrip(SEPARATORS))
-        if any(h.start == lead for label in ("OWNER_MARKER", "LEAD_IN")
-               for h in self.reading.cues(unit, label, start=lead, end=end)):
+        if any(h.start == lead for h in self.reading.cues(unit, "OWNER_MARKER", "LEAD_IN", start=lead, end=end)):
             return True
         parties = self.reading.parties(unit, lead, end)
         return bool(parties) and parties[0].start == lead and self.items.doer_follows(unit, parties[0].end, end)
