@@ -411,11 +411,8 @@ class ActionReader:
         ranges: list[list[int]] = []
         if len(sentences) > 1 and self._is_topic(unit, *sentences[0]):
             sentences = sentences[1:]
-        for start, end in sentences:
-            own_doer = self._starts_with_doer(unit, start, end)
-            fields = self.items.fields(unit.text[start:end])
-            field_only = bool(fields) and fields[0].start <= 1
-            if ranges and not own_doer or field_only and ranges:
+        for start, end in sentences:      # (the first sentence starts an item whatever it opens with)
+            if ranges and (not self._starts_with_doer(unit, start, end) or self._opens_with_field(unit, start, end)):
                 ranges[-1][1] = end
             else:
                 ranges.append([start, end])
@@ -425,6 +422,11 @@ class ActionReader:
                 continue
             pieces.extend(self._split_by_deadlines(unit, start, end))
         return pieces
+
+    def _opens_with_field(self, unit: Unit, start: int, end: int) -> bool:
+        """``…。负责人：X`` — a sentence that is only a field of the item before it."""
+        fields = self.items.fields(unit.text[start:end])
+        return bool(fields) and fields[0].start <= 1
 
     def _is_topic(self, unit: Unit, start: int, end: int) -> bool:
         """``关于施工进度。…``: a short opening phrase with no doer, date or verb names the topic."""
@@ -445,8 +447,7 @@ class ActionReader:
     def _clause_opens_with_doer(self, unit: Unit, start: int, end: int) -> bool:
         text = unit.fold
         lead = start + len(text[start:end]) - len(text[start:end].lstrip(SEPARATORS))
-        if any(h.start == lead for label in ("OWNER_MARKER", "LEAD_IN")
-               for h in self.reading.cues(unit, label, start=lead, end=end)):
+        if any(h.start == lead for h in self.reading.cues(unit, "OWNER_MARKER", "LEAD_IN", start=lead, end=end)):
             return True
         parties = self.reading.parties(unit, lead, end)
         return bool(parties) and parties[0].start == lead and self.items.doer_follows(unit, parties[0].end, end)

@@ -742,12 +742,13 @@ def _task_text(draft: Draft, reading: Reading) -> str:
     for hit in reading.cues(unit, "COMMITMENT", "FIRST_PERSON", "SECOND_PERSON", "LEAD_IN", start=draft.start, end=draft.end):
         if hit.label != "LEAD_IN" or not unit.fold[draft.start:hit.start].strip(SEPARATORS):
             cuts.append((hit.start, hit.end))
-    keep = [True] * len(text)
-    for s, e in cuts:
-        for i in range(max(s, draft.start), min(e, draft.end)):
-            keep[i] = False
-    words = "".join(ch if keep[i] else "\x00" for i, ch in enumerate(text[:draft.end]))[draft.start:]
-    return _tidy(words)
+    kept, at = [], draft.start           # the words between the cuts, a \x00 where each cut was
+    for s, e in sorted((max(s, draft.start), min(e, draft.end)) for s, e in cuts):
+        if s < e:
+            kept.append(text[at:s] if s > at else "")
+            at = max(at, e)
+    kept.append(text[at:draft.end])
+    return _tidy("\x00".join(kept))
 
 
 @lru_cache(maxsize=1)
