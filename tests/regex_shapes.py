@@ -57,6 +57,20 @@ def _watch_and_print() -> None:
         return compiled
 
     re._compile = spy
+    # minutes compiles most of its own patterns through its start-up cache, which does not go
+    # through re._compile: watch that door too, before any module takes the name
+    import minutes.startcache as startcache
+    cached = startcache.compile_regex
+
+    def cached_spy(pattern, flags=0):
+        compiled = cached(pattern, flags)
+        frame = sys._getframe(1)
+        if package in frame.f_code.co_filename:
+            where = f"{frame.f_code.co_filename.rsplit(package, 1)[-1]}:{frame.f_lineno}"
+            seen.setdefault((compiled.pattern, compiled.flags), where)
+        return compiled
+
+    startcache.compile_regex = cached_spy
     from minutes import process
     from minutes.render import (
         render_ics,
@@ -69,6 +83,7 @@ def _watch_and_print() -> None:
             minutes = process(str(example))
             render_markdown(minutes), render_ics(minutes), render_tracker_xlsx(minutes), render_minutes_docx(minutes)
     re._compile = original
+    startcache.compile_regex = cached
     for (pattern, flags), where in seen.items():
         print(json.dumps({"pattern": pattern, "flags": flags, "where": where}, ensure_ascii=False))
 

@@ -113,7 +113,7 @@ class Reading:
     def deadlines(self, unit: Unit) -> list[Deadline]:
         if unit.index not in self._deadlines:
             try:
-                self._deadlines[unit.index] = find_deadlines(unit.text, self.ref, calendar=self.calendar)
+                self._deadlines[unit.index] = find_deadlines(unit.text, self.ref, calendar=self.calendar, folded=unit.fold)
             except Exception:   # a resolver bug must not lose the document
                 self._deadlines[unit.index] = []
         return self._deadlines[unit.index]
