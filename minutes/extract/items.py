@@ -419,7 +419,7 @@ class ItemBuilder:
             bounded = [d for d in self.reading.deadlines(heading) if d.iso and d.bounded]
             if bounded:
                 draft.deadline, draft.deadline_unit = best_deadline(bounded), heading
-            elif not draft.signals & {"undetermined-deadline"}:
+            elif "undetermined-deadline" not in draft.signals:
                 self.before_next_meeting(draft, heading, 0, len(heading.text))
             return
 
