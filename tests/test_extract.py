@@ -239,6 +239,22 @@ def test_extract_a_setting_fixed_in_a_statement_is_a_decision(line, decided):
     assert [d.text for d in m.decisions] == ([decided] if decided else [])
 
 
+@pytest.mark.parametrize("line, decided", [
+    ("经评审小组评议，授予李明“年度优秀员工”称号。", "授予李明“年度优秀员工”称号"),
+    ("經管理委員會審議，本年度物業費維持每平方米2.5元不變。", "本年度物業費維持每平方米2.5元不變"),
+    ("经党支部集体研究后，推荐王芳为入党积极分子，报上级党委审批。", "推荐王芳为入党积极分子，报上级党委审批"),
+    ("经校务会讨论，决定寒假放假时间为1月20日。", "寒假放假时间为1月20日"),
+    ("经讨论，建议下月再议。", None),                                     # a proposal, not an outcome
+    ("经排查，故障原因是交换机老化。", None),                               # a finding, not a deliberation
+    ("经讨论，未形成一致意见。", None),
+])
+def test_extract_the_outcome_of_a_deliberation_is_a_decision(line, decided):
+    """经 + the body that deliberated + 研究/评议/审议…, then the outcome: the outcome is decided,
+    whatever verb (or none) states it."""
+    m = run(HEADER + "二、讨论情况\n" + line + "\n")
+    assert [d.text for d in m.decisions] == ([decided] if decided else [])
+
+
 def test_extract_discussion_without_conclusion_is_no_decision():
     m = run(HEADER + "二、价格\n销售部提出增加一档规格，会上未达成一致，待下次再议。\n")
     assert m.decisions == []

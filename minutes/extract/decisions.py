@@ -150,7 +150,7 @@ def _decision(unit: Unit, transcript: bool, reading: Reading) -> Optional[tuple[
         for start, end in _sentences(text, speaker):
             sentence = unit.fold[start:end]
             if (_opener().match(sentence) or _decides_after_grounds(sentence) or _concluded().search(sentence)
-                    or _settles(sentence)) and not _NOT_DECISION.search(sentence):
+                    or _settles(sentence) or _deliberated(sentence)) and not _NOT_DECISION.search(sentence):
                 end = _with_grounds(text, _until_assignment(text, start, end))
                 made.append(_make(unit, text[start:end], start))
                 taken = (taken[0] if taken else (0 if start == speaker else start), end)
@@ -244,6 +244,20 @@ def _decides_after_grounds(sentence: str) -> bool:
     if _subjects().match(sentence) and _result_connective().match(sentence, grounds[1] + 1):
         return True          # 经讨论，因X，所以Y: the outcome of the discussion
     return bool(_opener().match(rest) or _concluded().search(rest) or _settles(rest))
+
+
+@lru_cache(maxsize=1)
+def _deliberation() -> re.Pattern:
+    """经[过] + the body that deliberated (at most 12 characters) + 研究/评议… [后]，"""
+    return re.compile(rf"经过?[^,，。;；:：\s]{{0,12}}?(?:{_alternation('deliberation_verbs')})后?[,，]\s*+")
+
+
+def _deliberated(sentence: str) -> bool:
+    """经评审小组评议，授予…: an outcome after the deliberation, not a proposal (经讨论，建议…)."""
+    m = _deliberation().match(sentence)
+    if m is None or len(sentence) - m.end() < 4:
+        return False
+    return not any(w in sentence[m.end():m.end() + 4] for w in _proposing_words())
 
 
 def _enumerated(unit: Unit, text: str, offset: int) -> list[Optional[Decision]]:
@@ -418,6 +432,9 @@ def _clean(text: str) -> tuple[str, int]:
         lead += len(stripped) - len(unmarked)
         stripped = unmarked
     m = _opener().match(fold(stripped))
+    if m is None and (deliberation := _deliberation().match(fold(stripped))) and deliberation.end() < len(stripped):
+        stripped, lead = stripped[deliberation.end():], lead + deliberation.end()     # 经校务会讨论，[决定]…
+        m = _opener().match(fold(stripped))
     if m and m.end() < len(stripped) and not _hedged(m.group(0)):   # a hedged decision keeps its hedge visible
         stripped, lead = stripped[m.end():], lead + m.end()
     cleaned = stripped.strip()
