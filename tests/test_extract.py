@@ -113,6 +113,7 @@ def test_extract_decision_label_with_rationale_list():
 @pytest.mark.parametrize("line, text, rationale", [
     ("会议决定暂停旧版下载入口。依据：旧版投诉占比超过四成。", "暂停旧版下载入口", ["旧版投诉占比超过四成"]),
     ("经讨论，一致同意采用方案B。", "采用方案B", []),
+    ("会议确定了新版报销流程，下月起执行。", "新版报销流程，下月起执行", []),      # the aspect particle goes with the verb
     ("- 结论: 首页改版推迟 - reason: 设计资源不足", None, None),
     ("会议原则上同意导师制方案，细则下次讨论。", "会议原则上同意导师制方案，细则下次讨论", []),
 ])

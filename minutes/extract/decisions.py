@@ -60,7 +60,7 @@ def _alternation(key: str) -> str:
 def _opener() -> re.Pattern:
     """[会议|经讨论|双方…]* [一致|原则上]? [同意|决定|确定…] at the start of a unit."""
     return re.compile(rf"^(?:(?:{_alternation('decision_subjects')})[,，]?\s*)*(?:{_alternation('decision_qualifiers')})?"
-                      rf"(?:{_alternation('decision_heads')})(?:一下)?[:：,，]?\s*")
+                      rf"(?:{_alternation('decision_heads')})(?:一下|了)?[:：,，]?\s*")
 
 
 @lru_cache(maxsize=1)
