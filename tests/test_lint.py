@@ -103,6 +103,78 @@ def test_lint_subjective_near_misses(body):
     assert rules_of(body, "subjective") == []
 
 
+@pytest.mark.parametrize("body, flagged", [
+    ("待办：\n1. 财务部下月初启动年度审计准备。\n", "下月初"),                      # part of a month before the work
+    ("待办：\n4. 周杰：对账系统改造，9月中旬\n", "9月中旬"),                       # ending the item as its deadline
+    ("二、议定事项\n校运会定在10月中下旬举行，具体日期另行通知。\n", "10月中下旬"),
+    ("二、后续安排\n新版排班系统计划于年中上线试运行。\n", "年中"),                 # 于 + period + verb
+    ("三、下一步\n社区团购项目拟于下半年在两个城区试点。\n", "下半年"),
+    ("会议确定各门店Q3将全面推行电子价签。\n", "Q3"),                               # a plan word after a quarter
+    ("二、下一步\n2025年Q2季度预计完成新仓选址。\n", "Q2季度"),
+    ("二、決議\n會議決定下季度將啟動新制服採購。\n", "下季度"),
+    ("二、议定事项\n二期工程验收另行择期。\n", "择期"),                            # 择期 ending the work's clause
+    ("二、要求\n各科室近期要对急救药品效期进行一次全面清查。\n", "近期"),
+])
+def test_lint_vague_periods_and_dual_words_that_time_work(body, flagged):
+    assert any(flagged in text for text in rules_of(body, "vague-time"))
+
+
+@pytest.mark.parametrize("body", [
+    "一、经营情况\n三季度营收同比增长8%，其中线上渠道贡献过半。\n",       # a period of figures
+    "一、情况通报\n二季度完成了仓库搬迁，搬迁费用低于预算。\n",          # done: a report
+    "一、情况\n三、四季度将是全年的销售旺季。\n",                       # a plan word, then a description
+    "一、情况\n由于上半年采购的设备陆续到货，仓储压力增大。\n",           # 由于 is no 于
+    "一、情况\n设备供应商在5月中旬已全部到货。\n",
+    "议题三：Q2季度渠道拓展计划说明\n",                                  # a topic's name
+    "一、疗效分析\n近期疗效评价显示两组无明显差异。\n",                   # 近期疗效: short-term efficacy
+    "三、整改措施\n对择期剖宫产产妇统一实行术前营养评估。\n",             # 择期: elective
+    "一、情况\n近期，部分门店出现缺货。\n",                              # when things happened
+    "二、讨论\n王芳：这个接口先不改 因为供应商下个版本要重构 现在改了回头还得返工\n",  # a reason
+])
+def test_lint_periods_and_dual_words_that_describe_are_not_vague_times(body):
+    assert rules_of(body, "vague-time") == []
+
+
+@pytest.mark.parametrize("body, flagged", [
+    ("三、工作要求\n各部门要在6月28日前报送自查表。\n", ["各部门"]),
+    ("三、工作要求\n1. 安全生产月期间，有关单位须做好节日值班安排。\n", ["有关单位"]),
+    ("三、工作要求\n各單位應於月底前回報盤點結果。\n", ["各單位"]),
+])
+def test_lint_vague_party_opening_a_duty_is_a_vague_owner(body, flagged):
+    assert rules_of(body, "vague-owner") == flagged
+
+
+@pytest.mark.parametrize("body", [
+    "一、情况\n相关部门需要的材料已经备齐。\n",            # a need described
+    "二、讨论\n大家一致认为方案可行，无需再议。\n",         # a view, no duty
+    "二、讨论\n周强：大家要不要再等一周？\n",               # a question
+])
+def test_lint_vague_party_without_a_duty_is_not_flagged(body):
+    assert rules_of(body, "vague-owner") == []
+
+
+def test_lint_opinion_modal_is_found_where_a_name_guess_runs_over_it():
+    assert rules_of("二、讨论\n白露：应该先和资料室对一遍台账。\n", "subjective") == ["应该"]
+
+
+@pytest.mark.parametrize("body, flagged", [
+    ("二、讨论\n冯雪：先看看情况再说。\n", ["看看"]),              # 看看 with nothing checkable
+    ("二、讨论\n郑涛：这个方案我们再看看。\n", ["再看看"]),
+    ("待办：\n1. 周强：接口文档大概下周给初稿。\n", ["大概"]),      # a hedge on work handed out
+])
+def test_lint_soft_words_hedging_work(body, flagged):
+    assert rules_of(body, "vague-action") == flagged
+
+
+@pytest.mark.parametrize("body", [
+    "待办：\n1. 刘洋周四去仓库看看货架承重。\n",                  # 看看 a concrete thing: a check
+    "一、情况\n本次调研样本大概在300份左右，覆盖三个城市。\n",      # an estimate of a fact
+    "一、情况\n新系统基本上能覆盖现有审批流程。\n",                # a report
+])
+def test_lint_soft_words_on_facts_or_concrete_checks_are_not_flagged(body):
+    assert rules_of(body, "vague-action") == []
+
+
 # --------------------------------------------------------------------------- #
 # Item rules
 # --------------------------------------------------------------------------- #

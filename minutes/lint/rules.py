@@ -5,7 +5,10 @@ that keep false alarms down: a word mentioned in quotes (不要写“尽快”) 
 vague party is flagged where it is the doer (an item's owner, after 由/请), not as a
 recipient (抄送各部门) or an attribute (各部门负责人); 应该 is an opinion only in a
 speaker's view, not in a requirement; 及时 in a sentence with a fixed day is harmless;
-a vague period (上半年, 11月上旬运费) is flagged only where it times something.
+a vague period (上半年, 11月上旬运费) is flagged only where it times something, and a word that
+also names a kind of thing (择期手术) only before the work it times; a vague party opening a clause
+with a duty word (有关部门要…) is a doer; a hedge on facts (大概5万张) counts only where work is
+handed out or decided.
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ _PROPOSAL = re.compile(r"建议|提议|希望|考虑|打算|或许|可否")
 _RECURRING = re.compile(r"^每")
 _CLAUSE_TAIL = re.compile(r"[^,，。;；:：!！?？\s]{0,12}")
 _NOT_DOER_AFTER = re.compile(r"^\s*(?:负责人|领导|同事|人员|的|之间|数据|口径)")
+_CLAUSE_BREAK = ",，。;；:：!！?？、()（）[]【】"
 
 
 def check(extraction: Extraction, config: LintConfig) -> list[Finding]:
@@ -58,16 +62,18 @@ _PHRASE_CUES = ("LINT_VAGUE_TIME", "LINT_VAGUE_ACTION", "LINT_SUBJECTIVE", "LINT
 
 
 def _phrase_findings(reading: Reading, extraction: Extraction, config: LintConfig) -> Iterator[Finding]:
+    work = _work_places(extraction.minutes)
     for unit in reading.seg.units:
         if unit.kind in ("comment", "noise") or _quiet(reading, unit, config):
             continue
         hits: list[tuple[str, int, int]] = []
         hits += [("vague-time", s, e) for s, e in _vague_times(reading, unit)]
-        hits += [("vague-action", h.start, h.end) for h in reading.cues(unit, "LINT_VAGUE_ACTION")]
+        hits += [("vague-action", h.start, h.end) for h in reading.cues(unit, "LINT_VAGUE_ACTION")
+                 if _hedges_work(unit, h, work)]
         hits += [("vague-action", m.start(), m.end()) for m in _delimitative().finditer(unit.fold)]
         hits += [("subjective", h.start, h.end) for h in reading.cues(unit, "LINT_SUBJECTIVE")]
-        hits += [("subjective", h.start, h.end) for h in reading.cues(unit, "LINT_SUBJECTIVE_CONTEXTUAL")
-                 if _opinion(reading, unit, h)]
+        hits += [("subjective", m.start(), m.end()) for m in _contextual().finditer(unit.fold)
+                 if _opinion(reading, unit, m.start())]
         hits += [("vague-owner", h.start, h.end) for h in _vague_doers(reading, unit)]
         hits += list(_added_words(unit, config))
         for rule, start, end in _longest(hits):
@@ -87,7 +93,8 @@ def _quiet(reading: Reading, unit: Unit, config: LintConfig) -> bool:
     return not config.add_words and not reading.cues(unit, *_PHRASE_CUES) \
         and not any(party.kind == "vague" for party in reading.parties(unit)) \
         and not any(d.vague for d in reading.deadlines(unit)) \
-        and not _delimitative().search(unit.fold) and not _later_words().search(unit.fold)
+        and not _delimitative().search(unit.fold) and not _later_words().search(unit.fold) \
+        and not _contextual().search(unit.fold)
 
 
 def _vague_times(reading: Reading, unit: Unit) -> Iterator[tuple[int, int]]:
@@ -96,14 +103,17 @@ def _vague_times(reading: Reading, unit: Unit) -> Iterator[tuple[int, int]]:
     for hit in reading.cues(unit, "LINT_VAGUE_TIME"):
         if fold_word(hit.text) == "及时" and any(_same_sentence(reading, unit, hit.start, d.start) for d in fixed):
             continue
-        if not _describes(unit, hit):
-            yield hit.start, hit.end
-    yield from _later(reading, unit)
+        if _describes(unit, hit) or _gives_reason(unit, hit.start):
+            continue
+        if fold_word(hit.text) in _adjectival() and not _before_work(unit, hit.start, hit.end):
+            continue                # 择期PCI患者: elective, not "some day"
+        yield hit.start, hit.end
+    yield from ((s, e) for s, e in _later(reading, unit) if not _gives_reason(unit, s))
     if unit.label == "rationale" or unit.role == "rationale":
         return                      # grounds report facts (前三季度, 上半年): they set no deadline
     for d in reading.deadlines(unit):
         if d.vague and not _RECURRING.match(fold(d.text)) and _times_something(reading, unit, d):
-            yield d.start, d.end
+            yield d.start, _period_end(unit, d)
 
 
 def _describes(unit: Unit, hit: Hit) -> bool:
@@ -167,22 +177,176 @@ def _delimitative() -> re.Pattern:
 
 
 def _times_something(reading: Reading, unit: Unit, d: Deadline) -> bool:
+    """下月初前 / Q3内 always; a bare period before the words of planned work (Q2季度预计研发), or after
+    在/于 before the work's verb (计划于年中上线); a bare part of a month also before the work's verb
+    (12月中旬举办) or ending its clause (下月初再说 | 排期：8月初); never where the clause reports the
+    work done (一季度完成了…)."""
     sentence = _sentence_of(reading, unit, d.start)
     if _PROPOSAL.search(unit.fold[sentence[0]:sentence[1]]):
         return False
     if d.bounded:
         return True
-    if not _PART_OF_MONTH.search(fold(d.text)):
+    if not _is_period(d.text):
+        return False                # 8月1日起: a start, not a period
+    part_of_month = bool(_PART_OF_MONTH.search(fold(d.text)))
+    end = _period_end(unit, d)
+    if unit.fold[end:sentence[1]].strip() == "" or _clause_ends(unit, end):
+        return part_of_month
+    if any(mark in _clause_after(unit, end) for mark in _report_marks()):
         return False
-    after = unit.text[d.end:sentence[1]].lstrip()
-    verb = reading.cues(unit, "TASK_VERB", start=d.end, end=sentence[1])
-    return not after or bool(verb and verb[0].start == d.end + len(unit.text[d.end:sentence[1]]) - len(after)) \
-        or after.startswith(("召开", "举行", "完成", "开展", "启动", "上线", "发布"))
+    following = _words_after(unit, end, 2)
+    if following[0] in _lint_words("vague-time", "period_followers"):
+        return following[1] not in _lint_words("vague-time", "copulas")      # 四季度将是旺季: a description
+    if not part_of_month and _word_before(unit, d.start) not in _lint_words("vague-time", "time_prepositions"):
+        return False
+    return _is_work_verb(unit, end)
 
 
-def _opinion(reading: Reading, unit: Unit, hit: Hit) -> bool:
+def _is_period(text: str) -> bool:
+    """A part of a month (8月初, 下月初) or of a year (Q3, 年中): a stretch of days, not one day."""
+    return bool(_PART_OF_MONTH.search(fold(text))) or bool(_period().fullmatch(fold_word(text)))
+
+
+def _period_end(unit: Unit, d: Deadline) -> int:
+    """Q2季度: the resolver reads Q2; the period's words run on to 季度."""
+    for tail in _period_tails():
+        if unit.fold.startswith(tail, d.end):
+            return d.end + len(tail)
+    return d.end
+
+
+def _clause_ends(unit: Unit, position: int) -> bool:
+    after = unit.fold[position:].lstrip()
+    return not after or after[0] in _CLAUSE_BREAK
+
+
+def _words_after(unit: Unit, position: int, count: int) -> list[str]:
+    """The next `count` words from `position` on ("" past the clause), cut from the folded text: words,
+    not characters (二季度会议 is no 二季度 + 会, 二季度在线 no 二季度 + 在), and cut afresh so that a
+    name guessed across the boundary (月中旬举办) or Traditional script cut as written does not hide them."""
+    words = [w for w in lexicon.segmenter().cut(_clause_after(unit, position)[:24]) if w.strip()][:count]
+    return words + [""] * (count - len(words))
+
+
+def _word_before(unit: Unit, position: int) -> str:
+    """The word that ends right before `position` in its clause: 于 in 新门店于, not in 鉴于."""
+    start = max(unit.fold.rfind(c, 0, position) for c in _CLAUSE_BREAK) + 1
+    words = [w for w in lexicon.segmenter().cut(unit.fold[max(start, position - 8):position]) if w.strip()]
+    return words[-1] if words else ""
+
+
+def _is_work_verb(unit: Unit, position: int) -> bool:
+    """A task verb (组织, 提交) or the verb of an event (召开, 上线, 开业) is the next word."""
+    word = _words_after(unit, position, 1)[0]
+    return word in _lint_words("vague-time", "event_verbs") or word in _task_verbs()
+
+
+@lru_cache(maxsize=1)
+def _task_verbs() -> frozenset[str]:
+    return lexicon.folded_words("cues.yaml", "task_verbs")
+
+
+@lru_cache(maxsize=1)
+def _not_duty_after() -> tuple[str, ...]:
+    return tuple(_lint_words("vague-owner", "not_duty_after"))
+
+
+@lru_cache(maxsize=1)
+def _doer_links() -> frozenset[str]:
+    """近期把… / 择期对…: words that lead to the work; not 和/与, which join a second thing (近期和远期目标)."""
+    return lexicon.folded_words("cues.yaml", "doer_links") - lexicon.folded_words("cues.yaml", "coordinators")
+
+
+def _clause_after(unit: Unit, position: int) -> str:
+    end = next((i for i in range(position, len(unit.fold)) if unit.fold[i] in _CLAUSE_BREAK), len(unit.fold))
+    return unit.fold[position:end]
+
+
+def _before_work(unit: Unit, start: int, position: int) -> bool:
+    """择期召开 / 近期把…交齐 / 验收另行择期。: the word times the work after it, or ends the clause of
+    the work before it (近期，部分门店缺货: opening its clause alone, it says when things happened)."""
+    if _clause_ends(unit, position):
+        before = unit.fold[:start].rstrip()
+        return bool(before) and before[-1] not in _CLAUSE_BREAK
+    word = _words_after(unit, position, 1)[0]
+    return word in _lint_words("vague-time", "later_followers") or word in _lint_words("vague-time", "period_followers") \
+        or word in _doer_links() or _is_work_verb(unit, position)
+
+
+def _gives_reason(unit: Unit, position: int) -> bool:
+    """因为…现在接了回头还得再改: a time word in a cause or consequence times no work of the meeting."""
+    start = max(unit.fold.rfind(c, 0, position) for c in _CLAUSE_BREAK) + 1
+    clause = unit.fold[start:position]
+    return any(opener in clause for opener in _cause_openers())
+
+
+def _hedges_work(unit: Unit, hit: Hit, work: set) -> bool:
+    """A hedge on facts (大概5万张) counts only where work is handed out or decided; 看看 only with no
+    concrete object (再看看, 看看情况)."""
+    word = fold_word(hit.text)
+    if word in _lint_words("vague-action", "fact_hedges"):
+        return _place(unit.locate(hit.start)) in work
+    if word in _lint_words("vague-action", "bare_only"):
+        return _clause_ends(unit, hit.end) \
+            or _words_after(unit, hit.end, 1)[0] in _lint_words("vague-action", "vague_objects")
+    return True
+
+
+def _work_places(minutes: Minutes) -> set:
+    """The lines (or Word paragraphs and cells) that hold an action item or a decision."""
+    places = {_place(item.evidence["task"].location) for item in minutes.action_items if "task" in item.evidence}
+    places.update(_place(d.evidence.location) for d in minutes.decisions if d.evidence is not None)
+    return places
+
+
+def _place(location: Location) -> tuple:
+    return location.line, location.paragraph, location.table, location.row, location.cell
+
+
+@lru_cache(maxsize=None)
+def _lint_words(*path: str) -> frozenset[str]:
+    return lexicon.folded_words("lint.yaml", *path)
+
+
+@lru_cache(maxsize=1)
+def _adjectival() -> frozenset[str]:
+    return _lint_words("vague-time", "adjectival")
+
+
+@lru_cache(maxsize=1)
+def _cause_openers() -> tuple[str, ...]:
+    return tuple(_lint_words("vague-time", "cause_openers"))
+
+
+@lru_cache(maxsize=1)
+def _period_tails() -> tuple[str, ...]:
+    return tuple(sorted(_lint_words("vague-time", "period_tails"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _report_marks() -> tuple[str, ...]:
+    return tuple(_lint_words("vague-time", "report_marks"))
+
+
+@lru_cache(maxsize=1)
+def _period() -> re.Pattern:
+    """A quarter or a part of a year as the deadline resolver names them (Q3, 下季度, 年中, 上半年)."""
+    quarters = lexicon.load_yaml("deadlines.yaml")
+    words = [w for group in ("quarters", "quarter_shift") for ws in quarters[group].values() for w in ws]
+    words += lexicon.words("deadlines.yaml", "year_parts_vague")
+    return re.compile(rf"(?:\d{{2,4}}年|[今明去]年)?(?:{lexicon.alternation(words)})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _contextual() -> re.Pattern:
+    """应该 / should as words in the text (a party's name guessed around them must not hide them)."""
+    words = lexicon.alternation(lexicon.words("lint.yaml", "subjective", "contextual"))
+    return re.compile(rf"(?<![A-Za-z])(?:{words})(?![A-Za-z])", re.IGNORECASE)
+
+
+def _opinion(reading: Reading, unit: Unit, position: int) -> bool:
     """应该 as opinion: beside 我认为/我觉得, or in a speaker's turn that cites no rule or requirement."""
-    start, end = _sentence_of(reading, unit, hit.start)
+    start, end = _sentence_of(reading, unit, position)
     if reading.cues(unit, "LINT_SUBJECTIVE", start=start, end=end):
         return True
     if not _SPEAKER.match(unit.fold):
@@ -193,12 +357,21 @@ def _opinion(reading: Reading, unit: Unit, hit: Hit) -> bool:
 
 
 def _vague_doers(reading: Reading, unit: Unit) -> Iterator[Hit]:
-    """大家/各部门 right after 由/请 (由相关部门尽快补充; （由相关部门提供…）)."""
+    """大家/各部门 right after 由/请 (由相关部门尽快补充; （由相关部门提供…）), or opening a clause
+    with a duty word after it (有关部门要做好…; 同时，各部门须于…)."""
     markers = reading.cues(unit, "OWNER_MARKER")
+    openers = reading.cues(unit, "OWNER_MARKER", "LEAD_IN")
+    directives = reading.cues(unit, "DIRECTIVE")
     for party in reading.parties(unit):
         if party.kind != "vague" or _NOT_DOER_AFTER.match(unit.text[party.end:]):
             continue
         if any(m.end == party.start for m in markers):
+            yield party
+            continue
+        before = unit.fold[:party.start].rstrip()
+        opens = not before or before[-1] in _CLAUSE_BREAK or any(m.end == len(before) for m in openers)
+        at = len(unit.fold) - len(unit.fold[party.end:].lstrip())
+        if opens and any(d.start == at and not unit.fold.startswith(_not_duty_after(), d.end) for d in directives):
             yield party
 
 
