@@ -193,6 +193,7 @@ def _space_items(group: str) -> list[str]:
 
 
 _LONE_HAN = re.compile(r"^[\u4e00-\u9fff]$")
+_PADDED_NAME = re.compile(r"^[\u4e00-\u9fff]\s++[\u4e00-\u9fff]$")
 
 
 @lru_cache(maxsize=1 << 12)
@@ -220,6 +221,8 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
             note = inside                                  # 汤敏（贺芳协助）: 汤敏 owns, 贺芳 helps
         else:
             note, department = _note_and_department(inside, department)
+    if _PADDED_NAME.match(item):
+        item = "".join(item.split())                     # 呂　燕: a two-character name padded to three
     words = _two_words(item)
     if words and is_department(words[0]):
         department, item = words
