@@ -67,6 +67,14 @@ def test_meeting_chat_posts_give_writers_their_departments_and_the_call_its_peop
     assert (m.date, m.start_time) == ("2024-10-15", "14:00")
 
 
+@pytest.mark.parametrize("other_side", ["合作方：远帆物流科技有限公司 运营总监 葛天舒、项目经理 吉安",
+                                        "客户：远帆物流 运营总监 葛天舒；项目经理 吉安"])
+def test_meeting_the_other_sides_people_follow_our_list(other_side):
+    note = ("合作洽谈纪要\n时间：2024年8月20日 10:00\n地点：本公司5楼洽谈室\n我方参会：商务部 卢静、邵宁；法务部 易凡\n"
+            f"{other_side}\n记录：邵宁\n\n一、报价\n对方报价每单3.2元。\n")
+    assert meeting_of(note).attendees == ["卢静", "邵宁", "易凡", "葛天舒", "吉安"]
+
+
 @pytest.mark.parametrize("opening, attendees, departments", [
     ("2024年11月5日上午，公司在行政楼二层会议室召开年终考核准备会。会议由人事总监钟岚主持，行政部、人事部、财务部负责同志参加，"
      "人事部闫琪记录。", [], {"行政部", "人事部", "财务部"}),     # departments only: no list of people

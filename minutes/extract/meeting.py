@@ -10,7 +10,8 @@ from typing import Iterable, Optional
 from .. import lexicon
 from ..model import Evidence, Meeting
 from ..labels import field_of
-from ..parties import Gazetteer, Party, is_department, looks_like_person, name_shaped, parse_parties, without_posts
+from ..parties import (Gazetteer, Party, is_department, is_post, looks_like_person, name_shaped, parse_parties,
+                       without_posts)
 from ..units import Segmented, Unit, label_field
 from ..textnorm import fold, fold_word
 from ..layouts.noise import DAY_LINE
@@ -71,6 +72,8 @@ def _field_values(units: list[Unit]) -> Iterable[tuple[str, str, Unit]]:
                 if not value and name in _CONTINUATION_LABELS:
                     value = _continued_value(_continuation(units, i))
                 yield name, value, unit
+                if name == "attendees":
+                    yield from (("attendees", names, u) for u, names in _other_sides(units, i))
         elif unit.record is not None and unit.column in ("attendees", "date"):
             yield unit.column, unit.text, unit
         elif i < _HEADER_LINES and unit.kind == "line" and unit.label is None and (parts := _header_parts(unit.text)):
@@ -159,6 +162,29 @@ def _continuation(units: list[Unit], i: int) -> list[Unit]:
     while lines and _department_line(lines[-1].text) is not None:
         lines.pop()                        # a department with nobody under it is the next section's heading
     return lines
+
+
+def _other_sides(units: list[Unit], i: int) -> Iterable[tuple[Unit, str]]:
+    """``我方人员：…`` then ``供应商：华腾精密塑胶有限公司 销售总监 雷振、客户经理 蔡晶``: the lines
+    after an attendee line that name another party's people, each written with a post."""
+    for unit in units[i + 1:i + 1 + _SIDES]:
+        m = _LABELLED.match(unit.text)
+        if unit.kind != "line" or unit.label is not None or not m:
+            return
+        names = [_posted_name(entry) for entry in _ENTRIES.split(unit.text[m.end():])]
+        if not names or not all(names):
+            return
+        yield unit, "、".join(names)
+
+
+_SIDES = 3
+_ENTRIES = re.compile(r"[、；;]")
+
+
+def _posted_name(entry: str) -> Optional[str]:
+    """``…有限公司 销售总监 雷振`` → 雷振: a name after a post, whatever comes before."""
+    words = entry.split()
+    return words[-1] if len(words) >= 2 and name_shaped(words[-1]) and is_post(words[-2]) else None
 
 
 def _continued_value(lines: list[Unit]) -> str:
