@@ -136,7 +136,7 @@ def _parse_group(group: str) -> list[Party]:
     m = _LABELLED_GROUP.match(group)
     if m and is_department(m.group(1)):
         department, group = m.group(1).strip(), m.group(2)
-    split = _ITEM_SEP.split(group)
+    split = _outside_brackets(_ITEM_SEP, group)
     items = [i.strip() for i in (split if len(split) > 1 else _space_items(group))]
     parties = []
     for item in items:
@@ -147,6 +147,24 @@ def _parse_group(group: str) -> list[Party]:
                 department = words[0]                     # 财务部 孔德明、严倩、华磊: 严倩 and 华磊 too
     _share_trailing_department(parties)
     return _department_over_person(group, [p for p in parties if p.name])
+
+
+def _outside_brackets(separator: re.Pattern, group: str) -> list[str]:
+    """``郜敏（药剂科，列席）、汤若曦``: the separators between entries, not those inside a bracket."""
+    if "(" not in group and "（" not in group:
+        return separator.split(group)
+    pieces, start, depth, last = [], 0, 0, 0
+    for m in separator.finditer(group):
+        depth += _depth_change(group[last:m.start()])
+        last = m.start()
+        if depth <= 0:
+            pieces.append(group[start:m.start()])
+            start = m.end()
+    return [*pieces, group[start:]]
+
+
+def _depth_change(text: str) -> int:
+    return text.count("(") + text.count("（") - text.count(")") - text.count("）")
 
 
 def _department_over_person(group: str, parties: list[Party]) -> list[Party]:
@@ -164,12 +182,28 @@ def _space_items(group: str) -> list[str]:
     items: list[str] = []
     for word in words:
         latin = _LATIN_WORDS.fullmatch(items[-1]) if items else None
-        if items and (latin or is_department(items[-1])) and _HAN_START.match(word) \
-                or latin and _CAPITALISED.fullmatch(word):         # Kevin 王凯, Tom Zhang
+        if items and (latin or is_department(items[-1]) or is_post(items[-1])) and _HAN_START.match(word) \
+                or (latin or items and is_post(items[-1])) and _CAPITALISED.fullmatch(word):   # Kevin 王凯, 总经理 芮国栋
             items[-1] += " " + word
+        elif items and _LONE_HAN.match(items[-1]) and _LONE_HAN.match(word):
+            items[-1] += word                     # 仲　伟: a two-character name padded to the width of three
         else:
             items.append(word)
     return items
+
+
+_LONE_HAN = re.compile(r"^[\u4e00-\u9fff]$")
+_PADDED_NAME = re.compile(r"^[\u4e00-\u9fff]\s++[\u4e00-\u9fff]$")
+
+
+@lru_cache(maxsize=1 << 12)
+def is_post(word: str) -> bool:
+    """总经理, 委员会主任, 年级干事: a post written before a name, not a titled surname (王主任)."""
+    folded = fold(word.strip())
+    if folded in _posts()[0] or _office_title(folded):
+        return True
+    front = next((folded[:-len(t)] for t in lexicon.words("parties.yaml", "titles") if folded.endswith(t)), "")
+    return len(front) >= 2 and front not in lexicon.surnames() and not name_shaped(front)     # 年级干事
 
 
 def _parse_item(item: str, department: Optional[str]) -> Party:
@@ -187,9 +221,13 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
             note = inside                                  # 汤敏（贺芳协助）: 汤敏 owns, 贺芳 helps
         else:
             note, department = _note_and_department(inside, department)
+    if _PADDED_NAME.match(item):
+        item = "".join(item.split())                     # 呂　燕: a two-character name padded to three
     words = _two_words(item)
     if words and is_department(words[0]):
         department, item = words
+    elif words and is_post(words[0]) and looks_like_person(words[1]):
+        note, item = note or words[0], words[1]              # 总经理 芮国栋: the person, the post as a note
     elif glued := _department_then_name(item):
         department, item = glued
     item = _without_courtesy(item.strip(" :：@*"))
@@ -293,14 +331,15 @@ def _note_and_department(inside: str, department: Optional[str]) -> tuple[str, O
     """（行銷部經理） holds a department and a title; （财务总监） only a title."""
     m = lexicon.department_pattern().match(fold_word(inside))
     if m and m.end() < len(inside) and is_department(inside[:m.end()]):
-        return inside[m.end():], inside[:m.end()]
+        return inside[m.end():].lstrip("，,、;；:： "), inside[:m.end()]        # （药剂科，列席）
     return inside, department
 
 
 def _share_trailing_department(parties: list[Party]) -> None:
     """In ``范志强、黎明（销售部）`` the bracket names the department of the whole group."""
     people = [p for p in parties if p.kind == "person"]
-    if len(people) > 1 and people[-1].department and not any(p.department for p in people[:-1]):
+    if len(people) > 1 and people[-1].department and not people[-1].note \
+            and not any(p.department for p in people[:-1]):
         for p in people[:-1]:
             p.department = people[-1].department
 

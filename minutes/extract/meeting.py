@@ -10,11 +10,13 @@ from typing import Iterable, Optional
 from .. import lexicon
 from ..model import Evidence, Meeting
 from ..labels import field_of
-from ..parties import Gazetteer, Party, is_department, looks_like_person, name_shaped, parse_parties, without_posts
+from ..parties import (Gazetteer, Party, is_department, is_post, looks_like_person, name_shaped, parse_parties,
+                       without_posts)
 from ..units import Segmented, Unit, label_field
 from ..textnorm import fold, fold_word
 from ..layouts.noise import DAY_LINE
 from .when import parse_other_language_day, parse_when
+from ..deadlines import find_deadlines
 
 # Label precedence for the meeting date: a 会议时间 beats a form's 提报日期, and the day a request
 # was filed (发起日期) comes after the time its communication log gives (_DATE_IN_CELL).
@@ -27,7 +29,8 @@ _TITLE_NOISE = re.compile(r"^\[(?:会议纪要|会议记录|纪要)\]\s*|^\d{1,2
                           r"\s*[(（](?:节选|摘要|摘录|草稿|初稿)[)）]$|(?<!\s)\s+(?:会议纪要|会议记录|会议纪录|纪要|速记|记录)$"
                           r"|(?<=会)会议(?:纪要|记录|纪录)$|(?<=会议)(?:纪要|记录|纪录)$|(?<=会)(?:纪要|记录|纪录)$|(?<!\s)\s*\((?:录音整理|速记|草稿|初稿)\)$", re.I)
 _MEETING_WORD = re.compile(r"会|纪要|记录|review|planning|sync|standup|retro|meeting", re.I)
-_HOSTED_BY = re.compile(r"由(?:轮值主席|主席|会议主持人|总经理|副总经理)?\s*+([^，,。()（）\s]{0,8})\s*+(?:[(（]([^()（）]+)[)）])?\s*+主持")
+_HOSTED_BY = re.compile(r"由(?:轮值主席|主席|会议主持人|总经理|副总经理)?\s*+([A-Za-z][\w.-]{1,38}+|[^，,。()（）\s]{0,8})\s*+"
+                        r"(?:[(（]([^()（）]+)[)）])?\s*+主持")
 _DATE_IN_CELL = 5   # rank of a time found in a record's 时间 column (a communication log)
 _FIELD_SPLIT = re.compile(r"(?<!\s)(?:\s{2,}+|\u3000++|\s*+\|\s*+|\s++(?=\S{1,6}[:：]))(?=[^\s:：|]{1,8}[:：])")
 _CONTINUATION_LABELS = {"attendees", "departments", "absent"}
@@ -48,12 +51,13 @@ def extract_meeting(seg: Segmented, ref_date: Optional[date] = None) -> MeetingI
     gazetteer = Gazetteer()
     _title(meeting, seg, fields)
     _when(meeting, fields, seg, ref_date)
-    _simple(meeting, fields, "location")
+    _location(meeting, fields)
     _people(meeting, gazetteer, fields, seg)
     _from_prose(meeting, gazetteer, seg)
     _from_chat(meeting, gazetteer, seg)
     _roles_in_turns(meeting, gazetteer, seg)
     _place_after_at(meeting, seg)
+    _roles_attend(meeting)
     urgency = next((v for name, v, _ in fields if name == "urgency"), None)
     return MeetingInfo(meeting=meeting, gazetteer=gazetteer, urgency=urgency)
 
@@ -61,11 +65,15 @@ def extract_meeting(seg: Segmented, ref_date: Optional[date] = None) -> MeetingI
 def _field_values(units: list[Unit]) -> Iterable[tuple[str, str, Unit]]:
     """(field, value, unit) for every meeting label, splitting lines that hold several."""
     for i, unit in enumerate(units):
+        if unit.label_group == "meeting" and _under_next_meeting(unit):
+            continue                      # ## 下次会议 / 轮值主持人：… names the next meeting's chair
         if unit.label_group == "meeting":
             for name, value in _split_fields(unit.label, unit.text):
                 if not value and name in _CONTINUATION_LABELS:
-                    value = "；".join(u.text for u in _continuation(units, i))
+                    value = _continued_value(_continuation(units, i))
                 yield name, value, unit
+                if name == "attendees":
+                    yield from (("attendees", names, u) for u, names in _other_sides(units, i))
         elif unit.record is not None and unit.column in ("attendees", "date"):
             yield unit.column, unit.text, unit
         elif i < _HEADER_LINES and unit.kind == "line" and unit.label is None and (parts := _header_parts(unit.text)):
@@ -74,6 +82,16 @@ def _field_values(units: list[Unit]) -> Iterable[tuple[str, str, Unit]]:
         if unit.label_group == "meeting" or (unit.label is None and unit.kind == "line" and not unit.headings):
             if m := _HOSTED_BY.search(unit.text):
                 yield "hosted_by", m.group(1) or m.group(2) or "", unit
+
+
+def _under_next_meeting(unit: Unit) -> bool:
+    """A line under a heading about the next meeting (## 下次会议安排, ### 确定下次的议题及时间)."""
+    return any(h.kind == "heading" and any(p in h.fold.lower() for p in _next_prefixes()) for h in unit.headings)
+
+
+@lru_cache(maxsize=1)
+def _next_prefixes() -> tuple[str, ...]:
+    return tuple(lexicon.folded_words("deadlines.yaml", "next_meeting_prefixes"))
 
 
 _HEADER_LINES = 8
@@ -92,6 +110,7 @@ def _header_parts(text: str) -> list[tuple[str, str]]:
             found.append(field)
         elif (when := parse_when(part)).day or when.start:
             found.append(("date", part.strip()))
+            found += [("location", c.strip()) for c in _CLAUSES.split(part)[1:] if names_a_place(c)]
     return found
 
 
@@ -125,19 +144,76 @@ def _split_fields(first: str, text: str) -> list[tuple[str, str]]:
 
 def _continuation(units: list[Unit], i: int) -> list[Unit]:
     """The lines under an empty ``参会人员：`` label: indented or listed, or (as Word keeps them,
-    without indent) lines that are only people and their departments (销售部 高峰)."""
+    without indent) lines that are only people and their departments (销售部 高峰, 品牌部：常晓、宋佳音),
+    or a department on its own line (【市场部】, ### 技术部) with its people under it."""
     lines = []
     for unit in units[i + 1:]:
+        if _department_line(unit.text) is not None and unit.kind in ("heading", "line") and unit.label is None:
+            lines.append(unit)
+            continue
+        if lines and _department_line(lines[-1].text) is not None and unit.kind == "heading" \
+                and _only_people(unit.text):
+            lines.append(unit)              # 【财务部】 / 施雨桐: one short line under it reads like a heading
+            continue
         if unit.label is not None or unit.kind == "heading" \
                 or (not unit.indent and unit.style is None and not _only_people(unit.text)):
             break
         lines.append(unit)
+    while lines and _department_line(lines[-1].text) is not None:
+        lines.pop()                        # a department with nobody under it is the next section's heading
     return lines
 
 
+def _other_sides(units: list[Unit], i: int) -> Iterable[tuple[Unit, str]]:
+    """``我方人员：…`` then ``供应商：华腾精密塑胶有限公司 销售总监 雷振、客户经理 蔡晶``: the lines
+    after an attendee line that name another party's people, each written with a post."""
+    for unit in units[i + 1:i + 1 + _SIDES]:
+        m = _LABELLED.match(unit.text)
+        if unit.kind != "line" or unit.label is not None or not m:
+            return
+        names = [_posted_name(entry) for entry in _ENTRIES.split(unit.text[m.end():])]
+        if not names or not all(names):
+            return
+        yield unit, "、".join(names)
+
+
+_SIDES = 3
+_ENTRIES = re.compile(r"[、；;]")
+
+
+def _posted_name(entry: str) -> Optional[str]:
+    """``…有限公司 销售总监 雷振`` → 雷振: a name after a post, whatever comes before."""
+    words = entry.split()
+    return words[-1] if len(words) >= 2 and name_shaped(words[-1]) and is_post(words[-2]) else None
+
+
+def _continued_value(lines: list[Unit]) -> str:
+    """The lines as one list value, a department on its own line applied to the people under it."""
+    entries, department = [], None
+    for unit in lines:
+        if (heading := _department_line(unit.text)) is not None:
+            department = heading
+        else:
+            entries.append(f"{department}：{unit.text}" if department and not _LABELLED.match(unit.text) else unit.text)
+    return "；".join(entries)
+
+
+_LABELLED = re.compile(r"^[^:：]{1,12}[:：]")
+
+
+def _department_line(text: str) -> Optional[str]:
+    """【市场部】 / 技术部： / 客服中心: a line that is only a department."""
+    words = text.strip().strip("【】[]()（）:：*# ")
+    return words if words and len(words) <= _PEOPLE_LINE and is_department(words) else None
+
+
 def _only_people(text: str) -> bool:
-    if len(text) > _PEOPLE_LINE or re.search(r"[。；;:：]", text):
+    if len(text) > _PEOPLE_LINE or re.search(r"[。；;]", text):
         return False
+    if m := _LABELLED.match(text):           # 品牌部：常晓、宋佳音
+        if not is_department(text[:m.end() - 1].strip()):
+            return False
+        text = text[m.end():]
     parties = parse_parties(text)
     return any(p.kind == "person" for p in parties) and all(p.kind in ("person", "department") for p in parties)
 
@@ -262,6 +338,79 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
             meeting.date = day.isoformat()
             meeting.evidence["date"] = Evidence(value, unit.locate())
             break
+    if meeting.date and not meeting.start_time:
+        _time_beside_the_day(meeting, labelled)
+    if not meeting.start_time:
+        _start_said(meeting, seg)
+
+
+def _time_beside_the_day(meeting: Meeting, labelled) -> None:
+    """``5月20日 11:00`` in a form's 时间 cell, the year left out: the meeting's day, so its start."""
+    day = date.fromisoformat(meeting.date)
+    for _, _, value, unit in sorted(labelled, key=lambda t: t[:2]):
+        when = parse_when(value, day)
+        if when.start and when.day == day:
+            meeting.start_time, meeting.end_time = when.start, when.end
+            meeting.evidence["start_time"] = Evidence(value, unit.locate())
+            return
+
+
+def _start_said(meeting: Meeting, seg: Segmented) -> None:
+    """A start no label gives: a time said with the meeting's opening in the first lines or posts
+    (@所有人 10点在群里开个短会), else, in a chat export, the time of the first post after the
+    day line (a transcript's offsets from the recording are no clock times, and have no day line)."""
+    day_line = next((u.index for u in seg.units if u.noise == DAY_LINE), None)
+    first = seg.units[day_line + 1:] if day_line is not None else seg.units
+    opening = [u for u in first if u.kind in ("line", "heading") and u.record is None][:_OPENING_POSTS]
+    for unit in opening:
+        if day_line is None and not any(w in unit.fold for w in _meeting_nouns()):
+            continue                      # outside a chat, only a line that speaks of a meeting (…开始试运行 is none)
+        if (said := _opening_time(unit.fold)) is not None:
+            meeting.start_time = said
+            meeting.evidence["start_time"] = Evidence(unit.text, unit.locate())
+            return
+    post = next((u for u in first if u.when and u.kind in ("line", "speaker")), None) if day_line is not None else None
+    if post is not None and (m := _CLOCK_STAMP.match(post.when)):
+        meeting.start_time = f"{int(m.group(1)):02d}:{m.group(2)}"
+        meeting.evidence["start_time"] = Evidence(post.when, post.locate())
+
+
+_OPENING_POSTS = 6
+_CLOCK_STAMP = re.compile(r"^(?:.*\s)?(\d{1,2}):(\d{2})(?::\d{2})?$")
+_SAID_ON = date(2000, 1, 3)             # any day: only the time of day is read
+
+
+def _opening_time(folded: str) -> Optional[str]:
+    """HH:MM of a time of day said as when the meeting opens: 10点…开个短会, 今晚8点线上碰一下,
+    下午三点准时开始; not a deadline (10点前交材料)."""
+    for m in _clock_start().finditer(folded):
+        probe = "今天" + folded[m.start():m.start() + _PROBE_CHARS]
+        said = next((d for d in find_deadlines(probe, _SAID_ON) if d.start == 0), None)
+        if said is None or said.kind != "datetime" or said.bounded or not said.iso:
+            continue
+        after = probe[said.end:said.end + _OPENING_GAP + 4]
+        gap = after[:w.start()] if (w := _opening_word().search(after)) else None
+        if gap is not None and not _CLAUSES.search(gap) and not _clock_start().search(gap):
+            return said.iso[11:16]                 # (2点的会改到3点开始: the later time opens it)
+    return None
+
+
+_PROBE_CHARS = 16
+_OPENING_GAP = 8
+
+
+@lru_cache(maxsize=1)
+def _clock_start() -> re.Pattern:
+    """Where a time of day may begin: a day part or an hour (10点, 9:30, 三点半)."""
+    dayparts = lexicon.alternation(w for key in ("early_morning", "morning", "noon", "afternoon", "evening")
+                                   for w in lexicon.words("deadlines.yaml", "dayparts", key))
+    return re.compile(rf"(?:{dayparts})(?=\s*+[\d零〇一二两三四五六七八九十])|(?<![\d.:/-])(?:\d{{1,2}}|[零〇一二两三四五六七八九十]{{1,3}})"
+                      rf"\s*+(?:[:：]\s*+\d{{2}}|[点时])")
+
+
+@lru_cache(maxsize=1)
+def _opening_word() -> re.Pattern:
+    return re.compile(lexicon.alternation(lexicon.words("meeting.yaml", "opening_words")), re.I)
 
 
 _ANY_DATE = 9
@@ -296,11 +445,45 @@ def _says_convening(folded: str) -> bool:
     return any(w in folded for w in lexicon.folded_words("cues.yaml", "convening"))
 
 
-def _simple(meeting: Meeting, fields, name: str) -> None:
+def _location(meeting: Meeting, fields) -> None:
+    """The first labelled place; a value that is a sentence gives only its clause that names a place
+    (现场会议，2号楼会议室B), or nothing (会场：报告厅消防检查过了，音响还没调 reports on the venue)."""
     for field_name, value, unit in fields:
-        if field_name == name and value and getattr(meeting, name) is None:
-            setattr(meeting, name, value.strip())
-            meeting.evidence[name] = Evidence(value, unit.locate())
+        if field_name == "location" and value and meeting.location is None and (place := _place_of(value)):
+            meeting.location = place
+            meeting.evidence["location"] = Evidence(value, unit.locate())
+
+
+_CLAUSES = re.compile(r"[，,。；;]")
+
+
+def _place_of(value: str) -> Optional[str]:
+    value = value.strip().rstrip("。；;，,")
+    if not value or not _CLAUSES.search(value):
+        return value or None
+    places = [m for m in _CLAUSE.finditer(value) if names_a_place(m.group())]
+    return value[places[0].start():places[-1].end()].strip() if places else None   # 客户现场，…4楼会议室
+
+
+_CLAUSE = re.compile(r"[^，,。；;]+")
+
+
+def names_a_place(words: str) -> bool:
+    """3号楼, 第一会议室B, 报告厅, 新仓项目办公室, A座12层 1201: a short name ending in a place
+    word, perhaps with a room number after it."""
+    folded = fold_word(_ROOM_NUMBER.sub("", words.strip())).lower()
+    return 1 < len(folded) <= _PLACE_MAX and folded.endswith(_place_words())
+
+
+_ROOM_NUMBER = re.compile(r"(?:\s*+[(（][^()（）]*[)）]|\s*+[A-Za-z0-9-]{1,6})$")
+
+
+_PLACE_MAX = 30
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> tuple[str, ...]:
+    return tuple(w.lower() for w in lexicon.folded_words("meeting.yaml", "place_words"))
 
 
 # --------------------------------------------------------------------------- #
@@ -335,6 +518,7 @@ def _from_prose(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
                 meeting.recorder = person.name
                 meeting.evidence["recorder"] = Evidence(said(m, 1), unit.locate(m.start(1)))
                 gazetteer.add_person(person.name, person.department)
+        _attendance_in_sentence(meeting, gazetteer, unit)
         for m in _ROLE_IN_SENTENCE.finditer(unit.fold):           # …召开协调会，主持：鲍一凡（IT运维部），参加：…
             role = "host" if m.group(1).startswith("主持") else "recorder"
             if not getattr(meeting, role) and name_shaped(said(m, 2)):
@@ -351,19 +535,98 @@ _RECORDED_BY = re.compile(r"(?<=主持)[^。；;]*?[，,]\s*+(?:由)?([^，,。�
 _ROLE_IN_SENTENCE = re.compile(r"[，,；;]\s*+(主持人?|记录人?)\s*+[:：]\s*+([^\s，,；;。(（]{2,12})")
 
 
+def _attendance_in_sentence(meeting: Meeting, gazetteer: Gazetteer, unit: Unit) -> None:
+    """Who took part, said in the opening sentence: a clause ``参加：易航（客服部）、尚文（财务部）``,
+    or parties before an attendance verb (工程部、客服部负责人参加; 张伟、李娜出席会议)."""
+    for clause in _CLAUSE.finditer(unit.text):
+        words = clause.group().strip()
+        label = _LABEL_IN_CLAUSE.match(words)
+        if label and label_field(label.group(1), "meeting") == "attendees":
+            parties = parse_parties(words[label.end():])
+        elif (front := _before_attendance(words)) is not None:
+            parties = parse_parties(front)
+        else:
+            continue
+        if parties and all(p.kind in ("person", "department") for p in parties):
+            listed = bool(meeting.attendees)
+            for party in parties:
+                if party.kind == "department":
+                    _add_department(meeting, gazetteer, party.name)
+                elif not listed:
+                    _add_attendee(meeting, gazetteer, party.name, party.department)
+                    if party.department:
+                        _add_department(meeting, gazetteer, party.department)
+
+
+_LABEL_IN_CLAUSE = re.compile(r"^([^\s:：]{1,6})\s*+[:：]\s*+")
+
+
+def _before_attendance(clause: str) -> Optional[str]:
+    """The parties of ``工程部、客服部负责人参加``: the clause before its attendance verb and the
+    delegates a department sends."""
+    folded = fold(clause)
+    verb = next((v for v in _attendance_verbs() if folded.endswith(v) and len(folded) > len(v)), None)
+    if verb is None:
+        return None
+    front = folded[:-len(verb)].rstrip()
+    while (delegate := next((d for d in _delegate_words() if front.endswith(d) and len(front) > len(d)), None)):
+        front = front[:-len(delegate)].rstrip()
+    return clause[:len(front)]
+
+
+@lru_cache(maxsize=1)
+def _attendance_verbs() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.folded_words("meeting.yaml", "attendance_verbs"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _delegate_words() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.folded_words("meeting.yaml", "delegate_words"), key=len, reverse=True))
+
+
 def _first_person(words: str) -> bool:
     """今天我 (…主持): the speaker, not a name."""
     return any(w in words for w in lexicon.words("cues.yaml", "first_person"))
 
 
 def _from_chat(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
-    """A chat export: who wrote, when no list says so."""
-    headers = [u for u in seg.units if u.kind == "speaker"]
-    if not meeting.attendees:
-        for unit in headers:
-            if unit.speaker and unit.speaker not in meeting.attendees and looks_like_person(unit.speaker):
-                meeting.attendees.append(unit.speaker)
-                gazetteer.add_person(unit.speaker)
+    """A chat export, when no list says who took part: the people a system line lists as the
+    call's participants, then who wrote (a header ``钱晓峰 10:01`` or a post ``孟凡(售后服务部)：…``,
+    whose bracket gives the writer's department)."""
+    if meeting.attendees:
+        return
+    for unit in seg.units:
+        if unit.kind == "noise" and unit.when:
+            for party in _listed_in_system_line(unit.text):
+                _add_attendee(meeting, gazetteer, party.name, party.department)
+    for unit in seg.units:
+        if unit.kind == "speaker" and unit.speaker and looks_like_person(unit.speaker):
+            _add_attendee(meeting, gazetteer, unit.speaker, None)
+        elif unit.kind == "line" and unit.when and unit.label is None and (m := _POSTED_BY.match(unit.text)):
+            department = m.group(2) if m.group(2) and is_department(m.group(2)) else None
+            if looks_like_person(m.group(1)):
+                _add_attendee(meeting, gazetteer, m.group(1), department)
+            if department:
+                _add_department(meeting, gazetteer, department)
+
+
+# A post written with its writer in front, perhaps with the writer's department: 孟凡(售后服务部)：…
+_POSTED_BY = re.compile(r"^\s*+([^\s:：()（）@，,。]{2,12}?)(?:\s*+[(（]([^()（）:：]{1,12})[)）])?\s*+[:：]")
+_SYSTEM_LABEL = re.compile(r"([^\s:：，,。；;]{1,8})\s*+[:：]\s*+")
+
+
+def _listed_in_system_line(text: str) -> list[Party]:
+    """视频会议已结束，时长 42分钟，参与人：孟凡、龙婷…: the people after an attendee label."""
+    for m in _SYSTEM_LABEL.finditer(text):
+        if label_field(m.group(1), "meeting") == "attendees":
+            return [p for p in parse_parties(text[m.end():]) if p.kind == "person"]
+    return []
+
+
+def _add_attendee(meeting: Meeting, gazetteer: Gazetteer, name: str, department: Optional[str]) -> None:
+    if name not in meeting.attendees:
+        meeting.attendees.append(name)
+    gazetteer.add_person(name, department)
 
 
 def _place_after_at(meeting: Meeting, seg: Segmented) -> None:
@@ -433,9 +696,10 @@ def _role_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 def _people(meeting: Meeting, gazetteer: Gazetteer, fields, seg: Segmented) -> None:
     absent = {p.name for name, v, _ in fields if name == "absent" for p in parse_parties(v) if p.kind == "person"}
+    listed = [p.name for name, v, _ in fields if name == "attendees" for p in parse_parties(v) if p.kind == "person"]
     for name, value, unit in fields:
         if name in ("host", "recorder"):
-            _role(meeting, gazetteer, name, value, unit)
+            _role(meeting, gazetteer, name, value, unit, listed)
         elif name == "hosted_by" and not meeting.host and value and not _first_person(value):
             meeting.host = value = without_posts(value)
             meeting.evidence["host"] = Evidence(value, unit.locate())
@@ -455,13 +719,33 @@ def _people(meeting: Meeting, gazetteer: Gazetteer, fields, seg: Segmented) -> N
     meeting.absent = sorted(absent - set(meeting.attendees), key=list(absent).index)
 
 
-def _role(meeting: Meeting, gazetteer: Gazetteer, name: str, value: str, unit: Unit) -> None:
-    parties = [p for p in parse_parties(value) if p.kind == "person"]
-    if not parties or getattr(meeting, name):
+def _role(meeting: Meeting, gazetteer: Gazetteer, name: str, value: str, unit: Unit, listed: list[str]) -> None:
+    if getattr(meeting, name):
+        return
+    parties = [p for p in parse_parties(value) if p.kind == "person" and _a_person(p, listed)]
+    if not parties:
+        parties = _listed_person_opening_a_clause(value, listed)
+    if not parties:
         return
     setattr(meeting, name, parties[0].name)
     meeting.evidence[name] = Evidence(value, unit.locate())
     gazetteer.add_person(parties[0].name, parties[0].department)
+
+
+def _a_person(party: Party, listed: list[str]) -> bool:
+    """A role's value names a person: a name's shape (祁峰, 王总, Kevin), a name written with its
+    department or post, or one the attendee list names too; not words that name a process
+    (整理：系统自动转写，人工校对)."""
+    return bool(name_shaped(party.name) or party.department or party.note or party.name in listed)
+
+
+def _listed_person_opening_a_clause(value: str, listed: list[str]) -> list[Party]:
+    """紀錄：會議錄音轉寫，詹佩珊校對: the listed person who does the role's work in a clause."""
+    for clause in _CLAUSE.finditer(value):
+        words = clause.group().strip()
+        if (name := next((n for n in listed if words.startswith(n) and len(words) > len(n)), None)) is not None:
+            return [Party(name=name, kind="person")]
+    return []
 
 
 def _attendees(meeting: Meeting, gazetteer: Gazetteer, parties: list[Party], absent: set, unit: Unit) -> None:
@@ -469,8 +753,8 @@ def _attendees(meeting: Meeting, gazetteer: Gazetteer, parties: list[Party], abs
         if party.kind == "department":
             _add_department(meeting, gazetteer, party.name)
             continue
-        if party.kind != "person" or party.name in absent:
-            continue
+        if party.kind != "person" or party.name in absent or _first_person(party.name[:2]):
+            continue                                    # 在场：郝老师、小贺，我记: the writer, unnamed
         if party.name not in meeting.attendees:
             meeting.attendees.append(party.name)
         gazetteer.add_person(party.name, party.department)
@@ -553,6 +837,23 @@ def attendee_entries(text: str) -> list[str]:
 def _row_of(unit: Unit):
     where = unit.origin.location
     return (where.table, where.row) if where.table is not None else where.line
+
+
+def _roles_attend(meeting: Meeting) -> None:
+    """The chair and the note-taker sit in the meeting: with the attendees when a list names any."""
+    if not meeting.attendees:
+        return
+    listed = {fold_word(a) for a in meeting.attendees}
+    if meeting.host and not _listed(meeting.host, listed):
+        meeting.attendees.insert(0, meeting.host)
+    if meeting.recorder and not _listed(meeting.recorder, listed):
+        meeting.attendees.append(meeting.recorder)
+
+
+def _listed(name: str, listed: set[str]) -> bool:
+    """Marcus is the listed Marcus Tan; 卫宁老师 the listed 卫宁."""
+    folded = fold_word(name)
+    return any(folded in a or a in folded for a in listed)
 
 
 def _add_department(meeting: Meeting, gazetteer: Gazetteer, name: str) -> None:

@@ -199,7 +199,7 @@ def _meeting(minutes: Minutes) -> dict[str, Any]:
     date_full = f"{date_text}（{weekday}）" if day else ""
     time = "—".join(t for t in (m.start_time, m.end_time) if t)
     issued = parse_deadline(m.issue_date)
-    present = [a for a in m.attendees if a not in m.observers]
+    present = [a for a in m.attendees if a not in m.observers and a != m.recorder]   # the 记录 line names the note-taker
     return {
         "title": clean(m.title), "minutes_title": minutes_title(clean(m.title)),
         "date": date_text, "weekday": weekday, "date_full": date_full, "date_iso": m.date or "",

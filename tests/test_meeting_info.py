@@ -1,0 +1,176 @@
+"""The meeting's information as people write it where no tidy label gives it: who took part,
+when it started, where it sat, who chaired and who took notes.
+
+Every note here is written for the test (a chat post, an e-mail, a Word form, a
+Traditional-script note, an opening sentence); none is taken from the scoring corpus.
+"""
+from __future__ import annotations
+
+import pytest
+from wordfiles import word_file
+
+from minutes import process
+
+
+def meeting_of(text: str, name: str = "notes.txt"):
+    return process(name, text.encode("utf-8")).meeting
+
+
+# --------------------------------------------------------------------------- #
+# Who took part
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("note, attendees, departments", [
+    # an e-mail: people under department headings in brackets
+    ("主题：三季度渠道复盘会纪要\n时间：2024年9月26日 14:00\n与会者：\n【渠道部】\n唐一帆、葛佩\n【财务部】\n施雨桐\n\n"
+     "一、回款情况\n九月回款率91%。\n", ["唐一帆", "葛佩", "施雨桐"], {"渠道部", "财务部"}),
+    # Traditional script: 部門：people lines under an empty label
+    ("資訊設備汰換會議\n日期：2024年5月7日\n出席人員：\n資訊室：林宜蓁、蔡孟儒\n總務處：陳冠廷\n\n討論事項\n一、筆電汰換。\n",
+     ["林宜蓁", "蔡孟儒", "陳冠廷"], {"資訊室", "總務處"}),
+    # a 列席 note with a comma inside its bracket keeps the person and the department
+    ("采购评审会\n日期：2024-03-12\n参会人员：龙晓、符佳\n列席：郑雅（法务部，第三项议题）\n",
+     ["龙晓", "符佳", "郑雅"], {"法务部"}),
+    # two-character names padded to the width of three
+    ("党支部学习会\n日期：2024年6月28日\n出席：邱志明　　汪　洋　　孔令辉\n", ["邱志明", "汪洋", "孔令辉"], None),
+    # a list label that names the members who sit (出席代表, 与会嘉宾)
+    ("职工代表座谈会\n日期：2024年12月3日\n出席代表：沈嘉禾、雷鸣远、苗一诺\n与会嘉宾：工会办公室 鲍素琴\n",
+     ["沈嘉禾", "雷鸣远", "苗一诺", "鲍素琴"], None),
+    # the writer of the note is no attendee by name
+    ("展会筹备碰头\n日期：2024-08-19\n参加：丁浩、严可，我做记录\n", ["丁浩", "严可"], None),
+])
+def test_meeting_attendee_lists_as_people_write_them(note, attendees, departments):
+    m = meeting_of(note)
+    assert m.attendees == attendees
+    if departments is not None:
+        assert set(m.departments) == departments
+
+
+@pytest.mark.parametrize("note, host, recorder, attendees", [
+    ("周例会\n日期：2024-04-08\n主持：房立\n记录：伍珊\n参会：钱涛、祁悦\n", "房立", "伍珊", ["房立", "钱涛", "祁悦", "伍珊"]),
+    ("季度經營會議\n時間：2024年7月2日\n主席：副總經理 韋立群\n紀錄：秘書室 郭佩芸\n出席：業務部 林子豪、財務部 蘇怡君\n",
+     "韋立群", "郭佩芸", ["韋立群", "林子豪", "蘇怡君", "郭佩芸"]),
+])
+def test_meeting_chair_and_note_taker_are_attendees(note, host, recorder, attendees):
+    m = meeting_of(note)
+    assert (m.host, m.recorder, m.attendees) == (host, recorder, attendees)
+
+
+def test_meeting_chat_posts_give_writers_their_departments_and_the_call_its_people():
+    chat = ("钉钉群聊记录\n群名：门店巡检协调群\n\n2024-10-15 星期二\n\n"
+            "[14:00:06] 系统消息：葛薇 发起了语音会议\n"
+            "[14:00:31] 葛薇(运营部)：人到齐了，先说上周巡检结果\n"
+            "[14:02:10] 柯南星(安保部)：三家店的消防通道有堆货\n"
+            "[14:05:44] 冉静(商品部)：堆货是新到的秋装，明天清走\n"
+            "[14:20:02] 系统消息：语音会议已结束，参会人：葛薇、柯南星、冉静、包宇\n")
+    m = meeting_of(chat)
+    assert m.attendees == ["葛薇", "柯南星", "冉静", "包宇"]
+    assert set(m.departments) == {"运营部", "安保部", "商品部"}
+    assert (m.date, m.start_time) == ("2024-10-15", "14:00")
+
+
+@pytest.mark.parametrize("other_side", ["合作方：远帆物流科技有限公司 运营总监 葛天舒、项目经理 吉安",
+                                        "客户：远帆物流 运营总监 葛天舒；项目经理 吉安"])
+def test_meeting_the_other_sides_people_follow_our_list(other_side):
+    note = ("合作洽谈纪要\n时间：2024年8月20日 10:00\n地点：本公司5楼洽谈室\n我方参会：商务部 卢静、邵宁；法务部 易凡\n"
+            f"{other_side}\n记录：邵宁\n\n一、报价\n对方报价每单3.2元。\n")
+    assert meeting_of(note).attendees == ["卢静", "邵宁", "易凡", "葛天舒", "吉安"]
+
+
+@pytest.mark.parametrize("opening, attendees, departments", [
+    ("2024年11月5日上午，公司在行政楼二层会议室召开年终考核准备会。会议由人事总监钟岚主持，行政部、人事部、财务部负责同志参加，"
+     "人事部闫琪记录。", [], {"行政部", "人事部", "财务部"}),     # departments only: no list of people
+    ("2024年6月3日14:00在生产调度室召开质量碰头会，主持：侯建（生产部），参加：施晓（质量部）、舒畅（采购部）、秦牧（生产部）。",
+     ["侯建", "施晓", "舒畅", "秦牧"], {"质量部", "采购部", "生产部"}),
+])
+def test_meeting_an_opening_sentence_says_who_took_part(opening, attendees, departments):
+    m = meeting_of(opening + "\n\n会议决定，下月起执行新办法。\n")
+    assert set(m.attendees) == set(attendees)
+    assert set(m.departments) >= departments
+
+
+# --------------------------------------------------------------------------- #
+# When it started
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("chat, start", [
+    # WeChat: the first post announces the time; the meeting starts then, not at the post
+    ("微信聊天记录导出\n群聊：社区团购运营群\n———— 2024年5月6日 ————\n叶青 19:52\n@所有人 晚上8点线上碰一下下周的排品\n"
+     "叶青 20:01\n先看数据\n常乐 20:03\n上周销量前十都是水果\n", "20:00"),
+    ("微信聊天记录导出\n———— 2024年5月6日 ————\n叶青 13:40\n各位，下午两点半准时开始，先过报价\n"
+     "常乐 14:31\n报价单已更新\n叶青 14:33\n好\n", "14:30"),
+    # no time said: the first post after the day line
+    ("钉钉聊天记录\n2024-07-02 星期二\n[09:15:40] 伍岳(仓储部)：开始吧，先说盘点\n[09:16:02] 简宁(财务部)：差异表发群里了\n", "09:15"),
+    # a deadline said in the first post is no start
+    ("微信聊天记录导出\n———— 2024年5月6日 ————\n叶青 09:05\n10点前把报价发我\n常乐 09:06\n收到\n", "09:05"),
+])
+def test_meeting_chat_start_time_said_or_first_post(chat, start):
+    assert meeting_of(chat).start_time == start
+
+
+@pytest.mark.parametrize("opening, start", [
+    ("今天下午3点在三楼开了个短会，过一下展会物料。", "15:00"),
+    ("系统将于晚上10点开始停机维护，请提前保存。", None),       # a time of something else, not a meeting
+])
+def test_meeting_start_said_in_an_opening_line(opening, start):
+    assert meeting_of(f"展会物料碰头\n日期：2024-09-12\n{opening}\n张岚负责物料清单，周五前。\n").start_time == start
+
+
+def test_meeting_transcript_offsets_are_no_start_time():
+    note = ("设备例会 录音整理\n录音日期：2024-06-11\n[00:00:05] 毛伟：开始吧\n[00:01:12] 江帆：二号线上周停机两次\n"
+            "[00:03:40] 毛伟：周五前出维修方案\n")
+    assert meeting_of(note).start_time is None
+
+
+def test_meeting_a_form_time_cell_without_its_year_gives_the_start():
+    data = word_file(["跨部门问题反馈单", "发起日期：2024年6月3日", "发起部门：客服部"],
+                     [["时间", "参与部门/人员", "内容"], ["6月3日 15:30", "客服部 汤晴；IT部 车明", "确认为短信网关故障。"]],
+                     heading="沟通记录")
+    m = process("反馈单.docx", data).meeting
+    assert (m.date, m.start_time) == ("2024-06-03", "15:30")
+    assert m.attendees == ["汤晴", "车明"]
+
+
+# --------------------------------------------------------------------------- #
+# Where it sat
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("note, location", [
+    ("月度例会：2024年4月2日（周二）10:00，综合楼3层会议室。主持：田蕾；记录：龚晨。\n\n一、通报\n3月销售额环比增长8%。\n",
+     "综合楼3层会议室"),
+    ("物业联席会\n时间：2024年9月3日\n会场：报告厅灯光检修过了，话筒还缺两支\n", None),
+    ("年会筹备会\n日期：2024-12-02\n地点：线下集中，总部18层多功能厅\n", "总部18层多功能厅"),
+    ("新品评审会\n日期：2024-02-20\n地点：研发楼B座502\n", "研发楼B座502"),
+])
+def test_meeting_location_is_a_place_not_a_sentence(note, location):
+    assert meeting_of(note).location == location
+
+
+def test_meeting_a_word_tracker_gives_its_place_in_the_header_line():
+    data = word_file(["项目周会：2024年7月9日（周二）9:00，二期工地项目部会议室。主持：霍岩；记录：阮菲。"],
+                     [["任务", "责任人", "计划完成时间", "进度"], ["基坑验收", "霍岩", "2024-07-12", "80%"]],
+                     title="二期工程进度跟踪表")
+    m = process("跟踪表.docx", data).meeting
+    assert (m.location, m.host, m.recorder, m.start_time) == ("二期工地项目部会议室", "霍岩", "阮菲", "09:00")
+
+
+# --------------------------------------------------------------------------- #
+# Who chaired and who took notes
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("line, role, person", [
+    ("主持：行政总监 卓雅琪", "host", "卓雅琪"),
+    ("主持人：项目经理 Alice", "host", "Alice"),
+    ("記錄：秘書 韓淑芬", "recorder", "韓淑芬"),
+    ("记录：会议助手自动生成", "recorder", None),
+    ("整理：录音转写后人工核对", "recorder", None),
+    ("记录：季嵘", "recorder", "季嵘"),
+])
+def test_meeting_role_is_the_person_not_the_post_or_a_process(line, role, person):
+    assert getattr(meeting_of(f"安全例会\n日期：2024-05-14\n{line}\n"), role) == person
+
+
+def test_meeting_chair_of_the_next_meeting_is_not_this_ones():
+    note = ("# 社区双周会\n\n- 时间：2024-03-06 20:00\n- 主持人：@lin-wei\n\n## 讨论\n\n- 文档站迁移完成。\n\n"
+            "## 下次会议安排\n\n- 时间：2024-03-20\n- 轮值主持人：@zhou-ke\n")
+    assert meeting_of(note, "notes.md").host == "lin-wei"
+
+
+def test_meeting_chair_named_by_a_long_handle_in_a_sentence():
+    note = "# 开源共建例会\n\n- 参会人：本次共 9 人参会。本次会议由 maintainer-zhao2024 主持。\n- 时间：2024-10-09 19:30\n"
+    assert meeting_of(note, "notes.md").host == "maintainer-zhao2024"
