@@ -256,6 +256,15 @@ def test_extract_the_outcome_of_a_deliberation_is_a_decision(line, decided):
     assert [d.text for d in m.decisions] == ([decided] if decided else [])
 
 
+@pytest.mark.parametrize("caption", ["那就这么定：", "商定如下：", "最后拍板：", "就這麼定了："])
+def test_extract_a_caption_that_settles_heads_a_list_of_decisions(caption):
+    """A line that only says the meeting settled (那就这么定：) heads the list under it like 结论："""
+    m = run(HEADER + "讨论了节后排班。\n" + caption + "\n1. 门诊周六上午增开一个诊室。\n"
+            "2. 化验室延长到晚八点。\n分工：\n· 郑涛：排班表周三前发群里\n")
+    assert [d.text for d in m.decisions] == ["门诊周六上午增开一个诊室", "化验室延长到晚八点"]
+    assert [(a.owner, a.task) for a in m.action_items] == [("郑涛", "排班表发群里")]
+
+
 def test_extract_discussion_without_conclusion_is_no_decision():
     m = run(HEADER + "二、价格\n销售部提出增加一档规格，会上未达成一致，待下次再议。\n")
     assert m.decisions == []
