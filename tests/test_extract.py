@@ -265,6 +265,26 @@ def test_extract_a_caption_that_settles_heads_a_list_of_decisions(caption):
     assert [(a.owner, a.task) for a in m.action_items] == [("郑涛", "排班表发群里")]
 
 
+@pytest.mark.parametrize("lines, expected", [
+    ("三、新系统上线\n背景：旧系统维保合同年底到期，厂家不再续保。\n会议同意新系统于1月1日切换上线。\n",
+     [("新系统于1月1日切换上线", ["旧系统维保合同年底到期，厂家不再续保"])]),
+    ("三、倉庫搬遷\n緣由：舊倉庫租約三月到期，房東不再續租。\n經討論，同意遷至新園區倉庫。\n",
+     [("遷至新園區倉庫", ["舊倉庫租約三月到期，房東不再續租"])]),
+    ("三、考勤\n依据：《员工手册》第十二条。\n决定：迟到三次以上扣当月全勤奖。\n",
+     [("迟到三次以上扣当月全勤奖", ["《员工手册》第十二条"])]),
+])
+def test_extract_grounds_labelled_before_the_decision_they_lead_to(lines, expected):
+    """背景：/ 缘由：/ 依据： on the line right before a decision of the same item are its grounds."""
+    m = run(HEADER + lines)
+    assert [(d.text, d.rationale) for d in m.decisions] == expected
+
+
+def test_extract_a_background_before_work_stays_where_it_is():
+    m = run(HEADER + "三、客诉\n背景：本季度客诉上升两成。\n郑涛：周五前整理客诉清单。\n")
+    assert m.decisions == [] and [a.task for a in m.action_items] == ["整理客诉清单"]
+    assert any("本季度客诉上升两成" in p for s in m.sections for p in s.paragraphs)
+
+
 def test_extract_discussion_without_conclusion_is_no_decision():
     m = run(HEADER + "二、价格\n销售部提出增加一档规格，会上未达成一致，待下次再议。\n")
     assert m.decisions == []

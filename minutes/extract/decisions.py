@@ -89,11 +89,13 @@ def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision
     decisions: list[Decision] = []
     used: dict[int, tuple[int, int]] = {}
     last: Optional[Decision] = None
+    grounds: Optional[tuple[Unit, int]] = None       # 背景：… waiting for the decision right after it
     for unit in reading.seg.units:
         if unit.kind in ("comment", "noise"):
             continue
         if unit.kind == "heading" or not unit.text.strip():
             last = last if unit.kind != "heading" or unit.role == "rationale" else None
+            grounds = grounds if unit.kind != "heading" else None
             continue
         if _is_rationale(unit) and last is not None:
             _add_rationale(last, unit.text, unit, 0)
@@ -105,10 +107,36 @@ def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision
             decisions.extend(made)
             if not made[0].from_turn:
                 used[unit.index] = consumed
-            last = made[-1]
-        elif unit.role != "rationale" and unit.rank < 99 and unit.kind != "cell":
+            if grounds is not None:
+                grounds_unit, start = grounds
+                _add_rationale(made[0], grounds_unit.text[start:], grounds_unit, start)
+                used[grounds_unit.index] = (0, len(grounds_unit.text))
+            last, grounds = made[-1], None
+            continue
+        grounds = _grounds_before(unit) if last is None else None
+        if unit.role != "rationale" and unit.rank < 99 and unit.kind != "cell":
             last = None if unit.rank <= 10 else last
     return decisions, used
+
+
+def _grounds_before(unit: Unit) -> Optional[tuple[Unit, int]]:
+    """A line of grounds with no decision above it (背景：…, 依据：…): the unit and where its words start."""
+    if unit.record is not None or not unit.text.strip():
+        return None
+    if unit.label == "rationale" or unit.label_words and fold(unit.label_words).strip() in _grounds_labels():
+        return unit, 0                                   # the label is off the unit's text already
+    m = _grounds_label().match(unit.fold) if unit.label is None else None
+    return (unit, m.end()) if m and m.end() < len(unit.text.rstrip()) else None
+
+
+@lru_cache(maxsize=1)
+def _grounds_labels() -> frozenset[str]:
+    return lexicon.folded_words("cues.yaml", "grounds_labels")
+
+
+@lru_cache(maxsize=1)
+def _grounds_label() -> re.Pattern:
+    return re.compile(rf"\s*+(?:{_alternation('grounds_labels')})\s*+[:：]\s*+")
 
 
 def _mark_sections(units: list[Unit]) -> None:
