@@ -20,6 +20,11 @@ from docx.oxml.ns import qn as _clark
 
 qn = lru_cache(maxsize=None)(_clark)      # 'w:t' → '{…/main}t', computed once per tag (the walk asks often)
 
+
+def first_child(element, tag: str):
+    """The first child with this (Clark) tag, or None: find() without ElementPath reading its argument."""
+    return next(element.iterchildren(tag), None)
+
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 _VML = "{urn:schemas-microsoft-com:vml}"
@@ -238,7 +243,7 @@ def _vanished(children: list) -> bool:
     'show hidden', never printed. The first w:vanish of its properties says."""
     for child in children:
         if child.tag == _RUN_PROPS:
-            mark = child.find(_VANISH)
+            mark = next(child.iterchildren(_VANISH), None)
             if mark is not None:
                 return _on(mark.get(qn("w:val")))
     return False
