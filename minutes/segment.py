@@ -29,6 +29,8 @@ _CHAT_DATE = r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+)?"
 _CHAT_HEADER = re.compile(rf"^(?:(?P<name>[^\s\d:：，,。]{{1,16}}(?:\s[A-Za-z]{{1,16}})?)\s+(?P<when>{_CHAT_DATE}\d{{1,2}}:\d{{2}}(?::\d{{2}})?)"
                           rf"|(?P<when2>{_CHAT_DATE}\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s+(?P<name2>[^\s\d:：，,。]{{1,16}}))$")
 _SENTENCE_END = re.compile(r"[。;；!?！？]\s*$")
+_CLAUSE_MARK = re.compile(r"[，,。；;]")
+_NOT_A_CAPTION = re.compile(r"[，,。；;！!？?:：]|\d{1,2}\s*[月/.]\s*\d")      # a sentence's marks, or a date
 
 
 def segment(document: Document) -> Segmented:
@@ -125,7 +127,7 @@ def _title_unit(units: list[Unit]) -> Optional[Unit]:
             return unit
         if unit.label is None and unit.style is None and unit.kind == "line":
             text = unit.text.strip()
-            return unit if len(text) <= 50 and not re.search(r"[，,。；;]", text) else None
+            return unit if len(text) <= 50 and not _CLAUSE_MARK.search(text) else None
     return None
 
 
@@ -255,7 +257,7 @@ def _opens_list(unit: Unit, nxt: Optional[Unit]) -> bool:
     if nxt.label_group == "record" or unit.checked is not None:
         return False
     text = unit.text.strip().strip("*_").rstrip(":：")          # a caption may end in a colon: 会后落实：
-    if len(text) > _LIST_HEAD_MAX or text[:1] in "(（" or re.search(r"[，,。；;！!？?:：]", text) or re.search(r"\d{1,2}\s*[月/.]\s*\d", text):
+    if len(text) > _LIST_HEAD_MAX or text[:1] in "(（" or _NOT_A_CAPTION.search(text):
         return False
     if unit.style is None:
         return True

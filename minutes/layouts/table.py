@@ -34,6 +34,10 @@ _PROGRESS = re.compile(r"^(?:\d{1,3}(?:\.\d+)?\s*%|是|否|yes|no|y|n)$", re.I)
 _BLANK = re.compile(r"^(?:[□☐]\s*\S{1,4}\s*)+$|^[_＿\s年月日时分/.-]*$|^(?:xx|××|XX)\S{0,4}$", re.I)
 _MENTION = re.compile(r"^\s*(?:\[?@[\w.\-\u4e00-\u9fff]+\]?(?:\([^)]*\))?[\s、,，/]*)+$")
 _JOINERS = re.compile(r"及|和|与|、|/|＆|&|\+")
+_CLAUSE_MARK = re.compile(r"[，,。；;]")
+_NOT_DATE_WORDS = re.compile(r"[\s()（）前内]")
+_STRUCK = re.compile(r"\s*~~.+~~\s*", re.S)
+_STATE_WORDS = re.compile(r"[a-z]+(?: [a-z]+)?|[\u4e00-\u9fff]+|[✅✔☑]")
 # Fields that make a table a list of work: what is done, by whom, by when.
 _ITEM_FIELDS = {"task", "owner", "deadline", "owner_department"}
 _WANTED = _ITEM_FIELDS | {"decision", "topic", "result", "attendees"}
@@ -266,7 +270,7 @@ def _judged_kind(text: str) -> Optional[str]:
 
 
 def _sentence(folded: str) -> bool:
-    return bool(re.search(r"[，,。；;]", folded)) and len(folded) > 12
+    return bool(_CLAUSE_MARK.search(folded)) and len(folded) > 12
 
 
 def _priority_word(folded: str) -> bool:
@@ -277,7 +281,7 @@ def _priority_word(folded: str) -> bool:
 def _is_date(text: str) -> bool:
     found = find_deadlines(text, _ANY_DAY)
     covered = sum(d.end - d.start for d in found if d.kind != "vague")
-    return bool(found) and covered >= 0.6 * len(re.sub(r"[\s()（）前内]", "", text))
+    return bool(found) and covered >= 0.6 * len(_NOT_DATE_WORDS.sub("", text))
 
 
 def _people(text: str) -> bool:
@@ -294,7 +298,7 @@ def _states() -> tuple[frozenset[str], frozenset[str]]:
 
 def _struck(unit) -> bool:
     """~~评估更换中间件~~: a task struck through is cancelled."""
-    return unit is not None and bool(re.fullmatch(r"\s*~~.+~~\s*", unit.text, flags=re.S))
+    return unit is not None and bool(_STRUCK.fullmatch(unit.text))
 
 
 def task_state(text: str) -> Optional[str]:
@@ -302,7 +306,7 @@ def task_state(text: str) -> Optional[str]:
     (``20220706:open 20220720:close`` is done)."""
     done, open_ = _states()
     found = None
-    for word in re.findall(r"[a-z]+(?: [a-z]+)?|[\u4e00-\u9fff]+|[✅✔☑]", fold_word(text)):
+    for word in _STATE_WORDS.findall(fold_word(text)):
         for candidate in (word, *word.split()):
             if candidate in done:
                 found = "done"
