@@ -186,8 +186,8 @@ def _email(units: list[Unit]) -> None:
         for unit in headers:
             if unit.label not in ("title", "topic"):           # 主题 names the meeting; the rest is routing
                 _set(unit, "邮件头")
-    end = next((i for i, u in enumerate(units) if i > len(headers) and u.kind in ("line", "noise")
-                and (_QUOTE_OPENER.match(u.fold.strip()) or len(_header_run(units, i)) >= 2)), len(units))
+    end = next((i for i in range(len(headers) + 1, len(units)) if units[i].kind in ("line", "noise")
+                and (_QUOTE_OPENER.match(units[i].fold.strip()) or len(_header_run(units, i)) >= 2)), len(units))
     for quoted in units[end:]:
         _set(quoted, "引用的原邮件")
     if len(headers) < 2 and end == len(units):
@@ -219,7 +219,7 @@ _MAIL_LABEL = re.compile(r"^\s*([^:：]{1,16})[:：]")
 def _mail_field(unit: Unit, *kinds: str) -> bool:
     """The line is a mail header field (of the given kinds: own, shared; default both)."""
     m = _MAIL_LABEL.match(unit.text) if unit.label is None else None
-    words = normalise(m.group(1)) if m else normalise(unit.label_words or "")
+    words = normalise(m.group(1)) if m else normalise(unit.label_words) if unit.label_words else ""
     return words in _mail_fields(kinds or ("own", "shared"))
 
 
