@@ -393,7 +393,8 @@ class BlockReader:
                     part.covers.update({(here, g): start for g in range(slot.grid, slot.grid + slot.span)})
                 continue
             positions[slot.grid] = self._cell(slot, table, row.number, boxes)
-            part.covers.update({(here, g): (here, slot.grid) for g in range(slot.grid + 1, slot.grid + slot.span)})
+            if slot.span > 1:
+                part.covers.update({(here, g): (here, slot.grid) for g in range(slot.grid + 1, slot.grid + slot.span)})
         return positions
 
     def _cell(self, slot: _Slot, table: int, row: int, boxes: list) -> Cell:

@@ -130,15 +130,24 @@ class InlineText:
             return
         if depth > self.max_depth:
             raise TooDeep(depth)
+        showing = self._showing()
         for child in children:
             tag = child.tag
             if tag == _TEXT:              # most of a run: its properties (never text) and its w:t
-                self._text(child.text or "", child)
+                if showing:
+                    self.parts.append(child.text or "")
+                    if self._on_text is not None:
+                        self._on_text(child)
             elif tag != _RUN_PROPS:
                 self._node(child, depth + 1)
+                showing = self._showing()     # a field mark in the run may hide what follows
+
+    def _showing(self) -> bool:
+        """Outside fields, or in the shown result of every open one (not its code)."""
+        return not self._fields or all(self._fields)
 
     def _text(self, text: str, node=None) -> None:
-        if not self._fields or all(self._fields):
+        if self._showing():
             self.parts.append(text)
             if node is not None and self._on_text is not None:
                 self._on_text(node)
