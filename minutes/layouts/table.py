@@ -307,7 +307,7 @@ def task_state(text: str) -> Optional[str]:
     done, open_ = _states()
     found = None
     for word in _STATE_WORDS.findall(fold_word(text)):
-        for candidate in (word, *word.split()):
+        for candidate in (word, *word.split()) if " " in word else (word,):     # not started, not, started
             if candidate in done:
                 found = "done"
             elif candidate in open_:
