@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, NamedTuple, Optional
 
@@ -34,7 +35,7 @@ from docx.document import Document as WordDocument
 
 from .docx_parts import alt_chunk_blocks, furniture_blocks
 from .docx_text import (ALTERNATE_CONTENT, SDT, SDT_CONTENT, InlineText, TooDeep, as_int, chosen_branch,
-                        control_state, qn)
+                        control_state, first_child, qn)
 from .errors import TooLargeInput
 from .model import Block, Cell, Location, Paragraph, Table
 
@@ -44,6 +45,10 @@ if TYPE_CHECKING:
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 _PROPS = {_TR: qn("w:trPr"), _TC: qn("w:tcPr")}
 _PPR, _PSTYLE, _OUTLINE, _NUM_PR = qn("w:pPr"), qn("w:pStyle"), qn("w:outlineLvl"), qn("w:numPr")
+_NUM_ID, _LEVEL, _VAL = qn("w:numId"), qn("w:ilvl"), qn("w:val")
+_STYLE, _STYLE_ID = qn("w:style"), qn("w:styleId")
+_V_MERGE, _GRID_SPAN, _GRID_BEFORE, _GRID_AFTER = qn("w:vMerge"), qn("w:gridSpan"), qn("w:gridBefore"), qn("w:gridAfter")
+_DELETED_MARKS = (qn("w:del"), qn("w:cellDel"))
 ALT_CHUNK = qn("w:altChunk")
 # Block-level wrappers: their children stand in the document as if unwrapped.
 _WRAPPERS = {SDT_CONTENT, qn("w:customXml"), qn("w:ins"), qn("w:moveTo"), qn("w:smartTag")}
@@ -106,11 +111,16 @@ class _Numbering:
     """numId → per-level number format, read once from the numbering part."""
 
     def __init__(self, word: WordDocument):
-        self.formats: dict[tuple[str, int], str] = {}
+        self._word = word
+
+    @cached_property
+    def formats(self) -> dict[tuple[str, int], str]:
+        """Read at the first numbered paragraph: many documents have none."""
+        formats: dict[tuple[str, int], str] = {}
         try:
-            root = word.part.numbering_part.element
+            root = self._word.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
-            return
+            return formats
         abstract = {a.get(qn("w:abstractNumId")): a for a in root.findall(qn("w:abstractNum"))}
         for num in root.findall(qn("w:num")):
             ref = num.find(qn("w:abstractNumId"))
@@ -120,7 +130,8 @@ class _Numbering:
             for lvl in definition.findall(qn("w:lvl")):
                 fmt = lvl.find(qn("w:numFmt"))
                 level = as_int(lvl.get(qn("w:ilvl")), 0)
-                self.formats[(num.get(qn("w:numId")), level)] = fmt.get(qn("w:val")) if fmt is not None else "decimal"
+                formats[(num.get(qn("w:numId")), level)] = fmt.get(qn("w:val")) if fmt is not None else "decimal"
+        return formats
 
     def kind(self, num_id: Optional[str], level: int) -> Optional[str]:
         if num_id in (None, "0"):
@@ -133,13 +144,19 @@ class _StyleInfo:
     """Heading level and style-level numbering, per style id, resolved through basedOn."""
 
     def __init__(self, word: WordDocument):
-        self._styles = {}
+        self._word = word
         self._known: dict[Optional[str], tuple[Optional[int], bool, object]] = {}   # style id → what a paragraph asks
+
+    @cached_property
+    def _styles(self) -> dict[Optional[str], object]:
+        """Style id → w:style, indexed at the first paragraph that names a style."""
+        styles = {}
         try:
-            for style in word.styles.element.findall(qn("w:style")):
-                self._styles[style.get(qn("w:styleId"))] = style
+            for style in self._word.styles.element.iterchildren(_STYLE):
+                styles[style.get(_STYLE_ID)] = style
         except (KeyError, NotImplementedError, AttributeError):
             pass
+        return styles
 
     def of(self, style_id: Optional[str]) -> tuple[Optional[int], bool, object]:
         """(heading level, table-of-contents line, style-level numbering) of a style, worked out once per style."""
@@ -181,14 +198,16 @@ class _StyleInfo:
 
 
 class _Slot(NamedTuple):
-    """One w:tc of a row: its first grid column, columns spanned, element, depth, and the row
-    number its vertical merge started in (None: the cell starts in this row)."""
+    """One w:tc of a row: its first grid column, columns spanned, element, depth, the row
+    number its vertical merge started in (None: the cell starts in this row), and its
+    paragraphs, tables and embedded documents with their depth (walked once, when it starts here)."""
 
     grid: int
     span: int
     tc: object
     depth: int
     above: Optional[int]
+    blocks: list
 
 
 @dataclass
@@ -253,7 +272,7 @@ class BlockReader:
             if child.tag in (_P, _TBL, ALT_CHUNK):
                 yield child, depth + 1
             elif child.tag == SDT:
-                if control_state(child) != "placeholder" and (content := child.find(SDT_CONTENT)) is not None:
+                if control_state(child) != "placeholder" and (content := first_child(child, SDT_CONTENT)) is not None:
                     yield from self._block_children(content, depth + 2)
             elif child.tag in _WRAPPERS:
                 yield from self._block_children(child, depth + 1)
@@ -271,11 +290,11 @@ class BlockReader:
         yield from self._boxes(boxes, region, depth)
 
     def _paragraph(self, p, text: str, region: str) -> Paragraph:
-        props = p.find(_PPR)
-        style_id = _val(props.find(_PSTYLE)) if props is not None else None
+        props = first_child(p, _PPR)
+        style_id = _val(first_child(props, _PSTYLE)) if props is not None else None
         style_heading, contents, style_numbering = self.styles.of(style_id)
-        heading = (_outline(props.find(_OUTLINE)) if props is not None else None) or style_heading
-        num_pr = props.find(_NUM_PR) if props is not None else None
+        heading = (_outline(first_child(props, _OUTLINE)) if props is not None else None) or style_heading
+        num_pr = first_child(props, _NUM_PR) if props is not None else None
         list_kind, level = self._list_mark(style_numbering if num_pr is None else num_pr)
         if contents:
             region = "contents"
@@ -285,8 +304,8 @@ class BlockReader:
         """Word's own numbering or bullet (its digits are not in the text), and the list level."""
         if num_pr is None:
             return None, 0
-        num_id = _val(num_pr.find(qn("w:numId")))
-        level = min(max(as_int(_val(num_pr.find(qn("w:ilvl"))), 0), 0), 8)
+        num_id = _val(first_child(num_pr, _NUM_ID))
+        level = min(max(as_int(_val(first_child(num_pr, _LEVEL)), 0), 0), 8)
         kind = self.numbering.kind(num_id, level)
         return (kind or ("number" if num_id not in (None, "0") else None)), level
 
@@ -335,36 +354,33 @@ class BlockReader:
         self.budget.nesting(depth + 1)
         for child in parent.iterchildren():
             if child.tag == tag:
-                props = child.find(_PROPS[tag])
+                props = first_child(child, _PROPS[tag])
                 if not _deleted(props):
                     yield child, depth + 1, props
-            elif child.tag == SDT and (content := child.find(SDT_CONTENT)) is not None:
+            elif child.tag == SDT and (content := first_child(child, SDT_CONTENT)) is not None:
                 yield from self._through(content, tag, depth + 2)
             elif child.tag in _WRAPPERS:
                 yield from self._through(child, tag, depth + 1)
 
     def _row(self, tr, props, table: int, number: int, open_merges: dict[int, int], depth: int) -> _Row:
-        grid = _count(props, "w:gridBefore")
+        grid = _count(props, _GRID_BEFORE)
         slots: list[_Slot] = []
         for tc, at, tc_props in self._through(tr, _TC, depth):
-            merge = tc_props.find(qn("w:vMerge")) if tc_props is not None else None
+            merge = first_child(tc_props, _V_MERGE) if tc_props is not None else None
             above = open_merges.get(grid) if merge is not None and _val(merge) in (None, "continue") else None
             if merge is None:
                 open_merges.pop(grid, None)
             elif above is None:                       # a restart, or a continuation with nothing above
                 open_merges[grid] = number
-            slots.append(_Slot(grid, max(_count(tc_props, "w:gridSpan"), 1), tc, at, above))
+            blocks = list(self._block_children(tc, at)) if above is None else []
+            slots.append(_Slot(grid, max(_count(tc_props, _GRID_SPAN), 1), tc, at, above, blocks))
             grid = slots[-1].grid + slots[-1].span
             if grid > self.budget.limits.max_table_columns:
                 self.budget.row(table, number, grid)        # refuses before a million cells are listed
-        width = grid + _count(props, "w:gridAfter")
+        width = grid + _count(props, _GRID_AFTER)
         self.budget.row(table, number, width)
-        layout = any(slot.above is None and self._frames(slot.tc, slot.depth) for slot in slots)
+        layout = any(_frames(slot) for slot in slots)
         return _Row(number=number, slots=slots, width=width, layout=layout)
-
-    def _frames(self, tc, depth: int) -> bool:
-        """A cell that holds a table or an embedded document: part of a layout, not a value."""
-        return any(element.tag != _P for element, _ in self._block_children(tc, depth))
 
     def _cells(self, row: _Row, table: int, part: _Part, boxes: list) -> list[Optional[Cell]]:
         """Grid positions of a row: each cell at its first column, None where a merge or gap covers."""
@@ -377,12 +393,13 @@ class BlockReader:
                     part.covers.update({(here, g): start for g in range(slot.grid, slot.grid + slot.span)})
                 continue
             positions[slot.grid] = self._cell(slot, table, row.number, boxes)
-            part.covers.update({(here, g): (here, slot.grid) for g in range(slot.grid + 1, slot.grid + slot.span)})
+            if slot.span > 1:
+                part.covers.update({(here, g): (here, slot.grid) for g in range(slot.grid + 1, slot.grid + slot.span)})
         return positions
 
     def _cell(self, slot: _Slot, table: int, row: int, boxes: list) -> Cell:
         texts, nodes = [], []
-        for p, at in self._block_children(slot.tc, slot.depth):
+        for p, at in slot.blocks:
             text, found, runs = self.paragraph_text(p, at)
             texts.append(text)
             boxes.extend(found)
@@ -416,18 +433,23 @@ def read_blocks(word: WordDocument, budget: Budget, places: Optional[Places] = N
     return blocks, reader.warnings
 
 
+def _frames(slot: _Slot) -> bool:
+    """A cell that holds a table or an embedded document: part of a layout, not a value."""
+    return any(element.tag != _P for element, _ in slot.blocks)
+
+
 def _deleted(props) -> bool:
     """A row or cell (given as its w:trPr or w:tcPr) removed with tracked changes on (accepted, it is gone)."""
     if props is None:
         return False
-    return props.find(qn("w:del")) is not None or props.find(qn("w:cellDel")) is not None
+    return next(props.iterchildren(*_DELETED_MARKS), None) is not None
 
 
 def _count(props, tag: str) -> int:
     """A non-negative count a property declares (w:gridSpan, w:gridBefore, w:gridAfter), 0 if absent."""
     if props is None:
         return 0
-    return max(as_int(_val(props.find(qn(tag))), 0), 0)
+    return max(as_int(_val(first_child(props, tag)), 0), 0)
 
 
 def _outline(element) -> Optional[int]:
@@ -436,4 +458,4 @@ def _outline(element) -> Optional[int]:
 
 
 def _val(element) -> Optional[str]:
-    return element.get(qn("w:val")) if element is not None else None
+    return element.get(_VAL) if element is not None else None

@@ -20,6 +20,11 @@ from docx.oxml.ns import qn as _clark
 
 qn = lru_cache(maxsize=None)(_clark)      # 'w:t' → '{…/main}t', computed once per tag (the walk asks often)
 
+
+def first_child(element, tag: str):
+    """The first child with this (Clark) tag, or None: find() without ElementPath reading its argument."""
+    return next(element.iterchildren(tag), None)
+
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 _VML = "{urn:schemas-microsoft-com:vml}"
@@ -125,15 +130,24 @@ class InlineText:
             return
         if depth > self.max_depth:
             raise TooDeep(depth)
+        showing = self._showing()
         for child in children:
             tag = child.tag
             if tag == _TEXT:              # most of a run: its properties (never text) and its w:t
-                self._text(child.text or "", child)
+                if showing:
+                    self.parts.append(child.text or "")
+                    if self._on_text is not None:
+                        self._on_text(child)
             elif tag != _RUN_PROPS:
                 self._node(child, depth + 1)
+                showing = self._showing()     # a field mark in the run may hide what follows
+
+    def _showing(self) -> bool:
+        """Outside fields, or in the shown result of every open one (not its code)."""
+        return not self._fields or all(self._fields)
 
     def _text(self, text: str, node=None) -> None:
-        if not self._fields or all(self._fields):
+        if self._showing():
             self.parts.append(text)
             if node is not None and self._on_text is not None:
                 self._on_text(node)
@@ -238,7 +252,7 @@ def _vanished(children: list) -> bool:
     'show hidden', never printed. The first w:vanish of its properties says."""
     for child in children:
         if child.tag == _RUN_PROPS:
-            mark = child.find(_VANISH)
+            mark = next(child.iterchildren(_VANISH), None)
             if mark is not None:
                 return _on(mark.get(qn("w:val")))
     return False

@@ -40,6 +40,12 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _PARTS = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff/、()（）]*|[a-z][a-z0-9 ./&'_-]*[a-z0-9]|[a-z]")
 _PAIR = re.compile(r"(?<!\s)\s*+(?:/|、|及|和|与|或|&)\s*")     # (?<!\s): one try per run of spaces
+_SPACES = re.compile(r"\s+")
+_LATIN_WORDS = re.compile(r"[a-z ]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[a-z]")
+_LATIN_MODIFIER = re.compile(r"(?:[a-z]+ ?){0,3}")
+_HAN_MODIFIER = re.compile(rf"[\u4e00-\u9fff]{{0,{MAX_MODIFIER}}}")
 _CONTENT_ROLES = {"decision": "decisions", "rationale": "rationale", "action": "actions",
                   "risk": "risks", "question": "questions"}
 
@@ -119,7 +125,7 @@ def _normalise(text: str) -> str:
     key = _NOTE.sub("", key).strip(_EDGE) or key
     key = _HAN_GAP.sub("", key)
     key = _SYMBOLS.sub("", key) or key                   # 👤参会人, ℹ️会议信息, ✅ 决议
-    return re.sub(r"\s+", " ", key)
+    return _SPACES.sub(" ", key)
 
 
 def _field_of(text: str, *groups: str) -> Optional[LabelMatch]:
@@ -129,7 +135,7 @@ def _field_of(text: str, *groups: str) -> Optional[LabelMatch]:
     groups = groups or GROUPS
     parts = _bilingual_parts(key)
     steps = [("listed", key), *(("bilingual", p) for p in parts[:1])]
-    if key.endswith("s") and re.fullmatch(r"[a-z ]+", key):
+    if key.endswith("s") and _LATIN_WORDS.fullmatch(key):
         steps.append(("plural", key[:-1]))
     for how, words in steps:
         for group in groups:
@@ -162,7 +168,7 @@ def _bilingual_parts(key: str) -> list[str]:
     """``host 会议主持人`` → [会议主持人, host]: one Han and one Latin part, nothing else.
     Only the Han part is read (``TODO 小林`` is no label): the Latin one often only glosses it."""
     parts = [p.strip() for p in _PARTS.findall(key)]
-    han = [p for p in parts if re.match(r"[\u4e00-\u9fff]", p)]
+    han = [p for p in parts if _HAN.match(p)]
     if len(parts) != 2 or len(han) != 1 or len("".join(parts)) < len(key.replace(" ", "")) - 1:
         return []
     return han + [p for p in parts if p not in han]
@@ -182,9 +188,9 @@ def _by_head(words: str, group: str) -> Optional[LabelMatch]:
 
 def _modifier_shaped(front: str, head: str) -> bool:
     """A head word's modifier is a few Han characters before a Han head, a few words before a Latin one."""
-    if re.match(r"[a-z]", head):
-        return bool(re.fullmatch(r"(?:[a-z]+ ?){0,3}", front))
-    return bool(re.fullmatch(rf"[\u4e00-\u9fff]{{0,{MAX_MODIFIER}}}", front))
+    if _LATIN.match(head):
+        return bool(_LATIN_MODIFIER.fullmatch(front))
+    return bool(_HAN_MODIFIER.fullmatch(front))
 
 
 def role_of_heading(text: str) -> Optional[str]:

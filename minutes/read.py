@@ -160,8 +160,9 @@ def _normalise_newlines(text: str) -> str:
 # --------------------------------------------------------------------------- #
 _MD_QUOTE = re.compile(r"^(?:\s*>\s?)+")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
-_LIST_MARK = re.compile(r"^([-*+](?=\s)|[•·▪●◦]|\d{1,3}[.)](?=\s))\s*")
-_CHECKBOX = re.compile(r"^\[([ xX✓✔])\]\s*")
+# Matched where the line's marks end (pattern.match(line, pos)), so no ^.
+_LIST_MARK = re.compile(r"([-*+](?=\s)|[•·▪●◦]|\d{1,3}[.)](?=\s))\s*")
+_CHECKBOX = re.compile(r"\[([ xX✓✔])\]\s*")
 _MD_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 # One cell of a table's rule line (:---:); the line is split on its bars first, so no
 # pattern ever weighs where a run of spaces ends.
@@ -189,7 +190,7 @@ def parse_lines(text: str, *, markdown: bool) -> list[Paragraph | Table]:
     gap = False
     number = 0
     while number < len(lines):
-        rows = _table_rows(lines, number, markdown)
+        rows = _table_rows(lines, number, markdown) if _TABLE_SIGN.search(lines[number]) else []
         if rows:
             blocks.append(_md_table(rows) if markdown and "|" in rows[0][1] else _split_table(rows))
             number += len(rows)
@@ -202,6 +203,10 @@ def parse_lines(text: str, *, markdown: bool) -> list[Paragraph | Table]:
             blocks[-1].gap_before = gap
         gap = not raw.strip()
     return blocks
+
+
+# What any table's first line holds: a bar, a tab, or a run of spaces. Most lines hold none.
+_TABLE_SIGN = re.compile(r"[|\t]|\s{2,}|\u3000")
 
 
 def _table_rows(lines: list[str], start: int, markdown: bool) -> list[tuple[int, str]]:
@@ -274,12 +279,12 @@ def _text_line(raw: str, number: int, markdown: bool) -> Paragraph:
     pos += indent
     if markdown and (m := _MD_HEADING.match(raw, pos)):
         heading, pos = len(m.group(1)), m.end()
-    elif m := _LIST_MARK.match(raw[pos:]):
+    elif m := _LIST_MARK.match(raw, pos):
         if markdown or not m.group(1)[0].isdigit():
             list_kind = "number" if m.group(1)[0].isdigit() else "bullet"
-            pos += m.end()
-            if box := _CHECKBOX.match(raw[pos:]):
-                checked, pos = box.group(1) != " ", pos + box.end()
+            pos = m.end()
+            if box := _CHECKBOX.match(raw, pos):
+                checked, pos = box.group(1) != " ", box.end()
     end = len(raw.rstrip("# ")) if heading else len(raw)
     text, columns = _clean_inline(raw, pos, end, markdown)
     return Paragraph(text=text, location=Location(line=number, column=columns[0] if columns else pos + 1),

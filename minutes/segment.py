@@ -29,6 +29,8 @@ _CHAT_DATE = r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+)?"
 _CHAT_HEADER = re.compile(rf"^(?:(?P<name>[^\s\d:：，,。]{{1,16}}(?:\s[A-Za-z]{{1,16}})?)\s+(?P<when>{_CHAT_DATE}\d{{1,2}}:\d{{2}}(?::\d{{2}})?)"
                           rf"|(?P<when2>{_CHAT_DATE}\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s+(?P<name2>[^\s\d:：，,。]{{1,16}}))$")
 _SENTENCE_END = re.compile(r"[。;；!?！？]\s*$")
+_CLAUSE_MARK = re.compile(r"[，,。；;]")
+_NOT_A_CAPTION = re.compile(r"[，,。；;！!？?:：]|\d{1,2}\s*[月/.]\s*\d")      # a sentence's marks, or a date
 
 
 def segment(document: Document) -> Segmented:
@@ -77,19 +79,19 @@ def _classify_paragraph(unit: Unit, p: Paragraph, first: bool) -> None:
     strip_label(unit, "meeting", "content", "record")
     if unit.label is None and unit.style is None and unit.kind == "line":
         bare_label(unit)
-    if unit.checked is None and _marked_done(unit.text, unit.fold) or _STRUCK.match(unit.text):
+    if _STRUCK.match(unit.text) or unit.checked is None and _marked_done(unit.text, unit.fold):
         unit.checked = True              # struck through: cancelled, even in an open box (- [ ] ~~…~~)
 
 
-# Work marked done in the line itself: ✅ in front, the whole line struck through, or a closing
-# state after a dash or in brackets (… —— close, …（已完成）).
+# Work marked done in the line itself: ✅ in front, or a closing state after a dash or in brackets
+# (… —— close, …（已完成））; a line struck through is done (cancelled) in any box.
 _DONE_FRONT = re.compile(r"^\s*(?:[✅☑✔]|\[[xX✓✔]\])")
 _STRUCK = re.compile(r"^\s*~~.+~~")
 _DONE_TAIL = re.compile(r"(?:\s[-—–]+\s*+|(?<!-)-{2,}+\s*+|[(（]|[:：]\s*+)([^-—–()（）:：]{1,12}?)[)）]?\s*+[✅☑✔]?\s*+$")
 
 
 def _marked_done(text: str, folded: str) -> bool:
-    if _DONE_FRONT.match(text) or _STRUCK.match(text):
+    if _DONE_FRONT.match(text):
         return True
     tail = _DONE_TAIL.search(folded)
     return bool(tail) and tail.start() > 0 and task_state(tail.group(1)) == "done" \
@@ -125,7 +127,7 @@ def _title_unit(units: list[Unit]) -> Optional[Unit]:
             return unit
         if unit.label is None and unit.style is None and unit.kind == "line":
             text = unit.text.strip()
-            return unit if len(text) <= 50 and not re.search(r"[，,。；;]", text) else None
+            return unit if len(text) <= 50 and not _CLAUSE_MARK.search(text) else None
     return None
 
 
@@ -160,20 +162,21 @@ def _nest(units: list[Unit], title: Optional[Unit]) -> None:
         message = bool(unit.when) and unit.kind == "line"
         if message and message_floor is not None:
             del stack[message_floor:]             # a new message ends the lists the last one opened
-        _rank(unit, title, ranks, stack)
+        label_heading = _is_label_heading(unit)
+        _rank(unit, title, ranks, stack, label_heading)
         _close_scopes(unit, stack)
         if message:
             message_floor = len(stack)            # what the message opens sits above this depth
         unit.parent = stack[-1] if stack else None
         unit.headings = [u for u in stack if id(u) in heads]
         unit.role = _role_from(unit.headings)
-        heading = unit.kind == "heading" or _is_label_heading(unit)
+        heading = unit.kind == "heading" or label_heading
         if unit is not title and heading:
             own = _role_of_heading(unit)
             if own:
                 unit.role_evidence = f"标题“{(unit.label_words or unit.text).strip()[:20]}”"
             unit.role = own or unit.role
-        elif unit.kind != "cell" and (m := _PREFIX.match(unit.fold)) and unit.label is None:
+        elif unit.kind != "cell" and unit.label is None and (m := _PREFIX.match(unit.fold)):
             prefix = m.group(1)
             if prefix not in prefix_roles:
                 prefix_roles[prefix] = role_of_heading(prefix)
@@ -184,12 +187,12 @@ def _nest(units: list[Unit], title: Optional[Unit]) -> None:
                 heads.add(id(unit))
 
 
-def _rank(unit: Unit, title: Optional[Unit], ranks: _Ranks, stack: list[Unit]) -> None:
+def _rank(unit: Unit, title: Optional[Unit], ranks: _Ranks, stack: list[Unit], label_heading: bool) -> None:
     if unit.kind in ("cell", "form", "speaker", "comment", "noise"):
         unit.rank = 99
     elif unit is title:
         unit.rank = 0
-    elif _is_label_heading(unit):
+    elif label_heading:
         while stack and stack[-1].kind != "heading":
             stack.pop()
         unit.rank = (stack[-1].rank if stack else 0) + 0.5
@@ -255,7 +258,7 @@ def _opens_list(unit: Unit, nxt: Optional[Unit]) -> bool:
     if nxt.label_group == "record" or unit.checked is not None:
         return False
     text = unit.text.strip().strip("*_").rstrip(":：")          # a caption may end in a colon: 会后落实：
-    if len(text) > _LIST_HEAD_MAX or text[:1] in "(（" or re.search(r"[，,。；;！!？?:：]", text) or re.search(r"\d{1,2}\s*[月/.]\s*\d", text):
+    if len(text) > _LIST_HEAD_MAX or text[:1] in "(（" or _NOT_A_CAPTION.search(text):
         return False
     if unit.style is None:
         return True

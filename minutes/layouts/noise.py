@@ -111,6 +111,9 @@ def _stamp(text: str) -> bool:
 
 
 _BLANKS = re.compile(r"_{3,}|＿{2,}|_{2}\s*年\s*_{1,2}\s*月|[(（][^()（）]{0,12}填写[^()（）]{0,6}[)）]")
+_FORM_LABEL = re.compile(r"[^\s:：]{1,16}[:：]")
+_FILL_MARKS = re.compile(r"[\s_＿年月日时分:：/.()（）□☐\d-]")
+_WORD_CHARS = re.compile(r"[\s\W_]")
 
 
 def _blank_to_fill(text: str) -> bool:
@@ -118,8 +121,8 @@ def _blank_to_fill(text: str) -> bool:
     if not _BLANKS.search(text):
         return False
     rest = _BLANKS.sub(" ", text)
-    rest = re.sub(r"[^\s:：]{1,16}[:：]", " ", rest)          # the labels
-    return not re.sub(r"[\s_＿年月日时分:：/.()（）□☐\d-]", "", rest)
+    rest = _FORM_LABEL.sub(" ", rest)          # the labels
+    return not _FILL_MARKS.sub("", rest)
 
 
 def _only_words(normal: str, key: str) -> bool:
@@ -129,7 +132,7 @@ def _only_words(normal: str, key: str) -> bool:
     rest = normal
     for word in _longest_first(key):
         rest = rest.replace(word, " ")
-    return len(rest) < len(normal) and not re.sub(r"[\s\W_]", "", rest)
+    return len(rest) < len(normal) and not _WORD_CHARS.sub("", rest)
 
 
 @lru_cache(maxsize=None)
@@ -160,14 +163,16 @@ def _words(*path: str) -> frozenset[str]:
     return lexicon.folded_words("noise.yaml", *path)
 
 
+_SAYS_SOMETHING = re.compile(r"[,，;；。:：]|\d{1,2}\s*[月/.-]\s*\d{1,2}")     # a clause, or a date
+
+
 def _repeated(units: list[Unit]) -> None:
     """A short line that recurs verbatim and says nothing of work is a running head or foot."""
     lines = [u for u in units if u.kind == "line" and not u.style and u.label is None]
     counts = Counter(u.fold.strip() for u in lines)
     for unit in lines:
         text = unit.fold.strip()
-        if counts[text] >= 2 and 4 <= len(text) <= _MAX_REPEATED and not re.search(r"[,，;；。:：]", text) \
-                and not re.search(r"\d{1,2}\s*[月/.-]\s*\d{1,2}", text):
+        if counts[text] >= 2 and 4 <= len(text) <= _MAX_REPEATED and not _SAYS_SOMETHING.search(text):
             _set(unit, "每页重复的页眉页脚")
 
 
@@ -181,8 +186,8 @@ def _email(units: list[Unit]) -> None:
         for unit in headers:
             if unit.label not in ("title", "topic"):           # 主题 names the meeting; the rest is routing
                 _set(unit, "邮件头")
-    end = next((i for i, u in enumerate(units) if i > len(headers) and u.kind in ("line", "noise")
-                and (_QUOTE_OPENER.match(u.fold.strip()) or len(_header_run(units, i)) >= 2)), len(units))
+    end = next((i for i in range(len(headers) + 1, len(units)) if units[i].kind in ("line", "noise")
+                and (_QUOTE_OPENER.match(units[i].fold.strip()) or len(_header_run(units, i)) >= 2)), len(units))
     for quoted in units[end:]:
         _set(quoted, "引用的原邮件")
     if len(headers) < 2 and end == len(units):
@@ -214,8 +219,14 @@ _MAIL_LABEL = re.compile(r"^\s*([^:：]{1,16})[:：]")
 def _mail_field(unit: Unit, *kinds: str) -> bool:
     """The line is a mail header field (of the given kinds: own, shared; default both)."""
     m = _MAIL_LABEL.match(unit.text) if unit.label is None else None
-    words = normalise(m.group(1)) if m else normalise(unit.label_words or "")
-    return any(words in _words("mail_fields", kind) for kind in kinds or ("own", "shared"))
+    words = normalise(m.group(1)) if m else normalise(unit.label_words) if unit.label_words else ""
+    return words in _mail_fields(kinds or ("own", "shared"))
+
+
+@lru_cache(maxsize=None)
+def _mail_fields(kinds: tuple[str, ...]) -> frozenset[str]:
+    """The mail header labels of these kinds, as one set."""
+    return frozenset().union(*(_words("mail_fields", kind) for kind in kinds))
 
 
 # --------------------------------------------------------------------------- #

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dataclass_field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Optional
@@ -34,6 +34,10 @@ _PROGRESS = re.compile(r"^(?:\d{1,3}(?:\.\d+)?\s*%|是|否|yes|no|y|n)$", re.I)
 _BLANK = re.compile(r"^(?:[□☐]\s*\S{1,4}\s*)+$|^[_＿\s年月日时分/.-]*$|^(?:xx|××|XX)\S{0,4}$", re.I)
 _MENTION = re.compile(r"^\s*(?:\[?@[\w.\-\u4e00-\u9fff]+\]?(?:\([^)]*\))?[\s、,，/]*)+$")
 _JOINERS = re.compile(r"及|和|与|、|/|＆|&|\+")
+_CLAUSE_MARK = re.compile(r"[，,。；;]")
+_NOT_DATE_WORDS = re.compile(r"[\s()（）前内]")
+_STRUCK = re.compile(r"\s*~~.+~~\s*", re.S)
+_STATE_WORDS = re.compile(r"[a-z]+(?: [a-z]+)?|[\u4e00-\u9fff]+|[✅✔☑]")
 # Fields that make a table a list of work: what is done, by whom, by when.
 _ITEM_FIELDS = {"task", "owner", "deadline", "owner_department"}
 _WANTED = _ITEM_FIELDS | {"decision", "topic", "result", "attendees"}
@@ -45,8 +49,16 @@ _MEETING_FIELDS = {"title", "date", "location", "host", "recorder", "attendees",
 class Column:
     field: Optional[str]        # canonical field, or None when nothing says what it holds
     header: str                 # the header words as written
-    kind: Optional[str]         # what its cells hold: person, department, date, state, progress, priority, id, text
     evidence: str               # why: "header '负责人'" or "cells: 4 of 5 are people"
+    number: int                 # its place in the row, from 0
+    cells: "_ColumnKinds" = dataclass_field(repr=False, compare=False)
+
+    @property
+    def kind(self) -> Optional[str]:
+        """What its cells hold: person, department, date, state, progress, priority, id, text. Worked
+        out when first asked: a column its header names is read without it (a tracker's report asks)."""
+        found = self.cells[self.number]
+        return found[0] if found else None
 
 
 # --------------------------------------------------------------------------- #
@@ -76,23 +88,37 @@ def read_columns(rows: list[list[Optional[Cell]]]) -> Optional[list[Column]]:
     header = [c.text.strip() if c else "" for c in rows[0]]
     named = [_column_field(h) if h else None for h in header]
     body = rows[1:]
-    kinds = [_column_kind([row[c].text for row in body if c < len(row) and row[c] is not None])
-             for c in range(len(header))]
-    if _header_like(rows[0], named, kinds):
+    kinds = _ColumnKinds(body)
+    if not _header_like(rows[0], named, kinds):
+        return None
+    labelled = [part for n in named if n and n != "none" for part in n.split("+")]
+    filled = len([h for h in header if h])
+    if labelled and set(labelled) <= _MEETING_FIELDS and len(body) <= 2:
+        return None                           # 会议主题 | 时间 | 地点 over their values: a form
+    if len(labelled) >= 2 and _WANTED & set(labelled) and len(labelled) >= filled / 2:
+        return _typed(header, named, kinds)
+    items_named = bool(_ITEM_FIELDS & set(labelled))
+    if items_named or not labelled and len(body) >= 2:
         typed = _typed(header, named, kinds)
-        known = [part for col in typed if col.field for part in col.field.split("+")]
-        labelled = [part for n in named if n and n != "none" for part in n.split("+")]
-        filled = len([h for h in header if h])
-        if labelled and set(labelled) <= _MEETING_FIELDS and len(body) <= 2:
-            return None                       # 会议主题 | 时间 | 地点 over their values: a form
-        if len(labelled) >= 2 and _WANTED & set(labelled) and len(labelled) >= filled / 2:
-            return typed
-        if _ITEM_FIELDS & set(labelled) and {"task"} <= set(known) and ({"owner", "owner_department"} & set(known)
-                                                                       or "deadline" in labelled):
+        known = {part for col in typed if col.field for part in col.field.split("+")}
+        if items_named and "task" in known and ({"owner", "owner_department"} & known or "deadline" in labelled):
             return typed                      # header words name some of it; the cells name the rest
-        if not labelled and {"task", "owner", "deadline"} <= set(known) and len(body) >= 2:
+        if not labelled and {"task", "owner", "deadline"} <= known:
             return typed                      # no header word we know: people, work and dates say it
     return None
+
+
+class _ColumnKinds(dict):
+    """Column number → _column_kind of the column's cells in these rows, worked out when first asked:
+    whether a table has a header row is mostly settled by its header's words."""
+
+    def __init__(self, rows: list[list[Optional[Cell]]]):
+        super().__init__()
+        self._rows = rows
+
+    def __missing__(self, c: int) -> Optional[tuple[str, str, float]]:
+        kind = self[c] = _column_kind([row[c].text for row in self._rows if c < len(row) and row[c] is not None])
+        return kind
 
 
 def _headless_columns(rows: list[list[Optional[Cell]]]) -> Optional[list[Column]]:
@@ -100,12 +126,11 @@ def _headless_columns(rows: list[list[Optional[Cell]]]) -> Optional[list[Column]
     every row is data, and the cells say what each column holds."""
     width = max(len(r) for r in rows)
     filled = [c.text.strip() for row in rows for c in row if c is not None and c.text.strip()]
-    if sum(1 for text in filled if _column_field(text)) * 4 >= len(filled):
-        return None                       # label cells beside their values: a form, not a list
-    kinds = [_column_kind([row[c].text for row in rows if c < len(row) and row[c] is not None]) for c in range(width)]
-    typed = _typed([""] * width, [None] * width, kinds)
+    if len(rows) < 2 or sum(1 for text in filled if _column_field(text)) * 4 >= len(filled):
+        return None                       # one row, or label cells beside their values: a form, not a list
+    typed = _typed([""] * width, [None] * width, _ColumnKinds(rows))
     known = {col.field for col in typed if col.field}
-    if len(rows) >= 2 and "task" in known and ({"owner", "owner_department"} & known) and "deadline" in known:
+    if "task" in known and ({"owner", "owner_department"} & known) and "deadline" in known:
         return typed
     return None
 
@@ -116,33 +141,33 @@ def _header_like(row: list[Optional[Cell]], named: list[Optional[str]], kinds) -
         text = cell.text.strip() if cell else ""
         if len(text) > 24:
             return False
-        if named[c]:
+        if named[c] or not text:
             continue
-        kind = kinds[c][0] if c < len(kinds) and kinds[c] else None
-        if text and kind in ("person", "date", "department") and _cell_kind(text) == kind:
+        kind = _cell_kind(text)               # the header cell's own kind first: most are no value at all
+        if kind in ("person", "date", "department") and kinds[c] and kinds[c][0] == kind:
             return False
     return True
 
 
-def _typed(header: list[str], named: list[Optional[str]], kinds) -> list[Column]:
+def _typed(header: list[str], named: list[Optional[str]], kinds: "_ColumnKinds") -> list[Column]:
     """Each column's field: the header's where it names one, else what its cells hold."""
     columns: list[Column] = []
     taken = {part for n in named if n and n != "none" for part in n.split("+")}
     for c, words in enumerate(header):
-        kind, why, _ = kinds[c] if kinds[c] else (None, "", 0)
         name = named[c]
         if name == "none":
-            columns.append(Column(None, words, kind, f"表头“{words}”不是待办的字段"))
+            columns.append(Column(None, words, f"表头“{words}”不是待办的字段", c, kinds))
             continue
         if name:
-            columns.append(Column(name, words, kind, f"表头“{words}”"))
+            columns.append(Column(name, words, f"表头“{words}”", c, kinds))
             continue
+        kind, why, _ = kinds[c] if kinds[c] else (None, "", 0)
         guess = _FROM_KIND.get(kind)
         if guess and guess not in taken:
             taken.add(guess)
-            columns.append(Column(guess, words, kind, f"单元格：{why}"))
+            columns.append(Column(guess, words, f"单元格：{why}", c, kinds))
         else:
-            columns.append(Column(None, words, kind, f"单元格：{why}" if why else "空列"))
+            columns.append(Column(None, words, f"单元格：{why}" if why else "空列", c, kinds))
     _one_task_column(columns, kinds)
     return _numbered(columns)
 
@@ -159,7 +184,7 @@ def _one_task_column(columns: list[Column], kinds) -> None:
     if texts:
         _, c = max(texts)
         col = columns[c]
-        columns[c] = Column("task", col.header, col.kind, col.evidence + "，文字最长")
+        columns[c] = replace(col, field="task", evidence=col.evidence + "，文字最长")
 
 
 def _numbered(columns: list[Column]) -> list[Column]:
@@ -167,7 +192,7 @@ def _numbered(columns: list[Column]) -> list[Column]:
     out = []
     for c, col in enumerate(columns):
         if col.field and col.field in [o.field for o in out]:
-            col = Column(f"{col.field}#{c + 1}", col.header, col.kind, col.evidence)
+            col = replace(col, field=f"{col.field}#{c + 1}")
         out.append(col)
     return out
 
@@ -245,7 +270,7 @@ def _judged_kind(text: str) -> Optional[str]:
 
 
 def _sentence(folded: str) -> bool:
-    return bool(re.search(r"[，,。；;]", folded)) and len(folded) > 12
+    return bool(_CLAUSE_MARK.search(folded)) and len(folded) > 12
 
 
 def _priority_word(folded: str) -> bool:
@@ -256,7 +281,7 @@ def _priority_word(folded: str) -> bool:
 def _is_date(text: str) -> bool:
     found = find_deadlines(text, _ANY_DAY)
     covered = sum(d.end - d.start for d in found if d.kind != "vague")
-    return bool(found) and covered >= 0.6 * len(re.sub(r"[\s()（）前内]", "", text))
+    return bool(found) and covered >= 0.6 * len(_NOT_DATE_WORDS.sub("", text))
 
 
 def _people(text: str) -> bool:
@@ -273,7 +298,7 @@ def _states() -> tuple[frozenset[str], frozenset[str]]:
 
 def _struck(unit) -> bool:
     """~~评估更换中间件~~: a task struck through is cancelled."""
-    return unit is not None and bool(re.fullmatch(r"\s*~~.+~~\s*", unit.text, flags=re.S))
+    return unit is not None and bool(_STRUCK.fullmatch(unit.text))
 
 
 def task_state(text: str) -> Optional[str]:
@@ -281,8 +306,8 @@ def task_state(text: str) -> Optional[str]:
     (``20220706:open 20220720:close`` is done)."""
     done, open_ = _states()
     found = None
-    for word in re.findall(r"[a-z]+(?: [a-z]+)?|[\u4e00-\u9fff]+|[✅✔☑]", fold_word(text)):
-        for candidate in (word, *word.split()):
+    for word in _STATE_WORDS.findall(fold_word(text)):
+        for candidate in (word, *word.split()) if " " in word else (word,):     # not started, not, started
             if candidate in done:
                 found = "done"
             elif candidate in open_:
