@@ -97,9 +97,9 @@ def _reports(record: Record) -> bool:
 
 def _state_cells(record: Record) -> list[Unit]:
     """Cells of status and progress columns (当前状态, 实际进度, 是否滞后); not a date column (更新时间)."""
-    kinds = {column.field: column.kind for column in record.columns if column.field}
+    columns = {column.field: column for column in record.columns if column.field}
     return [unit for name, unit in record.fields.items()
-            if name.split("#")[0] in STATE_FIELDS and kinds.get(name) != "date"]
+            if name.split("#")[0] in STATE_FIELDS and (name not in columns or columns[name].kind != "date")]
 
 
 def _from_record(record: Record, day: date) -> Optional[ProgressReport]:
