@@ -9,6 +9,7 @@ lower case), which the phrase patterns match on.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Callable, Iterable, Optional
 
@@ -88,30 +89,47 @@ def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]
 
 
 def _words_spaces_starts(words: list[str], text: str) -> tuple[list[str], list[bool], list[int]]:
-    """words_and_spaces, with where each word starts in the text."""
+    """words_and_spaces, with where each word starts in the text, for words that spell out the
+    text (as _cut gives them): a word starts where the words before it end, so only the runs of
+    whitespace words need a look of their own, not every word a search in the text."""
+    if "".join(words) != text:
+        raise ValueError("the words do not spell out the text")
+    starts = list(itertools.accumulate(map(len, words), initial=0))
+    blank = list(itertools.compress(range(len(words)), map(str.isspace, words)))
+    if not blank:
+        return words, [False] * len(words), starts[:-1]
     out_words: list[str] = []
     out_spaces: list[bool] = []
-    starts: list[int] = []
-    position = 0
-    for word in words:
-        if word.isspace():
-            continue
-        start = text.index(word, position)
-        if start > position:
-            out_words.append(text[position:start])
+    out_starts: list[int] = []
+    kept = 0                        # the first word not given out yet
+    for first, stop in _runs(blank):
+        out_words += words[kept:first]
+        out_starts += starts[kept:first]
+        out_spaces += [False] * (first - kept)
+        position, end = starts[first], starts[stop]
+        if first and text[position] == " ":        # one space after a word is its trailing space
+            out_spaces[-1] = True
+            position += 1
+        if end > position:                          # the rest of the whitespace is a word of its own
+            out_words.append(text[position:end])
             out_spaces.append(False)
-            starts.append(position)
-        out_words.append(word)
-        starts.append(start)
-        position = start + len(word)
-        spaced = text.startswith(" ", position)
-        out_spaces.append(spaced)
-        position += spaced
-    if position < len(text):
-        out_words.append(text[position:])
-        out_spaces.append(False)
-        starts.append(position)
-    return out_words, out_spaces, starts
+            out_starts.append(position)
+        kept = stop
+    out_words += words[kept:]
+    out_starts += starts[kept:-1]
+    out_spaces += [False] * (len(words) - kept)
+    return out_words, out_spaces, out_starts
+
+
+def _runs(indices: list[int]):
+    """(first, stop) of each run of consecutive numbers in the sorted ``indices``."""
+    first = previous = indices[0]
+    for i in indices[1:]:
+        if i != previous + 1:
+            yield first, previous + 1
+            first = i
+        previous = i
+    yield first, previous + 1
 
 
 def doc_words(doc: Doc) -> tuple[list[str], list[bool]]:
