@@ -13,8 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import GAZETTEER_SPANS_KEY, NAMES_KEY
-from ..textnorm import fold_word
-from .tokenizer import doc_starts, doc_text, doc_words
+from .tokenizer import doc_matching_text, doc_starts, doc_text, doc_words
 
 GAZETTEER_KEY = "gazetteer"
 
@@ -35,7 +34,7 @@ class GazetteerTagger:
             text = doc_text(doc)
             words, _ = doc_words(doc)
             starts = doc_starts(doc)
-            for m in pattern.finditer(fold_word(text)):
+            for m in pattern.finditer(doc_matching_text(doc)):
                 found = word_range(words, starts, m.start(), m.end())
                 if found is not None:
                     label = "PERSON" if gazetteer.person(text[m.start():m.end()]) else "DEPT"

@@ -17,11 +17,12 @@ import spacy
 from spacy.tokens import Doc
 
 from ..startcache import compile_regex
-from ..textnorm import fold, fold_word, trie_regex
+from ..textnorm import fold_word, trie_regex
 
 WORDS_KEY = "minutes.words"
 TEXT_KEY = "minutes.text"
 STARTS_KEY = "minutes.word_starts"
+MATCHING_KEY = "minutes.matching_text"     # fold_word(text), which the gazetteer matches names on
 MAX_WORDS = 500_000          # the table of words seen, cleared when it grows past this
 
 
@@ -35,11 +36,13 @@ class JiebaTokenizer:
         self._orths: dict[str, int] = {}     # word → its lexeme's id, once its NORM is set
 
     def __call__(self, text: str, names: Optional[re.Pattern] = None) -> Doc:
-        words, spaces, starts = _words_spaces_starts(self._cut(text, names), text)
+        matching = fold_word(text)
+        words, spaces, starts = _words_spaces_starts(self._cut(text, names, matching), text)
         doc = Doc(self.vocab, words=self._orths_of(words), spaces=spaces)
         doc.user_data[WORDS_KEY] = (words, spaces)
         doc.user_data[STARTS_KEY] = starts
         doc.user_data[TEXT_KEY] = text
+        doc.user_data[MATCHING_KEY] = matching
         return doc
 
     def _orths_of(self, words: list[str]) -> list[int]:
@@ -54,10 +57,11 @@ class JiebaTokenizer:
             self._orths[word] = lexeme.orth
         return list(map(self._orths.__getitem__, words))
 
-    def _cut(self, text: str, names: Optional[re.Pattern]) -> list[str]:
+    def _cut(self, text: str, names: Optional[re.Pattern], matching: str) -> list[str]:
+        """The words of the text (``matching``: its fold_word form)."""
         words: list[str] = []
         position = 0
-        for start, end in _protected(fold(text).lower(), self._terms, names, self._shapes):
+        for start, end in _protected(_lowered(matching), self._terms, names, self._shapes):
             if start > position:
                 words += self._jieba.cut(text[position:start])
             words.append(text[start:end])
@@ -147,6 +151,20 @@ def doc_starts(doc: Doc) -> list[int]:
 def doc_text(doc: Doc) -> str:
     kept = doc.user_data.get(TEXT_KEY)
     return kept if kept is not None else doc.text
+
+
+def doc_matching_text(doc: Doc) -> str:
+    """The Doc's text in its fold_word form, made once by the tokenizer."""
+    kept = doc.user_data.get(MATCHING_KEY)
+    return kept if kept is not None else fold_word(doc_text(doc))
+
+
+def _lowered(matching: str) -> str:
+    """The fold_word form lower-cased throughout (É as é, as the lexicon's shapes are matched), when
+    that keeps every character where it is: İ lower-cased is two characters, and a span found
+    in the longer text would cut the words at the wrong places."""
+    lowered = matching.lower()
+    return lowered if len(lowered) == len(matching) else matching
 
 
 def _protected(folded: str, terms: Optional[re.Pattern], names: Optional[re.Pattern],
