@@ -231,11 +231,13 @@ def find_departments(folded: str):
     a department suffix (most lines hold none; no department crosses a line)."""
     finder, suffixes = department_finder(), _suffix_finder()
     position = 0
-    for line in folded.split("\n"):
-        if suffixes.search(line):
-            for m in finder.finditer(line):
-                yield position + m.start(1), position + m.end(1)
-        position += len(line) + 1
+    while (suffix := suffixes.search(folded, position)) is not None:
+        line_start = folded.rfind("\n", 0, suffix.start()) + 1
+        line_end = folded.find("\n", suffix.end())
+        line_end = len(folded) if line_end < 0 else line_end
+        for m in finder.finditer(folded[line_start:line_end]):
+            yield line_start + m.start(1), line_start + m.end(1)
+        position = line_end + 1
 
 
 @lru_cache(maxsize=1)

@@ -179,17 +179,26 @@ def _protected(folded: str, terms: Optional[re.Pattern], names: Optional[re.Patt
             spans.append((start, end))
             taken[start:end] = b"\1" * (end - start)
     if terms:
-        position = 0
-        while position < len(folded):
-            m = terms.search(folded, position)
-            if not m:
-                break
-            start, end = m.span()
-            free = taken.find(1, start, end) < 0
-            if end > start and free and _whole_word(folded, start, end):
-                spans.append((start, end))
-            position = start + 1 if end == start or not free else end
+        spans += _free_terms(folded, terms, taken)
     return sorted(spans)
+
+
+def _free_terms(folded: str, terms: re.Pattern, taken: bytearray) -> list[tuple[int, int]]:
+    """The terms, whole words each, on characters not taken: after a term, the search goes on
+    where it ends; a term on taken characters is looked for again from its second character."""
+    found = []
+    position = 0
+    while position < len(folded):
+        for m in terms.finditer(folded, position):
+            start, end = m.span()
+            if taken.find(1, start, end) >= 0:
+                position = start + 1
+                break
+            if _whole_word(folded, start, end):
+                found.append((start, end))
+        else:
+            break
+    return found
 
 
 _LATIN = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")     # ASCII letters and digits
