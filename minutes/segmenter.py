@@ -79,6 +79,9 @@ class Segmenter:
             words.append(block)
             return
         ends = self._best_path(block)
+        if ends[0] == size - 1:          # one dictionary word (a sixth of the blocks)
+            words.append(block)
+            return
         loose = -1                       # where the run of characters taken one by one began
         start = 0
         while start < size:
