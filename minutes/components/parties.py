@@ -79,10 +79,15 @@ class PartyFinder:
         departments = {fold_word(d) for d in gazetteer.departments} if gazetteer is not None else set()
         spans = []
         by_offsets = doc.user_data[PARTIES_BY_OFFSETS] = {}
+        described: dict[tuple[str, str], tuple] = {}      # a party recurs: (label, text) → _describe
         for span in sorted(chosen, key=lambda s: s[1]):
             span = _mention_target(span, words)
             label, _, _, start_char, end_char, _ = span
-            by_offsets[start_char, end_char] = _describe(label, text[start_char:end_char], gazetteer, departments)
+            written = text[start_char:end_char]
+            what = described.get((label, written))
+            if what is None:
+                what = described[label, written] = _describe(label, written, gazetteer, departments)
+            by_offsets[start_char, end_char] = what
             spans.append(span)
         doc.user_data[PARTIES_KEY] = spans
         return doc
