@@ -152,7 +152,7 @@ def _form_places(shapes: list[tuple]) -> list[int]:
 def _named_by_place(words: list[str], shapes: list[tuple], i: int) -> int:
     """How many words from i make a name that its place vouches for: right after a department
     (and perhaps a post: 工程部司徒亮, 工程部经理薛晨), or alone in brackets (牵头（杭旭）)."""
-    if not i:
+    if not i or not shapes[i - 1][_OPENS_PLACE]:      # no department, post or bracket before it
         return 0
     before = i - 1
     if words[before] in lexicon.role_words() and i > 1:
