@@ -22,6 +22,7 @@ from ..textnorm import fold_word, trie_regex
 WORDS_KEY = "minutes.words"
 TEXT_KEY = "minutes.text"
 STARTS_KEY = "minutes.word_starts"
+DISTINCT_KEY = "minutes.distinct_words"
 MATCHING_KEY = "minutes.matching_text"     # fold_word(text), which the gazetteer matches names on
 MAX_WORDS = 500_000          # the table of words seen, cleared when it grows past this
 
@@ -38,20 +39,22 @@ class JiebaTokenizer:
     def __call__(self, text: str, names: Optional[re.Pattern] = None) -> Doc:
         matching = fold_word(text)
         words, spaces, starts = _words_spaces_starts(self._cut(text, names, matching), text)
-        doc = Doc(self.vocab, words=self._orths_of(words), spaces=spaces)
+        distinct = frozenset(words)
+        doc = Doc(self.vocab, words=self._orths_of(words, distinct), spaces=spaces)
         doc.user_data[WORDS_KEY] = (words, spaces)
+        doc.user_data[DISTINCT_KEY] = distinct
         doc.user_data[STARTS_KEY] = starts
         doc.user_data[TEXT_KEY] = text
         doc.user_data[MATCHING_KEY] = matching
         return doc
 
-    def _orths_of(self, words: list[str]) -> list[int]:
+    def _orths_of(self, words: list[str], distinct: frozenset[str]) -> list[int]:
         """The words' lexeme ids, NORM (the folded word) set on each lexeme the first time its word
         is seen: a token without a NORM of its own reads its lexeme's, so no token needs one (and
         no Token object is made). Given ids, not strings, spaCy's Doc hashes no word again."""
         if len(self._orths) > MAX_WORDS:
             self._orths.clear()
-        for word in set(words).difference(self._orths):
+        for word in distinct.difference(self._orths):
             lexeme = self.vocab[word]
             lexeme.norm_ = fold_word(word)
             self._orths[word] = lexeme.orth
@@ -140,6 +143,12 @@ def doc_words(doc: Doc) -> tuple[list[str], list[bool]]:
     """The Doc's words and whether a space follows each."""
     kept = doc.user_data.get(WORDS_KEY)
     return kept if kept is not None else ([t.text for t in doc], [bool(t.whitespace_) for t in doc])
+
+
+def doc_distinct_words(doc: Doc) -> frozenset[str]:
+    """The Doc's words, each once: the components work out what a word is once per word."""
+    kept = doc.user_data.get(DISTINCT_KEY)
+    return kept if kept is not None else frozenset(doc_words(doc)[0])
 
 
 def doc_starts(doc: Doc) -> list[int]:
