@@ -160,8 +160,7 @@ def department_finder() -> re.Pattern:
     short = "|".join(re.escape(s) for s in suffixes if len(s) == 1)
     long = "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True) if len(s) > 1)
     prefixes = "|".join(re.escape(fold_word(p)) for p in words("parties.yaml", "department_prefixes"))
-    after = "|".join(f"(?<={re.escape(fold_word(b))})" for b in words("parties.yaml", "department_left_boundaries"))
-    start = rf"(?:^|(?<=[\s,，。;；:：、(（\"'“@>])|{after})"
+    start = _starts_after(r"\s,，。;；:：、(（\"'“@>", [fold_word(b) for b in words("parties.yaml", "department_left_boundaries")])
     han = r"[\u4e00-\u9fff]"
     not_first = "|".join(re.escape(fold_word(b)) for b in
                          words("parties.yaml", "department_left_boundaries") + words("parties.yaml", "department_not_starting"))
@@ -171,6 +170,20 @@ def department_finder() -> re.Pattern:
         if followers else ""
     name = rf"(?:{prefixes})?(?:{han}{{2,6}}?(?:{short})|{han}{{1,6}}?(?:{long})|[a-z]{{1,8}}(?:{short}|{long})){end}"
     return startcache.compile_regex(rf"{start}(?!{not_first})({name})")
+
+
+def _starts_after(marks: str, words: list[str]) -> str:
+    """A regex assertion: at the start of the text, or right after one of the marks (the inside of
+    a character class) or of the words. The regex tries it at every character, and each
+    alternative costs a try: so one negative lookbehind holds the start, the marks and the
+    one-character words, and one lookbehind each the longer words of one length."""
+    singles = "".join(re.escape(w) for w in words if len(w) == 1)
+    by_length: dict[int, list[str]] = {}
+    for word in words:
+        if len(word) > 1:
+            by_length.setdefault(len(word), []).append(re.escape(word))
+    longer = [f"(?<={'|'.join(same)})" for _, same in sorted(by_length.items())]
+    return "(?:" + "|".join([f"(?<![^{marks}{singles}])", *longer]) + ")"
 
 
 @lru_cache(maxsize=1)
@@ -190,7 +203,7 @@ def name_finder() -> re.Pattern:
     single = "".join(sorted(s for s in surnames() if len(s) == 1))
     compound = "|".join(sorted(s for s in surnames() if len(s) > 1))
     follow = "|".join(re.escape(c) for c in sorted(doer_cues() | time_openers(), key=lambda c: (-len(c), c)))
-    start = r"(?:^|(?<=[\s,，。;；:：、(（\"“@>])|(?<=由)|(?<=请))"
+    start = _starts_after(r"\s,，。;；:：、(（\"“@>", ["由", "请"])
     return startcache.compile_regex(rf"{start}((?:{compound}|[{single}])[\u4e00-\u9fff]{{1,2}}?)(?=\s*(?:{follow}|[:：、0-9]))")
 
 
@@ -231,11 +244,13 @@ def find_departments(folded: str):
     a department suffix (most lines hold none; no department crosses a line)."""
     finder, suffixes = department_finder(), _suffix_finder()
     position = 0
-    for line in folded.split("\n"):
-        if suffixes.search(line):
-            for m in finder.finditer(line):
-                yield position + m.start(1), position + m.end(1)
-        position += len(line) + 1
+    while (suffix := suffixes.search(folded, position)) is not None:
+        line_start = folded.rfind("\n", 0, suffix.start()) + 1
+        line_end = folded.find("\n", suffix.end())
+        line_end = len(folded) if line_end < 0 else line_end
+        for m in finder.finditer(folded[line_start:line_end]):
+            yield line_start + m.start(1), line_start + m.end(1)
+        position = line_end + 1
 
 
 @lru_cache(maxsize=1)

@@ -57,6 +57,8 @@ class Segmenter:
 
     def cut(self, text: str) -> list[str]:
         """The words of ``text``, as ``list(tokenizer.cut(text))`` gives them."""
+        if len(text) == 1:          # a mark between two words the tokenizer keeps whole: a third of the calls
+            return [text]
         words: list[str] = []
         pieces = _BLOCK.split(text)                  # [between, block, between, …, between]
         for index in range(1, len(pieces), 2):
@@ -77,6 +79,9 @@ class Segmenter:
             words.append(block)
             return
         ends = self._best_path(block)
+        if ends[0] == size - 1:          # one dictionary word (a sixth of the blocks)
+            words.append(block)
+            return
         loose = -1                       # where the run of characters taken one by one began
         start = 0
         while start < size:
@@ -155,14 +160,16 @@ class CompiledSegmenter(Segmenter):
     def _unknown(self, run: str, words: list[str]) -> None:
         """finalseg.cut: each Han stretch labelled by the HMM, Latin and digits between them kept as jieba keeps them."""
         pieces = _HAN.split(run)                             # [other, Han, other, …, other]
-        _latin(pieces[0], words)
+        if pieces[0]:
+            _latin(pieces[0], words)
         for index in range(1, len(pieces), 2):
             han = pieces[index]
             if len(han) == 1:
                 words.append(han)
             else:
                 self._labelled(han, words)
-            _latin(pieces[index + 1], words)
+            if pieces[index + 1]:
+                _latin(pieces[index + 1], words)
 
     def _labelled(self, han: str, words: list[str]) -> None:
         probability, labels = self._viterbi(han)

@@ -492,6 +492,14 @@ def test_extract_traditional_text_is_output_as_written():
     assert (item.task, item.owner, item.owner_department) == ("官網壓力測試", "吳家銘", "資訊部")
 
 
+def test_extract_a_letter_whose_lower_case_is_longer_loses_no_task():
+    # İ lower-cased is two characters; the words must still be cut where the text has them
+    m = run(HEADER + "İzmir展会：郑涛负责联系İSTANBUL代理商，6月20日前完成。\n冯雪负责准备样品，6月18日前完成。\n")
+    item = one(m, "联系İSTANBUL代理商")
+    assert (item.owner, item.deadline) == ("郑涛", "2024-06-20")
+    assert one(m, "准备样品").owner == "冯雪"
+
+
 def test_extract_email_style_action_items_with_dash_separated_owners():
     m = run("Subject: 周三产品同步会 Action Items\n\nHi all，以下是今天（2024年10月16日）会议的纪要：\n参会：Tom Zhang、李华、王芳、Jerry\n\n"
             "讨论结论：\n1) 移动端改版延后到11月\n\nAction items:\n1) 修复支付页闪退 - @李华 - 10/18\n"

@@ -207,13 +207,14 @@ def test_service_main_process_imports_no_pipeline_libraries(tmp_path):
 # --------------------------------------------------------------------------- #
 @pytest.mark.parametrize("text", [
     "会议时间：2024年6月14日 14:30", "  张伟  负责\t整理需求 \n\n 李娜：收到 ", "a b  c   d\n", " ", "结论：\u3000同意上线",
-    "1. 市场部 尽快 调整方案\r\n2. 法务部审核",
+    "1. 市场部 尽快 调整方案\r\n2. 法务部审核", "\n\n 张伟：follow up  ASAP\u3000 \n", "王芳\t \t李娜 ",
 ])
 def test_tokenizer_words_and_spaces_match_spacys(text):
     from spacy.util import get_words_and_spaces
     from minutes.components.tokenizer import words_and_spaces
     from minutes.nlp import build_nlp
-    words = list(build_nlp().tokenizer._cut(text, None))
+    from minutes.textnorm import fold_word
+    words = list(build_nlp().tokenizer._cut(text, None, fold_word(text)))
     assert words_and_spaces(words, text) == get_words_and_spaces(words, text)
 
 

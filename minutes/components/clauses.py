@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import CLAUSES_KEY, SENTENCES_KEY
-from .tokenizer import doc_starts, doc_text, doc_words
+from .tokenizer import doc_distinct_words, doc_starts, doc_text, doc_words
 
 SENTENCE_END = {"。", "！", "？", "!", "?", "；", ";", "\n"}
 CLAUSE_END = SENTENCE_END | {"，", ",", "：", ":", "—", "——", "→", "->", "|"}
@@ -35,20 +36,24 @@ class ClauseSplitter:
     def __call__(self, doc: Doc) -> Doc:
         words, spaces = doc_words(doc)
         starts = doc_starts(doc)
-        ends = self._ends_of(words)
+        ends = self._ends_of(words, doc_distinct_words(doc))
         cuts = list(itertools.compress(range(len(words)), ends))
-        doc.user_data[SENTENCES_KEY] = _offsets(words, starts, _ranges(
-            len(words), [(i, False) for i in cuts if ends[i] >= _SENTENCE]))
+        sentence_ends = [i for i in cuts if ends[i] >= _SENTENCE]
+        doc.user_data[SENTENCES_KEY] = _offsets(words, starts, sentence_ends, _after(sentence_ends))
         pauses = _pauses(words, spaces, starts, cuts, ends, _unpunctuated_lines(doc_text(doc)))
-        doc.user_data[CLAUSES_KEY] = _offsets(words, starts, _ranges(
-            len(words), sorted([(i, False) for i in cuts] + [(i, True) for i in pauses])))
+        if pauses:          # a pause ends a clause after its word, punctuation before itself
+            paused = set(pauses)
+            cuts = sorted(cuts + pauses)
+            doc.user_data[CLAUSES_KEY] = _offsets(words, starts, [i + (i in paused) for i in cuts], _after(cuts))
+        else:
+            doc.user_data[CLAUSES_KEY] = _offsets(words, starts, cuts, _after(cuts))
         return doc
 
-    def _ends_of(self, words: list[str]) -> list[int]:
+    def _ends_of(self, words: list[str], distinct: frozenset[str]) -> list[int]:
         """What each word ends (_word_end)."""
         if len(self._ends) > MAX_WORDS:
             self._ends.clear()
-        for word in set(words).difference(self._ends):
+        for word in distinct.difference(self._ends):
             self._ends[word] = _word_end(word)
         return list(map(self._ends.__getitem__, words))
 
@@ -64,22 +69,17 @@ def _word_end(word: str) -> int:
     return _SENTENCE if text in SENTENCE_END else _CLAUSE if text in CLAUSE_END else 0
 
 
-def _ranges(length: int, cuts: list[tuple[int, bool]]):
-    """Word ranges (first, stop) between the cuts (word, kept): a punctuation word ends a range
-    and belongs to none, a pause ends one after its word."""
-    start = 0
-    for i, kept in cuts:
-        stop = i + 1 if kept else i
-        if stop > start:
-            yield start, stop
-        start = i + 1
-    if start < length:
-        yield start, length
+def _after(cuts: list[int]) -> list[int]:
+    """The word after each cut: where the next range begins."""
+    return list(map(operator.add, cuts, itertools.repeat(1)))
 
 
-def _offsets(words: list[str], starts: list[int], ranges) -> list[tuple[int, int]]:
-    """Word ranges as character offsets (the end is that of the last word, without its space)."""
-    return [(starts[first], starts[stop - 1] + len(words[stop - 1])) for first, stop in ranges]
+def _offsets(words: list[str], starts: list[int], stops: list[int], nexts: list[int]) -> list[tuple[int, int]]:
+    """The character offsets of the word ranges between cuts, each cut given by where the range
+    before it stops and where the next begins; an empty range is none. The end of a range is
+    that of its last word, without its space."""
+    return [(starts[first], starts[stop - 1] + len(words[stop - 1]))
+            for first, stop in zip([0, *nexts], [*stops, len(words)]) if stop > first]
 
 
 _PUNCTUATION = re.compile(r"[，。！？；：,.!?;:、]")
@@ -92,11 +92,15 @@ def _unpunctuated_lines(text: str) -> set[int]:
     a space between Han words is where the speaker paused."""
     out, position = set(), 0
     for line in text.split("\n"):
-        said = _SPEAKER.sub("", line)                 # 发言人2：… — the speaker's colon is no punctuation of speech
-        if " " in said.strip() and _HAN.search(said) and not _PUNCTUATION.search(said):
+        if " " in line and _spoken_with_pauses(line):     # (most lines hold no space: no regex for them)
             out.add(position)
         position += len(line) + 1
     return out
+
+
+def _spoken_with_pauses(line: str) -> bool:
+    said = _SPEAKER.sub("", line)                 # 发言人2：… — the speaker's colon is no punctuation of speech
+    return " " in said.strip() and bool(_HAN.search(said)) and not _PUNCTUATION.search(said)
 
 
 def _pauses(words: list[str], spaces: list[bool], starts: list[int], cuts: list[int], ends: list[int],

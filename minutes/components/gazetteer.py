@@ -13,8 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import GAZETTEER_SPANS_KEY, NAMES_KEY
-from ..textnorm import fold_word
-from .tokenizer import doc_starts, doc_text, doc_words
+from .tokenizer import doc_matching_text, doc_starts, doc_text, doc_words
 
 GAZETTEER_KEY = "gazetteer"
 
@@ -35,10 +34,13 @@ class GazetteerTagger:
             text = doc_text(doc)
             words, _ = doc_words(doc)
             starts = doc_starts(doc)
-            for m in pattern.finditer(fold_word(text)):
+            labels: dict[str, str] = {}     # a name recurs; whether it is a person depends on its folded form alone
+            for m in pattern.finditer(doc_matching_text(doc)):
                 found = word_range(words, starts, m.start(), m.end())
                 if found is not None:
-                    label = "PERSON" if gazetteer.person(text[m.start():m.end()]) else "DEPT"
+                    label = labels.get(m.group())
+                    if label is None:
+                        label = labels[m.group()] = "PERSON" if gazetteer.person(text[m.start():m.end()]) else "DEPT"
                     spans.append((label, *found, m.start(), m.end(), ""))
         doc.user_data[GAZETTEER_SPANS_KEY] = spans
         return doc

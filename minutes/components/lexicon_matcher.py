@@ -20,7 +20,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from ..nlp import LEXICON_KEY
-from .tokenizer import doc_starts, doc_words
+from .tokenizer import MATCHING_KEY, TEXT_KEY, doc_starts, doc_words
 
 _ANCHOR_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "NORM": "NORM", "LOWER": "LOWER"}
 _ONE_TOKEN_OPS = (None, "1", "?", "!")     # operators that match at most one token
@@ -42,6 +42,7 @@ class LexiconMatcher:
         self.patterns: list[dict] = []
         self._labels: dict[int, tuple[str, str, tuple[int, int]]] = {}   # match key → (label, id, span_order)
         self._anchors: dict[str, PhraseMatcher] = {}            # attr → the token patterns' first words
+        self._anchor_words: dict[str, set[str]] = {}            # attr → those words
         self._window: Optional[int] = 0                         # longest token pattern; None: read the whole Doc
 
     def add_patterns(self, entries: list[dict]) -> None:
@@ -76,6 +77,7 @@ class LexiconMatcher:
         if attr not in self._anchors:
             self._anchors[attr] = PhraseMatcher(self.vocab, attr=attr, validate=self._validate)
         self._anchors[attr].add(value, [word])
+        self._anchor_words.setdefault(attr, set()).add(value)
         self._window = max(self._window, len(pattern))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -96,9 +98,17 @@ class LexiconMatcher:
             return []
         if self._window is None:
             return self.matcher(doc)
-        firsts = sorted({start for anchors in self._anchors.values() for _, start, _ in anchors(doc)})
+        firsts = sorted({start for attr, anchors in self._anchors.items() if self._may_hold(doc, attr)
+                         for _, start, _ in anchors(doc)})
         return [(key, first + start, first + end) for first in firsts
                 for key, start, end in self.matcher(doc[first:first + self._window])]
+
+    def _may_hold(self, doc: Doc, attr: str) -> bool:
+        """Whether a word of the Doc may be an anchor: a word's text (ORTH) lies in the Doc's text, a
+        word's NORM (its folded text, as the tokenizer sets it) in its folded text. Most documents
+        hold no anchor, and each PhraseMatcher would read every word of them."""
+        text = doc.user_data.get({"ORTH": TEXT_KEY, "NORM": MATCHING_KEY}.get(attr, ""))
+        return text is None or any(word in text for word in self._anchor_words[attr])
 
 
 def span_order(vocab, label: str, span_id: str) -> tuple[int, int]:

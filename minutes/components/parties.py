@@ -24,7 +24,7 @@ from ..parties import is_department, name_shaped
 from ..startcache import compile_regex
 from ..textnorm import fold_word
 from .gazetteer import GAZETTEER_KEY
-from .tokenizer import doc_starts, doc_text, doc_words
+from .tokenizer import doc_distinct_words, doc_starts, doc_text, doc_words
 
 # A web address or mail address names no party, whatever words it holds (https, @qq.com).
 _LINK = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
@@ -70,7 +70,7 @@ class PartyFinder:
         words, _ = doc_words(doc)
         candidates = list(doc.user_data.get(GAZETTEER_SPANS_KEY, ()))
         candidates += [s for s in doc.user_data.get(LEXICON_KEY, ()) if s[0] in _LEXICON_LABELS]
-        candidates += self._forms(words, doc_starts(doc))
+        candidates += self._forms(words, doc_starts(doc), doc_distinct_words(doc))
         if "@" in text or "://" in text or "www." in text.lower():      # what _LINK needs to match
             links = [m.span() for m in _LINK.finditer(text)]
             candidates = [c for c in candidates if not any(a < c[4] and c[3] < b for a, b in links)]
@@ -79,16 +79,21 @@ class PartyFinder:
         departments = {fold_word(d) for d in gazetteer.departments} if gazetteer is not None else set()
         spans = []
         by_offsets = doc.user_data[PARTIES_BY_OFFSETS] = {}
+        described: dict[tuple[str, str], tuple] = {}      # a party recurs: (label, text) → _describe
         for span in sorted(chosen, key=lambda s: s[1]):
             span = _mention_target(span, words)
             label, _, _, start_char, end_char, _ = span
-            by_offsets[start_char, end_char] = _describe(label, text[start_char:end_char], gazetteer, departments)
+            written = text[start_char:end_char]
+            what = described.get((label, written))
+            if what is None:
+                what = described[label, written] = _describe(label, written, gazetteer, departments)
+            by_offsets[start_char, end_char] = what
             spans.append(span)
         doc.user_data[PARTIES_KEY] = spans
         return doc
 
-    def _forms(self, words: list[str], starts: list[int]) -> list[tuple]:
-        shapes = self._shapes_of(words)
+    def _forms(self, words: list[str], starts: list[int], distinct: frozenset[str]) -> list[tuple]:
+        shapes = self._shapes_of(words, distinct)
         spans = []
         for i in _form_places(shapes):
             text = words[i]
@@ -108,11 +113,11 @@ class PartyFinder:
             spans.append((label, first, stop, starts[first], starts[stop - 1] + len(words[stop - 1]), ""))
         return spans
 
-    def _shapes_of(self, words: list[str]) -> list[tuple]:
+    def _shapes_of(self, words: list[str], distinct: frozenset[str]) -> list[tuple]:
         """Each word's shape (_shape), worked out once per word, not once per token."""
         if len(self._shapes) > 500_000:         # a vocabulary cannot grow without bound
             self._shapes.clear()
-        for word in set(words).difference(self._shapes):
+        for word in distinct.difference(self._shapes):
             self._shapes[word] = self._shape(word)
         return list(map(self._shapes.__getitem__, words))
 
@@ -147,7 +152,7 @@ def _form_places(shapes: list[tuple]) -> list[int]:
 def _named_by_place(words: list[str], shapes: list[tuple], i: int) -> int:
     """How many words from i make a name that its place vouches for: right after a department
     (and perhaps a post: 工程部司徒亮, 工程部经理薛晨), or alone in brackets (牵头（杭旭）)."""
-    if not i:
+    if not i or not shapes[i - 1][_OPENS_PLACE]:      # no department, post or bracket before it
         return 0
     before = i - 1
     if words[before] in lexicon.role_words() and i > 1:

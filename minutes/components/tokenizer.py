@@ -9,6 +9,7 @@ lower case), which the phrase patterns match on.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Callable, Iterable, Optional
 
@@ -16,11 +17,13 @@ import spacy
 from spacy.tokens import Doc
 
 from ..startcache import compile_regex
-from ..textnorm import fold, fold_word, trie_regex
+from ..textnorm import fold_word, trie_regex
 
 WORDS_KEY = "minutes.words"
 TEXT_KEY = "minutes.text"
 STARTS_KEY = "minutes.word_starts"
+DISTINCT_KEY = "minutes.distinct_words"
+MATCHING_KEY = "minutes.matching_text"     # fold_word(text), which the gazetteer matches names on
 MAX_WORDS = 500_000          # the table of words seen, cleared when it grows past this
 
 
@@ -34,29 +37,34 @@ class JiebaTokenizer:
         self._orths: dict[str, int] = {}     # word → its lexeme's id, once its NORM is set
 
     def __call__(self, text: str, names: Optional[re.Pattern] = None) -> Doc:
-        words, spaces, starts = _words_spaces_starts(self._cut(text, names), text)
-        doc = Doc(self.vocab, words=self._orths_of(words), spaces=spaces)
+        matching = fold_word(text)
+        words, spaces, starts = _words_spaces_starts(self._cut(text, names, matching), text)
+        distinct = frozenset(words)
+        doc = Doc(self.vocab, words=self._orths_of(words, distinct), spaces=spaces)
         doc.user_data[WORDS_KEY] = (words, spaces)
+        doc.user_data[DISTINCT_KEY] = distinct
         doc.user_data[STARTS_KEY] = starts
         doc.user_data[TEXT_KEY] = text
+        doc.user_data[MATCHING_KEY] = matching
         return doc
 
-    def _orths_of(self, words: list[str]) -> list[int]:
+    def _orths_of(self, words: list[str], distinct: frozenset[str]) -> list[int]:
         """The words' lexeme ids, NORM (the folded word) set on each lexeme the first time its word
         is seen: a token without a NORM of its own reads its lexeme's, so no token needs one (and
         no Token object is made). Given ids, not strings, spaCy's Doc hashes no word again."""
         if len(self._orths) > MAX_WORDS:
             self._orths.clear()
-        for word in set(words).difference(self._orths):
+        for word in distinct.difference(self._orths):
             lexeme = self.vocab[word]
             lexeme.norm_ = fold_word(word)
             self._orths[word] = lexeme.orth
         return list(map(self._orths.__getitem__, words))
 
-    def _cut(self, text: str, names: Optional[re.Pattern]) -> list[str]:
+    def _cut(self, text: str, names: Optional[re.Pattern], matching: str) -> list[str]:
+        """The words of the text (``matching``: its fold_word form)."""
         words: list[str] = []
         position = 0
-        for start, end in _protected(fold(text).lower(), self._terms, names, self._shapes):
+        for start, end in _protected(_lowered(matching), self._terms, names, self._shapes):
             if start > position:
                 words += self._jieba.cut(text[position:start])
             words.append(text[start:end])
@@ -88,36 +96,59 @@ def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]
 
 
 def _words_spaces_starts(words: list[str], text: str) -> tuple[list[str], list[bool], list[int]]:
-    """words_and_spaces, with where each word starts in the text."""
+    """words_and_spaces, with where each word starts in the text, for words that spell out the
+    text (as _cut gives them): a word starts where the words before it end, so only the runs of
+    whitespace words need a look of their own, not every word a search in the text."""
+    if "".join(words) != text:
+        raise ValueError("the words do not spell out the text")
+    starts = list(itertools.accumulate(map(len, words), initial=0))
+    blank = list(itertools.compress(range(len(words)), map(str.isspace, words)))
+    if not blank:
+        return words, [False] * len(words), starts[:-1]
     out_words: list[str] = []
     out_spaces: list[bool] = []
-    starts: list[int] = []
-    position = 0
-    for word in words:
-        if word.isspace():
-            continue
-        start = text.index(word, position)
-        if start > position:
-            out_words.append(text[position:start])
+    out_starts: list[int] = []
+    kept = 0                        # the first word not given out yet
+    for first, stop in _runs(blank):
+        out_words += words[kept:first]
+        out_starts += starts[kept:first]
+        out_spaces += [False] * (first - kept)
+        position, end = starts[first], starts[stop]
+        if first and text[position] == " ":        # one space after a word is its trailing space
+            out_spaces[-1] = True
+            position += 1
+        if end > position:                          # the rest of the whitespace is a word of its own
+            out_words.append(text[position:end])
             out_spaces.append(False)
-            starts.append(position)
-        out_words.append(word)
-        starts.append(start)
-        position = start + len(word)
-        spaced = text.startswith(" ", position)
-        out_spaces.append(spaced)
-        position += spaced
-    if position < len(text):
-        out_words.append(text[position:])
-        out_spaces.append(False)
-        starts.append(position)
-    return out_words, out_spaces, starts
+            out_starts.append(position)
+        kept = stop
+    out_words += words[kept:]
+    out_starts += starts[kept:-1]
+    out_spaces += [False] * (len(words) - kept)
+    return out_words, out_spaces, out_starts
+
+
+def _runs(indices: list[int]):
+    """(first, stop) of each run of consecutive numbers in the sorted ``indices``."""
+    first = previous = indices[0]
+    for i in indices[1:]:
+        if i != previous + 1:
+            yield first, previous + 1
+            first = i
+        previous = i
+    yield first, previous + 1
 
 
 def doc_words(doc: Doc) -> tuple[list[str], list[bool]]:
     """The Doc's words and whether a space follows each."""
     kept = doc.user_data.get(WORDS_KEY)
     return kept if kept is not None else ([t.text for t in doc], [bool(t.whitespace_) for t in doc])
+
+
+def doc_distinct_words(doc: Doc) -> frozenset[str]:
+    """The Doc's words, each once: the components work out what a word is once per word."""
+    kept = doc.user_data.get(DISTINCT_KEY)
+    return kept if kept is not None else frozenset(doc_words(doc)[0])
 
 
 def doc_starts(doc: Doc) -> list[int]:
@@ -129,6 +160,20 @@ def doc_starts(doc: Doc) -> list[int]:
 def doc_text(doc: Doc) -> str:
     kept = doc.user_data.get(TEXT_KEY)
     return kept if kept is not None else doc.text
+
+
+def doc_matching_text(doc: Doc) -> str:
+    """The Doc's text in its fold_word form, made once by the tokenizer."""
+    kept = doc.user_data.get(MATCHING_KEY)
+    return kept if kept is not None else fold_word(doc_text(doc))
+
+
+def _lowered(matching: str) -> str:
+    """The fold_word form lower-cased throughout (É as é, as the lexicon's shapes are matched), when
+    that keeps every character where it is: İ lower-cased is two characters, and a span found
+    in the longer text would cut the words at the wrong places."""
+    lowered = matching.lower()
+    return lowered if len(lowered) == len(matching) else matching
 
 
 def _protected(folded: str, terms: Optional[re.Pattern], names: Optional[re.Pattern],
@@ -143,17 +188,26 @@ def _protected(folded: str, terms: Optional[re.Pattern], names: Optional[re.Patt
             spans.append((start, end))
             taken[start:end] = b"\1" * (end - start)
     if terms:
-        position = 0
-        while position < len(folded):
-            m = terms.search(folded, position)
-            if not m:
-                break
-            start, end = m.span()
-            free = taken.find(1, start, end) < 0
-            if end > start and free and _whole_word(folded, start, end):
-                spans.append((start, end))
-            position = start + 1 if end == start or not free else end
+        spans += _free_terms(folded, terms, taken)
     return sorted(spans)
+
+
+def _free_terms(folded: str, terms: re.Pattern, taken: bytearray) -> list[tuple[int, int]]:
+    """The terms, whole words each, on characters not taken: after a term, the search goes on
+    where it ends; a term on taken characters is looked for again from its second character."""
+    found = []
+    position = 0
+    while position < len(folded):
+        for m in terms.finditer(folded, position):
+            start, end = m.span()
+            if taken.find(1, start, end) >= 0:
+                position = start + 1
+                break
+            if _whole_word(folded, start, end):
+                found.append((start, end))
+        else:
+            break
+    return found
 
 
 _LATIN = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")     # ASCII letters and digits

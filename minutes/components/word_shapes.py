@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..nlp import LEXICON_KEY
 from .lexicon_matcher import span_order
-from .tokenizer import doc_starts, doc_words
+from .tokenizer import doc_distinct_words, doc_starts, doc_words
 
 MAX_WORDS = 200_000        # the table of words seen, cleared when it grows past this
 
@@ -41,29 +41,38 @@ class WordShapes:
         self.vocab = vocab
         self._patterns: list[tuple[re.Pattern, str, str]] = []    # (regex, label, id)
         self._shaped: dict[str, tuple[tuple[str, str], ...]] = {}  # word → the (label, id) of the regexes it matches
+        self._with_shape: set[str] = set()                         # the words of _shaped that match one
 
     def add_patterns(self, entries: list[dict]) -> None:
         for entry in entries:
             self._patterns.append((re.compile(word_regex(entry["pattern"])), entry["label"], entry.get("id", "")))
-        self._shaped.clear()
+        self._forget()
 
     def __call__(self, doc: Doc) -> Doc:
+        distinct = doc_distinct_words(doc)
+        self._learn(distinct)
+        if distinct.isdisjoint(self._with_shape):         # (most documents: no word to look at)
+            return doc
         words, _ = doc_words(doc)
-        shapes = self._shapes_of(words)
+        shapes = list(map(self._shaped.__getitem__, words))
         found = list(itertools.compress(range(len(words)), shapes))
-        if found:
-            starts = doc_starts(doc)
-            spans = set(doc.user_data.get(LEXICON_KEY, []))
-            spans.update((label, i, i + 1, starts[i], starts[i] + len(words[i]), span_id)
-                         for i in found for label, span_id in shapes[i])
-            doc.user_data[LEXICON_KEY] = sorted(spans, key=lambda s: (s[1], s[2], *span_order(self.vocab, s[0], s[5])))
+        starts = doc_starts(doc)
+        spans = set(doc.user_data.get(LEXICON_KEY, []))
+        spans.update((label, i, i + 1, starts[i], starts[i] + len(words[i]), span_id)
+                     for i in found for label, span_id in shapes[i])
+        doc.user_data[LEXICON_KEY] = sorted(spans, key=lambda s: (s[1], s[2], *span_order(self.vocab, s[0], s[5])))
         return doc
 
-    def _shapes_of(self, words: list[str]) -> list[tuple[tuple[str, str], ...]]:
-        """The (label, id) of the regexes each word matches, tried once per distinct word."""
+    def _learn(self, distinct: frozenset[str]) -> None:
+        """The (label, id) of the regexes each new word matches, tried once per word."""
         if len(self._shaped) > MAX_WORDS:
-            self._shaped.clear()
-        for word in set(words).difference(self._shaped):
-            self._shaped[word] = tuple((label, span_id) for regex, label, span_id in self._patterns
-                                       if regex.search(word))      # as the Matcher's REGEX: search
-        return list(map(self._shaped.__getitem__, words))
+            self._forget()
+        for word in distinct.difference(self._shaped):
+            shapes = self._shaped[word] = tuple((label, span_id) for regex, label, span_id in self._patterns
+                                                if regex.search(word))      # as the Matcher's REGEX: search
+            if shapes:
+                self._with_shape.add(word)
+
+    def _forget(self) -> None:
+        self._shaped.clear()
+        self._with_shape.clear()
