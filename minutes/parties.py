@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from . import lexicon
 from .textnorm import fold, fold_word, trie_regex
@@ -269,32 +269,48 @@ def _department_then_name(item: str) -> Optional[tuple[str, str]]:
 
 def _office_title(word: str) -> bool:
     """财务总监, 项目经理: a post, not a titled surname (王总监)."""
-    words, lengths = _role_words()
-    return any(len(word) - n >= 2 and word[-n:] in words for n in lengths)
+    words, lengths, _, last_chars = _role_words()
+    return word[-1:] in last_chars and any(len(word) - n >= 2 and word[-n:] in words for n in lengths)
 
 
 @lru_cache(maxsize=1)
-def _role_words() -> tuple[frozenset[str], tuple[int, ...]]:
+def _role_words() -> _WordTable:
     return _by_length(lexicon.words("parties.yaml", "role_words"))
 
 
-def _by_length(words) -> tuple[frozenset[str], tuple[int, ...]]:
-    """Words as a set, with their lengths longest first: the longest word a text opens or ends with
-    is one set lookup per length, not one comparison per word."""
+class _WordTable(NamedTuple):
+    """Words as a set, with their lengths longest first and the characters they open and end with:
+    the longest word a text opens or ends with is one set lookup per length, not one comparison
+    per word, and a text whose first (last) character opens (ends) no word needs none."""
+
+    words: frozenset[str]
+    lengths: tuple[int, ...]
+    first_chars: frozenset[str]
+    last_chars: frozenset[str]
+
+
+def _by_length(words) -> _WordTable:
     words = frozenset(words)
-    return words, tuple(sorted({len(w) for w in words}, reverse=True))
+    return _WordTable(words, tuple(sorted({len(w) for w in words}, reverse=True)),
+                      frozenset(w[0] for w in words), frozenset(w[-1] for w in words))
 
 
-def _opening_word(text: str, table: tuple[frozenset[str], tuple[int, ...]]) -> Optional[str]:
+def _opening_word(text: str, table: _WordTable) -> Optional[str]:
     """The longest word of the table that opens the text and leaves something after it."""
-    words, lengths = table
-    return next((text[:n] for n in lengths if n < len(text) and text[:n] in words), None)
+    if text[:1] in table.first_chars:
+        for n in table.lengths:
+            if n < len(text) and text[:n] in table.words:
+                return text[:n]
+    return None
 
 
-def _closing_word(text: str, table: tuple[frozenset[str], tuple[int, ...]]) -> Optional[str]:
+def _closing_word(text: str, table: _WordTable) -> Optional[str]:
     """The longest word of the table that ends the text and leaves something before it."""
-    words, lengths = table
-    return next((text[-n:] for n in lengths if n < len(text) and text[-n:] in words), None)
+    if text[-1:] in table.last_chars:
+        for n in table.lengths:
+            if n < len(text) and text[-n:] in table.words:
+                return text[-n:]
+    return None
 
 
 _GLUED_MAX = 12           # chars: 质量部蒋晓, 人力资源部牛佳, 人力资源部经理欧阳晴
@@ -322,7 +338,7 @@ def without_posts(item: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _posts() -> tuple[frozenset[str], tuple[int, ...]]:
+def _posts() -> _WordTable:
     posts = set(lexicon.words("parties.yaml", "leading_titles")) | lexicon.role_words()
     return _by_length(fold(p) for p in posts if len(p) >= 2)
 
