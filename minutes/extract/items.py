@@ -130,6 +130,17 @@ class ItemBuilder:
             draft.signals.add("open-owner")
         return draft
 
+    def may_name_a_doer(self, unit: Unit, start: int, end: int) -> bool:
+        """Whether `draft` could find a doer (owners, a vague party, 谁来…) or a vague action in
+        unit[start:end]: each source it reads them from, checked without reading them. A line
+        with none of these needs no draft where only a named or vague task counts."""
+        text = unit.text[start:end]
+        return bool(self.reading.parties(unit, start, end) or self.fields(text) or bracket_pair(text)
+                    or unit.fold.find(":", start) >= 0                   # a role before its colon (前端：…)
+                    or unit.headings and self.reading.parties(unit.headings[-1])      # tasks under 罗琳：
+                    or _OPEN_OWNER.search(unit.fold, start, end)
+                    or self.reading.has(unit, "LINT_VAGUE_ACTION", start=start, end=end))
+
     def apply_field(self, draft: Draft, f: InlineField, unit: Unit, base: int) -> None:
         draft.cut.append((base + f.start, base + f.end))
         if f.name == "owner":
@@ -627,10 +638,11 @@ def _inside_range(start: int, end: int, cuts: list[tuple[int, int]]) -> bool:
 
 def _since(text: str, deadline: Deadline) -> bool:
     """``自9月1日起`` / ``9月1日开始`` is a start, not a deadline."""
+    if deadline.bounded:
+        return False
     before = fold(text[max(0, deadline.start - 2):deadline.start])
     after = fold(text[deadline.end:deadline.end + 2])
-    return (before.endswith("自") or before.endswith("从") or after.startswith("起") or after.startswith("开始")) \
-        and not deadline.bounded
+    return before.endswith("自") or before.endswith("从") or after.startswith("起") or after.startswith("开始")
 
 
 def attributive(text: str, deadline: Deadline) -> bool:
