@@ -124,8 +124,8 @@ def parse_parties(text: str) -> list[Party]:
 def _parse_parties(text: str) -> list[Party]:
     parties: list[Party] = []
     for group in _GROUP_SEP.split(text):
-        parties.extend(_parse_group(group.strip()))
-    return [p for p in parties if p.name]
+        parties.extend(_parse_group(group.strip()))      # (each group keeps only named parties)
+    return parties
 
 
 def _parse_group(group: str) -> list[Party]:
@@ -145,7 +145,8 @@ def _parse_group(group: str) -> list[Party]:
             parties.append(party)
             if party.kind == "person" and (words := _two_words(item)) and is_department(words[0]):
                 department = words[0]                     # 财务部 孔德明、严倩、华磊: 严倩 and 华磊 too
-    _share_trailing_department(parties)
+    if len(parties) > 1:
+        _share_trailing_department(parties)
     return _department_over_person(group, [p for p in parties if p.name])
 
 
@@ -328,6 +329,8 @@ def _without_courtesy(item: str) -> str:
 def without_posts(item: str) -> str:
     """A name written with its posts (副局长欧阳敏, 总经理助理上官婉, 江秀琴主任, 鍾明達校長): the
     name, when what is left is shaped like one; else the words as written."""
+    if name_shaped(item):
+        return item
     name, folded = item, fold(item)
     while not name_shaped(name) and (post := _opening_word(folded, _posts())):
         name, folded = name[len(post):], folded[len(post):]

@@ -87,12 +87,14 @@ class Reading:
         # Asked some hundred times per unit, mostly for labels the unit has none of: look up
         # the unit's hits by label rather than filter all its cue words on every question.
         by_label = (self._cues_by_label or self._cue_labels())[unit.index]
-        if by_label.keys().isdisjoint(labels):
-            return []
         if len(labels) == 1:
-            found = by_label[labels[0]]
+            found = by_label.get(labels[0])
+            if found is None:
+                return []
         else:
             present = [label for label in labels if label in by_label]
+            if not present:
+                return []
             if len(present) > 1:     # keep the hits of several labels in text order
                 return self.hits(unit, "lexicon", start, end, set(present))
             found = by_label[present[0]]
