@@ -207,7 +207,7 @@ class ItemBuilder:
 
     def owners_from_text(self, draft: Draft, unit: Unit) -> None:
         start, end = draft.start, draft.end
-        parties = [p for p in self.reading.parties(unit, start, end) if not _inside(p, draft.cut)]
+        parties = _outside(self.reading.parties(unit, start, end), draft.cut)
         owners = self.marked_owners(unit, parties, start, end) if parties else []
         if owners:
             draft.signals.add("assigned")
@@ -383,7 +383,7 @@ class ItemBuilder:
     def _helpers_from_text(self, draft: Draft, unit: Unit) -> None:
         """X协助 / X配合 / 抄送X / (由X提供…) — and drop the helper clause from the task words."""
         start, end = draft.start, draft.end
-        parties = [p for p in self.reading.parties(unit, start, end) if not _inside(p, draft.cut)]
+        parties = _outside(self.reading.parties(unit, start, end), draft.cut)
         text = unit.fold
         owned = {o[0] for o in draft.owners}
         for verb in self.reading.cues(unit, "HELPER_VERB", start=start, end=end):
@@ -557,8 +557,10 @@ def _roles() -> re.Pattern:
 def _role_at(unit: Unit, lead: int) -> Optional[Hit]:
     """A role written before a colon (前端：…, QA：…) owns the line when no person is named;
     like a department, it is its own unit."""
+    if ":" not in unit.fold:                          # no colon (folded, every colon is ":"): no role
+        return None
     lowered = unit.fold.lower()
-    if lowered.find(":", lead) < 0:                   # no colon (folded, every colon is ":") after it: no role
+    if lowered.find(":", lead) < 0:                   # none after it: no role
         return None
     m = _roles().match(lowered, lead)
     if m is None or field_of(m.group(1), "record", "meeting"):          # 负责人： is a label, not a role
@@ -628,8 +630,11 @@ def _question_endings() -> tuple[str, ...]:
     return tuple(lexicon.folded_words("cues.yaml", "question_endings"))
 
 
-def _inside(hit: Hit, cuts: list[tuple[int, int]]) -> bool:
-    return _inside_range(hit.start, hit.end, cuts)
+def _outside(hits: list[Hit], cuts: list[tuple[int, int]]) -> list[Hit]:
+    """The hits that lie inside none of the cuts (most drafts have none yet)."""
+    if not cuts:
+        return hits
+    return [h for h in hits if not _inside_range(h.start, h.end, cuts)]
 
 
 def _inside_range(start: int, end: int, cuts: list[tuple[int, int]]) -> bool:
