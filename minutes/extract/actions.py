@@ -49,7 +49,7 @@ _PIECE_BREAK = re.compile(r"[\s,，。.;；!！@]+")
 def _state_only(text: str) -> bool:
     """A line that is nothing but a task's state (已完成 / 进行中 / done): a report, no task."""
     words = _NOT_WORD.sub("", fold(text).lower())
-    return bool(words) and task_state(words) is not None and len(words) <= _STATE_MAX
+    return 0 < len(words) <= _STATE_MAX and task_state(words) is not None
 
 
 _STATE_MAX = 6
