@@ -136,7 +136,7 @@ class ItemBuilder:
         with none of these needs no draft where only a named or vague task counts."""
         text = unit.text[start:end]
         return bool(self.reading.parties(unit, start, end) or self.fields(text) or bracket_pair(text)
-                    or unit.fold.find(":", start) >= 0                   # a role before its colon (前端：…)
+                    or unit.fold.lower().find(":", start) >= 0           # a role before its colon (前端：…), as _role_at
                     or unit.headings and self.reading.parties(unit.headings[-1])      # tasks under 罗琳：
                     or _OPEN_OWNER.search(unit.fold, start, end)
                     or self.reading.has(unit, "LINT_VAGUE_ACTION", start=start, end=end))
