@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Iterator, NamedTuple, Optional
 
 from . import lexicon
 from .textnorm import fold, fold_word, trie_regex
@@ -124,8 +124,8 @@ def parse_parties(text: str) -> list[Party]:
 def _parse_parties(text: str) -> list[Party]:
     parties: list[Party] = []
     for group in _GROUP_SEP.split(text):
-        parties.extend(_parse_group(group.strip()))
-    return [p for p in parties if p.name]
+        parties.extend(_parse_group(group.strip()))      # (each group keeps only named parties)
+    return parties
 
 
 def _parse_group(group: str) -> list[Party]:
@@ -145,7 +145,8 @@ def _parse_group(group: str) -> list[Party]:
             parties.append(party)
             if party.kind == "person" and (words := _two_words(item)) and is_department(words[0]):
                 department = words[0]                     # 财务部 孔德明、严倩、华磊: 严倩 and 华磊 too
-    _share_trailing_department(parties)
+    if len(parties) > 1:
+        _share_trailing_department(parties)
     return _department_over_person(group, [p for p in parties if p.name])
 
 
@@ -269,32 +270,48 @@ def _department_then_name(item: str) -> Optional[tuple[str, str]]:
 
 def _office_title(word: str) -> bool:
     """财务总监, 项目经理: a post, not a titled surname (王总监)."""
-    words, lengths = _role_words()
-    return any(len(word) - n >= 2 and word[-n:] in words for n in lengths)
+    words, lengths, _, last_chars = _role_words()
+    return word[-1:] in last_chars and any(len(word) - n >= 2 and word[-n:] in words for n in lengths)
 
 
 @lru_cache(maxsize=1)
-def _role_words() -> tuple[frozenset[str], tuple[int, ...]]:
+def _role_words() -> _WordTable:
     return _by_length(lexicon.words("parties.yaml", "role_words"))
 
 
-def _by_length(words) -> tuple[frozenset[str], tuple[int, ...]]:
-    """Words as a set, with their lengths longest first: the longest word a text opens or ends with
-    is one set lookup per length, not one comparison per word."""
+class _WordTable(NamedTuple):
+    """Words as a set, with their lengths longest first and the characters they open and end with:
+    the longest word a text opens or ends with is one set lookup per length, not one comparison
+    per word, and a text whose first (last) character opens (ends) no word needs none."""
+
+    words: frozenset[str]
+    lengths: tuple[int, ...]
+    first_chars: frozenset[str]
+    last_chars: frozenset[str]
+
+
+def _by_length(words) -> _WordTable:
     words = frozenset(words)
-    return words, tuple(sorted({len(w) for w in words}, reverse=True))
+    return _WordTable(words, tuple(sorted({len(w) for w in words}, reverse=True)),
+                      frozenset(w[0] for w in words), frozenset(w[-1] for w in words))
 
 
-def _opening_word(text: str, table: tuple[frozenset[str], tuple[int, ...]]) -> Optional[str]:
+def _opening_word(text: str, table: _WordTable) -> Optional[str]:
     """The longest word of the table that opens the text and leaves something after it."""
-    words, lengths = table
-    return next((text[:n] for n in lengths if n < len(text) and text[:n] in words), None)
+    if text[:1] in table.first_chars:
+        for n in table.lengths:
+            if n < len(text) and text[:n] in table.words:
+                return text[:n]
+    return None
 
 
-def _closing_word(text: str, table: tuple[frozenset[str], tuple[int, ...]]) -> Optional[str]:
+def _closing_word(text: str, table: _WordTable) -> Optional[str]:
     """The longest word of the table that ends the text and leaves something before it."""
-    words, lengths = table
-    return next((text[-n:] for n in lengths if n < len(text) and text[-n:] in words), None)
+    if text[-1:] in table.last_chars:
+        for n in table.lengths:
+            if n < len(text) and text[-n:] in table.words:
+                return text[-n:]
+    return None
 
 
 _GLUED_MAX = 12           # chars: 质量部蒋晓, 人力资源部牛佳, 人力资源部经理欧阳晴
@@ -312,6 +329,8 @@ def _without_courtesy(item: str) -> str:
 def without_posts(item: str) -> str:
     """A name written with its posts (副局长欧阳敏, 总经理助理上官婉, 江秀琴主任, 鍾明達校長): the
     name, when what is left is shaped like one; else the words as written."""
+    if name_shaped(item):
+        return item
     name, folded = item, fold(item)
     while not name_shaped(name) and (post := _opening_word(folded, _posts())):
         name, folded = name[len(post):], folded[len(post):]
@@ -322,7 +341,7 @@ def without_posts(item: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _posts() -> tuple[frozenset[str], tuple[int, ...]]:
+def _posts() -> _WordTable:
     posts = set(lexicon.words("parties.yaml", "leading_titles")) | lexicon.role_words()
     return _by_length(fold(p) for p in posts if len(p) >= 2)
 

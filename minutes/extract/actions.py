@@ -49,7 +49,7 @@ _PIECE_BREAK = re.compile(r"[\s,，。.;；!！@]+")
 def _state_only(text: str) -> bool:
     """A line that is nothing but a task's state (已完成 / 进行中 / done): a report, no task."""
     words = _NOT_WORD.sub("", fold(text).lower())
-    return bool(words) and task_state(words) is not None and len(words) <= _STATE_MAX
+    return 0 < len(words) <= _STATE_MAX and task_state(words) is not None
 
 
 _STATE_MAX = 6
@@ -247,6 +247,8 @@ class ActionReader:
     def _free(self, unit: Unit, strict: bool, in_list: bool = False) -> Iterable[Draft]:
         """Outside action sections: a sentence that names a doer and commits to something."""
         for start, end in self._split_items(unit):
+            if not self.items.may_name_a_doer(unit, start, end):
+                continue                  # every item here needs a doer, or a vague action (… 跟进一下)
             assigned = self._owner_field(unit.text[start:end])       # 建议…。责任人：X — whoever words it, it is given
             if not assigned and (self.items.is_opinion(unit, start, end) or is_question(unit.text[start:end])) \
                     or self.reading.has(unit, "CONVENING", start=start, end=end):
@@ -454,10 +456,12 @@ class ActionReader:
 
     def _split_by_deadlines(self, unit: Unit, start: int, end: int) -> list[tuple[int, int]]:
         """``清单周五前给到刘经理，9月5号前把账号开好``: two tasks, one per dated clause."""
+        clauses = self.reading.clauses(unit, start, end)
+        if len(clauses) < 2:
+            return [(start, end)]
         dated = [d for d in self.reading.deadlines(unit) if start <= d.start < end and d.bounded and d.iso
                  and not attributive(unit.text, d)]
-        clauses = self.reading.clauses(unit, start, end)
-        if len(dated) < 2 or len(clauses) < 2:
+        if len(dated) < 2:
             return [(start, end)]
         owners_clauses = [c for c in clauses if any(c[0] <= d.start < c[1] for d in dated)]
         if len(owners_clauses) < 2:
@@ -493,13 +497,14 @@ _REPORTS_THE_CHAIR = re.compile(r"会议由[^，,。；;]{1,16}主持")
 
 
 @lru_cache(maxsize=1)
-def _role_words() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The meeting roles (主持, 记一下纪要) and what may come before them (麻烦, 我, 这次), longest first."""
+def _role_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """The meeting roles (主持, 记一下纪要), what may come before them (麻烦, 我, 这次), longest
+    first, and the characters the roles end with."""
     roles = lexicon.folded_words("cues.yaml", "meeting_roles", "host") | \
         lexicon.folded_words("cues.yaml", "meeting_roles", "recorder")
     leading = lexicon.folded_words("cues.yaml", "courtesies") | lexicon.folded_words("cues.yaml", "first_person") \
         | lexicon.folded_words("cues.yaml", "meeting_roles", "occasion")
-    return roles, tuple(sorted(leading, key=len, reverse=True))
+    return roles, tuple(sorted(leading, key=len, reverse=True)), frozenset(role[-1] for role in roles)
 
 
 def _takes_meeting_role(draft: Draft) -> bool:
@@ -507,9 +512,11 @@ def _takes_meeting_role(draft: Draft) -> bool:
     else is meeting information (extract/meeting.py reads it), no task."""
     if draft.deadline is None and _REPORTS_THE_CHAIR.search(draft.task or ""):
         return True                                    # 会议由总经理助理上官婉主持，…，客服部夏侯杰记录
-    roles, leading = _role_words()
+    roles, leading, role_endings = _role_words()
     said = _WRITER.sub("", fold(draft.task or "").strip())       # the writer's name: …
     pieces = [p for p in _PIECE_BREAK.split(said) if p]
+    if any(piece[-1] not in role_endings for piece in pieces):
+        return False                      # only what comes before a role is cut: each piece ends in one
     for i, piece in enumerate(pieces):
         while (lead := next((w for w in leading if piece.startswith(w) and len(piece) > len(w)), None)):
             piece = piece[len(lead):]

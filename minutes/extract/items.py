@@ -130,6 +130,17 @@ class ItemBuilder:
             draft.signals.add("open-owner")
         return draft
 
+    def may_name_a_doer(self, unit: Unit, start: int, end: int) -> bool:
+        """Whether `draft` could find a doer (owners, a vague party, 谁来…) or a vague action in
+        unit[start:end]: each source it reads them from, checked without reading them. A line
+        with none of these needs no draft where only a named or vague task counts."""
+        text = unit.text[start:end]
+        return bool(self.reading.parties(unit, start, end) or self.fields(text) or bracket_pair(text)
+                    or unit.fold.lower().find(":", start) >= 0           # a role before its colon (前端：…), as _role_at
+                    or unit.headings and self.reading.parties(unit.headings[-1])      # tasks under 罗琳：
+                    or _OPEN_OWNER.search(unit.fold, start, end)
+                    or self.reading.has(unit, "LINT_VAGUE_ACTION", start=start, end=end))
+
     def apply_field(self, draft: Draft, f: InlineField, unit: Unit, base: int) -> None:
         draft.cut.append((base + f.start, base + f.end))
         if f.name == "owner":
@@ -196,7 +207,7 @@ class ItemBuilder:
 
     def owners_from_text(self, draft: Draft, unit: Unit) -> None:
         start, end = draft.start, draft.end
-        parties = [p for p in self.reading.parties(unit, start, end) if not _inside(p, draft.cut)]
+        parties = _outside(self.reading.parties(unit, start, end), draft.cut)
         owners = self.marked_owners(unit, parties, start, end) if parties else []
         if owners:
             draft.signals.add("assigned")
@@ -372,7 +383,7 @@ class ItemBuilder:
     def _helpers_from_text(self, draft: Draft, unit: Unit) -> None:
         """X协助 / X配合 / 抄送X / (由X提供…) — and drop the helper clause from the task words."""
         start, end = draft.start, draft.end
-        parties = [p for p in self.reading.parties(unit, start, end) if not _inside(p, draft.cut)]
+        parties = _outside(self.reading.parties(unit, start, end), draft.cut)
         text = unit.fold
         owned = {o[0] for o in draft.owners}
         for verb in self.reading.cues(unit, "HELPER_VERB", start=start, end=end):
@@ -546,8 +557,10 @@ def _roles() -> re.Pattern:
 def _role_at(unit: Unit, lead: int) -> Optional[Hit]:
     """A role written before a colon (前端：…, QA：…) owns the line when no person is named;
     like a department, it is its own unit."""
+    if ":" not in unit.fold:                          # no colon (folded, every colon is ":"): no role
+        return None
     lowered = unit.fold.lower()
-    if lowered.find(":", lead) < 0:                   # no colon (folded, every colon is ":") after it: no role
+    if lowered.find(":", lead) < 0:                   # none after it: no role
         return None
     m = _roles().match(lowered, lead)
     if m is None or field_of(m.group(1), "record", "meeting"):          # 负责人： is a label, not a role
@@ -617,8 +630,11 @@ def _question_endings() -> tuple[str, ...]:
     return tuple(lexicon.folded_words("cues.yaml", "question_endings"))
 
 
-def _inside(hit: Hit, cuts: list[tuple[int, int]]) -> bool:
-    return _inside_range(hit.start, hit.end, cuts)
+def _outside(hits: list[Hit], cuts: list[tuple[int, int]]) -> list[Hit]:
+    """The hits that lie inside none of the cuts (most drafts have none yet)."""
+    if not cuts:
+        return hits
+    return [h for h in hits if not _inside_range(h.start, h.end, cuts)]
 
 
 def _inside_range(start: int, end: int, cuts: list[tuple[int, int]]) -> bool:
@@ -627,10 +643,11 @@ def _inside_range(start: int, end: int, cuts: list[tuple[int, int]]) -> bool:
 
 def _since(text: str, deadline: Deadline) -> bool:
     """``自9月1日起`` / ``9月1日开始`` is a start, not a deadline."""
+    if deadline.bounded:
+        return False
     before = fold(text[max(0, deadline.start - 2):deadline.start])
     after = fold(text[deadline.end:deadline.end + 2])
-    return (before.endswith("自") or before.endswith("从") or after.startswith("起") or after.startswith("开始")) \
-        and not deadline.bounded
+    return before.endswith("自") or before.endswith("从") or after.startswith("起") or after.startswith("开始")
 
 
 def attributive(text: str, deadline: Deadline) -> bool:

@@ -45,6 +45,11 @@ class Hit(NamedTuple):
         return self.party[2] if self.party else None
 
 
+# A document makes some hundred hits, each built straight from its fields (a NamedTuple's own
+# __new__ is a Python function in front of this one).
+_new_hit = tuple.__new__
+
+
 class Reading:
     def __init__(self, seg: Segmented, gazetteer: Gazetteer, ref: date | datetime,
                  calendar: Optional[WorkCalendar] = None):
@@ -82,12 +87,14 @@ class Reading:
         # Asked some hundred times per unit, mostly for labels the unit has none of: look up
         # the unit's hits by label rather than filter all its cue words on every question.
         by_label = (self._cues_by_label or self._cue_labels())[unit.index]
-        if by_label.keys().isdisjoint(labels):
-            return []
         if len(labels) == 1:
-            found = by_label[labels[0]]
+            found = by_label.get(labels[0])
+            if found is None:
+                return []
         else:
             present = [label for label in labels if label in by_label]
+            if not present:
+                return []
             if len(present) > 1:     # keep the hits of several labels in text order
                 return self.hits(unit, "lexicon", start, end, set(present))
             found = by_label[present[0]]
@@ -121,21 +128,24 @@ class Reading:
     # ------------------------------------------------------------------ #
     def _index(self, key: str) -> list[list[Hit]]:
         if key not in self._by_unit:
-            spans = self.doc.user_data.get(_SPAN_KEYS[key], ())
-            self._by_unit[key] = self._table((label, start_char, end_char) for label, _, _, start_char, end_char, _ in spans)
+            self._by_unit[key] = self._table(self.doc.user_data.get(_SPAN_KEYS[key], ()))
         return self._by_unit[key]
 
     def _offsets(self, key: str) -> list[tuple[list[tuple[int, int]], list[int], list[int]]]:
         """Per unit, the sentences or clauses (kept as offsets, components/clauses.py) in unit offsets,
         with their starts and their ends."""
         if key not in self._ranges:
-            per_unit: list[list[tuple[int, int]]] = [[] for _ in self.seg.units]
+            per_unit: list[Optional[list[tuple[int, int]]]] = [None] * len(self.seg.units)
             units, starts = self.seg.units, self.starts
             for start_char, end_char in self.doc.user_data.get(key, ()):
                 i = bisect.bisect_right(starts, start_char) - 1
                 if i >= 0 and end_char - starts[i] <= len(units[i].text):     # as _table
+                    if per_unit[i] is None:
+                        per_unit[i] = []
                     per_unit[i].append((start_char - starts[i], end_char - starts[i]))
-            self._ranges[key] = [(ranges, [s for s, _ in ranges], [e for _, e in ranges]) for ranges in per_unit]
+            # many units have none: they share one empty entry (callers get slices and copies of it)
+            self._ranges[key] = [(ranges, [s for s, _ in ranges], [e for _, e in ranges]) if ranges else _NO_RANGES
+                                 for ranges in per_unit]
         return self._ranges[key]
 
     def _cue_labels(self) -> list[dict[str, list[Hit]]]:
@@ -148,19 +158,19 @@ class Reading:
                 self._cues_by_label.append(by_label)
         return self._cues_by_label
 
-    def _table(self, spans: Iterable[tuple[str, int, int]]) -> list[list[Hit]]:
-        """Each (label, start_char, end_char) as a Hit in the unit it lies in (one that crosses a
-        unit's end is dropped)."""
+    def _table(self, spans: Iterable[tuple]) -> list[list[Hit]]:
+        """Each span (label, _, _, start_char, end_char, _; see minutes/nlp.py) as a Hit in the unit
+        it lies in (one that crosses a unit's end is dropped)."""
         table: list[list[Hit]] = [[] for _ in self.seg.units]
         units, starts, parties = self.seg.units, self.starts, self._parties()
-        for label, start_char, end_char in spans:
+        for label, _, _, start_char, end_char, _ in spans:
             i = bisect.bisect_right(starts, start_char) - 1
             if i < 0:
                 continue
             text = units[i].text
             start, end = start_char - starts[i], end_char - starts[i]
             if end <= len(text):
-                table[i].append(Hit(label, start, end, text[start:end], parties.get((start_char, end_char))))
+                table[i].append(_new_hit(Hit, (label, start, end, text[start:end], parties.get((start_char, end_char)))))
         return table
 
     def _parties(self) -> dict[tuple[int, int], tuple]:
@@ -170,6 +180,7 @@ class Reading:
 
 
 _SPAN_KEYS = {"lexicon": LEXICON_KEY, "parties": PARTIES_KEY}
+_NO_RANGES: tuple[list[tuple[int, int]], list[int], list[int]] = ([], [], [])
 
 
 @dataclass(frozen=True)
