@@ -77,6 +77,8 @@ def _section_roles(seg: Segmented, reading: Reading) -> None:
     def assigns(unit) -> bool:
         """Work handed out: a doer marked (由X, @X, 负责人：X, a name in a field slot), or a doer
         that opens the line with a date or a responsibility verb after it."""
+        if not builder.may_name_a_doer(unit, 0, len(unit.text)):
+            return False                 # nothing a draft could take an owner from
         draft = builder.draft(unit, 0, len(unit.text))
         if not (draft.owners or draft.vague) or builder.is_status(unit, 0, len(unit.text)) \
                 or builder.is_opinion(unit, 0, len(unit.text)):
