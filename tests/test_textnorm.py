@@ -27,3 +27,13 @@ def test_textnorm_fold_changes_no_han_or_ascii_character_the_rule_data_does_not_
     expected = "".join(traditional.get(ch, ch) for ch in han_and_ascii)
     assert fold(han_and_ascii) == expected
     assert fold_word(han_and_ascii) == expected.lower()
+
+
+@pytest.mark.parametrize("text, folded", [
+    ("\U0002005e字表", "\U0002003e字表"),      # a Traditional character past the BMP folds to its Simplified one
+    ("進度😀順利", "进度😀顺利"),                  # an emoji past the BMP stays
+    ("錯誤\udc80碼", "错误\udc80码"),              # so does a stray surrogate
+    ("", ""),
+])
+def test_textnorm_fold_reads_characters_past_the_bmp_and_stray_surrogates(text, folded):
+    assert fold(text) == folded == fold_word(text)
