@@ -30,7 +30,7 @@ from . import resources
 from .errors import RuleFileError
 from .holidays import WorkCalendar, default_calendar
 from .startcache import compile_regex
-from .textnorm import fold_word, trie_regex
+from .textnorm import document_memo, fold_word, trie_regex
 
 __all__ = ["Deadline", "find_deadlines", "resolve_deadline"]
 
@@ -85,7 +85,7 @@ def find_deadlines(text: str, ref: date | datetime, *, calendar: WorkCalendar | 
     if not isinstance(text, str) or not text.strip():
         return []
     grammar = _grammar()
-    candidates = grammar.candidates(_matching_view(text, folded))
+    candidates = _candidates(grammar, _matching_view(text, folded))
     if not candidates:
         return []
     ctx = _context(ref, calendar or default_calendar(), grammar.lex)
@@ -95,6 +95,18 @@ def find_deadlines(text: str, ref: date | datetime, *, calendar: WorkCalendar | 
         if deadline is not None:
             found.append(deadline)
     return _bracketed_dates_win(found, text, grammar)
+
+
+def _candidates(grammar: "_Grammar", view: str) -> list["_Candidate"]:
+    """The rules' matches in a text, once per document: a table cell is read as a date, as a
+    unit and as its record's field, each with a reference day of its own."""
+    memo = document_memo("deadline candidates")
+    if memo is None:
+        return grammar.candidates(view)
+    found = memo.get(view)
+    if found is None:
+        found = memo[view] = grammar.candidates(view)
+    return found
 
 
 def _matching_view(text: str, folded: Optional[str]) -> str:

@@ -7,8 +7,10 @@ spaces to that view. Output always quotes the original text.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
-from typing import Callable, Iterable, NamedTuple, Optional
+from typing import Callable, Iterable, Iterator, NamedTuple, Optional
 
 from .resources import model_path
 from .startcache import compile_regex
@@ -81,12 +83,59 @@ def _folded(text: str, folding: _Folding) -> str:
 
 def fold(text: str) -> str:
     """Simplified script, ASCII digits/letters/punctuation; one char in, one char out."""
-    return _folded(text, _fold_folding())
+    memo = _DOCUMENT.get()
+    if memo is None:
+        return _folded(text, _fold_folding())
+    folded = memo.folds.get(text)
+    if folded is None:
+        folded = memo.folds[text] = _folded(text, _fold_folding())
+    return folded
 
 
 def fold_word(word: str) -> str:
     """Fold a lexicon entry; lower-cases Latin letters so 'ASAP' matches 'asap'."""
-    return _folded(word, _word_folding())
+    memo = _DOCUMENT.get()
+    if memo is None:
+        return _folded(word, _word_folding())
+    folded = memo.word_folds.get(word)
+    if folded is None:
+        folded = memo.word_folds[word] = _folded(word, _word_folding())
+    return folded
+
+
+# --------------------------------------------------------------------------- #
+# What one document's texts gave, kept while it is read
+# --------------------------------------------------------------------------- #
+class _DocumentMemo:
+    """The same words come back many times in one document (a cell, its record, its row's
+    task; a name in every list it is in), and each reader folds them again. Kept for one
+    document only: nothing a document says outlives it."""
+
+    __slots__ = ("folds", "word_folds", "others")
+
+    def __init__(self) -> None:
+        self.folds: dict[str, str] = {}
+        self.word_folds: dict[str, str] = {}
+        self.others: dict[str, dict] = {}
+
+
+_DOCUMENT: ContextVar[Optional[_DocumentMemo]] = ContextVar("minutes_document_memo", default=None)
+
+
+@contextmanager
+def one_document() -> Iterator[None]:
+    """While one document is read (pipeline), what is worked out from its texts is kept."""
+    token = _DOCUMENT.set(_DocumentMemo())
+    try:
+        yield
+    finally:
+        _DOCUMENT.reset(token)
+
+
+def document_memo(name: str) -> Optional[dict]:
+    """The memo called ``name`` of the document being read (text → what it gave), None outside one."""
+    memo = _DOCUMENT.get()
+    return None if memo is None else memo.others.setdefault(name, {})
 
 
 def trie_regex(words: Iterable[str], compile: Callable[[str], re.Pattern] = re.compile) -> Optional[re.Pattern]:

@@ -2,7 +2,7 @@
 import pytest
 
 from minutes.resources import model_path
-from minutes.textnorm import fold, fold_word
+from minutes.textnorm import document_memo, fold, fold_word, one_document
 
 
 @pytest.mark.parametrize("text, folded, word", [
@@ -37,3 +37,16 @@ def test_textnorm_fold_changes_no_han_or_ascii_character_the_rule_data_does_not_
 ])
 def test_textnorm_fold_reads_characters_past_the_bmp_and_stray_surrogates(text, folded):
     assert fold(text) == folded == fold_word(text)
+
+
+def test_textnorm_one_document_folds_as_ever_and_keeps_nothing_past_the_document():
+    texts = ["請於下週五前完成", "ＤＥＭＯ版　上線", "請於下週五前完成", "Review Q3"]
+    outside = [(fold(t), fold_word(t)) for t in texts]
+    with one_document():
+        inside = [(fold(t), fold_word(t)) for t in texts]
+        document_memo("found")["請於下週五前完成"] = "kept"
+        assert document_memo("found") == {"請於下週五前完成": "kept"}
+    assert inside == outside
+    assert document_memo("found") is None
+    with one_document():
+        assert document_memo("found") == {}        # the next document starts with nothing
