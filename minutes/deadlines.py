@@ -30,7 +30,7 @@ from . import resources
 from .errors import RuleFileError
 from .holidays import WorkCalendar, default_calendar
 from .startcache import compile_regex
-from .textnorm import matching_table, trie_regex
+from .textnorm import document_memo, fold_word, trie_regex
 
 __all__ = ["Deadline", "find_deadlines", "resolve_deadline"]
 
@@ -85,7 +85,7 @@ def find_deadlines(text: str, ref: date | datetime, *, calendar: WorkCalendar | 
     if not isinstance(text, str) or not text.strip():
         return []
     grammar = _grammar()
-    candidates = grammar.candidates(_matching_view(text, folded, grammar.lex))
+    candidates = _candidates(grammar, _matching_view(text, folded))
     if not candidates:
         return []
     ctx = _context(ref, calendar or default_calendar(), grammar.lex)
@@ -97,12 +97,24 @@ def find_deadlines(text: str, ref: date | datetime, *, calendar: WorkCalendar | 
     return _bracketed_dates_win(found, text, grammar)
 
 
-def _matching_view(text: str, folded: Optional[str], lex: "_Lexicon") -> str:
+def _candidates(grammar: "_Grammar", view: str) -> list["_Candidate"]:
+    """The rules' matches in a text, once per document: a table cell is read as a date, as a
+    unit and as its record's field, each with a reference day of its own."""
+    memo = document_memo("deadline candidates")
+    if memo is None:
+        return grammar.candidates(view)
+    found = memo.get(view)
+    if found is None:
+        found = memo[view] = grammar.candidates(view)
+    return found
+
+
+def _matching_view(text: str, folded: Optional[str]) -> str:
     """The text as the rules read it: folded, Latin letters in lower case. From a folded text
     only ASCII letters are left to lower (bytes.lower touches nothing else; a test checks that
     this gives the lexicon's own folding for every character of the fold table)."""
     if folded is None or len(folded) != len(text):
-        return text.translate(lex.fold)
+        return fold_word(text)
     if folded.isascii():
         return folded.lower()
     return folded.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
@@ -116,7 +128,7 @@ def _bracketed_dates_win(found: list[Deadline], text: str, grammar: "_Grammar") 
         before = out[-1] if out else None
         if before and before.kind in ("date", "datetime") and d.iso and _OPENING.fullmatch(text, before.end, d.start) \
                 and (closing := grammar.bracket_close.match(text, d.end)) \
-                and grammar.weekday_only.fullmatch(before.text.translate(grammar.lex.fold)):
+                and grammar.weekday_only.fullmatch(fold_word(before.text)):
             bounded = d.bounded or bool(closing.group(1))
             out[-1] = Deadline(text[before.start:closing.end()], before.start, closing.end(), d.iso, d.kind, bounded, d.warnings)
         else:
@@ -205,7 +217,7 @@ def _joined_context(found: list[Deadline], cand: _Candidate, text: str, ctx: _Co
     """The second half of 4月22日至26日, 14:00-16:30 or 下周一至周三 counts from the first half's day."""
     if not found or found[-1].iso is None or not _is_partial(cand):
         return ctx
-    if not ctx.lex.joiner.fullmatch(text[found[-1].end:cand.start].translate(ctx.lex.fold)):
+    if not ctx.lex.joiner.fullmatch(fold_word(text[found[-1].end:cand.start])):
         return ctx
     return ctx._replace(day=date.fromisoformat(found[-1].iso[:10]), now=None)
 
@@ -599,7 +611,7 @@ def _anchor(event: str, ctx: _Context) -> Optional[_Context]:
 
 
 def _meeting_event(event: str, lex: "_Lexicon") -> Optional[str]:
-    folded = event.translate(lex.fold)
+    folded = fold_word(event)
     return next((w for w in lex.meeting_events if folded.endswith(w)), None)
 
 
@@ -682,11 +694,10 @@ def _month_is_period(m: re.Match) -> bool:
 # The lexicon: deadlines.yaml turned into lookups and regex alternations
 # --------------------------------------------------------------------------- #
 class _Lexicon:
-    """Lookups from surface form (lower case, folded) to meaning, and the fold table."""
+    """Lookups from surface form (lower case, folded) to meaning."""
 
     def __init__(self, data: dict):
         self.data = data
-        self.fold = matching_table()
         self.digits = {ch: int(v) for v, chars in self.section("numerals", dict).items() for ch in chars}
         self.units = {ch: int(v) for v, chars in self.section("numeral_units", dict).items() for ch in chars}
         self.numbers_en = self.index("numbers_en", int)

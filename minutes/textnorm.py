@@ -7,10 +7,13 @@ spaces to that view. Output always quotes the original text.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Iterator, NamedTuple, Optional
 
 from .resources import model_path
+from .startcache import compile_regex
 
 _EXTRA = {
     "\u3000": " ", "\u00a0": " ", "\u2014": "-", "\u2013": "-", "\u2015": "-", "\uff5e": "~",
@@ -18,12 +21,6 @@ _EXTRA = {
     "\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u3001": "、",
     "\u300c": '"', "\u300d": '"', "\u300e": '"', "\u300f": '"',
 }
-
-
-# Characters that fold to themselves, listed all the same: str.translate raises and clears a
-# KeyError inside for each character its table lacks, which cost more than the folding itself
-# (95% of the characters folded are ASCII or Han). Listing them changes no result.
-_UNCHANGED = (range(0x80), range(0x3000, 0x3040), range(0x4E00, 0xA000))
 
 
 @lru_cache(maxsize=1)
@@ -39,34 +36,106 @@ def _foldings() -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
-def _unchanged() -> dict[int, int]:
-    return {code: code for block in _UNCHANGED for code in block}
-
-
-@lru_cache(maxsize=1)
-def _table() -> dict[int, int | str]:
-    table: dict[int, int | str] = dict(_unchanged())
-    table.update(_foldings())
-    return table
-
-
-@lru_cache(maxsize=1)
-def matching_table() -> dict[int, int | str]:
-    """The fold table with Latin letters lower-cased: what `fold_word` applies, as one translate table."""
-    table: dict[int, int | str] = dict(_unchanged())
-    table.update((code, ch.lower()) for code, ch in _foldings().items())
+def matching_table() -> dict[int, str]:
+    """The fold table with Latin letters lower-cased: what `fold_word` applies, as a translate table."""
+    table = {code: ch.lower() for code, ch in _foldings().items()}
     table.update((ord(ch), ch.lower()) for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     return table
 
 
+class _Folding(NamedTuple):
+    """A folding applied as a cut around the characters it changes, and a look-up of those.
+
+    str.translate looks every character up in its table, and most characters fold to
+    themselves (95% are ASCII or Han, and two thirds of the texts folded change not at all);
+    re finds the few that change in one pass over a set of them."""
+
+    split: Callable[[str], list[str]]    # text → [kept, changed char, kept, ...]
+    replace: Callable[[str, str], str]   # dict.get(changed char, itself)
+
+
+def _folding(table: dict[int, str]) -> _Folding:
+    changed = {chr(code): to for code, to in table.items() if to != chr(code)}
+    in_bmp = "".join(re.escape(ch) for ch in sorted(changed) if ord(ch) <= 0xFFFF)
+    # re tests a set of BMP characters with one table look-up but compares characters past the
+    # BMP one by one: the set takes all of those in as one range, and .get keeps the ones not folded
+    return _Folding(compile_regex(f"([{in_bmp}\U00010000-\U0010FFFF])").split, changed.get)
+
+
+@lru_cache(maxsize=1)
+def _fold_folding() -> _Folding:
+    return _folding(_foldings())
+
+
+@lru_cache(maxsize=1)
+def _word_folding() -> _Folding:
+    return _folding(matching_table())
+
+
+def _folded(text: str, folding: _Folding) -> str:
+    parts = folding.split(text)
+    if len(parts) == 1:
+        return text
+    changed = parts[1::2]
+    parts[1::2] = map(folding.replace, changed, changed)
+    return "".join(parts)
+
+
 def fold(text: str) -> str:
     """Simplified script, ASCII digits/letters/punctuation; one char in, one char out."""
-    return text.translate(_table())
+    memo = _DOCUMENT.get()
+    if memo is None:
+        return _folded(text, _fold_folding())
+    folded = memo.folds.get(text)
+    if folded is None:
+        folded = memo.folds[text] = _folded(text, _fold_folding())
+    return folded
 
 
 def fold_word(word: str) -> str:
     """Fold a lexicon entry; lower-cases Latin letters so 'ASAP' matches 'asap'."""
-    return word.translate(matching_table())
+    memo = _DOCUMENT.get()
+    if memo is None:
+        return _folded(word, _word_folding())
+    folded = memo.word_folds.get(word)
+    if folded is None:
+        folded = memo.word_folds[word] = _folded(word, _word_folding())
+    return folded
+
+
+# --------------------------------------------------------------------------- #
+# What one document's texts gave, kept while it is read
+# --------------------------------------------------------------------------- #
+class _DocumentMemo:
+    """The same words come back many times in one document (a cell, its record, its row's
+    task; a name in every list it is in), and each reader folds them again. Kept for one
+    document only: nothing a document says outlives it."""
+
+    __slots__ = ("folds", "word_folds", "others")
+
+    def __init__(self) -> None:
+        self.folds: dict[str, str] = {}
+        self.word_folds: dict[str, str] = {}
+        self.others: dict[str, dict] = {}
+
+
+_DOCUMENT: ContextVar[Optional[_DocumentMemo]] = ContextVar("minutes_document_memo", default=None)
+
+
+@contextmanager
+def one_document() -> Iterator[None]:
+    """While one document is read (pipeline), what is worked out from its texts is kept."""
+    token = _DOCUMENT.set(_DocumentMemo())
+    try:
+        yield
+    finally:
+        _DOCUMENT.reset(token)
+
+
+def document_memo(name: str) -> Optional[dict]:
+    """The memo called ``name`` of the document being read (text → what it gave), None outside one."""
+    memo = _DOCUMENT.get()
+    return None if memo is None else memo.others.setdefault(name, {})
 
 
 def trie_regex(words: Iterable[str], compile: Callable[[str], re.Pattern] = re.compile) -> Optional[re.Pattern]:

@@ -19,7 +19,7 @@ from minutes import deadlines, resources
 from minutes.deadlines import Deadline, find_deadlines, resolve_deadline
 from minutes.errors import ConfigError, RuleFileError
 from minutes.holidays import WorkCalendar, default_calendar
-from minutes.textnorm import fold, matching_table
+from minutes.textnorm import fold, fold_word, matching_table, one_document
 
 WED = date(2024, 6, 12)                      # a Wednesday
 WED_2PM = datetime(2024, 6, 12, 14, 0)
@@ -647,10 +647,22 @@ def test_deadlines_a_callers_folded_line_reads_as_the_line():
     cased letters the fold leaves alone (İ, Σ) or a stray surrogate."""
     table = matching_table()
     every = "".join(map(chr, table)) + "ABCxyz İΣ\udc80 明天3PM前"
-    assert deadlines._matching_view(every, fold(every), deadlines._grammar().lex) == every.translate(table)
+    assert deadlines._matching_view(every, fold(every)) == every.translate(table)
     text = "請於下週三（６／２０）ＰＭ３點前完成，DDL 見 Ｑ３"
     assert find_deadlines(text, WED, folded=fold(text)) == find_deadlines(text, WED) != []
 
+
+
+@pytest.mark.parametrize("text", ["周五前提交初稿", "3个工作日内回复", "下午3点开会", "10月8日前完成"])
+def test_deadlines_a_line_read_again_in_one_document_resolves_from_each_reference(text):
+    """In one document the rules' matches of a line are found once (a cell is read as a date, a
+    unit and a field); each reading still counts from its own reference day."""
+    refs = [WED, WED_2PM, date(2024, 9, 30), date(2024, 10, 9)]
+    alone = [find_deadlines(text, ref) for ref in refs]
+    with one_document():
+        together = [find_deadlines(text, ref, folded=fold(text)) for ref in refs + refs]
+    assert together == alone + alone
+    assert len({tuple(d.iso for d in found) for found in alone}) > 1
 
 # --------------------------------------------------------------------------- #
 # The scan's shortcut: a rule is tried only where one of its matches can start
@@ -685,7 +697,7 @@ def test_deadlines_rule_runs_only_where_the_words_it_needs_are(text, rule_name):
     """A rule runs on a line holding one of its trigger words and, where those are common (前, 内,
     中, 第, 年), a word of each further group (_NEEDS_ALSO): every match holds them all."""
     grammar = deadlines._grammar()
-    folded = text.translate(grammar.lex.fold)
+    folded = fold_word(text)
     matched = [(rule, m) for _, rule in grammar.rules for m in rule.pattern.finditer(folded)]
     assert rule_name in {rule.name for rule, _ in matched}
     for rule, m in matched:

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from minutes import deadlines, resources
+from minutes.textnorm import fold_word
 
 
 def _deadline_words() -> list[str]:
@@ -40,7 +41,7 @@ def _probes() -> list[str]:
 def test_deadlines_rule_word_check_never_hides_a_match():
     """A rule is skipped when none of its trigger words occurs; every match must hold one."""
     grammar = deadlines._grammar()
-    texts = [t.translate(grammar.lex.fold) for t in _probes()]
+    texts = [fold_word(t) for t in _probes()]
     matched = 0
     for _, rule in grammar.rules:
         for text in texts:
@@ -55,7 +56,7 @@ def test_deadlines_rule_word_check_never_hides_a_match():
                                   "6/20", "2024年6月12日", "收到协议后3个工作日内", "Q3", "尽快", "待定"])
 def test_deadlines_word_check_changes_no_answer(text):
     grammar = deadlines._grammar()
-    folded = text.translate(grammar.lex.fold)
+    folded = fold_word(text)
     unchecked = [rule._replace(needs=None) for _, rule in grammar.rules]
     full = [(c.start, c.end, c.rule.name) for c in grammar.candidates(folded)]
     grammar_without = deadlines._Grammar.__new__(deadlines._Grammar)

@@ -2,7 +2,7 @@
 import pytest
 
 from minutes.resources import model_path
-from minutes.textnorm import fold, fold_word
+from minutes.textnorm import document_memo, fold, fold_word, one_document
 
 
 @pytest.mark.parametrize("text, folded, word", [
@@ -27,3 +27,26 @@ def test_textnorm_fold_changes_no_han_or_ascii_character_the_rule_data_does_not_
     expected = "".join(traditional.get(ch, ch) for ch in han_and_ascii)
     assert fold(han_and_ascii) == expected
     assert fold_word(han_and_ascii) == expected.lower()
+
+
+@pytest.mark.parametrize("text, folded", [
+    ("\U0002005e字表", "\U0002003e字表"),      # a Traditional character past the BMP folds to its Simplified one
+    ("進度😀順利", "进度😀顺利"),                  # an emoji past the BMP stays
+    ("錯誤\udc80碼", "错误\udc80码"),              # so does a stray surrogate
+    ("", ""),
+])
+def test_textnorm_fold_reads_characters_past_the_bmp_and_stray_surrogates(text, folded):
+    assert fold(text) == folded == fold_word(text)
+
+
+def test_textnorm_one_document_folds_as_ever_and_keeps_nothing_past_the_document():
+    texts = ["請於下週五前完成", "ＤＥＭＯ版　上線", "請於下週五前完成", "Review Q3"]
+    outside = [(fold(t), fold_word(t)) for t in texts]
+    with one_document():
+        inside = [(fold(t), fold_word(t)) for t in texts]
+        document_memo("found")["請於下週五前完成"] = "kept"
+        assert document_memo("found") == {"請於下週五前完成": "kept"}
+    assert inside == outside
+    assert document_memo("found") is None
+    with one_document():
+        assert document_memo("found") == {}        # the next document starts with nothing
