@@ -9,14 +9,12 @@ names whole and the extractor looks owners up in it.
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator, NamedTuple, Optional
+from typing import NamedTuple, Optional
 
 from . import lexicon
-from .textnorm import fold, fold_word, trie_regex
+from .textnorm import document_memo, fold, fold_word, trie_regex
 
 _GROUP_SEP = re.compile(r"[;；\n]")
 _ITEM_SEP = re.compile(r"[、,，/]|(?<!\s)\s++(?:和|与|及|and)\s+|(?<=[^\s@])(?=@[^\s@])")
@@ -94,25 +92,13 @@ def _titled(word: str) -> bool:
     return any(word.endswith(t) and 1 <= len(word) - len(t) <= 2 for t in titles)
 
 
-# The words parsed while one document is read (see one_document), and what they gave.
-_READ: ContextVar[Optional[dict[str, list["Party"]]]] = ContextVar("minutes_parties_read", default=None)
-
-
-@contextmanager
-def one_document() -> Iterator[None]:
-    """While one document is read, the same words are parsed once: an owner cell, the slot it
-    sits in and the owner field read from it, or an attendee line read for the meeting and
-    again for the document, hold the same names. Nothing is kept past the document."""
-    token = _READ.set({})
-    try:
-        yield
-    finally:
-        _READ.reset(token)
-
-
 def parse_parties(text: str) -> list[Party]:
-    """Every party in a list field, in order, with departments applied to their people."""
-    read = _READ.get()
+    """Every party in a list field, in order, with departments applied to their people.
+
+    While one document is read (textnorm.one_document) the same words are parsed once: an
+    owner cell, the slot it sits in and the owner field read from it, or an attendee line read
+    for the meeting and again for the document, hold the same names."""
+    read = document_memo("parties")
     if read is None:
         return _parse_parties(text)
     parties = read.get(text)

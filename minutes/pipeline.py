@@ -19,6 +19,7 @@ from .read import Limits, read_document
 from .layouts import explain
 from .segment import segment
 from .startup import reading, settled
+from .textnorm import one_document
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,11 @@ def process_document(source: str | Path, data: bytes | None = None, *,
                      options: Options = Options()) -> tuple[Document, Minutes]:
     """`process`, also giving the document read (for a caller that shows the source, like the web page)."""
     reading()
+    with one_document():
+        return _process_document(source, data, options)
+
+
+def _process_document(source, data, options: Options) -> tuple[Document, Minutes]:
     document = read_document(source, data, limits=options.limits)
     calendar = options.calendar or default_calendar()
     segmented = segment(document)

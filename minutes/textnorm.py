@@ -124,7 +124,11 @@ _DOCUMENT: ContextVar[Optional[_DocumentMemo]] = ContextVar("minutes_document_me
 
 @contextmanager
 def one_document() -> Iterator[None]:
-    """While one document is read (pipeline), what is worked out from its texts is kept."""
+    """While one document is read (pipeline), what is worked out from its texts is kept; a
+    step that opens its own (extract, called alone) inside the pipeline's shares the pipeline's."""
+    if _DOCUMENT.get() is not None:
+        yield
+        return
     token = _DOCUMENT.set(_DocumentMemo())
     try:
         yield

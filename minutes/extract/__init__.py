@@ -18,7 +18,7 @@ from typing import Optional
 from .. import lexicon
 from ..holidays import WorkCalendar
 from ..model import Minutes
-from ..parties import one_document
+from ..textnorm import one_document
 from ..units import Segmented
 from .actions import ActionReader
 from ..layouts.sections import LineReading, assign_roles
