@@ -446,6 +446,8 @@ def _day_of_month(g: dict, ctx: _Context) -> Optional[date]:
 
 
 def _day_relative(g: dict, ctx: _Context) -> date:
+    if g.get("nwd"):                                  # 下个工作日: weekends, holidays and 调休 as for N个工作日
+        return ctx.calendar.add_workdays(ctx.day, 1)
     word = g.get("rd") or g["rs"]
     table = ctx.lex.relative_days if g.get("rd") else ctx.lex.relative_stems
     return ctx.day + timedelta(days=table[_key(word)])
@@ -1019,7 +1021,7 @@ _DAY_RULES = {
     "nth_weekday": (r"<YEAR_HEAD>(?P<m><NUM>)\s*月份?\s*(?:的)?\s*(?:第(?P<n><NUM>)个?|(?P<last>最后一个?))"
                     r"\s*<WSTEM>(?P<wd><WD_CN>)<TAIL>", _day_nth_weekday),
     "day_of_month": (r"(?<![0-9月第])(?P<d><NUM>)\s*[日号](?!\s*<NOT_DAY>|以内|之内|内)<TAIL>", _day_of_month),
-    "relative_day": (r"(?:(?P<rd><RELATIVE_DAYS>)|(?P<rs><RELATIVE_STEMS>)(?=\s*<DAYPART_CN>))<TAIL>",
+    "relative_day": (r"(?:(?P<nwd><NEXT_WORKDAY>)|(?P<rd><RELATIVE_DAYS>)|(?P<rs><RELATIVE_STEMS>)(?=\s*<DAYPART_CN>))<TAIL>",
                      _day_relative),
     "weekday": (r"(?:(?P<ws><WS>)\s*)?<WSTEM>(?P<wd><WD_CN>)(?![0-9])<TAIL>", _day_weekday),
     "weekday_en": (r"(?:(?P<ws><WS_EN>)\s+)?(?P<wd><WD_EN>)\.?<TAIL>", _day_weekday),
@@ -1083,6 +1085,7 @@ def _rule_pieces(lex: _Lexicon, p: dict[str, str]) -> dict[str, str]:
     units = lex.section("duration_units", dict)
     q = {
         "RELATIVE_DAYS": _compound_guard(lex) + lex.alt("relative_days"),
+        "NEXT_WORKDAY": lex.alt("next_workday"),
         "RELATIVE_STEMS": _compound_guard(lex) + lex.alt("relative_day_stems"),
         "DAYPART_CN": lex.alt("dayparts", latin=False),
         "HOLIDAYS": lex.alt("holidays"),
@@ -1151,7 +1154,7 @@ def _exception_guard(word: str, wait: str) -> str:
 _TRIGGERS = {
     "ymd_numeric": ("0123456789",), "dmy_numeric": ("-/.",), "ymd_chinese": ("年",),
     "month_day": ("月",), "month_slash_day": ("/",), "month_dot_day": (".",), "month_shift_day": ("month_shift",), "nth_weekday": ("第最",),
-    "day_of_month": ("日号",), "relative_day": ("relative_days", "relative_day_stems"),
+    "day_of_month": ("日号",), "relative_day": ("relative_days", "relative_day_stems", "next_workday"),
     "weekday": ("weekday_stems",), "weekday_en": ("weekdays:latin",), "holiday": ("holidays",), "holiday_edge": ("holiday_edges",),
     "english_month_day": ("months_en",), "english_day_month": ("months_en",), "week": ("week_words",),
     "month": ("月",), "year": ("年",), "quarter": ("季qQ",),
@@ -1185,7 +1188,7 @@ _STARTS = {
     "ymd_numeric": _DIGITS, "dmy_numeric": _DIGITS, "ymd_chinese": _NUMBER,
     "month_day": _YEAR_HEAD + _NUMBER, "month_slash_day": _DIGITS, "month_dot_day": _DIGITS,
     "month_shift_day": _YEAR_HEAD + ("month_shift",), "nth_weekday": _YEAR_HEAD + _NUMBER,
-    "day_of_month": _NUMBER, "relative_day": ("relative_days", "relative_day_stems"),
+    "day_of_month": _NUMBER, "relative_day": ("relative_days", "relative_day_stems", "next_workday"),
     "weekday": ("week_shift", "weekday_stems"), "weekday_en": ("week_shift:latin", "weekdays:latin"),
     "holiday": _YEAR_HEAD + ("holidays",), "english_month_day": ("months_en",), "english_day_month": _DIGITS,
     "week": ("week_shift", "week_words"), "month": _YEAR_HEAD + _NUMBER + ("month_shift", "月"),

@@ -126,6 +126,9 @@ def test_deadlines_month_quarter_and_year_end_on_their_last_day(text, ref, expec
     ("5个工作日内", date(2023, 4, 26), "2023-05-06"),   # lands on the 调休 Saturday
     ("3个工作日内", date(2026, 6, 16), "2026-06-22"),   # Dragon Boat 6-19 and a weekend
     ("7个工作日内", date(2025, 12, 24), "2026-01-05"),  # 元旦, 2026-01-04 调休 Sunday
+    ("下个工作日", date(2025, 9, 30), "2025-10-09"),    # the whole National Day break skipped
+    ("下一个工作日前", date(2024, 9, 27), "2024-09-29"),  # 9-29 is a 调休 Sunday
+    ("next business day", date(2024, 6, 7), "2024-06-11"),  # a Friday before 端午 (6-10)
     ("3个工作日内", date(2025, 1, 24), "2025-02-05"),   # Spring Festival, 1-26 调休 Sunday
     ("5个工作日内", date(2025, 2, 4), "2025-02-10"),    # 2-08 调休 Saturday
     ("3个工作日内", date(2024, 6, 13), "2024-06-18"),   # an ordinary weekend
