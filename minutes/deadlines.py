@@ -470,7 +470,7 @@ def _day_nth_weekday(g: dict, ctx: _Context) -> Optional[date]:
 
 
 def _day_holiday(g: dict, ctx: _Context) -> Optional[date]:
-    when = ctx.lex.holiday_rule[ctx.lex.holiday[_key(g["hol"])]]
+    when = ctx.lex.holiday_rule[ctx.lex.holiday[_key(g.get("hol") or g["holm"])]]
     year = _explicit_year(g, ctx)
     day = when(year) if year is not None else _first_on_or_after(ctx.day, when)
     if day is None or not (g.get("mark") or g.get("firstwd")) or not ctx.calendar.is_statutory_holiday(day):
@@ -716,7 +716,7 @@ class _Lexicon:
         self.unit = self.index("duration_units", str)
         self.month_en = self.index("months_en", lambda k: _MONTHS.index(k) + 1)
         self.period_en = self.index("period_words_en", _period_key)
-        self.holiday = self.index("holidays", str)
+        self.holiday = self.index("holidays", str) | self.index("holidays_with_mark", str)
         self.target_verbs = tuple(_key(w) for w in self.words("target_verbs"))
         self.holiday_edge = self.index("holiday_edges", str)      # checked: every edge is before or after
         if set(self.holiday_edge.values()) - {"before", "after"}:
@@ -1025,7 +1025,10 @@ _DAY_RULES = {
                      _day_relative),
     "weekday": (r"(?:(?P<ws><WS>)\s*)?<WSTEM>(?P<wd><WD_CN>)(?![0-9])<TAIL>", _day_weekday),
     "weekday_en": (r"(?:(?P<ws><WS_EN>)\s+)?(?P<wd><WD_EN>)\.?<TAIL>", _day_weekday),
-    "holiday": (r"<YEAR_HEAD>(?P<hol><HOLIDAYS>)(?:<HOLIDAY_SUFFIXES>)?(?:(?P<firstwd><FIRST_WORKDAY>)|<TAIL>)",
+    # 十一 is National Day only with a holiday word or a deadline mark after it (十一前, 十一假期), never
+    # inside a number (二十一, 第十一, 十一个)
+    "holiday": (r"<YEAR_HEAD>(?:(?P<hol><HOLIDAYS>)|(?<![0-9零〇一二两三四五六七八九十百千第共约近])(?P<holm><MARKED_HOLIDAYS>)"
+                r"(?=<HOLIDAY_SUFFIXES>|\s*(?:<SUFFIX>|<AFTER>)))(?:<HOLIDAY_SUFFIXES>)?(?:(?P<firstwd><FIRST_WORKDAY>)|<TAIL>)",
                 _day_holiday),
     "english_month_day": (r"(?P<mon><MONTHS_EN>)\.?\s+(?P<d>[0-9]{1,2})(?:<ORDINAL>)?(?![0-9])"
                           r"(?:,?\s+(?P<y>[0-9]{4}))?<TAIL>", _day_month_day),
@@ -1089,6 +1092,7 @@ def _rule_pieces(lex: _Lexicon, p: dict[str, str]) -> dict[str, str]:
         "RELATIVE_STEMS": _compound_guard(lex) + lex.alt("relative_day_stems"),
         "DAYPART_CN": lex.alt("dayparts", latin=False),
         "HOLIDAYS": lex.alt("holidays"),
+        "MARKED_HOLIDAYS": lex.alt("holidays_with_mark"),
         "HOLIDAY_SUFFIXES": lex.alt("holiday_suffixes"),
         "HOLIDAY_BEFORE": _alternation(lex.data["holiday_edges"]["before"]),
         "HOLIDAY_AFTER": _alternation(lex.data["holiday_edges"]["after"]),
@@ -1155,7 +1159,7 @@ _TRIGGERS = {
     "ymd_numeric": ("0123456789",), "dmy_numeric": ("-/.",), "ymd_chinese": ("年",),
     "month_day": ("月",), "month_slash_day": ("/",), "month_dot_day": (".",), "month_shift_day": ("month_shift",), "nth_weekday": ("第最",),
     "day_of_month": ("日号",), "relative_day": ("relative_days", "relative_day_stems", "next_workday"),
-    "weekday": ("weekday_stems",), "weekday_en": ("weekdays:latin",), "holiday": ("holidays",), "holiday_edge": ("holiday_edges",),
+    "weekday": ("weekday_stems",), "weekday_en": ("weekdays:latin",), "holiday": ("holidays", "holidays_with_mark"), "holiday_edge": ("holiday_edges",),
     "english_month_day": ("months_en",), "english_day_month": ("months_en",), "week": ("week_words",),
     "month": ("月",), "year": ("年",), "quarter": ("季qQ",),
     "period_en": ("period_words_en",), "duration": ("duration_units",), "duration_en": ("duration_prefixes_en",),
@@ -1190,7 +1194,7 @@ _STARTS = {
     "month_shift_day": _YEAR_HEAD + ("month_shift",), "nth_weekday": _YEAR_HEAD + _NUMBER,
     "day_of_month": _NUMBER, "relative_day": ("relative_days", "relative_day_stems", "next_workday"),
     "weekday": ("week_shift", "weekday_stems"), "weekday_en": ("week_shift:latin", "weekdays:latin"),
-    "holiday": _YEAR_HEAD + ("holidays",), "english_month_day": ("months_en",), "english_day_month": _DIGITS,
+    "holiday": _YEAR_HEAD + ("holidays", "holidays_with_mark"), "english_month_day": ("months_en",), "english_day_month": _DIGITS,
     "week": ("week_shift", "week_words"), "month": _YEAR_HEAD + _NUMBER + ("month_shift", "月"),
     "year": _YEAR_HEAD + ("年",), "quarter": _YEAR_HEAD + ("quarters", "quarter_shift", "季"),
     "period_en": ("period_words_en",), "duration": _NUMBER + ("半", "vague_numbers"),

@@ -127,6 +127,8 @@ def test_deadlines_month_quarter_and_year_end_on_their_last_day(text, ref, expec
     ("3个工作日内", date(2026, 6, 16), "2026-06-22"),   # Dragon Boat 6-19 and a weekend
     ("7个工作日内", date(2025, 12, 24), "2026-01-05"),  # 元旦, 2026-01-04 调休 Sunday
     ("下个工作日", date(2025, 9, 30), "2025-10-09"),    # the whole National Day break skipped
+    ("十一前", date(2025, 9, 10), "2025-09-30"),        # 十一 = National Day, before a deadline mark
+    ("十一长假之前", date(2024, 9, 2), "2024-09-30"),   # the Monday after the 调休 Sunday, last before the break
     ("下一个工作日前", date(2024, 9, 27), "2024-09-29"),  # 9-29 is a 调休 Sunday
     ("next business day", date(2024, 6, 7), "2024-06-11"),  # a Friday before 端午 (6-10)
     ("3个工作日内", date(2025, 1, 24), "2025-02-05"),   # Spring Festival, 1-26 调休 Sunday
@@ -284,6 +286,8 @@ def test_deadlines_month_day_without_year_resolves_forward(text, ref, expected):
     ("2024-06-20T10:00", "2024-06-20T10:00"),
     ("6.20前", "2024-06-20"),              # M.D only with a deadline word after it
     ("V3.5前上线", None),
+    ("共十一人参会", None),                # 十一 as a number is no National Day
+    ("第十一次例会前", None),
 ])
 def test_deadlines_written_dates(text, expected):
     assert iso(text, WED) == expected
