@@ -469,17 +469,27 @@ def _day_nth_weekday(g: dict, ctx: _Context) -> Optional[date]:
     return _first_on_or_after(ctx.day, lambda y: _nth_weekday(y, month, weekday, n))
 
 
-def _day_holiday(g: dict, ctx: _Context) -> Optional[date]:
-    when = ctx.lex.holiday_rule[ctx.lex.holiday[_key(g.get("hol") or g["holm"])]]
+def _day_holiday(g: dict, ctx: _Context) -> Optional[date] | _Value:
+    key = ctx.lex.holiday[_key(g.get("hol") or g["holm"])]
+    when = ctx.lex.holiday_rule[key]
     year = _explicit_year(g, ctx)
     day = when(year) if year is not None else _first_on_or_after(ctx.day, when)
-    if day is None or not (g.get("mark") or g.get("firstwd")) or not ctx.calendar.is_statutory_holiday(day):
+    if day is None or not (g.get("mark") or g.get("firstwd")):
         return day
+    if not ctx.calendar.is_statutory_holiday(day):
+        return day if ctx.calendar.covers(day.year) or key not in ctx.lex.statutory else _estimated_edge(g, day, ctx)
     first, last = ctx.calendar.days_off_around(day)
     if g.get("firstwd"):                        # 元旦后第一个工作日
         return ctx.calendar.add_workdays(last, 1)
     return ctx.calendar.add_workdays(first, -1)  # 国庆前: the last working day before the break
 
+
+
+def _estimated_edge(g: dict, day: date, ctx: _Context) -> _Value:
+    """国庆前 in a year whose holiday schedule is not published yet: the working day next to the
+    holiday itself by weekends alone, with the calendar's warning (the real break may be longer)."""
+    edge = ctx.calendar.add_workdays(day, 1 if g.get("firstwd") else -1)
+    return _Value("date", edge, warnings=ctx.calendar.warnings_for(day))
 
 
 def _resolve_holiday_edge(g: dict, ctx: _Context) -> _Value:
@@ -679,7 +689,15 @@ def _resolve_kind(kind: str) -> Callable[[dict, _Context], _Value]:
 
 
 def _with_day(day_of: Callable[[dict, _Context], Optional[date]]) -> Callable[[dict, _Context], Optional[_Value]]:
-    return lambda g, ctx: _finish_day(day_of(g, ctx), g, ctx)
+    return lambda g, ctx: _finished(day_of(g, ctx), g, ctx)
+
+
+def _finished(found: Optional[date] | _Value, g: dict, ctx: _Context) -> Optional[_Value]:
+    """A day rule gives a day, or a day with warnings (an estimate) that the finished value keeps."""
+    if not isinstance(found, _Value):
+        return _finish_day(found, g, ctx)
+    value = _finish_day(found.day, g, ctx)
+    return value._replace(warnings=found.warnings) if value is not None else None
 
 
 def _week_is_period(m: re.Match) -> bool:
@@ -717,6 +735,9 @@ class _Lexicon:
         self.month_en = self.index("months_en", lambda k: _MONTHS.index(k) + 1)
         self.period_en = self.index("period_words_en", _period_key)
         self.holiday = self.index("holidays", str) | self.index("holidays_with_mark", str)
+        self.statutory = frozenset(self.words("statutory_holidays"))
+        if self.statutory - set(self.section("holidays", dict)):
+            raise RuleFileError(f"规则文件 '{_RULE_FILE}' 中 statutory_holidays 只能列 holidays 里的节日")
         self.target_verbs = tuple(_key(w) for w in self.words("target_verbs"))
         self.holiday_edge = self.index("holiday_edges", str)      # checked: every edge is before or after
         if set(self.holiday_edge.values()) - {"before", "after"}:

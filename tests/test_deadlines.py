@@ -529,6 +529,19 @@ def test_deadlines_warn_past_the_calendar_data():
     assert only("3个工作日内", date(2026, 6, 16)).warnings == ()
 
 
+@pytest.mark.parametrize("text, ref, expected", [
+    ("国庆前", date(2031, 9, 1), "2031-09-30"),                # 10-01 is a Wednesday: the Tuesday before
+    ("春节前", date(2031, 1, 6), "2031-01-22"),                # 正月初一 2031-01-23
+    ("元旦后第一个工作日", date(2031, 12, 20), "2032-01-02"),  # 2032-01-01 is a Thursday
+])
+def test_deadlines_a_holiday_edge_past_the_calendar_data_is_estimated_with_a_warning(text, ref, expected):
+    """Before the year's schedule is published, 国庆前 is the working day before the holiday by
+    weekends alone, never the holiday itself, and says the estimate is one."""
+    found = only(text, ref)
+    assert found.iso == expected
+    assert found.warnings == (f"节假日数据不包括 {expected[:4]} 年，这一年只按周末计算工作日",)
+
+
 def test_deadlines_user_calendar_file_overrides(tmp_path):
     path = tmp_path / "calendar.yaml"
     path.write_text("holidays: [2027-01-01, 2027-01-04]\nworkdays: []\n", encoding="utf-8")
