@@ -287,6 +287,18 @@ def test_extract_a_background_before_work_stays_where_it_is():
     assert any("本季度客诉上升两成" in p for s in m.sections for p in s.paragraphs)
 
 
+@pytest.mark.parametrize("line, owner", [
+    ("- 劉工負責倉庫盤點系統升級，11月8日前完成。", "劉工"),
+    ("- 鄭經理負責年會場地預訂，下週五前完成。", "鄭經理"),
+    ("- 蕭敏負責供應商對賬，本週內完成。", "蕭敏"),
+])
+def test_extract_a_name_in_traditional_script_is_a_name(line, owner):
+    """Surnames and titles are listed in Simplified script; a name written in Traditional (劉工,
+    鄭經理) is the same name, given as written."""
+    m = run("會議時間：2024年10月14日\n參會人員：倉儲部 許立、方圓\n\n待辦：\n" + line + "\n")
+    assert [a.owner for a in m.action_items] == [owner]
+
+
 def test_extract_discussion_without_conclusion_is_no_decision():
     m = run(HEADER + "二、价格\n销售部提出增加一档规格，会上未达成一致，待下次再议。\n")
     assert m.decisions == []

@@ -96,11 +96,10 @@ class PartyFinder:
         shapes = self._shapes_of(words, distinct)
         spans = []
         for i in _form_places(shapes):
-            text = words[i]
             name_form, department, guess, _, _, _, opens_form, _, _ = shapes[i]
             if name_form:
                 first, stop, label = i, i + 1, "NAME_FORM"
-            elif opens_form and i + 1 < len(words) and _name_forms().match(text + words[i + 1]):
+            elif opens_form and i + 1 < len(words) and _name_forms().match(shapes[i][_NORM] + shapes[i + 1][_NORM]):
                 first, stop, label = i, i + 2, "NAME_FORM"
             elif department:
                 first, stop, label = _department_start(shapes, i), i + 1, "DEPT"
@@ -127,10 +126,11 @@ class PartyFinder:
         a department, a post or an opening bracket, and whether a party may start at the word:
         any of the first three or the seventh) — all fixed by the word alone."""
         lexeme = self.vocab[word]
-        name_form = bool(_name_forms().match(word)) and lexicon.word_frequency(word) < lexicon.name_guess_limit()
+        folded = lexeme.norm_            # 劉工 is 刘工: surnames and titles are listed in Simplified script
+        name_form = bool(_name_forms().match(folded)) and lexicon.word_frequency(folded) < lexicon.name_guess_limit()
         department = is_department(word) and not lexeme.is_punct
-        guess = bool(_guess().match(word)) and lexicon.plausible_name(word)
-        opens_form = len(word) == 1 and word in _name_form_starts()
+        guess = bool(_guess().match(folded)) and lexicon.plausible_name(folded)
+        opens_form = len(folded) == 1 and folded in _name_form_starts()
         return (name_form, department, guess, lexeme.norm_, lexeme.is_punct, lexeme.is_space, opens_form,
                 department or word in _BRACKETS or word in lexicon.role_words(),
                 name_form or department or guess or opens_form)
