@@ -83,23 +83,23 @@ def _folded(text: str, folding: _Folding) -> str:
 
 def fold(text: str) -> str:
     """Simplified script, ASCII digits/letters/punctuation; one char in, one char out."""
-    memo = _DOCUMENT.get()
-    if memo is None:
-        return _folded(text, _fold_folding())
-    folded = memo.folds.get(text)
-    if folded is None:
-        folded = memo.folds[text] = _folded(text, _fold_folding())
-    return folded
+    return _remembered(text, _fold_folding(), "folds")
 
 
 def fold_word(word: str) -> str:
     """Fold a lexicon entry; lower-cases Latin letters so 'ASAP' matches 'asap'."""
+    return _remembered(word, _word_folding(), "word_folds")
+
+
+def _remembered(text: str, folding: _Folding, kind: str) -> str:
+    """The text folded, from the memo of the document being read when there is one."""
     memo = _DOCUMENT.get()
     if memo is None:
-        return _folded(word, _word_folding())
-    folded = memo.word_folds.get(word)
+        return _folded(text, folding)
+    seen: dict[str, str] = getattr(memo, kind)
+    folded = seen.get(text)
     if folded is None:
-        folded = memo.word_folds[word] = _folded(word, _word_folding())
+        folded = seen[text] = _folded(text, folding)
     return folded
 
 
