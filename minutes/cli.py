@@ -27,7 +27,7 @@ from .pipeline import Options, process, process_many
 from .startup import settled
 
 EXIT_OK, EXIT_ERROR = 0, 2
-_DOCUMENT_COMMANDS = {"extract", "lint", "render"}   # these settle start-up after their first document
+_DOCUMENT_COMMANDS = {"extract", "lint", "render", "bench"}   # these settle start-up after their first document
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
