@@ -193,12 +193,39 @@ def _modifier_shaped(front: str, head: str) -> bool:
     return bool(_HAN_MODIFIER.fullmatch(front))
 
 
+def _deliberation_outcome(key: str) -> Optional[str]:
+    """讨论结果 / 会议研究决定: what a deliberation came to is its decisions. 讨论与结论 pairs the
+    talk with its outcome: no role for the whole section, each line says which it is. (A form's
+    讨论结果 cell stays a summary to look for decisions in: only headings come here.)"""
+    head = next((h for h, name in _heads()["content"] if name == "decision" and key.endswith(h)), None)
+    if head is None:
+        return None
+    front = key[:-len(head)]
+    verb = _deliberation_verbs().search(front)
+    if verb is None:
+        return None
+    return _MIXED if _PAIR.search(front) else "decisions"
+
+
+_MIXED = "mixed"
+
+@lru_cache(maxsize=1)
+def _deliberation_verbs() -> re.Pattern:
+    from .lexicon import words
+    return re.compile("|".join(map(re.escape, sorted({fold_word(w) for w in words("cues.yaml", "deliberation_verbs")},
+                                                     key=len, reverse=True))))
+
+
 def role_of_heading(text: str) -> Optional[str]:
     """What a heading says its section holds (actions, decisions, status, info, …), or None."""
     match = field_of(text, "content")
     if match and match.field in _CONTENT_ROLES and match.how != "head":
         return _CONTENT_ROLES[match.field]
     key = normalise(text)
+    if match and match.field == "result":
+        outcome = _deliberation_outcome(key)
+        if outcome is not None:
+            return None if outcome == _MIXED else outcome
     for role, keyword in _section_rules():
         if keyword.search(key):
             return role

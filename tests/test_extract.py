@@ -134,6 +134,26 @@ def test_extract_decision_section_items_and_nested_rationale():
 
 
 @pytest.mark.parametrize("note, name", [
+    ("# 门店巡检复盘\n\n## 讨论结果\n\n- 自下月起，闭店检查改为店长与值班主管双签。\n"
+     "- 冷柜温度记录改为每两小时一次，理由：上月两次断电都在夜间发现滞后。\n", "n.md"),
+    ("采购例会\n三、研究决定\n1. 办公用纸统一向两家定点供应商采购。\n2. 单笔五千元以下的零星采购由部门自行比价。\n", "n.txt"),
+    ("採購例會\n三、會議討論結果\n1. 辦公用紙統一向兩家定點供應商採購。\n2. 單筆五千元以下的零星採購由部門自行比價。\n", "n.txt"),
+])
+def test_extract_decisions_under_a_heading_naming_a_deliberations_outcome(note, name):
+    """讨论结果 / 研究决定 head the list of what was agreed, though no line repeats 决定 or 同意;
+    a grounds clause inside an entry (，理由：…) is its rationale."""
+    m = run(note, name=name)
+    assert len(m.decisions) == 2 and not m.action_items
+    if "理由" in note:
+        assert m.decisions[1].rationale == ["上月两次断电都在夜间发现滞后"]
+
+
+def test_extract_discussion_and_outcome_heading_leaves_each_line_to_itself():
+    m = run("周例会\n二、讨论及结论\n张工介绍了新版排班系统的试用情况。\n会议决定：下周起全员切换新版排班系统。\n")
+    assert [d.text for d in m.decisions] == ["下周起全员切换新版排班系统"]
+
+
+@pytest.mark.parametrize("note, name", [
     ("# 渠道评审\n\n## 决议\n\n✅ 经销商返利改为按季结算\n- 依据：月结对账工作量过大\n\n✅ 华南区先行试点\n", "n.md"),
     ("渠道评审\n会议决定\n√ 经销商返利改为按季结算\n  · 依据：月结对账工作量过大\n√ 华南区先行试点\n", "n.txt"),
     ("渠道評審\n議定事項\n☑ 經銷商返利改為按季結算\n- 依據：月結對賬工作量過大\n☑ 華南區先行試點\n", "n.txt"),

@@ -51,6 +51,16 @@ def test_labels_match_listed_bilingual_and_head_words(label, groups, field):
     ("上期行动项回顾", "status"),
     ("会议决议", "decisions"),
     ("遗留问题", "questions"),
+    # what a deliberation came to is decided; what an inspection found, or how a talk went, is not
+    ("讨论结果", "decisions"),
+    ("研究决定", "decisions"),
+    ("會議討論結論", "decisions"),
+    ("讨论情况", "info"),
+    ("检查结果", None),
+    # discussion and its outcome under one heading: each line says which it is
+    ("讨论与决定", None),
+    ("討論及結論", None),
+    ("议程及讨论结果", None),
 ])
 def test_labels_heading_roles(heading, role):
     assert role_of_heading(heading) == role
