@@ -122,6 +122,8 @@ def _parse_group(group: str) -> list[Party]:
     m = _LABELLED_GROUP.match(group)
     if m and is_department(m.group(1)):
         department, group = m.group(1).strip(), m.group(2)
+    elif m and _names_a_side(m.group(1)):
+        group = m.group(2)                          # 甲方：冼伟、房晓 / 业主单位：…: the side's people
     split = _outside_brackets(_ITEM_SEP, group)
     items = [i.strip() for i in (split if len(split) > 1 else _space_items(group))]
     parties = []
@@ -169,7 +171,8 @@ def _space_items(group: str) -> list[str]:
     items: list[str] = []
     for word in words:
         latin = _LATIN_WORDS.fullmatch(items[-1]) if items else None
-        if items and (latin or is_department(items[-1]) or is_post(items[-1])) and _HAN_START.match(word) \
+        if items and (latin or is_department(items[-1]) or is_post(items[-1]) or _post_before(items[-1], word)) \
+                and _HAN_START.match(word) \
                 or (latin or items and is_post(items[-1])) and _CAPITALISED.fullmatch(word):   # Kevin 王凯, 总经理 芮国栋
             items[-1] += " " + word
         elif items and _LONE_HAN.match(items[-1]) and _LONE_HAN.match(word):
@@ -202,6 +205,8 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
         contact = without_posts(_CONTACT_LABEL.sub("", inside))   # （联系人：龙婷）, （江秀琴主任）
         if is_department(item) and name_shaped(contact) and not _office_title(contact):
             return _parse_item(contact, item)                        # 信息部（杭旭）: 杭旭 of 信息部
+        if _full_name_of(item, inside):
+            return _parse_item(inside, department)                  # 郝书记（郝建军）: the full name
         if is_department(inside):
             department = inside
         elif _HELPING.search(inside):
@@ -213,7 +218,7 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
     words = _two_words(item)
     if words and is_department(words[0]):
         department, item = words
-    elif words and is_post(words[0]) and looks_like_person(words[1]):
+    elif words and (is_post(words[0]) and looks_like_person(words[1]) or _post_before(*words) or _title_before(*words)):
         note, item = note or words[0], words[1]              # 总经理 芮国栋: the person, the post as a note
     elif glued := _department_then_name(item):
         department, item = glued
@@ -229,6 +234,41 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
     if not looks_like_person(item):
         return Party(name="", kind="person")
     return Party(name=item, kind="person", department=department, note=note, helper=helper)
+
+
+def _names_a_side(label: str) -> bool:
+    """甲方, 业主单位, 委託方: a label for one side of a meeting, which is no person."""
+    words = label.strip()
+    return bool(_CJK.match(words)) and len(words) <= _POST_MAX and not name_shaped(words)
+
+
+def _post_before(first: str, name: str) -> bool:
+    """``资料员 仇月``, ``家长代表 钮丹``: a word ending as posts do (a title, 员, 代表) that is no
+    name, no department and no vague party, written before a name with a space, is the person's
+    post or role, listed or not (庹亮 韩梅梅 are two people: 庹亮 ends as no post does)."""
+    return bool(_CJK.match(first)) and 2 <= len(first) <= _POST_MAX and _post_ending(fold(first)) \
+        and not name_shaped(first) and not is_department(first) and not is_vague_party(first) \
+        and name_shaped(name) and not _titled(fold(name))
+
+
+def _post_ending(word: str) -> bool:
+    return word.endswith(lexicon.words("parties.yaml", "post_suffixes")) or word.endswith(lexicon.words("parties.yaml", "titles"))
+
+
+def _title_before(first: str, name: str) -> bool:
+    """``村主任 贝春生`` as one entry of a list: a titled word before a full name is the post
+    (王总 and 李明 as two people would be two entries)."""
+    return bool(_CJK.match(first)) and _titled(fold(first)) and name_shaped(name) and not _titled(fold(name))
+
+
+_POST_MAX = 6
+
+
+def _full_name_of(item: str, inside: str) -> bool:
+    """郝书记（郝建军）, 谭老师（谭雪梅）: a titled surname, then the full name with that surname."""
+    short, full = fold(item.strip()), fold(inside)
+    return _CJK.match(short) is not None and _titled(short) and name_shaped(full) and not _titled(full) \
+        and len(full) > 1 and full[0] == short[0]
 
 
 def _two_words(item: str) -> Optional[tuple[str, str]]:

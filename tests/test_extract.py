@@ -63,12 +63,31 @@ def test_extract_meeting_fields_from_labelled_lines():
     ("在场：老陈(市场) 小林(运营) Amy(销售)", ["老陈", "小林", "Amy"], {"市场", "运营", "销售"}),
     ("参与: Kevin 王凯(PM), 周婧(前端)", ["Kevin 王凯", "周婧"], None),
     ("出席：周海（财务总监）、方明（销售部），以及各部门负责人，共23人", ["周海", "方明"], {"销售部"}),
+    # a post nobody listed before the name (出纳, 资料员, 家长代表): the name is the person
+    ("参加人员：出纳 邝丽、资料员 仇月、家长代表 钮丹", ["邝丽", "仇月", "钮丹"], None),
+    ("到会：保洁主管 满春燕　质检员 鄢立　业主代表 尉迟敏", ["满春燕", "鄢立", "尉迟敏"], None),
+    # …but a word ending as no post does, before a name, is a name with a rare surname
+    ("到会：钭明 韩雪 乜红", ["钭明", "韩雪", "乜红"], None),
+    # a titled surname with the full name after it in brackets is that person
+    ("参会：郝书记（郝建军）、谭老师（谭雪梅）、戚工", ["郝建军", "谭雪梅", "戚工"], None),
 ])
 def test_extract_attendee_list_forms(line, attendees, departments):
     m = run(f"周例会\n日期：2024-06-03\n{line}\n").meeting
     assert m.attendees == attendees
     if departments is not None:
         assert set(m.departments) == departments
+
+
+@pytest.mark.parametrize("lines", [
+    "参加单位及人员：\n甲方：工程部 冼伟、房晓\n乙方：项目经理 喻强，安全员 訾红\n",
+    "与会各方：\n业主单位：冼伟、房晓\n总包单位：喻强、訾红\n",
+    "出席人員：\n委託方：冼偉、房曉\n受託方：喻強、訾紅\n",
+])
+def test_extract_attendees_listed_by_side_under_an_empty_label(lines):
+    """The people of each side on their own line (甲方：…, 业主单位：…) under an empty attendee label:
+    the sides are no departments, their people are the attendees."""
+    m = run(f"项目协调会\n日期：2024-06-03\n{lines}\n一、议题\n讨论进度。\n").meeting
+    assert len(m.attendees) == 4 and m.attendees[0] in ("冼伟", "冼偉") and m.attendees[-1] in ("訾红", "訾紅")
 
 
 def test_extract_absent_people_are_not_attendees():

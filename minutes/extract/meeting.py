@@ -155,13 +155,18 @@ def _continuation(units: list[Unit], i: int) -> list[Unit]:
                 and _only_people(unit.text):
             lines.append(unit)              # 【财务部】 / 施雨桐: one short line under it reads like a heading
             continue
-        if unit.label is not None or unit.kind == "heading" \
+        if unit.label is not None and not _side_of_the_meeting(unit) or unit.kind == "heading" \
                 or (not unit.indent and unit.style is None and not _only_people(unit.text)):
             break
         lines.append(unit)
     while lines and _department_line(lines[-1].text) is not None:
         lines.pop()                        # a department with nobody under it is the next section's heading
     return lines
+
+
+def _side_of_the_meeting(unit: Unit) -> bool:
+    """``业主单位：冼伟、房晓`` read as a record's field (a 单位): one side's people, when that is all it holds."""
+    return unit.label_group == "record" and unit.kind == "line" and _only_people(unit.text)
 
 
 def _other_sides(units: list[Unit], i: int) -> Iterable[tuple[Unit, str]]:
@@ -210,8 +215,9 @@ def _department_line(text: str) -> Optional[str]:
 def _only_people(text: str) -> bool:
     if len(text) > _PEOPLE_LINE or re.search(r"[。；;]", text):
         return False
-    if m := _LABELLED.match(text):           # 品牌部：常晓、宋佳音
-        if not is_department(text[:m.end() - 1].strip()):
+    if m := _LABELLED.match(text):           # 品牌部：常晓、宋佳音 / 甲方：冼伟、房晓
+        label = text[:m.end() - 1].strip()
+        if not is_department(label) and (len(label) > _SIDE_LABEL or name_shaped(label)):
             return False
         text = text[m.end():]
     parties = parse_parties(text)
@@ -219,6 +225,7 @@ def _only_people(text: str) -> bool:
 
 
 _PEOPLE_LINE = 40          # chars: 总经办 赵宏（总经理）, 财务部 葛琼、严倩
+_SIDE_LABEL = 6            # chars: 甲方, 建设单位, 受託方 — a side of the meeting, no sentence
 
 
 # --------------------------------------------------------------------------- #
