@@ -80,9 +80,8 @@ def name_shaped(word: str) -> bool:
         return False
     if not _CJK.match(word):
         return True
-    if _titled(word) or (len(word) in (2, 3) and word[0] in lexicon.words("parties.yaml", "name_prefixes")
-                         and word[1] in lexicon.surnames()):
-        return True
+    if _titled(word) or (word[0] in lexicon.words("parties.yaml", "name_prefixes") and word[1:] in lexicon.surnames()):
+        return True                                 # 小霍, 老欧阳 (小霍出 is 小霍 and a verb)
     surname = next((s for s in lexicon.surnames_longest_first() if word.startswith(s)), None)
     return surname is not None and 1 <= len(word) - len(surname) <= 2 and lexicon.plausible_name(word)
 

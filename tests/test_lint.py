@@ -408,6 +408,7 @@ def _vague_findings(text: str) -> list[tuple[str, str]]:
     ("張偉年後統計各門店名單", ("vague-time", "年後")),
     ("赵敏后续再对比两个方案的报价", ("vague-time", "后续")),
     ("孙丽后期要补齐巡检照片", ("vague-time", "后期")),
+    ("孙丽以后统一安排巡检照片整理", ("vague-time", "以后")),      # from now on, but no fixed time
 ])
 def test_lint_soft_verbs_said_a_little_and_later_words_that_time_work(task, flagged):
     assert flagged in _vague_findings(f"周会\n日期：2025年3月4日\n待办：\n1. {task}。\n")
@@ -421,7 +422,10 @@ def test_lint_soft_verbs_said_a_little_and_later_words_that_time_work(task, flag
     "设备到货以后，陈晨3月20日前完成安装。",    # 以后 tells an order
     "两年后复评一次。",                       # counted from the meeting
     "邱刚3月6日前跟客户确认后续对账安排。",     # a thing to come, not work timed
+    "值班表以后统一周五下午5点前发到群里。",     # from now on, a fixed time: a standing rule
+    "今後一律每週一上午報送周報。",
+    "报销单今后均在每月25日前交财务部。",
 ])
 def test_lint_descriptive_uses_of_time_words_and_measurable_verbs_are_not_flagged(line):
     findings = _vague_findings(f"周会\n日期：2025年3月4日\n{line}\n")
-    assert not [f for f in findings if f[1] in ("讨论下", "统计下", "近期", "后续", "以后", "年后")], findings
+    assert not [f for f in findings if f[1] in ("讨论下", "统计下", "近期", "后续", "以后", "年后", "今後", "今后")], findings

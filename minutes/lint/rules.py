@@ -33,6 +33,7 @@ _PART_OF_MONTH = re.compile(r"初|旬|月中|中下|上中|第\s*\S{1,2}\s*个?\
 _PROPOSAL = re.compile(r"建议|提议|希望|考虑|打算|或许|可否")
 _RECURRING = re.compile(r"^每")
 _CLAUSE_TAIL = re.compile(r"[^,，。;；:：!！?？\s]{0,12}")
+_CLAUSE_ENDS = frozenset(",，。;；!！?？")
 _NOT_DOER_AFTER = re.compile(r"^\s*(?:负责人|领导|同事|人员|的|之间|数据|口径)")
 _CLAUSE_BREAK = ",，。;；:：!！?？、()（）[]【】"
 
@@ -137,11 +138,22 @@ def _later(reading: Reading, unit: Unit) -> Iterator[tuple[int, int]]:
             continue
         after = m.end() + len(unit.fold[m.end():]) - len(unit.fold[m.end():].lstrip())
         if unit.fold.startswith(_later_followers(), after):
-            yield m.start(), m.end()
+            if not _standing_rule(reading, unit, m.group(0), after):
+                yield m.start(), m.end()
         elif any(h.start == after for h in reading.cues(unit, "TASK_VERB", start=after, end=min(len(unit.text), after + 8))):
             tail = _CLAUSE_TAIL.match(unit.fold, after).group(0)
             if not (len(tail) < 12 and tail.endswith(_attributive_heads())):   # 后续对账安排: a thing to come
                 yield m.start(), m.end()
+
+
+def _standing_rule(reading: Reading, unit: Unit, word: str, after: int) -> bool:
+    """以后统一周日20点前发: "from now on", a rule word, and a fixed time or a recurrence in the clause."""
+    if word not in lexicon.folded_words("lint.yaml", "vague-time", "from_now_words") \
+            or not unit.fold.startswith(tuple(lexicon.folded_words("lint.yaml", "vague-time", "standing_rule_words")), after):
+        return False
+    clause_end = next((i for i in range(after, len(unit.fold)) if unit.fold[i] in _CLAUSE_ENDS), len(unit.fold))
+    return any(after <= d.start < clause_end and d.iso for d in reading.deadlines(unit)) \
+        or "每" in unit.fold[after:clause_end]
 
 
 @lru_cache(maxsize=1)
