@@ -146,9 +146,19 @@ def _field_of(text: str, *groups: str) -> Optional[LabelMatch]:
     for words in [w for w in (key, *parts[:1]) if len(w) <= MAX_LABEL]:
         for group in groups:
             found = _by_head(words, group)
-            if found:
+            if found and not _words_before_a_gap(text, found):
                 return found
     return _first_of_pair(key, groups)
+
+
+_WORD_THEN_GAP = re.compile(r"[\u4e00-\u9fff]{2}\s+([\u4e00-\u9fff]+)\s*[:：]?\s*$")
+
+
+def _words_before_a_gap(text: str, found: LabelMatch) -> bool:
+    """``清点库存 负责人``: words, a space, then the head word are a line's text and then its label,
+    not one compound label (a label spaced out to line up, 时　间, has one character per run)."""
+    m = _WORD_THEN_GAP.search(fold_word(text))
+    return m is not None and found.words.endswith(m.group(1)) and len(m.group(1)) < len(found.words)
 
 
 _normalise_label = lru_cache(maxsize=1 << 14)(_normalise)

@@ -55,7 +55,26 @@ def is_department(word: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def is_vague_party(word: str) -> bool:
-    return fold_word(word.strip()) in lexicon.folded_words("parties.yaml", "vague_parties")
+    folded = fold_word(word.strip())
+    return folded in lexicon.folded_words("parties.yaml", "vague_parties") or _each_of_a_kind(folded)
+
+
+def _each_of_a_kind(folded: str) -> bool:
+    """各病区护士长, 每个班组: "each X" as a party, for any X of a few Han characters."""
+    opener = next((o for o in _vague_openers() if folded.startswith(o)), None)
+    if opener is None:
+        return False
+    rest = folded[len(opener):]
+    return 1 <= len(rest) <= _EACH_MAX and bool(_CJK.match(rest)) \
+        and not rest.startswith(tuple(lexicon.folded_words("parties.yaml", "not_party_after_opener")))
+
+
+_EACH_MAX = 8
+
+
+@lru_cache(maxsize=1)
+def _vague_openers() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.folded_words("parties.yaml", "vague_party_openers"), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1 << 16)

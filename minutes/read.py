@@ -192,7 +192,8 @@ def parse_lines(text: str, *, markdown: bool) -> list[Paragraph | Table]:
     while number < len(lines):
         rows = _table_rows(lines, number, markdown) if _TABLE_SIGN.search(lines[number]) else []
         if rows:
-            blocks.append(_md_table(rows) if markdown and "|" in rows[0][1] else _split_table(rows))
+            piped = "|" in rows[0][1] and (markdown or len(rows) > 1 and _is_table_rule(rows[1][1]))
+            blocks.append(_md_table(rows) if piped else _split_table(rows))
             number += len(rows)
             gap = False
             continue
@@ -212,8 +213,8 @@ _TABLE_SIGN = re.compile(r"[|\t]|\s{2,}|\u3000")
 def _table_rows(lines: list[str], start: int, markdown: bool) -> list[tuple[int, str]]:
     """The (1-based number, line) rows of a table starting at lines[start], or []."""
     first = lines[start]
-    if markdown and (_MD_TABLE_ROW.match(first) or "|" in first and start + 1 < len(lines)
-                     and _is_table_rule(lines[start + 1]) and "-" in lines[start + 1]):
+    ruled = "|" in first and start + 1 < len(lines) and _is_table_rule(lines[start + 1]) and "-" in lines[start + 1]
+    if ruled or markdown and _MD_TABLE_ROW.match(first):     # a ruled pipe table is one in any text (pasted)
         bare = not _MD_TABLE_ROW.match(first)
         end = start + 1
         while end < len(lines) and (_MD_TABLE_ROW.match(lines[end]) or bare and "|" in lines[end]):

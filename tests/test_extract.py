@@ -369,6 +369,11 @@ def test_extract_todo_section_owner_deadline_helper():
     ("整理客户名单，负责人：郑涛，6月18日前完成。", "郑涛", "2024-06-18"),
     ("修订合同模板。负责人：吴敏；截止：下周五；协作：冯雪", "吴敏", "2024-06-21"),
     ("支付网关扩容 —— 负责人：郑涛，截止：2024-09-30，优先级：高", "郑涛", "2024-09-30"),
+    # fields after the task with spaces only: the words before the label are the task, and the
+    # owner's value ends where a date starts
+    ("清点仓库库存 负责人：冯雪 6月20日前", "冯雪", "2024-06-20"),
+    ("更新值班表 责任人：吴敏 下周五", "吴敏", "2024-06-21"),
+    ("核對供應商發票 負責人：蕭敏 6/18", "蕭敏", "2024-06-18"),
 ])
 def test_extract_inline_fields(line, owner, deadline):
     item = run(HEADER + "三、行动项\n1. " + line + "\n").action_items[0]

@@ -57,6 +57,10 @@ def test_lint_vague_time_near_misses(body):
     ("待办：\n1. 销售岗JD由相关部门尽快补充。\n", ["相关部门"]),
     ("二、其他\n1. 各部门6月底前报送本部门预算。\n", ["各部门"]),
     ("待办：\n1. 大家研究一下工具选型\n", ["大家"]),
+    # "each X" in an owner cell or field names no one, whatever X is
+    ("| 事项 | 负责人 | 完成时间 |\n|---|---|---|\n| 上报整改台账 | 各病区护士长 | 6月20日 |\n", ["各病区护士长"]),
+    ("待办：\n1. 清点库存 负责人：每个班组 6月20日前\n", ["每个班组"]),
+    ("待辦：\n1. 清點庫存 負責人：各門市店長 6月20日前\n", ["各門市店長"]),
 ])
 def test_lint_vague_owner_hits(body, flagged):
     assert rules_of(body, "vague-owner") == flagged

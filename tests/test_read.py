@@ -289,6 +289,19 @@ def test_read_md_table_cells_and_separator_skipped():
     assert table.rows[2][2].location == Location(line=5, column=source.split("\n")[4].index("周五") + 1)
 
 
+@pytest.mark.parametrize("source", [
+    "待办如下\n| 任务 | 负责人 | 截止 |\n| --- | --- | --- |\n| 整理需求 | 李娜 | 6月20日 |\n| 搭建后台 | 高磊 | 周五 |\n",
+    "待辦如下\n任務 | 負責人 | 截止\n:-- | :--: | --:\n整理需求 | 李娜 | 6月20日\n搭建後台 | 高磊 | 週五\n",
+])
+def test_read_ruled_pipe_table_pasted_into_a_txt_file(source):
+    """A pipe table with its rule line (copied from a wiki, a chat or an AI summary) is a table in a
+    .txt file too; a line with a bar and no rule under it stays a line."""
+    before, table = read_document("notes.txt", source.encode("utf-8")).blocks
+    assert isinstance(table, Table) and len(table.rows) == 3 and grid(table)[1] == ["整理需求", "李娜", "6月20日"]
+    blocks = read_document("notes.txt", "甲方 | 乙方\n合同已签\n".encode("utf-8")).blocks
+    assert [type(b) for b in blocks] == [Paragraph, Paragraph]
+
+
 def test_read_md_br_variants_in_cell_become_line_breaks():
     (table,) = md("| 备注 |\n|---|\n| 第一行<br/>第二行<br />第三行 |")
     assert table.rows[1][0].text == "第一行\n第二行\n第三行"

@@ -52,11 +52,26 @@ def inline_fields(text: str) -> list[InlineField]:
         limit = found[i + 1][0].start() if i + 1 < len(found) else len(text)
         stop = _VALUE_END.search(folded, m.end(), limit)
         end = stop.start() if stop else limit
+        if name in _PARTY_FIELDS:
+            end = _before_a_spaced_date(text, m.end(), end)
         value = text[m.end():end].strip()
         if name in ("id", "remark", "task") or not value:
             continue
         out.append(InlineField(name, value, m.start(), m.end() + len(text[m.end():end].rstrip()), m.end()))
     return out
+
+
+_PARTY_FIELDS = ("owner", "collaborators")
+_GAP = re.compile(r"\s+")
+
+
+def _before_a_spaced_date(text: str, start: int, end: int) -> int:
+    """``负责人：周强 6月20日前``: a party's value ends at a space before a date; the date is the
+    item's own."""
+    for gap in _GAP.finditer(text, start, end):
+        if gap.start() > start and any(d.start == 0 for d in find_deadlines(text[gap.end():end], _PROBE_DAY)):
+            return gap.start()
+    return end
 
 
 def _field_name(m: re.Match, folded: str) -> str | None:
