@@ -32,6 +32,7 @@ PHRASE_SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "FIRST_PERSON": ("cues.yaml", ("first_person",)),
     "SECOND_PERSON": ("cues.yaml", ("second_person",)),
     "NOT_COMMITMENT": ("cues.yaml", ("not_commitment",)),
+    "NOTICE": ("cues.yaml", ("notice_requests",)),
     "TASK_VERB": ("cues.yaml", ("task_verbs",)),
     "DOER_LINK": ("cues.yaml", ("doer_links",)),
     "DIRECTIVE": ("cues.yaml", ("directives",)),
@@ -210,7 +211,7 @@ def name_finder() -> re.Pattern:
 @lru_cache(maxsize=1)
 def doer_cues() -> frozenset[str]:
     """Words that follow a doer: 负责, 协助, 将, 于, 尽快… (folded)."""
-    keys = ("owner_verbs", "helper_verbs", "doer_links", "directives")
+    keys = ("owner_verbs", "helper_verbs", "doer_links", "directives", "short_work_verbs")
     return frozenset().union(*(folded_words("cues.yaml", k) for k in keys), folded_words("lint.yaml", "vague-time", "phrases"))
 
 
@@ -226,10 +227,20 @@ def time_openers() -> frozenset[str]:
 
 
 def plausible_name(word: str) -> bool:
-    """Not a word the segmenter knows as common (单位, 施工), nor one starting with one (方案发…)."""
+    """Not a word the segmenter knows as common (单位, 施工), nor one starting with one (方案发…),
+    nor a weekday (周四前出方案: 周 is a surname too)."""
     limit = name_guess_limit()
     compound = word.startswith(compound_surnames())
-    return word_frequency(word) < limit and (compound or len(word) < 3 or word_frequency(word[:2]) < limit)
+    return word_frequency(word) < limit and (compound or len(word) < 3 or word_frequency(word[:2]) < limit) \
+        and not _weekday_start().match(word)
+
+
+@lru_cache(maxsize=1)
+def _weekday_start() -> re.Pattern:
+    data = load_yaml("deadlines.yaml")
+    stems = [fold_word(w) for w in data.get("weekday_stems") or []]
+    days = [fold_word(w) for forms in (data.get("weekdays") or {}).values() for w in forms if not w.isascii() or w.isdigit()]
+    return re.compile(f"(?:{'|'.join(map(re.escape, stems))})(?:{'|'.join(map(re.escape, days))})")
 
 
 def find_names(folded: str):

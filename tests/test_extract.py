@@ -90,6 +90,33 @@ def test_extract_attendees_listed_by_side_under_an_empty_label(lines):
     assert len(m.attendees) == 4 and m.attendees[0] in ("冼伟", "冼偉") and m.attendees[-1] in ("訾红", "訾紅")
 
 
+@pytest.mark.parametrize("lead_in", [
+    "@所有人 今天例会要点如下，请各位店长认真看完：",
+    "以上为本次例会要点，请大家知悉。",
+    "請各位同仁查收本紀要：",
+])
+def test_extract_asking_people_to_read_the_message_is_no_task(lead_in):
+    m = run(f"店长例会\n日期：2025年3月4日\n{lead_in}\n1、周强3月7日前清点中岛陈列位。\n")
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("周强", "2025-03-07")]
+    assert not [f for f in m.lint if f.rule in ("vague-owner", "missing-owner")]
+
+
+@pytest.mark.parametrize("line, owner", [
+    ("3、葛新写情况说明，本周五下班前交给我。", "葛新"),           # a name nobody listed, then a one-character verb
+    ("3、郜岚订下周例会的会议室，周三前确认。", "郜岚"),
+    ("3、邴慧写一版报价单，周四前发群里。", "邴慧"),
+])
+def test_extract_unlisted_name_before_a_short_verb_owns_the_task(line, owner):
+    m = run(f"店长例会\n日期：2025年3月4日\n{line}\n")
+    assert [a.owner for a in m.action_items] == [owner]
+
+
+def test_extract_a_weekday_is_no_name_though_its_stem_is_a_surname():
+    m = run("店长例会\n日期：2025年3月4日\n[10:02] 郁芳：我来联系厂家，周四前出维修方案。\n"
+            "[10:03] 柏林：周六统一盘点。\n")
+    assert all(not (a.owner or "").startswith(("周四", "周六")) for a in m.action_items)
+
+
 def test_extract_absent_people_are_not_attendees():
     m = run("周例会\n日期：2024-06-03\n出席：张三、李四、王五\n缺席：王五（出差）\n").meeting
     assert m.attendees == ["张三", "李四"] and m.absent == ["王五"]

@@ -90,13 +90,23 @@ class ActionReader:
                 drafts = list(self._listed(unit))
             else:
                 drafts = list(self._line(unit, in_list=self._follows_an_item(unit, last_unit)))
-            drafts = [d for d in drafts if not _takes_meeting_role(d)]
+            drafts = [d for d in drafts if not _takes_meeting_role(d) and not self._asks_only_notice(d)]
             if self.transcript and items and last_unit is not None:
                 drafts = [d for d in drafts if not self._dates_the_last_ask(d, items[-1], unit, last_unit)]
             items.extend(self.items.item(d) for d in drafts)
             last_unit = unit if drafts else last_unit
             last = drafts[-1] if drafts and (unit.label in ("task", "action") or fields_follow) else None
         return items
+
+    def _asks_only_notice(self, draft: Draft) -> bool:
+        """请各位店长认真看完： / 请大家知悉: asking people to read the message is no work of its own
+        (请周强知悉并于周五前反馈 still hands out the 反馈)."""
+        unit = draft.unit
+        notices = self.reading.cues(unit, "NOTICE", start=draft.start, end=draft.end)
+        if not notices:
+            return False
+        work = self.reading.cues(unit, "TASK_VERB", start=draft.start, end=draft.end)
+        return not any(not any(n.start <= w.start < n.end for n in notices) for w in work)
 
     def _owner_field(self, words: str) -> bool:
         """The words carry an owner field (责任人：X, 负责人 X)."""

@@ -378,13 +378,22 @@ def _vague_doers(reading: Reading, unit: Unit) -> Iterator[Hit]:
         if party.kind != "vague" or _NOT_DOER_AFTER.match(unit.text[party.end:]):
             continue
         if any(m.end == party.start for m in markers):
-            yield party
+            if not _asked_only_to_take_note(reading, unit, party.end):
+                yield party
             continue
         before = unit.fold[:party.start].rstrip()
         opens = not before or before[-1] in _CLAUSE_BREAK or any(m.end == len(before) for m in openers)
         at = len(unit.fold) - len(unit.fold[party.end:].lstrip())
         if opens and any(d.start == at and not unit.fold.startswith(_not_duty_after(), d.end) for d in directives):
             yield party
+
+
+def _asked_only_to_take_note(reading: Reading, unit: Unit, start: int) -> bool:
+    """请各位店长认真看完 / 请大家知悉: the party is asked to read the message, not given work."""
+    end = next((i for i in range(start, len(unit.fold)) if unit.fold[i] in _CLAUSE_ENDS), len(unit.fold))
+    notices = reading.cues(unit, "NOTICE", start=start, end=end)
+    work = reading.cues(unit, "TASK_VERB", start=start, end=end)
+    return bool(notices) and all(any(n.start <= w.start < n.end for n in notices) for w in work)
 
 
 def _added_words(unit: Unit, config: LintConfig) -> Iterator[tuple[str, int, int]]:
