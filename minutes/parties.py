@@ -98,13 +98,19 @@ def parse_parties(text: str) -> list[Party]:
     While one document is read (textnorm.one_document) the same words are parsed once: an
     owner cell, the slot it sits in and the owner field read from it, or an attendee line read
     for the meeting and again for the document, hold the same names."""
+    return [Party(**vars(p)) for p in parties_as_read(text)]      # copies: a reader may set a party's department
+
+
+def parties_as_read(text: str) -> list[Party]:
+    """`parse_parties` for a reader that only looks: the parties as first read in this document,
+    shared, not copied (a reader that changes one must ask `parse_parties`)."""
     read = document_memo("parties")
     if read is None:
         return _parse_parties(text)
     parties = read.get(text)
     if parties is None:
         parties = read[text] = _parse_parties(text)
-    return [Party(**vars(p)) for p in parties]        # copies: a reader may set a party's department
+    return parties
 
 
 def _parse_parties(text: str) -> list[Party]:
