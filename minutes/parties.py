@@ -351,11 +351,16 @@ _GLUED_MAX = 12           # chars: 质量部蒋晓, 人力资源部牛佳, 人�
 
 def _without_courtesy(item: str) -> str:
     """梁家豪先生 → 梁家豪, 鍾明達校長 → 鍾明達; a title alone (先生) stays as written."""
-    titles = lexicon.words("parties.yaml", "courtesy_titles")
+    titles = _courtesy_titles()
     for title in titles if item.endswith(titles) else ():
         if item.endswith(title) and len(item) > len(title) + 1:
             return item[:-len(title)].rstrip()
     return without_posts(item)
+
+
+@lru_cache(maxsize=1)
+def _courtesy_titles() -> tuple[str, ...]:
+    return lexicon.words("parties.yaml", "courtesy_titles")
 
 
 def without_posts(item: str) -> str:
@@ -364,6 +369,9 @@ def without_posts(item: str) -> str:
     if name_shaped(item):
         return item
     name, folded = item, fold(item)
+    posts = _posts()
+    if folded[:1] not in posts.first_chars and folded[-1:] not in posts.last_chars:
+        return item                      # (most words: no post opens or ends them)
     while not name_shaped(name) and (post := _opening_word(folded, _posts())):
         name, folded = name[len(post):], folded[len(post):]
     if not name_shaped(name):
