@@ -116,13 +116,19 @@ def parse_parties(text: str) -> list[Party]:
     While one document is read (textnorm.one_document) the same words are parsed once: an
     owner cell, the slot it sits in and the owner field read from it, or an attendee line read
     for the meeting and again for the document, hold the same names."""
+    return [Party(**vars(p)) for p in parties_as_read(text)]      # copies: a reader may set a party's department
+
+
+def parties_as_read(text: str) -> list[Party]:
+    """`parse_parties` for a reader that only looks: the parties as first read in this document,
+    shared, not copied (a reader that changes one must ask `parse_parties`)."""
     read = document_memo("parties")
     if read is None:
         return _parse_parties(text)
     parties = read.get(text)
     if parties is None:
         parties = read[text] = _parse_parties(text)
-    return [Party(**vars(p)) for p in parties]        # copies: a reader may set a party's department
+    return parties
 
 
 def _parse_parties(text: str) -> list[Party]:
@@ -363,11 +369,16 @@ _GLUED_MAX = 12           # chars: 质量部蒋晓, 人力资源部牛佳, 人�
 
 def _without_courtesy(item: str) -> str:
     """梁家豪先生 → 梁家豪, 鍾明達校長 → 鍾明達; a title alone (先生) stays as written."""
-    titles = lexicon.words("parties.yaml", "courtesy_titles")
+    titles = _courtesy_titles()
     for title in titles if item.endswith(titles) else ():
         if item.endswith(title) and len(item) > len(title) + 1:
             return item[:-len(title)].rstrip()
     return without_posts(item)
+
+
+@lru_cache(maxsize=1)
+def _courtesy_titles() -> tuple[str, ...]:
+    return lexicon.words("parties.yaml", "courtesy_titles")
 
 
 def without_posts(item: str) -> str:
@@ -376,6 +387,9 @@ def without_posts(item: str) -> str:
     if name_shaped(item):
         return item
     name, folded = item, fold(item)
+    posts = _posts()
+    if folded[:1] not in posts.first_chars and folded[-1:] not in posts.last_chars:
+        return item                      # (most words: no post opens or ends them)
     while not name_shaped(name) and (post := _opening_word(folded, _posts())):
         name, folded = name[len(post):], folded[len(post):]
     if not name_shaped(name):

@@ -128,12 +128,13 @@ def _speaks(who: str, gazetteer) -> bool:
 _LINK = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 _SLOT = re.compile(r"\s*(?:[:：，,；;（）()|｜\t→>]|[-—–]+|\s{2,})\s*")
 _SLOTTED = re.compile(r"\s{2,}|[→>]|\s[-—–]+\s")
+_NAME_LETTER = re.compile(r"[A-Za-z\u4e00-\u9fff]")     # what parties.looks_like_person needs one of
 
 
 def _people_from_slots(seg: Segmented, gazetteer) -> None:
     """A name nobody listed, standing alone in a field slot of an item line (任务 → 耿佳，4月28日;
     Marcus — finalize…; 品质部 师晓宇), joins the gazetteer, so the line's owner is found."""
-    from ..parties import name_shaped, parse_parties
+    from ..parties import name_shaped, parties_as_read
     read: set[str] = set()        # a piece read once has given its names (a row's owner comes again and again)
     for unit in seg.units:
         if unit.kind not in ("line", "cell") or (unit.style is None and unit.record is None and "\t" not in unit.text
@@ -144,10 +145,10 @@ def _people_from_slots(seg: Segmented, gazetteer) -> None:
             continue
         for piece in pieces:
             words = piece.strip().lstrip("@")
-            if len(piece.strip()) > 16 or words in read:
-                continue
+            if len(piece.strip()) > 16 or words in read or not _NAME_LETTER.search(words):
+                continue                 # (a name needs a Han or Latin letter: a piece of figures names nobody)
             read.add(words)
-            for party in parse_parties(words):
+            for party in parties_as_read(words):
                 if party.kind == "person" and name_shaped(party.name) and party.name not in gazetteer.people:
                     gazetteer.add_person(party.name, party.department)
 

@@ -64,6 +64,15 @@ def _opener() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _decision_words() -> re.Pattern:
+    """A word one of the sentence tests of `_decision` needs (_opener, _concluded, _settles,
+    _deliberated, _decides_after_grounds): a line with none of them is asked no sentence by sentence."""
+    keys = ("decision_heads", "decision_endings", "decision_agreements", "decision_settings", "deliberation_verbs",
+            "result_connectives")
+    return re.compile("|".join(_alternation(key) for key in keys))
+
+
+@lru_cache(maxsize=1)
 def _decision_verb() -> re.Pattern:
     return re.compile(_alternation("decision_verbs"))
 
@@ -173,7 +182,7 @@ def _decision(unit: Unit, transcript: bool, reading: Reading) -> Optional[tuple[
     if m := _inline_label().search(unit.fold):
         return _with(_enumerated(unit, text[m.end():], m.end()), whole)
     speaker = speaker_end(unit) if transcript else 0
-    if unit.role not in ("status", "actions"):
+    if unit.role not in ("status", "actions") and _decision_words().search(unit.fold):
         made, taken = [], None
         for start, end in _sentences(text, speaker):
             sentence = unit.fold[start:end]

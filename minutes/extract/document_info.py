@@ -371,8 +371,8 @@ def _sections(minutes: Minutes, seg: Segmented, finder: _UnitFinder, skip: set[t
             section_of[id(unit)] = len(minutes.sections) - 1
     first_item = _place_items(minutes, finder, section_of)
     for unit in seg.units:
-        if id(unit) in section_of and _carried(unit, skip):
-            index = section_of[id(unit)]
+        index = section_of.get(id(unit))
+        if index is not None and _keeps_lines(minutes.sections[index], transcript) and _carried(unit, skip):
             _carry(minutes, minutes.sections[index], unit, transcript, unit.index > first_item.get(index, unit.index))
     _carry_tables(minutes, seg, section_of, skip)
 
@@ -408,12 +408,19 @@ def _carried(unit: Unit, skip: set[tuple]) -> bool:
 _MARKUP = re.compile(r"^<[^>]*>$")      # an HTML tag left on its own line by a wiki export
 
 
+def _keeps_lines(section: Section, transcript: bool) -> bool:
+    """Whether `_carry` takes anything from the section's lines: most lines' sections keep none,
+    and they need not be asked whether they are a bare label."""
+    role = section.role or "none"
+    return role == "next" or not transcript and role in _data()["carried_roles"]
+
+
 def _carry(minutes: Minutes, section: Section, unit: Unit, transcript: bool, after_items: bool) -> None:
     role = section.role or "none"
     if role == "next":
         _set_text(minutes.meeting, "next_meeting", unit.text, unit)
         return
-    if transcript or role not in _data()["carried_roles"]:
+    if not _keeps_lines(section, transcript):
         return
     (section.closing if after_items else section.paragraphs).append(
         as_written(unit) + ("（已完成）" if unit.checked else ""))

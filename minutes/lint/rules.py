@@ -91,11 +91,21 @@ def _phrase_findings(reading: Reading, extraction: Extraction, config: LintConfi
 def _quiet(reading: Reading, unit: Unit, config: LintConfig) -> bool:
     """Nothing a phrase rule could flag: no lint cue word, no vague party or date, no words of the
     project's own (most lines; asked once instead of rule by rule)."""
-    return not config.add_words and not reading.cues(unit, *_PHRASE_CUES) \
-        and not any(party.kind == "vague" for party in reading.parties(unit)) \
-        and not any(d.vague for d in reading.deadlines(unit)) \
-        and not _delimitative().search(unit.fold) and not _later_words().search(unit.fold) \
-        and not _contextual().search(unit.fold)
+    if config.add_words or reading.has(unit, *_PHRASE_CUES) or _phrase_words().search(unit.fold):
+        return False
+    for party in reading.parties(unit):
+        if party.kind == "vague":
+            return False
+    for deadline in reading.deadlines(unit):
+        if deadline.vague:
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _phrase_words() -> re.Pattern:
+    """`_delimitative`, `_later_words` or `_contextual`: one scan of a line asks all three."""
+    return re.compile(f"(?:{_delimitative().pattern})|(?:{_later_words().pattern})|(?i:{_contextual().pattern})")
 
 
 def _vague_times(reading: Reading, unit: Unit) -> Iterator[tuple[int, int]]:
