@@ -203,6 +203,16 @@ def _modifier_shaped(front: str, head: str) -> bool:
     return bool(_HAN_MODIFIER.fullmatch(front))
 
 
+def _pair_of_two_roles(key: str) -> bool:
+    """A paired heading whose second part names a section of another kind (问题与措施: questions,
+    then actions) holds both: each line says which it is."""
+    parts = [p for p in _PAIR.split(key) if p.strip()]
+    if len(parts) != 2 or min(len(p.strip()) for p in parts) < 2 or max(len(p.strip()) for p in parts) > _PAIRED_PART:
+        return False                # 參、決議: a numbering; 回顾近期的 issue 和 discussions: one phrase
+    first, second = (role_of_heading(p) for p in parts)
+    return first is not None and second is not None and second != first
+
+
 def _deliberation_outcome(key: str) -> Optional[str]:
     """讨论结果 / 会议研究决定: what a deliberation came to is its decisions. 讨论与结论 pairs the
     talk with its outcome: no role for the whole section, each line says which it is. (A form's
@@ -218,6 +228,7 @@ def _deliberation_outcome(key: str) -> Optional[str]:
 
 
 _MIXED = "mixed"
+_PAIRED_PART = 8            # chars: each part of a paired heading is a label (存在问题, 整改措施)
 
 @lru_cache(maxsize=1)
 def _deliberation_verbs() -> re.Pattern:
@@ -229,6 +240,8 @@ def _deliberation_verbs() -> re.Pattern:
 def role_of_heading(text: str) -> Optional[str]:
     """What a heading says its section holds (actions, decisions, status, info, …), or None."""
     match = field_of(text, "content")
+    if _PAIR.search(key := normalise(text)) and _pair_of_two_roles(key):
+        return None                 # 问题与措施, 风险与应对: problems and the work against them
     if match and match.field in _CONTENT_ROLES and match.how != "head":
         return _CONTENT_ROLES[match.field]
     key = normalise(text)

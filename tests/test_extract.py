@@ -194,6 +194,26 @@ def test_extract_decisions_under_a_heading_naming_a_deliberations_outcome(note, 
         assert m.decisions[1].rationale == ["上月两次断电都在夜间发现滞后"]
 
 
+@pytest.mark.parametrize("line, decision", [
+    ("大家一致认为，复盘会应在事故后三个工作日内召开。", "复盘会应在事故后三个工作日内召开"),
+    ("全体组员一致赞成取消周六补课。", "取消周六补课"),
+    ("與會者一致認為，展位改在B館。", "展位改在B館"),
+])
+def test_extract_a_view_all_hold_is_a_decision(line, decision):
+    m = run(f"组务会\n日期：2025年10月15日\n{line}\n")
+    assert [d.text for d in m.decisions] == [decision]
+
+
+def test_extract_an_assessment_of_the_meeting_is_no_decision():
+    m = run("组务会\n日期：2025年10月15日\n会议认为，当前应收账款偏高，回款压力较大。\n")
+    assert not m.decisions
+
+
+def test_extract_work_handed_out_after_a_discussion_is_an_action_not_a_decision():
+    m = run("组务会\n日期：2025年10月15日\n经讨论，年终总结由庞欣负责起草，11月5日前交初稿。\n")
+    assert not m.decisions and [(a.owner, a.deadline) for a in m.action_items] == [("庞欣", "2025-11-05")]
+
+
 def test_extract_discussion_and_outcome_heading_leaves_each_line_to_itself():
     m = run("周例会\n二、讨论及结论\n张工介绍了新版排班系统的试用情况。\n会议决定：下周起全员切换新版排班系统。\n")
     assert [d.text for d in m.decisions] == ["下周起全员切换新版排班系统"]

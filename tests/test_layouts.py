@@ -61,6 +61,10 @@ def test_labels_match_listed_bilingual_and_head_words(label, groups, field):
     ("讨论与决定", None),
     ("討論及結論", None),
     ("议程及讨论结果", None),
+    # a pair whose parts are sections of two kinds: problems and the measures against them
+    ("问题与措施", None),
+    ("決議與行動項", None),
+    ("參、決議", "decisions"),                 # a numbering's 、 pairs nothing
 ])
 def test_labels_heading_roles(heading, role):
     assert role_of_heading(heading) == role

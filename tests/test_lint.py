@@ -40,6 +40,12 @@ def test_lint_vague_time_hits(body, flagged):
     assert rules_of(body, "vague-time") == flagged
 
 
+@pytest.mark.parametrize("title", ["生产部周例会纪要（9月第2周）", "2025年下半年预算评审会", "近期重点工作推进会"])
+def test_lint_the_title_names_the_meeting_and_times_no_work(title):
+    minutes = process("notes.txt", f"{title}\n日期：2025年9月10日\n1. 柯敏9月12日前提交周报。\n".encode("utf-8"))
+    assert not [f for f in minutes.lint if f.rule == "vague-time"]
+
+
 @pytest.mark.parametrize("body", [
     "待办：\n1. 郑涛6月20日前提交接口文档，收到后及时同步。\n",      # 及时 in a fixed-date sentence
     "一、情况\n11月上旬运费账单存在重复计算。\n",                      # a period named in a report

@@ -9,7 +9,9 @@ from __future__ import annotations
 import pytest
 from wordfiles import word_file
 
-from minutes import process
+from datetime import date
+
+from minutes import Options, process
 
 
 def meeting_of(text: str, name: str = "notes.txt"):
@@ -111,6 +113,18 @@ def test_meeting_chat_start_time_said_or_first_post(chat, start):
 ])
 def test_meeting_start_said_in_an_opening_line(opening, start):
     assert meeting_of(f"展会物料碰头\n日期：2024-09-12\n{opening}\n张岚负责物料清单，周五前。\n").start_time == start
+
+
+@pytest.mark.parametrize("opening, day", [
+    ("各位好，今天（6/12）下午的讨论纪要如下，如有遗漏请补充：", "2025-06-12"),
+    ("今日10月9日碰头，要点如下。", "2025-10-09"),
+    ("今天（2025.3.4）的沟通要点：", "2025-03-04"),
+    ("各位好，下面是讨论要点，6/30前请反馈。", None),                  # a deadline, no "today"
+])
+def test_meeting_today_and_its_date_in_an_opening_line_give_the_meeting_day(opening, day):
+    m = process("mail.txt", f"主题：纪要\n{opening}\n- 张岚：物料清单，周五前\n".encode("utf-8"),
+                options=Options(ref_date=date(2025, 6, 1))).meeting
+    assert m.date == day
 
 
 def test_meeting_transcript_offsets_are_no_start_time():

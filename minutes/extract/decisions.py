@@ -59,16 +59,17 @@ def _alternation(key: str) -> str:
 @lru_cache(maxsize=1)
 def _opener() -> re.Pattern:
     """[会议|经讨论|双方…]* [一致|原则上]? [同意|决定|确定…] at the start of a unit."""
-    return re.compile(rf"^(?:(?:{_alternation('decision_subjects')})[,，]?\s*)*(?:{_alternation('decision_qualifiers')})?"
-                      rf"(?:{_alternation('decision_heads')})(?:一下|了)?[:：,，]?\s*")
+    return re.compile(rf"^(?:(?:{_alternation('decision_subjects')})[,，]?\s*)*"
+                      rf"(?:(?:{_alternation('decision_qualifiers')})?(?:{_alternation('decision_heads')})"
+                      rf"|(?:{_alternation('unanimity_words')})(?:{_alternation('consensus_heads')}))(?:一下|了)?[:：,，]?\s*")
 
 
 @lru_cache(maxsize=1)
 def _decision_words() -> re.Pattern:
     """A word one of the sentence tests of `_decision` needs (_opener, _concluded, _settles,
     _deliberated, _decides_after_grounds): a line with none of them is asked no sentence by sentence."""
-    keys = ("decision_heads", "decision_endings", "decision_agreements", "decision_settings", "deliberation_verbs",
-            "result_connectives")
+    keys = ("decision_heads", "unanimity_words", "decision_endings", "decision_agreements", "decision_settings",
+            "deliberation_verbs", "result_connectives")
     return re.compile("|".join(_alternation(key) for key in keys))
 
 
@@ -187,7 +188,8 @@ def _decision(unit: Unit, transcript: bool, reading: Reading) -> Optional[tuple[
         for start, end in _sentences(text, speaker):
             sentence = unit.fold[start:end]
             if (_opener().match(sentence) or _decides_after_grounds(sentence) or _concluded().search(sentence)
-                    or _settles(sentence) or _deliberated(sentence)) and not _NOT_DECISION.search(sentence):
+                    or _settles(sentence) or _deliberated(sentence) and not _hands_out_work(reading, unit, start, end)) \
+                    and not _NOT_DECISION.search(sentence):
                 end = _with_grounds(text, _until_assignment(text, start, end))
                 made.append(_make(unit, text[start:end], start))
                 taken = (taken[0] if taken else (0 if start == speaker else start), end)
@@ -295,6 +297,13 @@ def _deliberated(sentence: str) -> bool:
     if m is None or len(sentence) - m.end() < 4:
         return False
     return not any(w in sentence[m.end():m.end() + 4] for w in _proposing_words())
+
+
+def _hands_out_work(reading: Reading, unit: Unit, start: int, end: int) -> bool:
+    """经讨论，试卷由戚老师负责，10月24日前交初稿: what the discussion came to is work with a doer
+    and a day, an action item rather than a decision."""
+    return reading.has(unit, "OWNER_VERB", "OWNER_MARKER", start=start, end=end) \
+        and any(start <= d.start < end and d.iso for d in reading.deadlines(unit))
 
 
 def _enumerated(unit: Unit, text: str, offset: int) -> list[Optional[Decision]]:

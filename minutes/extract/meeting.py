@@ -442,10 +442,19 @@ def _unlabelled_dates(seg: Segmented) -> Iterable[tuple[int, int, str, Unit]]:
         elif unit.style is None and (_convened().search(text) or _MEETING_TALK.search(text)
                                      or _says_convening(fold(text))):
             yield 7, i, text, unit
+        elif unit.style is None and (today := _today_then_date().search(fold(text))):
+            yield 7, i, text[today.start(1):], unit          # 今天（6/12）下午的讨论纪要如下：the date said
         elif unit.style is None:
             yield _ANY_DATE, i, text, unit
     for i, unit in enumerate(u for u in seg.units if u.kind == "speaker" or u.noise == DAY_LINE):
         yield 8, i, unit.when or unit.text, unit
+
+
+@lru_cache(maxsize=1)
+def _today_then_date() -> re.Pattern:
+    """今天（6/12） / 今日10月9日: "today" and the date it is."""
+    today = lexicon.alternation(lexicon.words("meeting.yaml", "today_words"))
+    return re.compile(rf"(?:{today})\s*[(（]?\s*(\d{{1,4}}\s*[-/.月年]\s*\d{{1,2}})", re.I)
 
 
 def _says_convening(folded: str) -> bool:

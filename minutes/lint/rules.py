@@ -65,8 +65,8 @@ _PHRASE_CUES = ("LINT_VAGUE_TIME", "LINT_VAGUE_ACTION", "LINT_SUBJECTIVE", "LINT
 def _phrase_findings(reading: Reading, extraction: Extraction, config: LintConfig) -> Iterator[Finding]:
     work = _work_places(extraction.minutes)
     for unit in reading.seg.units:
-        if unit.kind in ("comment", "noise") or _quiet(reading, unit, config):
-            continue
+        if unit.kind in ("comment", "noise") or unit is reading.seg.title_unit or _quiet(reading, unit, config):
+            continue                # a title names the meeting (周例会（9月第2周）): it times no work
         hits: list[tuple[str, int, int]] = []
         hits += [("vague-time", s, e) for s, e in _vague_times(reading, unit)]
         hits += [("vague-action", h.start, h.end) for h in reading.cues(unit, "LINT_VAGUE_ACTION")
