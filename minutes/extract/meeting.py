@@ -454,7 +454,7 @@ def _unlabelled_dates(seg: Segmented) -> Iterable[tuple[int, int, str, Unit]]:
 def _today_then_date() -> re.Pattern:
     """今天（6/12） / 今日10月9日: "today" and the date it is."""
     today = lexicon.alternation(lexicon.words("meeting.yaml", "today_words"))
-    return re.compile(rf"(?:{today})\s*[(（]?\s*(\d{{1,4}}\s*[-/.月年]\s*\d{{1,2}})", re.I)
+    return re.compile(rf"(?:{today})\s*+[(（]?+\s*+(\d{{1,4}}+\s*+[-/.月年]\s*+\d{{1,2}})", re.I)
 
 
 def _says_convening(folded: str) -> bool:
