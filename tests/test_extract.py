@@ -117,6 +117,22 @@ def test_extract_a_weekday_is_no_name_though_its_stem_is_a_surname():
     assert all(not (a.owner or "").startswith(("周四", "周六")) for a in m.action_items)
 
 
+@pytest.mark.parametrize("note", [
+    "二、措施\n1. 卢涛明天下班前出8D初步报告，两周内完成整改验证。\n",
+    "卢涛明天下班前提交8D初步报告，9月24日前完成整改验证。\n",
+    "待辦：\n- 盧濤明天下班前提交8D初步報告；9月24日前完成整改驗證\n",
+])
+def test_extract_a_second_dated_task_in_the_line_keeps_the_doer_before_it(note):
+    m = run("生产周会\n日期：2025年9月10日\n" + note)
+    assert [(a.owner, a.deadline) for a in m.action_items] in ([("卢涛", "2025-09-11"), ("卢涛", "2025-09-24")],
+                                                              [("盧濤", "2025-09-11"), ("盧濤", "2025-09-24")])
+
+
+def test_extract_a_second_task_with_its_own_doer_keeps_it():
+    m = run("生产周会\n日期：2025年9月10日\n卢涛周五前提交8D报告，9月24日前由柯敏组织整改验证。\n")
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("卢涛", "2025-09-12"), ("柯敏", "2025-09-24")]
+
+
 def test_extract_absent_people_are_not_attendees():
     m = run("周例会\n日期：2024-06-03\n出席：张三、李四、王五\n缺席：王五（出差）\n").meeting
     assert m.attendees == ["张三", "李四"] and m.absent == ["王五"]

@@ -244,8 +244,11 @@ class ActionReader:
         if unit.checked is None and self.items.is_status(unit, 0, len(text)) and not self.items.assigns(unit, 0, len(text)):
             return
         pieces = self._split_items(unit)
+        doer: Optional[Draft] = None
         for start, end in pieces:
             draft = self.items.draft(unit, start, end)
+            _carry_doer(doer, draft)
+            doer = draft if draft.owners else doer
             if self.items.task_words(draft):
                 yield draft
 
@@ -256,14 +259,17 @@ class ActionReader:
 
     def _free(self, unit: Unit, strict: bool, in_list: bool = False) -> Iterable[Draft]:
         """Outside action sections: a sentence that names a doer and commits to something."""
+        doer: Optional[Draft] = None
         for start, end in self._split_items(unit):
-            if not self.items.may_name_a_doer(unit, start, end):
+            if not self.items.may_name_a_doer(unit, start, end) and doer is None:
                 continue                  # every item here needs a doer, or a vague action (… 跟进一下)
             assigned = self._owner_field(unit.text[start:end])       # 建议…。责任人：X — whoever words it, it is given
             if not assigned and (self.items.is_opinion(unit, start, end) or is_question(unit.text[start:end])) \
                     or self.reading.has(unit, "CONVENING", start=start, end=end):
                 continue
             draft = self.items.draft(unit, start, end)
+            _carry_doer(doer, draft)
+            doer = draft if draft.owners and "subject" in draft.signals else doer
             signals = draft.signals
             named = bool(draft.owners or draft.vague or "open-owner" in signals)
             bounded = draft.deadline is not None and (draft.deadline.bounded or draft.deadline.iso is not None
@@ -515,6 +521,17 @@ def _role_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     leading = lexicon.folded_words("cues.yaml", "courtesies") | lexicon.folded_words("cues.yaml", "first_person") \
         | lexicon.folded_words("cues.yaml", "meeting_roles", "occasion")
     return roles, tuple(sorted(leading, key=len, reverse=True)), frozenset(role[-1] for role in roles)
+
+
+def _carry_doer(before: Optional[Draft], draft: Draft) -> None:
+    """卢涛明天前出报告，两周内完成整改验证: a later piece of the same line that names no doer of
+    its own is done by the doer before it (Chinese leaves a repeated subject out)."""
+    if before is None or draft.owners or draft.vague is not None or "open-owner" in draft.signals \
+            or draft.deadline is None:
+        return
+    draft.owners = list(before.owners)
+    draft.department_hint = draft.department_hint or before.department_hint
+    draft.signals |= {"subject", "carried"}
 
 
 def _takes_meeting_role(draft: Draft) -> bool:
