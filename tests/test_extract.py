@@ -220,6 +220,22 @@ def test_extract_a_view_all_hold_is_a_decision(line, decision):
     assert [d.text for d in m.decisions] == [decision]
 
 
+@pytest.mark.parametrize("line", [
+    "5、值班表以后统一周日晚上8点前发，不再另行通知。",
+    "今後一律走線上審批，紙質單據不再受理。",
+    "即日起，会议室预约不再通过前台登记。",
+])
+def test_extract_a_standing_rule_from_now_on_is_a_decision(line):
+    m = run(f"店长例会\n日期：2025年3月4日\n参会：周强\n{line}\n")
+    assert len(m.decisions) == 1 and not m.action_items
+    assert not [f for f in m.lint if f.rule == "vague-time"]
+
+
+def test_extract_a_duty_from_now_on_with_its_doer_is_no_standing_rule():
+    m = run("店长例会\n日期：2025年3月4日\n参会：周强\n周强以后统一负责周报汇总，每周五下班前发群里。\n")
+    assert not m.decisions
+
+
 def test_extract_an_assessment_of_the_meeting_is_no_decision():
     m = run("组务会\n日期：2025年10月15日\n会议认为，当前应收账款偏高，回款压力较大。\n")
     assert not m.decisions

@@ -68,7 +68,7 @@ def _opener() -> re.Pattern:
 def _decision_words() -> re.Pattern:
     """A word one of the sentence tests of `_decision` needs (_opener, _concluded, _settles,
     _deliberated, _decides_after_grounds): a line with none of them is asked no sentence by sentence."""
-    keys = ("decision_heads", "unanimity_words", "decision_endings", "decision_agreements", "decision_settings",
+    keys = ("decision_heads", "unanimity_words", "from_now_words", "decision_endings", "decision_agreements", "decision_settings",
             "deliberation_verbs", "result_connectives")
     return re.compile("|".join(_alternation(key) for key in keys))
 
@@ -188,7 +188,8 @@ def _decision(unit: Unit, transcript: bool, reading: Reading) -> Optional[tuple[
         for start, end in _sentences(text, speaker):
             sentence = unit.fold[start:end]
             if (_opener().match(sentence) or _decides_after_grounds(sentence) or _concluded().search(sentence)
-                    or _settles(sentence) or _deliberated(sentence) and not _hands_out_work(reading, unit, start, end)) \
+                    or _settles(sentence) or _deliberated(sentence) and not _hands_out_work(reading, unit, start, end)
+                    or _standing_rule(sentence) and not _names_a_doer(reading, unit, start, end)) \
                     and not _NOT_DECISION.search(sentence):
                 end = _with_grounds(text, _until_assignment(text, start, end))
                 made.append(_make(unit, text[start:end], start))
@@ -297,6 +298,22 @@ def _deliberated(sentence: str) -> bool:
     if m is None or len(sentence) - m.end() < 4:
         return False
     return not any(w in sentence[m.end():m.end() + 4] for w in _proposing_words())
+
+
+@lru_cache(maxsize=1)
+def _standing() -> re.Pattern:
+    return re.compile(rf"^[^,，。;；:：]{{0,16}}?(?:{_alternation('from_now_words')})[^。;；:：]{{0,16}}?"
+                      rf"(?:{_alternation('standing_rule_words')})")
+
+
+def _standing_rule(sentence: str) -> bool:
+    """排班表以后统一周日20点前发 / 今后一律走线上审批: a rule from now on, in the first clause."""
+    return _standing().match(sentence) is not None
+
+
+def _names_a_doer(reading: Reading, unit: Unit, start: int, end: int) -> bool:
+    """A person or department in the sentence before its rule: their duty, an action item."""
+    return any(p.kind in ("person", "department") for p in reading.parties(unit, start, end))
 
 
 def _hands_out_work(reading: Reading, unit: Unit, start: int, end: int) -> bool:

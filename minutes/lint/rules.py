@@ -158,8 +158,8 @@ def _later(reading: Reading, unit: Unit) -> Iterator[tuple[int, int]]:
 
 def _standing_rule(reading: Reading, unit: Unit, word: str, after: int) -> bool:
     """以后统一周日20点前发: "from now on", a rule word, and a fixed time or a recurrence in the clause."""
-    if word not in lexicon.folded_words("lint.yaml", "vague-time", "from_now_words") \
-            or not unit.fold.startswith(tuple(lexicon.folded_words("lint.yaml", "vague-time", "standing_rule_words")), after):
+    if word not in lexicon.folded_words("cues.yaml", "from_now_words") \
+            or not unit.fold.startswith(tuple(lexicon.folded_words("cues.yaml", "standing_rule_words")), after):
         return False
     clause_end = next((i for i in range(after, len(unit.fold)) if unit.fold[i] in _CLAUSE_ENDS), len(unit.fold))
     return any(after <= d.start < clause_end and d.iso for d in reading.deadlines(unit)) \
