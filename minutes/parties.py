@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from . import lexicon
+from .labels import field_of
 from .textnorm import document_memo, fold, fold_word, trie_regex
 
 _GROUP_SEP = re.compile(r"[;；\n]")
@@ -244,6 +245,8 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
         department, item = words
     elif words and (is_post(words[0]) and looks_like_person(words[1]) or _post_before(*words) or _title_before(*words)):
         note, item = note or words[0], words[1]              # 总经理 芮国栋: the person, the post as a note
+    elif words and _unit_before(*words):
+        department, item = words  # 质检 卢涛, 仓储 孟欣: the person, of that unit
     elif glued := _department_then_name(item):
         department, item = glued
     item = _without_courtesy(item.strip(" :：@*"))
@@ -277,6 +280,14 @@ def _post_before(first: str, name: str) -> bool:
 
 def _post_ending(word: str) -> bool:
     return word.endswith(lexicon.words("parties.yaml", "post_suffixes")) or word.endswith(lexicon.words("parties.yaml", "titles"))
+
+
+def _unit_before(first: str, name: str) -> bool:
+    """``质检 卢涛`` as one entry of a list (entries apart by 、 or ，): a word that is no name
+    before a full name is the unit or function the person speaks for."""
+    return bool(_CJK.match(first)) and 2 <= len(first) <= _POST_MAX and not name_shaped(first) \
+        and not is_vague_party(first) and name_shaped(name) and not _titled(fold(name)) \
+        and field_of(first) is None                       # 责任人 卢涛 is a label and its value
 
 
 def _title_before(first: str, name: str) -> bool:

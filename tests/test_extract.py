@@ -66,7 +66,9 @@ def test_extract_meeting_fields_from_labelled_lines():
     # a post nobody listed before the name (出纳, 资料员, 家长代表): the name is the person
     ("参加人员：出纳 邝丽、资料员 仇月、家长代表 钮丹", ["邝丽", "仇月", "钮丹"], None),
     ("到会：保洁主管 满春燕　质检员 鄢立　业主代表 尉迟敏", ["满春燕", "鄢立", "尉迟敏"], None),
-    # …but a word ending as no post does, before a name, is a name with a rare surname
+    # one entry of a list (apart by 、) with a unit or function before the name: the name is the person
+    ("参会：柯敏、质检 卢涛、仓储 孟欣、計劃 韋佳", ["柯敏", "卢涛", "孟欣", "韋佳"], None),
+    # …but a word ending as no post does, before a name, in a list apart by spaces, is a name with a rare surname
     ("到会：钭明 韩雪 乜红", ["钭明", "韩雪", "乜红"], None),
     # a titled surname with the full name after it in brackets is that person
     ("参会：郝书记（郝建军）、谭老师（谭雪梅）、戚工", ["郝建军", "谭雪梅", "戚工"], None),
