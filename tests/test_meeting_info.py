@@ -50,6 +50,10 @@ def test_meeting_attendee_lists_as_people_write_them(note, attendees, department
     ("周例会\n日期：2024-04-08\n主持：房立\n记录：伍珊\n参会：钱涛、祁悦\n", "房立", "伍珊", ["房立", "钱涛", "祁悦", "伍珊"]),
     ("季度經營會議\n時間：2024年7月2日\n主席：副總經理 韋立群\n紀錄：秘書室 郭佩芸\n出席：業務部 林子豪、財務部 蘇怡君\n",
      "韋立群", "郭佩芸", ["韋立群", "林子豪", "蘇怡君", "郭佩芸"]),
+    # the role in brackets after a name in the attendee list, in any of its labels
+    ("Infra sync\nDate: 2025-03-06\nAttendees: Dana Wu (chair), Omar Reyes, Lena Park (scribe)\n",
+     "Dana Wu", "Lena Park", ["Dana Wu", "Omar Reyes", "Lena Park"]),
+    ("周例会\n日期：2024-04-08\n参会：房立（主持人）、钱涛、伍珊（纪要整理）\n", "房立", "伍珊", ["房立", "钱涛", "伍珊"]),
 ])
 def test_meeting_chair_and_note_taker_are_attendees(note, host, recorder, attendees):
     m = meeting_of(note)

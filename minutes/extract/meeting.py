@@ -776,12 +776,19 @@ def _attendees(meeting: Meeting, gazetteer: Gazetteer, parties: list[Party], abs
         gazetteer.add_person(party.name, party.department)
         if party.department:
             _add_department(meeting, gazetteer, party.department)
-        note = party.note or ""
-        if "主持" in note and not meeting.host:
-            meeting.host = party.name
-        if "记录" in note and not meeting.recorder:
-            meeting.recorder = party.name
+        role = _role_in_note(party.note)                 # 李娜（记录）, Alice Chen (chair), Wei (notes)
+        if role in ("host", "recorder") and not getattr(meeting, role):
+            setattr(meeting, role, party.name)
     meeting.evidence.setdefault("attendees", Evidence(unit.text, unit.locate()))
+
+
+def _role_in_note(note: Optional[str]) -> Optional[str]:
+    """The meeting role a bracketed note gives an attendee (主持, 记录员, chair, notes), by the labels of those roles."""
+    for part in re.split(r"[,，、;；/]", note or ""):
+        match = label_field(part.strip(), "meeting") if part.strip() else None
+        if match in ("host", "recorder"):
+            return match
+    return None
 
 
 def _attendee_records(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
