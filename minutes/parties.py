@@ -25,6 +25,7 @@ _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _HAN_START = re.compile(r"[\u4e00-\u9fff]")
 _LABELLED_GROUP = re.compile(r"^([^:：]{1,12})[:：]\s*(.*)$")         # 采购部：王立群、邓佳
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z.' -]*")
+_ACRONYM = re.compile(r"[A-Z]{2,5}\d?")
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z.'-]*")
 _FIRST_WORD = re.compile(r"^(\S+?)\s+(\S.*)$")
 _CONTACT_LABEL = re.compile(r"^[^:：]{1,6}[:：]\s*")
@@ -99,7 +100,7 @@ def name_shaped(word: str) -> bool:
     if not looks_like_person(word):
         return False
     if not _CJK.match(word):
-        return True
+        return not _ACRONYM.fullmatch(word)            # ETA, EOD, TBD, QA: no names
     if _titled(word) or (word[0] in lexicon.words("parties.yaml", "name_prefixes") and word[1:] in lexicon.surnames()):
         return True                                 # 小霍, 老欧阳 (小霍出 is 小霍 and a verb)
     surname = next((s for s in lexicon.surnames_longest_first() if word.startswith(s)), None)

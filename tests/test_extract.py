@@ -135,6 +135,16 @@ def test_extract_a_second_task_with_its_own_doer_keeps_it():
     assert [(a.owner, a.deadline) for a in m.action_items] == [("卢涛", "2025-09-12"), ("柯敏", "2025-09-24")]
 
 
+@pytest.mark.parametrize("line, owner, deadline", [
+    ("- [ ] Bob: fix #4520 before the RC2 cut (ETA 3/12)", "Bob Martins", "2025-03-12"),   # a date's slash, no who/when pair
+    ("- [ ] Alice: rotate the staging keys (EOD 3/7)", "Alice Chen", "2025-03-07"),
+    ("- [ ] Bob – update the runbook – TBD", "Bob Martins", None),                          # TBD, EOD: no names
+])
+def test_extract_english_action_lines_with_acronyms_and_dates_in_brackets(line, owner, deadline):
+    m = run(f"# SIG sync 2025-03-06\n\n**Attendees:** Alice Chen, Bob Martins\n\n## Action items\n{line}\n", name="n.md")
+    assert [(a.owner, a.deadline) for a in m.action_items] == [(owner, deadline)]
+
+
 def test_extract_absent_people_are_not_attendees():
     m = run("周例会\n日期：2024-06-03\n出席：张三、李四、王五\n缺席：王五（出差）\n").meeting
     assert m.attendees == ["张三", "李四"] and m.absent == ["王五"]

@@ -149,8 +149,9 @@ def _people_from_slots(seg: Segmented, gazetteer) -> None:
                 continue                 # (a name needs a Han or Latin letter: a piece of figures names nobody)
             read.add(words)
             for party in parties_as_read(words):
-                if party.kind == "person" and name_shaped(party.name) and party.name not in gazetteer.people:
-                    gazetteer.add_person(party.name, party.department)
+                if party.kind == "person" and name_shaped(party.name) and party.name not in gazetteer.people \
+                        and (not party.name[:1].islower() or party.name == words):
+                    gazetteer.add_person(party.name, party.department)   # (fix #4520: a verb; -- miaomiao: a handle)
 
 
 def _without_links(text: str) -> str:

@@ -95,6 +95,13 @@ def _bare_value(name: str, rest: str) -> bool:
 def bracket_pair(text: str) -> InlineField | None:
     """``（刘工/10月18日）`` at the end: who and by when."""
     m = _BRACKET_PAIR.search(text)
-    if not m:
+    if not m or _slash_inside_a_date(text, m):
         return None
     return InlineField("pair", m.group(0), m.start(), m.end(), m.start(1))
+
+
+def _slash_inside_a_date(text: str, m: re.Match) -> bool:
+    """``(ETA 3/12)``: the slash is a date's, not the one between who and when."""
+    inner = text[m.start(1):m.end(2)]
+    slash = m.end(1) + len(text[m.end(1):m.start(2)].rstrip()) - m.start(1) - 1
+    return any(d.start < slash < d.end for d in find_deadlines(inner, _PROBE_DAY))
