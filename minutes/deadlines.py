@@ -88,7 +88,7 @@ def find_deadlines(text: str, ref: date | datetime, *, calendar: WorkCalendar | 
     candidates = _candidates(grammar, _matching_view(text, folded))
     if not candidates:
         return []
-    ctx = _context(ref, calendar or default_calendar(), grammar.lex)
+    ctx = _document_context(ref, calendar or default_calendar(), grammar.lex)
     found: list[Deadline] = []
     for candidate in _longest_first(candidates):
         deadline = _deadline(candidate, text, _joined_context(found, candidate, text, ctx))
@@ -169,6 +169,18 @@ class _Value(NamedTuple):
         return self.day.isoformat() if self.day is not None else None
 
 
+def _document_context(ref: date | datetime, calendar: WorkCalendar, lex: "_Lexicon") -> _Context:
+    """The context of a reference day, made once per document: its units all share one."""
+    memo = document_memo("deadline contexts")
+    if memo is None:
+        return _context(ref, calendar, lex)
+    key = (ref, calendar)
+    ctx = memo.get(key)
+    if ctx is None:
+        ctx = memo[key] = _context(ref, calendar, lex)
+    return ctx
+
+
 def _context(ref: date | datetime, calendar: WorkCalendar, lex: "_Lexicon") -> _Context:
     if isinstance(ref, datetime):
         return _Context(ref.date(), ref.replace(second=0, microsecond=0), calendar, lex)
@@ -207,10 +219,19 @@ def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
     if len(candidates) == 1:
         return candidates
     taken: list[_Candidate] = []
-    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.start, c.order)):
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+    for cand in sorted(candidates, key=_longest_leftmost):
+        start, end = cand.start, cand.end
+        for t in taken:
+            if end > t.start and start < t.end:
+                break
+        else:
             taken.append(cand)
-    return sorted(taken, key=lambda c: c.start)
+    taken.sort()    # by start: two kept candidates never share one
+    return taken
+
+
+def _longest_leftmost(c: _Candidate) -> tuple[int, int, int]:
+    return c.start - c.end, c.start, c.order
 
 
 def _joined_context(found: list[Deadline], cand: _Candidate, text: str, ctx: _Context) -> _Context:
@@ -912,17 +933,20 @@ class _Grammar:
             if rule.needs_also and not all(words.search(folded) for words in rule.needs_also):
                 continue
             for m in rule.pattern.finditer(folded):
-                if m.end() == m.start() or (rule.accept and not rule.accept(m)):
+                start, end = m.span()
+                if end == start or (rule.accept and not rule.accept(m)):
                     continue
-                start = rule.extend(folded, m) if rule.extend else m.start()
-                if start is None:
-                    continue
+                if rule.extend:
+                    start = rule.extend(folded, m)
+                    if start is None:
+                        continue
                 head = start
                 if rule.prefixed:
                     if prefixes is None:
                         prefixes = {p.end(): p.start() for p in self.prefix.finditer(folded)}
                     head = _prefix_start(start, prefixes)
-                end = len(folded[:m.end()].rstrip())
+                if folded[end - 1].isspace():
+                    end = len(folded[:end].rstrip())
                 found.append(_Candidate(head, end, order, rule, m, head != start))
         return found
 
