@@ -202,8 +202,8 @@ class _Rule(NamedTuple):
     extend: Optional[Callable[[str, re.Match], Optional[int]]] = None
     triggers: frozenset = frozenset()  # every match holds one of these characters
     prefixed: bool = True              # may take a deadline prefix (截止, by, DDL:)
-    needs: Optional[re.Pattern] = None  # and one of these words: a rule whose words are absent is not run
-    needs_also: tuple[re.Pattern, ...] = ()  # and one word of each of these too
+    needs: frozenset = frozenset()     # and one of these words (none: a trigger character will do)
+    needs_also: tuple[frozenset, ...] = ()  # and one word of each of these too
 
 
 class _Candidate(NamedTuple):
@@ -918,19 +918,19 @@ class _Grammar:
     def candidates(self, folded: str) -> list[_Candidate]:
         """Every rule's matches; a hot loop, kept flat for speed. Only the rules one of the
         line's characters triggers are looked at (most lines trigger none)."""
-        by_char = self.rules_by_char
-        wanted = 0
-        for ch in self.trigger_chars.intersection(folded):
-            wanted |= by_char[ch]
+        gate = self.gate
+        present = 0
+        for word in set(gate.scan.findall(folded)):
+            present |= gate.found_with[word]
+        wanted = present & gate.own_words
         prefixes = None
         found = []
         while wanted:
             bit = wanted & -wanted
             wanted ^= bit
             order, rule = self.rules[bit.bit_length() - 1]
-            if rule.needs is not None and not rule.needs.search(folded):
-                continue
-            if rule.needs_also and not all(words.search(folded) for words in rule.needs_also):
+            also = gate.other_words[order]
+            if present & also != also:
                 continue
             for m in rule.pattern.finditer(folded):
                 start, end = m.span()
@@ -951,17 +951,50 @@ class _Grammar:
         return found
 
     @cached_property
-    def rules_by_char(self) -> dict[str, int]:
-        """Trigger character → the rules it triggers, one bit per rule in rule order."""
-        table: dict[str, int] = {}
-        for order, rule in self.rules:
-            for ch in rule.triggers:
-                table[ch] = table.get(ch, 0) | 1 << order
-        return table
+    def gate(self) -> "_Gate":
+        return _gate(self.rules)
 
-    @cached_property
-    def trigger_chars(self) -> frozenset:
-        return frozenset(self.rules_by_char)
+
+class _Gate(NamedTuple):
+    """Which rules a line can hold a match of, found in one scan of the line.
+
+    Each rule needs one of its own words (or trigger characters) and one word of each of its
+    further groups (_NEEDS_ALSO); each such group has a bit. ``scan`` finds, at every place of a
+    line where one of the words starts, the longest word starting there, and ``found_with``
+    gives the bits of every word that is a beginning of it (so also the shorter ones there).
+    """
+    scan: re.Pattern
+    found_with: dict[str, int]
+    own_words: int                   # bit `order` of each rule: its own words
+    other_words: tuple[int, ...]     # by rule order: the bits of its further groups
+
+
+def _gate(rules: tuple[tuple[int, _Rule], ...]) -> _Gate:
+    bits: dict[str, int] = {}
+    others = []
+    group = len(rules)
+    for order, rule in rules:
+        for word in rule.needs or rule.triggers:
+            bits[word] = bits.get(word, 0) | 1 << order
+        mask = 0
+        for words in rule.needs_also:
+            for word in words:
+                bits[word] = bits.get(word, 0) | 1 << group
+            mask |= 1 << group
+            group += 1
+        others.append(mask)
+    found_with = {word: _or_of(bits.get(word[:n], 0) for n in range(1, len(word) + 1)) for word in bits}
+    firsts = "".join(sorted({re.escape(word[0]) for word in bits}))
+    # the class first: re passes over the other characters at one look each
+    scan = compile_regex(f"(?=[{firsts}])(?=({trie_regex(bits, compile_regex).pattern}))")
+    return _Gate(scan, found_with, (1 << len(rules)) - 1, tuple(others))
+
+
+def _or_of(masks) -> int:
+    total = 0
+    for mask in masks:
+        total |= mask
+    return total
 
 
 def _prefix_start(start: int, prefixes: dict[int, int]) -> int:
@@ -1274,10 +1307,8 @@ def _compile(lex: _Lexicon, name: str, template: str, resolve, pieces: dict[str,
         raise RuleFileError(f"规则文件 '{_RULE_FILE}' 中的词语使规则 '{name}' 成为无效的正则表达式：{exc}") from None
     extend = partial(_EXTEND[name], lex=lex) if name in _EXTEND else None
     accept = partial(_duration_is_time, lex=lex) if name == "duration" else _ACCEPT.get(name)
-    # trigger words of one character each are the trigger characters: the table of those has tested them
-    needs = None if all(len(w) == 1 for w in _needed_words(lex, _TRIGGERS[name])) else _trigger_words(lex, _TRIGGERS[name])
     return _Rule(name, pattern, resolve, accept, extend, _trigger_chars(lex, _TRIGGERS[name]), name not in _UNPREFIXED_RULES,
-                 needs, tuple(_trigger_words(lex, spec) for spec in _NEEDS_ALSO.get(name, ())))
+                 _trigger_words(lex, _TRIGGERS[name]), tuple(frozenset(_needed_words(lex, spec)) for spec in _NEEDS_ALSO.get(name, ())))
 
 
 def _starting_with(lex: _Lexicon, spec: tuple[str, ...], pattern: str) -> str:
@@ -1296,14 +1327,14 @@ def _regex(pattern: str) -> re.Pattern:
     return compile_regex(pattern.replace(r"\s*", _SPACE + "*+").replace(r"\s+", _SPACE + "++"))
 
 
-def _trigger_words(lex: _Lexicon, spec: tuple[str, ...]) -> Optional[re.Pattern]:
+def _trigger_words(lex: _Lexicon, spec: tuple[str, ...]) -> frozenset:
     """What a match must contain, word by word, from the same spec as `_trigger_chars`: one of
     the words as the rule's alternation spells them (lower case, up to a first space, which
     the pattern lets stretch), a mapping's key as written, or one of the literal characters.
     Most lines that hold a trigger character hold no trigger word (年 without 年底, 日 without
-    a holiday), and a search for a few literal words costs a fraction of the rule's own."""
+    a holiday). Empty when the words are the trigger characters themselves (or one is empty)."""
     needed = _needed_words(lex, spec)
-    return trie_regex(needed, compile_regex) if all(needed) else None
+    return frozenset() if all(len(w) == 1 for w in needed) or not all(needed) else frozenset(needed)
 
 
 def _needed_words(lex: _Lexicon, spec: tuple[str, ...]) -> set[str]:
