@@ -920,7 +920,7 @@ class _Grammar:
         line's characters triggers are looked at (most lines trigger none)."""
         gate = self.gate
         present = 0
-        for word in set(gate.scan.findall(folded)):
+        for word in gate.scan.findall(folded):
             present |= gate.found_with[word]
         wanted = present & gate.own_words
         prefixes = None
