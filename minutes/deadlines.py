@@ -88,7 +88,7 @@ def find_deadlines(text: str, ref: date | datetime, *, calendar: WorkCalendar | 
     candidates = _candidates(grammar, _matching_view(text, folded))
     if not candidates:
         return []
-    ctx = _context(ref, calendar or default_calendar(), grammar.lex)
+    ctx = _document_context(ref, calendar or default_calendar(), grammar.lex)
     found: list[Deadline] = []
     for candidate in _longest_first(candidates):
         deadline = _deadline(candidate, text, _joined_context(found, candidate, text, ctx))
@@ -169,6 +169,18 @@ class _Value(NamedTuple):
         return self.day.isoformat() if self.day is not None else None
 
 
+def _document_context(ref: date | datetime, calendar: WorkCalendar, lex: "_Lexicon") -> _Context:
+    """The context of a reference day, made once per document: its units all share one."""
+    memo = document_memo("deadline contexts")
+    if memo is None:
+        return _context(ref, calendar, lex)
+    key = (ref, calendar)
+    ctx = memo.get(key)
+    if ctx is None:
+        ctx = memo[key] = _context(ref, calendar, lex)
+    return ctx
+
+
 def _context(ref: date | datetime, calendar: WorkCalendar, lex: "_Lexicon") -> _Context:
     if isinstance(ref, datetime):
         return _Context(ref.date(), ref.replace(second=0, microsecond=0), calendar, lex)
@@ -190,8 +202,8 @@ class _Rule(NamedTuple):
     extend: Optional[Callable[[str, re.Match], Optional[int]]] = None
     triggers: frozenset = frozenset()  # every match holds one of these characters
     prefixed: bool = True              # may take a deadline prefix (截止, by, DDL:)
-    needs: Optional[re.Pattern] = None  # and one of these words: a rule whose words are absent is not run
-    needs_also: tuple[re.Pattern, ...] = ()  # and one word of each of these too
+    needs: frozenset = frozenset()     # and one of these words (none: a trigger character will do)
+    needs_also: tuple[frozenset, ...] = ()  # and one word of each of these too
 
 
 class _Candidate(NamedTuple):
@@ -207,10 +219,19 @@ def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
     if len(candidates) == 1:
         return candidates
     taken: list[_Candidate] = []
-    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.start, c.order)):
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+    for cand in sorted(candidates, key=_longest_leftmost):
+        start, end = cand.start, cand.end
+        for t in taken:
+            if end > t.start and start < t.end:
+                break
+        else:
             taken.append(cand)
-    return sorted(taken, key=lambda c: c.start)
+    taken.sort()    # by start: two kept candidates never share one
+    return taken
+
+
+def _longest_leftmost(c: _Candidate) -> tuple[int, int, int]:
+    return c.start - c.end, c.start, c.order
 
 
 def _joined_context(found: list[Deadline], cand: _Candidate, text: str, ctx: _Context) -> _Context:
@@ -897,47 +918,83 @@ class _Grammar:
     def candidates(self, folded: str) -> list[_Candidate]:
         """Every rule's matches; a hot loop, kept flat for speed. Only the rules one of the
         line's characters triggers are looked at (most lines trigger none)."""
-        by_char = self.rules_by_char
-        wanted = 0
-        for ch in self.trigger_chars.intersection(folded):
-            wanted |= by_char[ch]
+        gate = self.gate
+        present = 0
+        for word in gate.scan.findall(folded):
+            present |= gate.found_with[word]
+        wanted = present & gate.own_words
         prefixes = None
         found = []
         while wanted:
             bit = wanted & -wanted
             wanted ^= bit
             order, rule = self.rules[bit.bit_length() - 1]
-            if rule.needs is not None and not rule.needs.search(folded):
-                continue
-            if rule.needs_also and not all(words.search(folded) for words in rule.needs_also):
+            also = gate.other_words[order]
+            if present & also != also:
                 continue
             for m in rule.pattern.finditer(folded):
-                if m.end() == m.start() or (rule.accept and not rule.accept(m)):
+                start, end = m.span()
+                if end == start or (rule.accept and not rule.accept(m)):
                     continue
-                start = rule.extend(folded, m) if rule.extend else m.start()
-                if start is None:
-                    continue
+                if rule.extend:
+                    start = rule.extend(folded, m)
+                    if start is None:
+                        continue
                 head = start
                 if rule.prefixed:
                     if prefixes is None:
                         prefixes = {p.end(): p.start() for p in self.prefix.finditer(folded)}
                     head = _prefix_start(start, prefixes)
-                end = len(folded[:m.end()].rstrip())
+                if folded[end - 1].isspace():
+                    end = len(folded[:end].rstrip())
                 found.append(_Candidate(head, end, order, rule, m, head != start))
         return found
 
     @cached_property
-    def rules_by_char(self) -> dict[str, int]:
-        """Trigger character → the rules it triggers, one bit per rule in rule order."""
-        table: dict[str, int] = {}
-        for order, rule in self.rules:
-            for ch in rule.triggers:
-                table[ch] = table.get(ch, 0) | 1 << order
-        return table
+    def gate(self) -> "_Gate":
+        return _gate(self.rules)
 
-    @cached_property
-    def trigger_chars(self) -> frozenset:
-        return frozenset(self.rules_by_char)
+
+class _Gate(NamedTuple):
+    """Which rules a line can hold a match of, found in one scan of the line.
+
+    Each rule needs one of its own words (or trigger characters) and one word of each of its
+    further groups (_NEEDS_ALSO); each such group has a bit. ``scan`` finds, at every place of a
+    line where one of the words starts, the longest word starting there, and ``found_with``
+    gives the bits of every word that is a beginning of it (so also the shorter ones there).
+    """
+    scan: re.Pattern
+    found_with: dict[str, int]
+    own_words: int                   # bit `order` of each rule: its own words
+    other_words: tuple[int, ...]     # by rule order: the bits of its further groups
+
+
+def _gate(rules: tuple[tuple[int, _Rule], ...]) -> _Gate:
+    bits: dict[str, int] = {}
+    others = []
+    group = len(rules)
+    for order, rule in rules:
+        for word in rule.needs or rule.triggers:
+            bits[word] = bits.get(word, 0) | 1 << order
+        mask = 0
+        for words in rule.needs_also:
+            for word in words:
+                bits[word] = bits.get(word, 0) | 1 << group
+            mask |= 1 << group
+            group += 1
+        others.append(mask)
+    found_with = {word: _or_of(bits.get(word[:n], 0) for n in range(1, len(word) + 1)) for word in bits}
+    firsts = "".join(sorted({re.escape(word[0]) for word in bits}))
+    # the class first: re passes over the other characters at one look each
+    scan = compile_regex(f"(?=[{firsts}])(?=({trie_regex(bits, compile_regex).pattern}))")
+    return _Gate(scan, found_with, (1 << len(rules)) - 1, tuple(others))
+
+
+def _or_of(masks) -> int:
+    total = 0
+    for mask in masks:
+        total |= mask
+    return total
 
 
 def _prefix_start(start: int, prefixes: dict[int, int]) -> int:
@@ -1250,10 +1307,8 @@ def _compile(lex: _Lexicon, name: str, template: str, resolve, pieces: dict[str,
         raise RuleFileError(f"规则文件 '{_RULE_FILE}' 中的词语使规则 '{name}' 成为无效的正则表达式：{exc}") from None
     extend = partial(_EXTEND[name], lex=lex) if name in _EXTEND else None
     accept = partial(_duration_is_time, lex=lex) if name == "duration" else _ACCEPT.get(name)
-    # trigger words of one character each are the trigger characters: the table of those has tested them
-    needs = None if all(len(w) == 1 for w in _needed_words(lex, _TRIGGERS[name])) else _trigger_words(lex, _TRIGGERS[name])
     return _Rule(name, pattern, resolve, accept, extend, _trigger_chars(lex, _TRIGGERS[name]), name not in _UNPREFIXED_RULES,
-                 needs, tuple(_trigger_words(lex, spec) for spec in _NEEDS_ALSO.get(name, ())))
+                 _trigger_words(lex, _TRIGGERS[name]), tuple(frozenset(_needed_words(lex, spec)) for spec in _NEEDS_ALSO.get(name, ())))
 
 
 def _starting_with(lex: _Lexicon, spec: tuple[str, ...], pattern: str) -> str:
@@ -1272,14 +1327,14 @@ def _regex(pattern: str) -> re.Pattern:
     return compile_regex(pattern.replace(r"\s*", _SPACE + "*+").replace(r"\s+", _SPACE + "++"))
 
 
-def _trigger_words(lex: _Lexicon, spec: tuple[str, ...]) -> Optional[re.Pattern]:
+def _trigger_words(lex: _Lexicon, spec: tuple[str, ...]) -> frozenset:
     """What a match must contain, word by word, from the same spec as `_trigger_chars`: one of
     the words as the rule's alternation spells them (lower case, up to a first space, which
     the pattern lets stretch), a mapping's key as written, or one of the literal characters.
     Most lines that hold a trigger character hold no trigger word (年 without 年底, 日 without
-    a holiday), and a search for a few literal words costs a fraction of the rule's own."""
+    a holiday). Empty when the words are the trigger characters themselves (or one is empty)."""
     needed = _needed_words(lex, spec)
-    return trie_regex(needed, compile_regex) if all(needed) else None
+    return frozenset() if all(len(w) == 1 for w in needed) or not all(needed) else frozenset(needed)
 
 
 def _needed_words(lex: _Lexicon, spec: tuple[str, ...]) -> set[str]:

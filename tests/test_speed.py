@@ -48,8 +48,33 @@ def test_deadlines_rule_word_check_never_hides_a_match():
             for m in rule.pattern.finditer(text):
                 if m.end() > m.start():
                     matched += 1
-                    assert rule.needs is None or rule.needs.search(m.group()), (rule.name, m.group())
+                    assert not rule.needs or _holds_one(m.group(), rule.needs), (rule.name, m.group())
     assert matched > 1000          # the probes reach the rules
+
+
+def test_deadlines_one_scan_finds_every_rule_whose_words_a_line_holds():
+    """The rules tried on a line come from one scan that sees only the longest word starting at
+    each place: a shorter word there (下 in 下周, 周 inside 下周三) and words overlapping it
+    still count, exactly as when every rule looks for its own words."""
+    grammar = deadlines._grammar()
+    for text in [fold_word(t) for t in _probes()[::5]]:
+        expected = {rule.name for _, rule in grammar.rules
+                    if _holds_one(text, rule.needs or rule.triggers)
+                    and all(_holds_one(text, words) for words in rule.needs_also)}
+        assert {rule.name for _, rule in _rules_tried(grammar, text)} == expected, text
+
+
+def _rules_tried(grammar, text: str):
+    gate = grammar.gate
+    present = 0
+    for word in gate.scan.findall(text):
+        present |= gate.found_with[word]
+    return [(order, rule) for order, rule in grammar.rules
+            if present >> order & 1 and present & gate.other_words[order] == gate.other_words[order]]
+
+
+def _holds_one(text: str, words) -> bool:
+    return any(word in text for word in words)
 
 
 @pytest.mark.parametrize("text", ["明天下午3点前", "下周三前", "月底", "3个工作日内", "国庆节前", "by Friday EOD",
@@ -57,7 +82,7 @@ def test_deadlines_rule_word_check_never_hides_a_match():
 def test_deadlines_word_check_changes_no_answer(text):
     grammar = deadlines._grammar()
     folded = fold_word(text)
-    unchecked = [rule._replace(needs=None) for _, rule in grammar.rules]
+    unchecked = [rule._replace(needs=frozenset()) for _, rule in grammar.rules]
     full = [(c.start, c.end, c.rule.name) for c in grammar.candidates(folded)]
     grammar_without = deadlines._Grammar.__new__(deadlines._Grammar)
     grammar_without.lex, grammar_without.prefix = grammar.lex, grammar.prefix
