@@ -1128,6 +1128,8 @@ _DIRECTION_KEYS = {"within": "duration_within", "ago": "duration_ago", "later": 
 
 _OTHER_RULES = {
     "duration": (r"(?P<n><DNUM>)\s*(?P<unit><UNITS>)\s*(?P<dir><DIRECTIONS>)", _resolve_duration),
+    # 3个工作日完成 / 两天提交: a duration right before the work finished in it bounds the work
+    "duration_done": (r"(?P<n><DNUM>)\s*(?P<unit><UNITS>)(?=\s*(?P<within><COMPLETIONS>))", _resolve_duration),
     "duration_en": (r"(?P<dir><DURATION_PREFIXES_EN>)\s+(?P<n><DNUM_EN>)\s+(?P<unit><UNITS_EN>)", _resolve_duration),
     "duration_en_after": (r"(?P<n><DNUM_EN>)\s+(?P<unit><UNITS_EN>)\s+(?P<dir><DIRECTIONS_EN>)", _resolve_duration),
     "counted": (r"(?P<conn><CONNECTORS>)(?:的)?\s*(?P<n><DNUM>)\s*(?P<unit><UNITS>)(?:\s*(?P<dir><WITHIN>))?",
@@ -1190,6 +1192,7 @@ def _rule_pieces(lex: _Lexicon, p: dict[str, str]) -> dict[str, str]:
                                    if not _is_latin(w)),
         "DIRECTIONS_EN": _alternation(w for d in ("ago", "later") for w in lex.words(_DIRECTION_KEYS[d]) if _is_latin(w)),
         "DURATION_PREFIXES_EN": lex.alt("duration_prefixes_en"),
+        "COMPLETIONS": lex.alt("duration_completions"),
         "CONNECTORS": lex.alt("event_connectors"),
         "END_OF_DAY": _alternation(lex.section("dayparts", dict)["end_of_day"]),
         "NOW": lex.alt("now"),
@@ -1240,7 +1243,8 @@ _TRIGGERS = {
     "weekday": ("weekday_stems",), "weekday_en": ("weekdays:latin",), "holiday": ("holidays", "holidays_with_mark"), "holiday_edge": ("holiday_edges",),
     "english_month_day": ("months_en",), "english_day_month": ("months_en",), "week": ("week_words",),
     "month": ("月",), "year": ("年",), "quarter": ("季qQ",),
-    "period_en": ("period_words_en",), "duration": ("duration_units",), "duration_en": ("duration_prefixes_en",),
+    "period_en": ("period_words_en",), "duration": ("duration_units",), "duration_done": ("duration_units",),
+    "duration_en": ("duration_prefixes_en",),
     "duration_en_after": ("duration_ago:latin", "duration_later:latin"), "counted": ("event_connectors",),
     "clock": ("点时:", "meridiem"), "end_of_day": ("dayparts",), "now": ("now",),
     "vague": ("vague",), "vague_recurring": ("recurring",), "vague_month": ("month_parts_vague",),
@@ -1253,6 +1257,7 @@ _PERIOD_MARKS = ("period_end_marks", "period_within_marks")
 _NEEDS_ALSO = {
     "year": (_PERIOD_MARKS,), "quarter": (_PERIOD_MARKS,), "vague_period": (("月", "年", "year_shift"),),
     "vague_month": (("月", "month_shift"),), "nth_weekday": (("月",), ("weekday_stems",)),
+    "duration_done": (("duration_completions",),),
     "vague_week_of_month": (("月", "month_shift"), ("week_words",)),
 }
 _UNPREFIXED_RULES = {"counted", "now", "undetermined"}
@@ -1276,6 +1281,7 @@ _STARTS = {
     "week": ("week_shift", "week_words"), "month": _YEAR_HEAD + _NUMBER + ("month_shift", "月"),
     "year": _YEAR_HEAD + ("年",), "quarter": _YEAR_HEAD + ("quarters", "quarter_shift", "季"),
     "period_en": ("period_words_en",), "duration": _NUMBER + ("半", "vague_numbers"),
+    "duration_done": _NUMBER + ("半", "vague_numbers"),
     "duration_en": ("duration_prefixes_en",), "duration_en_after": _NUMBER + ("numbers_en", "vague_numbers"),
     "clock": _NUMBER + ("dayparts",), "end_of_day": ("dayparts",), "now": ("now",), "vague": ("vague",),
     "vague_month": _YEAR_HEAD + _NUMBER + ("month_shift", "月"), "vague_year": _YEAR_HEAD + ("year_parts_vague",),
@@ -1306,7 +1312,7 @@ def _compile(lex: _Lexicon, name: str, template: str, resolve, pieces: dict[str,
     except re.error as exc:
         raise RuleFileError(f"规则文件 '{_RULE_FILE}' 中的词语使规则 '{name}' 成为无效的正则表达式：{exc}") from None
     extend = partial(_EXTEND[name], lex=lex) if name in _EXTEND else None
-    accept = partial(_duration_is_time, lex=lex) if name == "duration" else _ACCEPT.get(name)
+    accept = partial(_duration_is_time, lex=lex) if name in ("duration", "duration_done") else _ACCEPT.get(name)
     return _Rule(name, pattern, resolve, accept, extend, _trigger_chars(lex, _TRIGGERS[name]), name not in _UNPREFIXED_RULES,
                  _trigger_words(lex, _TRIGGERS[name]), tuple(frozenset(_needed_words(lex, spec)) for spec in _NEEDS_ALSO.get(name, ())))
 

@@ -136,6 +136,10 @@ def test_deadlines_month_quarter_and_year_end_on_their_last_day(text, ref, expec
     ("3个工作日内", date(2024, 6, 13), "2024-06-18"),   # an ordinary weekend
     ("三个工作日内", date(2024, 9, 26), "2024-09-30"),
     ("3个工作日", date(2024, 9, 26), None),              # a bare duration is no deadline
+    ("3个工作日完成询价", date(2024, 9, 26), "2024-09-30"),  # …but one before the work finished in it bounds it
+    ("两个工作日提交", date(2024, 9, 26), "2024-09-29"),
+    ("兩週完成整改", date(2024, 9, 26), "2024-10-10"),
+    ("用了3天完成", date(2024, 9, 26), None),             # time spent, not a deadline
     ("3个工作日后", date(2024, 9, 26), "2024-09-30"),
     ("within 3 business days", date(2024, 9, 26), "2024-09-30"),
 ])
