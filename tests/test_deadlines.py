@@ -155,6 +155,8 @@ def test_deadlines_workdays_follow_china_holidays_and_adjusted_days(text, ref, e
     ("节后上班第一天", date(2025, 1, 20), "2025-02-05"),
     ("节前", date(2024, 3, 1), None),                           # no holiday within a month: vague
     ("节后", date(2024, 4, 26), None),                          # after, with no day named: vague
+    ("春节放假前", date(2024, 12, 20), "2025-01-27"),            # a named holiday's break, not the next one
+    ("國慶放假前", date(2024, 9, 2), "2024-09-30"),
 ])
 def test_deadlines_holiday_edges_are_the_working_days_around_the_next_holiday(text, ref, expected):
     assert iso(text, ref) == expected
