@@ -1128,8 +1128,8 @@ _DIRECTION_KEYS = {"within": "duration_within", "ago": "duration_ago", "later": 
 
 _OTHER_RULES = {
     "duration": (r"(?P<n><DNUM>)\s*(?P<unit><UNITS>)\s*(?P<dir><DIRECTIONS>)", _resolve_duration),
-    # 3个工作日完成 / 两天提交: a duration right before the work finished in it bounds the work
-    "duration_done": (r"(?P<n><DNUM>)\s*(?P<unit><UNITS>)(?=\s*(?P<within><COMPLETIONS>))", _resolve_duration),
+    # 3个工作日完成 / 两天提交: a duration right before the work finished in it bounds the work (not 3天完成的)
+    "duration_done": (r"(?P<n><DNUM>)\s*(?P<unit><UNITS>)(?=\s*(?P<within><COMPLETIONS>)(?![的了過过]))", _resolve_duration),
     "duration_en": (r"(?P<dir><DURATION_PREFIXES_EN>)\s+(?P<n><DNUM_EN>)\s+(?P<unit><UNITS_EN>)", _resolve_duration),
     "duration_en_after": (r"(?P<n><DNUM_EN>)\s+(?P<unit><UNITS_EN>)\s+(?P<dir><DIRECTIONS_EN>)", _resolve_duration),
     "counted": (r"(?P<conn><CONNECTORS>)(?:的)?\s*(?P<n><DNUM>)\s*(?P<unit><UNITS>)(?:\s*(?P<dir><WITHIN>))?",
@@ -1144,6 +1144,11 @@ _OTHER_RULES = {
     "vague_quarter": (r"<QUARTER_VAGUE><VAGUE_MARK>", _resolve_kind("vague")),
     "vague_period": (r"(?:<NUM>\s*月份?|(?<![0-9])[0-9]{4}\s*年|<YS>)\s*(?P<mark><SUFFIX>)<SUFFIX_GUARD>",
                      _resolve_kind("vague")),
+    # 10月份上线 / 明年3月完成: a month alone right before the work done in it fixes no day (10月完成的技改,
+    # 10月完成了: work done, no deadline)
+    "vague_month_of_work": (r"(?:<YS>(?:的)?\s*|(?<![0-9])[0-9]{4}\s*年\s*)?(?:<NUM>\s*月份?|<MS>)"
+                            r"(?=\s*(?:<COMPLETIONS>|<PERIOD_WORK>)(?![的了過过]))",
+                            _resolve_kind("vague")),
     # 3月第一周, 下月第二周: a week of a month, which weeks count is left unsaid
     "vague_week_of_month": (r"(?:<NUM>\s*月份?|<MS>)\s*(?:的)?\s*第\s*<NUM>\s*个?\s*(?:<WEEK_WORDS>)<MARK>",
                             _resolve_kind("vague")),
@@ -1193,6 +1198,7 @@ def _rule_pieces(lex: _Lexicon, p: dict[str, str]) -> dict[str, str]:
         "DIRECTIONS_EN": _alternation(w for d in ("ago", "later") for w in lex.words(_DIRECTION_KEYS[d]) if _is_latin(w)),
         "DURATION_PREFIXES_EN": lex.alt("duration_prefixes_en"),
         "COMPLETIONS": lex.alt("duration_completions"),
+        "PERIOD_WORK": lex.alt("period_work_verbs"),
         "CONNECTORS": lex.alt("event_connectors"),
         "END_OF_DAY": _alternation(lex.section("dayparts", dict)["end_of_day"]),
         "NOW": lex.alt("now"),
@@ -1248,7 +1254,7 @@ _TRIGGERS = {
     "duration_en_after": ("duration_ago:latin", "duration_later:latin"), "counted": ("event_connectors",),
     "clock": ("点时:", "meridiem"), "end_of_day": ("dayparts",), "now": ("now",),
     "vague": ("vague",), "vague_recurring": ("recurring",), "vague_month": ("month_parts_vague",),
-    "vague_year": ("year_parts_vague",), "vague_quarter": ("季qQ",),
+    "vague_year": ("year_parts_vague",), "vague_quarter": ("季qQ",), "vague_month_of_work": ("月",),
     "vague_period": ("deadline_suffixes",), "vague_week_of_month": ("第",), "undetermined": ("undetermined", "wait_for:keys"),
 }
 # Words a match holds besides its triggers, in the same spec, for rules whose triggers are
@@ -1258,6 +1264,7 @@ _NEEDS_ALSO = {
     "year": (_PERIOD_MARKS,), "quarter": (_PERIOD_MARKS,), "vague_period": (("月", "年", "year_shift"),),
     "vague_month": (("月", "month_shift"),), "nth_weekday": (("月",), ("weekday_stems",)),
     "duration_done": (("duration_completions",),),
+    "vague_month_of_work": (("duration_completions", "period_work_verbs"),),
     "vague_week_of_month": (("月", "month_shift"), ("week_words",)),
 }
 _UNPREFIXED_RULES = {"counted", "now", "undetermined"}
@@ -1287,6 +1294,7 @@ _STARTS = {
     "vague_month": _YEAR_HEAD + _NUMBER + ("month_shift", "月"), "vague_year": _YEAR_HEAD + ("year_parts_vague",),
     "vague_quarter": _YEAR_HEAD + ("quarters", "quarter_shift"), "vague_period": _YEAR_HEAD + _NUMBER,
     "vague_week_of_month": _NUMBER + ("month_shift",), "undetermined": ("undetermined", "wait_for:keys"),
+    "vague_month_of_work": _YEAR_HEAD + _NUMBER + ("month_shift",),
     "holiday_edge": ("holiday_edges",),
 }
 

@@ -175,6 +175,18 @@ def test_deadlines_holiday_edges_follow_a_users_calendar_past_the_published_year
     assert iso("节后第一个工作日", date(2031, 4, 25), calendar=calendar) == "2031-05-06"
 
 
+@pytest.mark.parametrize("text, vague", [
+    ("邓卫10月份安排设备保养", "10月份"),        # a month alone before the work it times: no day
+    ("明年3月上线", "明年3月"),
+    ("新系统2026年4月启动", "2026年4月"),
+    ("10月完成的技改使能耗下降6%", None),        # work done, told of: no deadline at all
+    ("10月排产计划已下发", None),                # a month naming the plan
+])
+def test_deadlines_a_month_before_its_work_is_vague(text, vague):
+    found = find_deadlines(text, date(2025, 9, 10))
+    assert [(d.text, d.kind) for d in found] == ([(vague, "vague")] if vague else [])
+
+
 @pytest.mark.parametrize("text", ["3月第一周", "下月第二周前", "4月的第3个星期"])
 def test_deadlines_a_week_of_a_month_is_vague(text):
     assert only(text, date(2024, 2, 1)).kind == "vague"

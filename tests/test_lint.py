@@ -40,6 +40,12 @@ def test_lint_vague_time_hits(body, flagged):
     assert rules_of(body, "vague-time") == flagged
 
 
+def test_lint_a_month_alone_timing_a_task_is_a_vague_time():
+    minutes = process("notes.txt", "生产周会\n日期：2025年9月10日\n1. 设备年度保养：邓卫10月份安排。\n".encode("utf-8"))
+    assert ("vague-time", "10月份") in [(f.rule, f.text) for f in minutes.lint]
+    assert [(a.owner, a.deadline) for a in minutes.action_items] == [("邓卫", None)]
+
+
 @pytest.mark.parametrize("title", ["生产部周例会纪要（9月第2周）", "2025年下半年预算评审会", "近期重点工作推进会"])
 def test_lint_the_title_names_the_meeting_and_times_no_work(title):
     minutes = process("notes.txt", f"{title}\n日期：2025年9月10日\n1. 柯敏9月12日前提交周报。\n".encode("utf-8"))

@@ -29,7 +29,8 @@ from .suggest import NO_EXAMPLES
 
 _QUOTES = ("“”", '""', "「」", "『』", "‘’", "''")
 _SPEAKER = re.compile(r"^[^:：,，。]{1,8}[:：]")
-_PART_OF_MONTH = re.compile(r"初|旬|月中|中下|上中|第\s*\S{1,2}\s*个?\s*(?:周|星期|礼拜)")     # 3月第一周 too
+_PART_OF_MONTH = re.compile(r"初|旬|月中|中下|上中|第\s*\S{1,2}\s*个?\s*(?:周|星期|礼拜)"     # 3月第一周 too
+                            r"|^(?:\d{2,4}年|[今明去]年)?[0-9一二三四五六七八九十]{1,3}月份?$")   # 10月份: a whole month
 _PROPOSAL = re.compile(r"建议|提议|希望|考虑|打算|或许|可否")
 _RECURRING = re.compile(r"^每")
 _CLAUSE_TAIL = re.compile(r"[^,，。;；:：!！?？\s]{0,12}")
