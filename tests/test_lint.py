@@ -41,9 +41,10 @@ def test_lint_vague_time_hits(body, flagged):
 
 
 def test_lint_a_month_alone_timing_a_task_is_a_vague_time():
-    minutes = process("notes.txt", "生产周会\n日期：2025年9月10日\n1. 设备年度保养：邓卫10月份安排。\n".encode("utf-8"))
+    minutes = process("notes.txt", ("生产周会\n日期：2025年9月10日\n二、措施\n1. 备件询价：邓卫9月12日前提交。\n"
+                                    "2. 设备年度保养：邓卫10月份安排。\n").encode("utf-8"))
     assert ("vague-time", "10月份") in [(f.rule, f.text) for f in minutes.lint]
-    assert [(a.owner, a.deadline) for a in minutes.action_items] == [("邓卫", None)]
+    assert [(a.owner, a.deadline) for a in minutes.action_items] == [("邓卫", "2025-09-12"), ("邓卫", None)]
 
 
 @pytest.mark.parametrize("title", ["生产部周例会纪要（9月第2周）", "2025年下半年预算评审会", "近期重点工作推进会"])
