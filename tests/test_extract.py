@@ -186,7 +186,7 @@ def test_extract_decision_label_with_rationale_list():
 
 @pytest.mark.parametrize("line, text, rationale", [
     ("会议决定暂停旧版下载入口。依据：旧版投诉占比超过四成。", "暂停旧版下载入口", ["旧版投诉占比超过四成"]),
-    ("经讨论，一致同意采用方案B。", "采用方案B", []),
+    ("经讨论，一致同意采用方案B。", "同意采用方案B", []),        # the agreement verb says what was decided
     ("会议确定了新版报销流程，下月起执行。", "新版报销流程，下月起执行", []),      # the aspect particle goes with the verb
     ("会议达成共识，周报改为双周报。", "周报改为双周报", []),
     ("会议通过共识，旧接口年底下线。", "旧接口年底下线", []),
@@ -246,6 +246,16 @@ def test_extract_a_standing_rule_from_now_on_is_a_decision(line):
 def test_extract_a_duty_from_now_on_with_its_doer_is_no_standing_rule():
     m = run("店长例会\n日期：2025年3月4日\n参会：周强\n周强以后统一负责周报汇总，每周五下班前发群里。\n")
     assert not m.decisions
+
+
+@pytest.mark.parametrize("line, decision", [
+    ("会议审议通过《差旅费管理办法（修订）》。", "审议通过《差旅费管理办法（修订）》"),
+    ("会议研究同意设立客户服务中心。", "研究同意设立客户服务中心"),
+    ("會議討論通過年度預算。", "討論通過年度預算"),
+])
+def test_extract_a_deliberation_verb_before_the_decision_head(line, decision):
+    m = run(f"办公会\n日期：2025年11月12日\n一、审议事项\n1. {line}\n")
+    assert [d.text for d in m.decisions] == [decision]
 
 
 def test_extract_an_assessment_of_the_meeting_is_no_decision():
@@ -399,9 +409,9 @@ def test_extract_a_caption_that_settles_heads_a_list_of_decisions(caption):
 
 @pytest.mark.parametrize("lines, expected", [
     ("三、新系统上线\n背景：旧系统维保合同年底到期，厂家不再续保。\n会议同意新系统于1月1日切换上线。\n",
-     [("新系统于1月1日切换上线", ["旧系统维保合同年底到期，厂家不再续保"])]),
+     [("同意新系统于1月1日切换上线", ["旧系统维保合同年底到期，厂家不再续保"])]),
     ("三、倉庫搬遷\n緣由：舊倉庫租約三月到期，房東不再續租。\n經討論，同意遷至新園區倉庫。\n",
-     [("遷至新園區倉庫", ["舊倉庫租約三月到期，房東不再續租"])]),
+     [("同意遷至新園區倉庫", ["舊倉庫租約三月到期，房東不再續租"])]),
     ("三、考勤\n依据：《员工手册》第十二条。\n决定：迟到三次以上扣当月全勤奖。\n",
      [("迟到三次以上扣当月全勤奖", ["《员工手册》第十二条"])]),
 ])
@@ -667,7 +677,7 @@ def test_extract_government_form_spaced_labels_units_and_reports():
             "2．关于预算。财务处提出预算需在本月内调整到位。会议要求财务处于11月15日前完成预算调整。\n")
     assert (m.meeting.location, m.meeting.start_time) == ("行政楼205", "09:00")
     assert set(m.meeting.departments) == {"采购中心", "财务处", "信息中心"}
-    assert [d.text for d in m.decisions] == ["按需求清单实施采购"]
+    assert [d.text for d in m.decisions] == ["同意按需求清单实施采购"]
     assert [(a.task, a.owner, a.deadline) for a in m.action_items] == [
         ("组织招标", "采购中心", "2024-11-20"), ("预算调整", "财务处", "2024-11-15")]
 

@@ -58,9 +58,10 @@ def _alternation(key: str) -> str:
 
 @lru_cache(maxsize=1)
 def _opener() -> re.Pattern:
-    """[会议|经讨论|双方…]* [一致|原则上]? [同意|决定|确定…] at the start of a unit."""
+    """[会议|经讨论|双方…]* [一致|原则上]? [审议|研究…]? [同意|决定|通过…] at the start of a unit."""
     return re.compile(rf"^(?:(?:{_alternation('decision_subjects')})[,，]?\s*)*"
-                      rf"(?:(?:{_alternation('decision_qualifiers')})?(?:{_alternation('decision_heads')})"
+                      rf"(?:(?:{_alternation('decision_qualifiers')})?(?:{_alternation('deliberation_verbs')})?"
+                      rf"(?:{_alternation('decision_heads')})"
                       rf"|(?:{_alternation('unanimity_words')})(?:{_alternation('consensus_heads')}))(?:一下|了)?[:：,，]?\s*")
 
 
@@ -499,10 +500,25 @@ def _clean(text: str) -> tuple[str, int]:
         stripped, lead = stripped[deliberation.end():], lead + deliberation.end()     # 经校务会讨论，[决定]…
         m = _opener().match(fold(stripped))
     if m and m.end() < len(stripped) and not _hedged(m.group(0)):   # a hedged decision keeps its hedge visible
-        stripped, lead = stripped[m.end():], lead + m.end()
+        cut = _what_was_agreed(m.group(0))
+        stripped, lead = stripped[cut:], lead + cut
     cleaned = stripped.strip()
     lead += len(stripped) - len(stripped.lstrip(" ，,：:"))
     return cleaned.strip(" ，,：:").rstrip("。；;").strip(), lead
+
+
+def _what_was_agreed(opener: str) -> int:
+    """Where the decision's own words start in its opener: after 会议决定：, but at an agreement verb
+    that leads into them (会议审议通过《办法》 is 审议通过《办法》, 会议同意采用A方案 is 同意采用A方案:
+    the verb is what was decided about the thing)."""
+    m = _agreement().search(opener)
+    return m.start() if m else len(opener)
+
+
+@lru_cache(maxsize=1)
+def _agreement() -> re.Pattern:
+    """An agreement verb ending the opener (会议同意|, 审议通过|); not one inside 通过共识， or before a colon."""
+    return re.compile(rf"(?:{_alternation('deliberation_verbs')})?(?:{_alternation('decision_agreements')})\s*$")
 
 
 def _hedged(opener: str) -> bool:

@@ -740,6 +740,31 @@ def n45_lab_nested_table():
     return doc
 
 
+def n61_college_joint_meeting_numbered():
+    """College 党政联席会议: Heading styles, Word's own list numbering (no typed numbers), and a task
+    table whose 责任人 cell is merged down two rows."""
+    doc = new_doc("学院办公室", font="仿宋")
+    para(doc, "机电工程学院2025年第8次党政联席会议纪要", style="Title", align="center")
+    para(doc, "时间：2025年11月12日（星期三）14:30")
+    para(doc, "地点：学院楼A302")
+    para(doc, "主持：院长 薛振国")
+    para(doc, "出席：薛振国、党委书记 柴慧、副院长 郗明、副院长 冷雪、办公室主任 牛丽")
+    para(doc, "记录：牛丽")
+    para(doc, "一、审议事项", style="Heading 1", bold_label=False)
+    para(doc, "会议审议通过《机电工程学院研究生导师遴选实施细则（修订）》。", style="List Number", bold_label=False)
+    para(doc, "会议同意推荐郗明副院长牵头的“智能制造虚拟教研室”申报省级项目。", style="List Number", bold_label=False)
+    para(doc, "二、工作部署", style="Heading 1", bold_label=False)
+    t = table(doc, [["序号", "工作内容", "责任人", "完成时间"],
+                    ["1", "完成本科教学审核评估自评报告初稿", "冷雪", "2025年11月28日"],
+                    ["2", "组织各系开展期末考试命题审核", "", "12月10日前"],
+                    ["3", "修订学院科研经费报销流程并在学院网站公示", "郗明", "11月底"],
+                    ["4", "落实学生宿舍安全检查，形成整改清单", "柴慧", "下周五"]], header_bold=True)
+    merge(t, 1, 2, 2, 2, "冷雪")
+    para(doc, "三、其他", style="Heading 1", bold_label=False)
+    para(doc, "学院年终总结会初定于12月下旬召开，具体时间另行通知。", bold_label=False)
+    return doc
+
+
 BUILDERS = {
     "n13-tw-school-admin": n13_tw_school_admin,
     "n14-gov-old-housing": n14_gov_old_housing,
@@ -754,6 +779,7 @@ BUILDERS = {
     "n37-wps-text-box-form": n37_wps_text_box_form,
     "n44-office-safety-month": n44_office_safety_month,
     "n45-lab-nested-table": n45_lab_nested_table,
+    "n61-college-joint-meeting-numbered": n61_college_joint_meeting_numbered,
 }
 
 
