@@ -75,8 +75,32 @@ def _furniture(unit: Unit) -> Optional[str]:
     text = unit.fold.strip()
     if not text:
         return None
+    shape = _shape(unit, text)
+    if shape:
+        return shape
+    if _may_hold_marks(text):
+        normal = normalise(text)
+        if _only_words(normal, "page_marks"):
+            return "密级、页眉等页面标记"
+        if _only_words(normal, "chat_system") or _chat_system(normal):
+            return "聊天软件的系统消息"
+    if _blank_to_fill(text):
+        return "待填写的空白"
+    if _stamp(text):
+        return "文档修改记录"
+    return None
+
+
+# The first character any of the shapes below can start with (folded): most lines start otherwise.
+_SHAPE_START = re.compile(r"[-—–_=*~#·.\d第共pP(（<!]")
+
+
+def _shape(unit: Unit, text: str) -> Optional[str]:
+    """A page number, a separator, a tag, an image: furniture known by its shape alone."""
     source = unit.origin.text                       # before a marker was cut: "— 2 —" is no bullet
     whole = text if source.strip() == unit.text else fold(source).strip()
+    if not (_SHAPE_START.match(text) or _SHAPE_START.match(whole)):
+        return None
     if _PAGE_NUMBER.match(whole) or _PAGE_NUMBER.match(text) and not unit.style:
         return "页码"
     if _DAY_LINE.match(text):
@@ -89,15 +113,6 @@ def _furniture(unit: Unit) -> Optional[str]:
         return "标记代码"
     if _IMAGE.match(unit.text):
         return "图片"
-    normal = normalise(text)
-    if _only_words(normal, "page_marks"):
-        return "密级、页眉等页面标记"
-    if _only_words(normal, "chat_system") or _chat_system(normal):
-        return "聊天软件的系统消息"
-    if _blank_to_fill(text):
-        return "待填写的空白"
-    if _stamp(text):
-        return "文档修改记录"
     return None
 
 
@@ -133,6 +148,22 @@ def _only_words(normal: str, key: str) -> bool:
     for word in _longest_first(key):
         rest = rest.replace(word, " ")
     return len(rest) < len(normal) and not _WORD_CHARS.sub("", rest)
+
+
+_MARK_KEYS = ("page_marks", "chat_system", "chat_system_prefixes", "chat_system_endings")
+
+
+def _may_hold_marks(folded: str) -> bool:
+    """Whether the line may hold a page mark or a chat app's words at all, asked before it is
+    normalised (labels.normalise only drops marks, spaces and a note, and lower-cases): the
+    listed words, spaces taken out of them and the line, found anywhere, any case."""
+    return bool(_any_mark().search("".join(folded.split())))
+
+
+@lru_cache(maxsize=1)
+def _any_mark() -> re.Pattern:
+    words = {"".join(word.split()) for key in _MARK_KEYS for word in _words(key)}
+    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.I)
 
 
 @lru_cache(maxsize=None)
