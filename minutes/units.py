@@ -98,15 +98,16 @@ class Unit:
     speaker: Optional[str] = None      # who says it, in a chat export (the line under a header)
     when: Optional[str] = None         # a chat header's or transcript line's time stamp
     gaps: tuple = ()                   # (offset in text, chars) of comments cut from inside the line
+    _folded: str = field(default="", init=False, repr=False)                  # see `fold`
+    _folded_from: Optional[str] = field(default=None, init=False, repr=False)  # the text it is the fold of
 
     @property
     def fold(self) -> str:
         """The folded text (textnorm.fold), made once for as long as the text stays the same:
         every reader of a line asks for it, several times each."""
-        kept = self.__dict__.get("_folded")
-        if kept is None or kept[0] is not self.text:
-            kept = self.__dict__["_folded"] = (self.text, fold(self.text))
-        return kept[1]
+        if self._folded_from is not self.text:
+            self._folded, self._folded_from = fold(self.text), self.text
+        return self._folded
 
     def locate(self, offset: int = 0) -> Location:
         return self.origin.locate(self.start + offset + sum(chars for at, chars in self.gaps if at <= offset))
@@ -184,6 +185,8 @@ def _pieces(line: str) -> Iterator[tuple[int, str]]:
 
 def cut_comments(unit: Unit) -> None:
     """``<!-- … -->`` and ``# minutes-disable …`` are remarks to tools, not content."""
+    if "<!--" not in unit.text and "minutes-" not in unit.text:
+        return                           # what every remark holds: most lines have none
     comments = list(_COMMENT.finditer(unit.text))
     if not comments:
         return
@@ -241,10 +244,10 @@ def advance(unit: Unit, chars: int) -> None:
         unit.gaps = tuple((at - chars, cut) for at, cut in unit.gaps if at > chars)
     else:
         unit.start += chars
-    before, kept = unit.text, unit.__dict__.get("_folded")
+    before = unit.text
     unit.text = before[chars:]
-    if kept is not None and kept[0] is before:     # fold maps each char to one char: the rest's fold is the fold's rest
-        unit.__dict__["_folded"] = (unit.text, kept[1][chars:])
+    if unit._folded_from is before:     # fold maps each char to one char: the rest's fold is the fold's rest
+        unit._folded, unit._folded_from = unit._folded[chars:], unit.text
 
 
 def cell_units(cell: Cell, index: int) -> Iterator[Unit]:

@@ -19,7 +19,7 @@ from typing import Optional
 
 from .. import lexicon
 from ..labels import normalise
-from ..textnorm import fold
+from ..textnorm import fold, folding_to, trie_regex
 from ..units import Unit
 
 _PAGE_NUMBER = re.compile(r"^(?:[-—–_\s]*\d{1,4}[-—–_\s]*|第\s*\d{1,4}\s*页[\s,，/]*(?:共\s*\d{1,4}\s*页)?"
@@ -91,16 +91,13 @@ def _furniture(unit: Unit) -> Optional[str]:
     return None
 
 
-# The first character any of the shapes below can start with (folded): most lines start otherwise.
-_SHAPE_START = re.compile(r"[-—–_=*~#·.\d第共pP(（<!]")
-
-
 def _shape(unit: Unit, text: str) -> Optional[str]:
     """A page number, a separator, a tag, an image: furniture known by its shape alone."""
     source = unit.origin.text                       # before a marker was cut: "— 2 —" is no bullet
+    start = _shape_start()
+    if not (start.match(text) or start.match(source.lstrip())):
+        return None                                 # most lines start otherwise
     whole = text if source.strip() == unit.text else fold(source).strip()
-    if not (_SHAPE_START.match(text) or _SHAPE_START.match(whole)):
-        return None
     if _PAGE_NUMBER.match(whole) or _PAGE_NUMBER.match(text) and not unit.style:
         return "页码"
     if _DAY_LINE.match(text):
@@ -114,6 +111,15 @@ def _shape(unit: Unit, text: str) -> Optional[str]:
     if _IMAGE.match(unit.text):
         return "图片"
     return None
+
+
+_SHAPE_STARTS = "-_=*~#.第共pP(（<!"             # the first character of any shape above but a digit
+
+
+@lru_cache(maxsize=1)
+def _shape_start() -> re.Pattern:
+    """A character a shape may start with, as written (before folding)."""
+    return re.compile(f"[\\d{re.escape(folding_to(_SHAPE_STARTS))}]")
 
 
 _STAMP_LABEL = re.compile(r"^[\s*_]*([^:：]{2,12})[:：]")
@@ -133,8 +139,8 @@ _WORD_CHARS = re.compile(r"[\s\W_]")
 
 def _blank_to_fill(text: str) -> bool:
     """A form line left to fill in (签字：________ ____年__月__日, （处理完成后填写）): labels and blanks only."""
-    if not _BLANKS.search(text):
-        return False
+    if "_" not in text and "＿" not in text and "填写" not in text or not _BLANKS.search(text):
+        return False                  # every blank is underscores, or a bracket saying 填写
     rest = _BLANKS.sub(" ", text)
     rest = _FORM_LABEL.sub(" ", rest)          # the labels
     return not _FILL_MARKS.sub("", rest)
@@ -156,14 +162,13 @@ _MARK_KEYS = ("page_marks", "chat_system", "chat_system_prefixes", "chat_system_
 def _may_hold_marks(folded: str) -> bool:
     """Whether the line may hold a page mark or a chat app's words at all, asked before it is
     normalised (labels.normalise only drops marks, spaces and a note, and lower-cases): the
-    listed words, spaces taken out of them and the line, found anywhere, any case."""
-    return bool(_any_mark().search("".join(folded.split())))
+    listed words found anywhere in the line, both without spaces and in lower case."""
+    return bool(_any_mark().search("".join(folded.split()).lower()))
 
 
 @lru_cache(maxsize=1)
 def _any_mark() -> re.Pattern:
-    words = {"".join(word.split()) for key in _MARK_KEYS for word in _words(key)}
-    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.I)
+    return trie_regex("".join(word.split()).lower() for key in _MARK_KEYS for word in _words(key))
 
 
 @lru_cache(maxsize=None)
