@@ -17,7 +17,7 @@ from typing import Iterator, Optional
 
 from .labels import role_of_heading
 from .layouts import noise
-from .layouts.table import table_units, task_state
+from .layouts.table import may_say_done, table_units, task_state
 from .model import Document, Paragraph
 from .units import (Record, Segmented, Unit, advance, bare_label, cut_comments, pasted_form_labels, split_lines,
                     strip_box, strip_label, strip_marker)
@@ -90,12 +90,27 @@ _STRUCK = re.compile(r"^\s*~~.+~~")
 _DONE_TAIL = re.compile(r"(?:\s[-—–]+\s*+|(?<!-)-{2,}+\s*+|[(（]|[:：]\s*+)([^-—–()（）:：]{1,12}?)[)）]?\s*+[✅☑✔]?\s*+$")
 
 
+_TAIL_STATE = 12          # chars: the most _DONE_TAIL reads as the state
+
+
 def _marked_done(text: str, folded: str) -> bool:
     if _DONE_FRONT.match(text):
         return True
+    if not may_say_done(folded[max(0, len(_before_tail(folded)) - _TAIL_STATE):]):
+        return False              # no done word where the tail's state could be: most lines
     tail = _DONE_TAIL.search(folded)
-    return bool(tail) and tail.start() > 0 and task_state(tail.group(1)) == "done" \
-        and len(tail.group(1).strip()) <= 8
+    return bool(tail) and tail.start() > 0 and len(tail.group(1).strip()) <= 8 \
+        and task_state(tail.group(1)) == "done"
+
+
+def _before_tail(folded: str) -> str:
+    """The line without what _DONE_TAIL lets follow the state: spaces, a tick, a closing bracket."""
+    rest = folded.rstrip()
+    if rest and rest[-1] in "✅☑✔":
+        rest = rest[:-1].rstrip()
+    if rest and rest[-1] in ")）":
+        rest = rest[:-1]
+    return rest
 
 
 def _chat_turns(units: list[Unit]) -> None:

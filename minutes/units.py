@@ -36,7 +36,7 @@ _COMMENT = re.compile(r"<!--.*?-->|^\s*minutes-(?:disable|enable)\S*(?:[\s,]+[a-
 _LINE_LABEL = re.compile(r"^\s*+(?:[\[【]\s*+(?P<bracket>[^\[\]【】:：\n]{1,16}?)\s*+[\]】]\s*+[:：]?"
                          r"|(?P<plain>[^:：，,。；;！？!?\[\]【】()（）\n]{1,20}?)\s*+[:：])\s*")
 _ORDINAL = re.compile(rf"(?<!\s)\s*+(?:[{CN}]|\d{{1,2}})$")
-_LEAD_QUALIFIER = re.compile(r"^(?:本次|此次|本期|本场)")
+_LEAD_QUALIFIERS = ("本次", "此次", "本期", "本场")
 
 
 def line_label(text: str, *groups: str) -> Optional[tuple[LabelMatch, re.Match]]:
@@ -44,20 +44,32 @@ def line_label(text: str, *groups: str) -> Optional[tuple[LabelMatch, re.Match]]
     m = _LINE_LABEL.match(text)
     if not m:
         return None
-    words = m.group("bracket") if m.group("bracket") is not None else m.group("plain")
-    for candidate in _label_candidates(words.strip()):
+    plain = m.group("plain") is not None
+    words = (m.group("plain") if plain else m.group("bracket")).strip()
+    numbered = _ends_in_ordinal(words)
+    for candidate in _label_candidates(words):
         match = field_of(candidate, *groups)
-        numbered = candidate != words.strip() and _ORDINAL.search(words.strip())
-        if numbered and match and match.group != "content":
+        if not match:
+            continue
+        if numbered and candidate != words and match.group != "content":
             continue                # 结论一： numbers a decision; 发言人1： is a speaker, not a label
-        if match and match.field != "none" and (m.group("plain") is not None or match.how != "head"):
+        if match.field != "none" and (plain or match.how != "head"):
             return match, m
     return None
 
 
+def _ends_in_ordinal(words: str) -> bool:
+    last = words[-1:]
+    return bool(last) and (last in CN or last.isdecimal()) and bool(_ORDINAL.search(words))
+
+
 def _label_candidates(words: str) -> list[str]:
-    bare = _LEAD_QUALIFIER.sub("", words)
-    out = [words, bare, _ORDINAL.sub("", bare)]
+    """The label as written, without a leading 本次, and without a trailing ordinal (结论一)."""
+    bare = words[2:] if words.startswith(_LEAD_QUALIFIERS) else words
+    unnumbered = _ORDINAL.sub("", bare) if _ends_in_ordinal(bare) else bare
+    if unnumbered is words:
+        return [words] if words else []
+    out = [words, bare, unnumbered]
     return [w for i, w in enumerate(out) if w and w not in out[:i]]
 
 

@@ -24,7 +24,7 @@ from ..deadlines import find_deadlines
 from ..labels import field_of
 from ..model import Cell, Table
 from ..parties import UNDETERMINED, is_department, name_shaped, parse_parties
-from ..textnorm import fold, fold_word
+from ..textnorm import fold, fold_word, trie_regex
 from ..units import Record, Unit, cell_units, label_field
 from .form import form_units
 
@@ -294,6 +294,17 @@ def _people(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _states() -> tuple[frozenset[str], frozenset[str]]:
     return (lexicon.folded_words("cues.yaml", "state_done"), lexicon.folded_words("cues.yaml", "state_open"))
+
+
+def may_say_done(text: str) -> bool:
+    """Whether any word `task_state` reads as done is in the text (any case): a quick look
+    before the full reading, which most texts would fail."""
+    return bool(_done_words().search(text.lower()))
+
+
+@lru_cache(maxsize=1)
+def _done_words() -> re.Pattern:
+    return trie_regex(word.lower() for word in _states()[0])
 
 
 def _struck(unit) -> bool:
