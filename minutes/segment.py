@@ -52,10 +52,12 @@ def segment(document: Document) -> Segmented:
     _nest(units, title)
     return Segmented(document=document, units=units, records=records, title_unit=title)
 
-def _paragraph_units(p: Paragraph, index: int) -> Iterator[Unit]:
+def _paragraph_units(p: Paragraph, index: int) -> list[Unit]:
+    units = []
     for unit, first in split_lines(p, index, "line"):
         _classify_paragraph(unit, p, first)
-        yield unit
+        units.append(unit)
+    return units
 
 
 def _classify_paragraph(unit: Unit, p: Paragraph, first: bool) -> None:

@@ -168,8 +168,19 @@ MAX_UNIT = 600            # chars; longer lines are cut at sentence ends so ever
 _BREAK = re.compile(r"[。！？!?；;]|[，,、]")
 
 
-def split_lines(origin: Paragraph | Cell, index: int, kind: str) -> Iterator[tuple[Unit, bool]]:
+def split_lines(origin: Paragraph | Cell, index: int, kind: str) -> list[tuple[Unit, bool]]:
     """One unit per non-blank line of a paragraph or cell (soft breaks, <br>), and whether it is the first."""
+    text = origin.text
+    if "\n" not in text and len(text) <= MAX_UNIT:          # one line: most paragraphs and cells
+        stripped = text.strip()
+        if not stripped:
+            return []
+        lead = len(text) - len(text.lstrip())
+        return [(Unit(text=stripped, origin=origin, start=lead, index=index, kind=kind, indent=lead), True)]
+    return list(_split_lines(origin, index, kind))
+
+
+def _split_lines(origin: Paragraph | Cell, index: int, kind: str) -> Iterator[tuple[Unit, bool]]:
     offset = 0
     for part in origin.text.split("\n"):
         for piece_start, piece in _pieces(part) if len(part) > MAX_UNIT else ((0, part),):
