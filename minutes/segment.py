@@ -117,7 +117,8 @@ def _before_tail(folded: str) -> str:
 
 def _chat_turns(units: list[Unit]) -> None:
     """A chat export: each header line names who wrote the lines under it."""
-    headers = {id(u): m for u in units if u.kind == "line" and u.label is None and (m := _CHAT_HEADER.match(u.fold))}
+    headers = {id(u): m for u in units if u.kind == "line" and u.label is None and ":" in u.fold
+               and (m := _CHAT_HEADER.match(u.fold))}                  # a header's time has a colon
     if len(headers) < 2:
         return
     speaker = None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import islice
 from typing import Optional
 
 from .. import lexicon
@@ -37,6 +38,7 @@ _OPEN_BLOCK = re.compile(r"^\s*<(div|aside|details|blockquote|section)\b[^<>]*>\
 _IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _QUOTE_OPENER = re.compile(r"^(?:-{2,}\s*(?:原始邮件|original message)\s*-{2,}"
                            r"|在\s*.{4,40}?写道\s*[:：]|on\s.{6,80}?\swrote\s*:)\s*$", re.I)
+_QUOTE_OPENER_STARTS = frozenset("-在oO")       # what _QUOTE_OPENER's lines start with
 _SIGNATURE_DASHES = re.compile(r"^--\s*$")
 _MAX_REPEATED = 30        # a running head is short
 _EMAIL_HEAD_LINES = 12
@@ -223,7 +225,7 @@ def _email(units: list[Unit]) -> None:
             if unit.label not in ("title", "topic"):           # 主题 names the meeting; the rest is routing
                 _set(unit, "邮件头")
     end = next((i for i in range(len(headers) + 1, len(units)) if units[i].kind in ("line", "noise")
-                and (_QUOTE_OPENER.match(units[i].fold.strip()) or len(_header_run(units, i)) >= 2)), len(units))
+                and (_quote_opener(units[i]) or len(_header_run(units, i)) >= 2)), len(units))
     for quoted in units[end:]:
         _set(quoted, "引用的原邮件")
     if len(headers) < 2 and end == len(units):
@@ -237,10 +239,16 @@ def _email(units: list[Unit]) -> None:
                 _set(unit, "邮件签名")
 
 
+def _quote_opener(unit: Unit) -> bool:
+    """A reply's line above the message it quotes (在…写道：, On … wrote:, ---- 原始邮件 ----)."""
+    text = unit.fold.strip()
+    return text[:1] in _QUOTE_OPENER_STARTS and bool(_QUOTE_OPENER.match(text))
+
+
 def _header_run(units: list[Unit], start: int) -> list[Unit]:
     """The mail header lines from units[start] on (From: / 发件人：…), consecutive, up to the first other line."""
     run = []
-    for unit in units[start:start + _EMAIL_HEAD_LINES]:
+    for unit in islice(units, start, start + _EMAIL_HEAD_LINES):
         if unit.kind == "noise" and not unit.noise.startswith("邮件") and unit.noise != "分隔线":
             continue
         if unit.kind not in ("line", "noise") or not _mail_field(unit):
