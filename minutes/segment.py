@@ -239,6 +239,7 @@ def _close_scopes(unit: Unit, stack: list[Unit]) -> None:
 
 _APPENDIX = re.compile(r"^(?:附[:：件录]|附\s|备注[:：]|说明[:：])")
 _INTRO = re.compile(r"^(?:补充[:：]?|其他[:：]?|[^,，。;；:：]{1,10}[:：])$")
+_INTRO_MAX = 11           # chars: the longest line _INTRO takes
 
 
 # A caption set off by marks, as plain-text notes draw headings: == 决议 ==, 【待办】, **结论**, ——背景——
@@ -293,7 +294,10 @@ def _is_label_heading(unit: Unit) -> bool:
     """A label with nothing after it ("待办：", "会议决议：") or a short ``罗琳：`` / ``补充：`` line heads what follows."""
     if unit.label_group == "content" and not unit.text.strip():
         return True
-    return unit.kind == "line" and unit.label is None and unit.style is None and bool(_INTRO.match(unit.text.strip()))
+    if unit.kind != "line" or unit.label is not None or unit.style is not None:
+        return False
+    text = unit.text.strip()
+    return len(text) <= _INTRO_MAX and bool(_INTRO.match(text))
 
 
 def _role_of_heading(unit: Unit) -> Optional[str]:

@@ -41,6 +41,8 @@ _LEAD_QUALIFIERS = ("本次", "此次", "本期", "本场")
 
 def line_label(text: str, *groups: str) -> Optional[tuple[LabelMatch, re.Match]]:
     """The label opening a line, if it names a field of one of the groups."""
+    if ":" not in text and "：" not in text and "[" not in text and "【" not in text:
+        return None                 # every label ends in a colon or sits in brackets: most lines have neither
     m = _LINE_LABEL.match(text)
     if not m:
         return None
