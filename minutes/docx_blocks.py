@@ -46,7 +46,7 @@ _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 _PROPS = {_TR: qn("w:trPr"), _TC: qn("w:tcPr")}
 _PPR, _PSTYLE, _OUTLINE, _NUM_PR = qn("w:pPr"), qn("w:pStyle"), qn("w:outlineLvl"), qn("w:numPr")
 _NUM_ID, _LEVEL, _VAL = qn("w:numId"), qn("w:ilvl"), qn("w:val")
-_STYLE, _STYLE_ID = qn("w:style"), qn("w:styleId")
+_STYLE, _STYLE_ID, _NAME, _BASED_ON = qn("w:style"), qn("w:styleId"), qn("w:name"), qn("w:basedOn")
 _V_MERGE, _GRID_SPAN, _GRID_BEFORE, _GRID_AFTER = qn("w:vMerge"), qn("w:gridSpan"), qn("w:gridBefore"), qn("w:gridAfter")
 _DELETED_MARKS = (qn("w:del"), qn("w:cellDel"))
 ALT_CHUNK = qn("w:altChunk")
@@ -162,39 +162,48 @@ class _StyleInfo:
         """(heading level, table-of-contents line, style-level numbering) of a style, worked out once per style."""
         known = self._known.get(style_id)
         if known is None:
-            known = self._known[style_id] = (self.heading(style_id), self.contents_entry(style_id),
-                                             self.numbering(style_id))
+            chain = list(self._chain(style_id))
+            known = self._known[style_id] = (_heading_level(chain), _lists_contents(chain), _style_numbering(chain))
         return known
 
-    def heading(self, style_id: Optional[str]) -> Optional[int]:
-        for style in self._chain(style_id):
-            name = _val(style.find(qn("w:name"))) or ""
-            if name.lower() == "title":
-                return 1
-            if m := _HEADING_STYLE.match(name):
-                return int(m.group(1))
-            if level := _outline(style.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")):
-                return level
-        return None
-
-    def contents_entry(self, style_id: Optional[str]) -> bool:
-        """A line of a generated table of contents: it repeats a heading found further on."""
-        return any(_CONTENTS_STYLE.match(_val(style.find(qn("w:name"))) or "") for style in self._chain(style_id))
-
-    def numbering(self, style_id: Optional[str]):
-        for style in self._chain(style_id):
-            num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-            if num_pr is not None:
-                return num_pr
-        return None
-
     def _chain(self, style_id: Optional[str]):
+        """The style and those it is based on, nearest first."""
         seen = set()
         while style_id and style_id in self._styles and style_id not in seen:
             seen.add(style_id)
             style = self._styles[style_id]
             yield style
-            style_id = _val(style.find(qn("w:basedOn")))
+            style_id = _val(first_child(style, _BASED_ON))
+
+
+def _heading_level(chain: list) -> Optional[int]:
+    for style in chain:
+        name = _val(first_child(style, _NAME)) or ""
+        if name.lower() == "title":
+            return 1
+        if m := _HEADING_STYLE.match(name):
+            return int(m.group(1))
+        if level := _outline(_grandchild(style, _PPR, _OUTLINE)):
+            return level
+    return None
+
+
+def _lists_contents(chain: list) -> bool:
+    """A line of a generated table of contents: it repeats a heading found further on."""
+    return any(_CONTENTS_STYLE.match(_val(first_child(style, _NAME)) or "") for style in chain)
+
+
+def _style_numbering(chain: list):
+    for style in chain:
+        num_pr = _grandchild(style, _PPR, _NUM_PR)
+        if num_pr is not None:
+            return num_pr
+    return None
+
+
+def _grandchild(element, child: str, tag: str):
+    """The first ``tag`` under a ``child`` of the element (find("child/tag") without ElementPath)."""
+    return next((found for parent in element.iterchildren(child) for found in parent.iterchildren(tag)), None)
 
 
 class _Slot(NamedTuple):

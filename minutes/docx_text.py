@@ -34,6 +34,7 @@ ALTERNATE_CONTENT, CHOICE, FALLBACK = f"{_MC}AlternateContent", f"{_MC}Choice", 
 SDT, SDT_PR, SDT_CONTENT = qn("w:sdt"), qn("w:sdtPr"), qn("w:sdtContent")
 _RUN, _TEXT, _MATH_TEXT, _FIELD_CHAR = qn("w:r"), qn("w:t"), f"{_MATH}t", qn("w:fldChar")
 _RUN_PROPS, _VANISH = qn("w:rPr"), qn("w:vanish")
+_BREAK, _BREAK_TYPE, _SYMBOL = qn("w:br"), qn("w:type"), qn("w:sym")
 TEXT_BOX = qn("w:txbxContent")
 _TEXTPATH = f"{_VML}textpath"             # WordArt: the text is an attribute
 
@@ -93,20 +94,20 @@ class InlineText:
 
     def _node(self, node, depth: int) -> None:
         tag = node.tag
-        if tag == _RUN:                   # the commonest node first
+        if tag == _RUN:                   # the commonest nodes first: runs, then properties and marks
             self._run(node, depth)
+        elif tag in _HIDDEN or not isinstance(tag, str):
+            return                        # also comments and processing instructions
         elif tag == _TEXT or tag == _MATH_TEXT:
             self._text(node.text or "", node)
         elif tag in _FIXED:
             self._text(_FIXED[tag])
-        elif tag == qn("w:br"):
-            self._text(_PAGE_BREAK if node.get(qn("w:type")) in ("page", "column") else "\n")
-        elif tag == qn("w:sym"):
+        elif tag == _BREAK:
+            self._text(_PAGE_BREAK if node.get(_BREAK_TYPE) in ("page", "column") else "\n")
+        elif tag == _SYMBOL:
             self._text(symbol_text(node))
         elif tag == _FIELD_CHAR:
             self._field_char(node)
-        elif tag in _HIDDEN or not isinstance(tag, str):
-            return                        # also comments and processing instructions
         elif tag in _SHAPES:
             self.boxes.extend(find_boxes(node, depth, self.max_depth))
         elif tag == ALTERNATE_CONTENT:

@@ -17,7 +17,7 @@ from typing import Iterator, Optional
 
 from .labels import role_of_heading
 from .layouts import noise
-from .layouts.table import table_units, task_state
+from .layouts.table import may_say_done, table_units, task_state
 from .model import Document, Paragraph
 from .units import (Record, Segmented, Unit, advance, bare_label, cut_comments, pasted_form_labels, split_lines,
                     strip_box, strip_label, strip_marker)
@@ -52,10 +52,12 @@ def segment(document: Document) -> Segmented:
     _nest(units, title)
     return Segmented(document=document, units=units, records=records, title_unit=title)
 
-def _paragraph_units(p: Paragraph, index: int) -> Iterator[Unit]:
+def _paragraph_units(p: Paragraph, index: int) -> list[Unit]:
+    units = []
     for unit, first in split_lines(p, index, "line"):
         _classify_paragraph(unit, p, first)
-        yield unit
+        units.append(unit)
+    return units
 
 
 def _classify_paragraph(unit: Unit, p: Paragraph, first: bool) -> None:
@@ -90,17 +92,33 @@ _STRUCK = re.compile(r"^\s*~~.+~~")
 _DONE_TAIL = re.compile(r"(?:\s[-—–]+\s*+|(?<!-)-{2,}+\s*+|[(（]|[:：]\s*+)([^-—–()（）:：]{1,12}?)[)）]?\s*+[✅☑✔]?\s*+$")
 
 
+_TAIL_STATE = 12          # chars: the most _DONE_TAIL reads as the state
+
+
 def _marked_done(text: str, folded: str) -> bool:
     if _DONE_FRONT.match(text):
         return True
+    if not may_say_done(folded[max(0, len(_before_tail(folded)) - _TAIL_STATE):]):
+        return False              # no done word where the tail's state could be: most lines
     tail = _DONE_TAIL.search(folded)
-    return bool(tail) and tail.start() > 0 and task_state(tail.group(1)) == "done" \
-        and len(tail.group(1).strip()) <= 8
+    return bool(tail) and tail.start() > 0 and len(tail.group(1).strip()) <= 8 \
+        and task_state(tail.group(1)) == "done"
+
+
+def _before_tail(folded: str) -> str:
+    """The line without what _DONE_TAIL lets follow the state: spaces, a tick, a closing bracket."""
+    rest = folded.rstrip()
+    if rest and rest[-1] in "✅☑✔":
+        rest = rest[:-1].rstrip()
+    if rest and rest[-1] in ")）":
+        rest = rest[:-1]
+    return rest
 
 
 def _chat_turns(units: list[Unit]) -> None:
     """A chat export: each header line names who wrote the lines under it."""
-    headers = {id(u): m for u in units if u.kind == "line" and u.label is None and (m := _CHAT_HEADER.match(u.fold))}
+    headers = {id(u): m for u in units if u.kind == "line" and u.label is None and ":" in u.fold
+               and (m := _CHAT_HEADER.match(u.fold))}                  # a header's time has a colon
     if len(headers) < 2:
         return
     speaker = None
@@ -221,6 +239,7 @@ def _close_scopes(unit: Unit, stack: list[Unit]) -> None:
 
 _APPENDIX = re.compile(r"^(?:附[:：件录]|附\s|备注[:：]|说明[:：])")
 _INTRO = re.compile(r"^(?:补充[:：]?|其他[:：]?|[^,，。;；:：]{1,10}[:：])$")
+_INTRO_MAX = 11           # chars: the longest line _INTRO takes
 
 
 # A caption set off by marks, as plain-text notes draw headings: == 决议 ==, 【待办】, **结论**, ——背景——
@@ -275,7 +294,10 @@ def _is_label_heading(unit: Unit) -> bool:
     """A label with nothing after it ("待办：", "会议决议：") or a short ``罗琳：`` / ``补充：`` line heads what follows."""
     if unit.label_group == "content" and not unit.text.strip():
         return True
-    return unit.kind == "line" and unit.label is None and unit.style is None and bool(_INTRO.match(unit.text.strip()))
+    if unit.kind != "line" or unit.label is not None or unit.style is not None:
+        return False
+    text = unit.text.strip()
+    return len(text) <= _INTRO_MAX and bool(_INTRO.match(text))
 
 
 def _role_of_heading(unit: Unit) -> Optional[str]:

@@ -35,6 +35,12 @@ def _foldings() -> dict[int, str]:
     return table
 
 
+def folding_to(chars: str) -> str:
+    """Every character that folds to one of these, themselves included (— and ― for -, ２ for 2)."""
+    wanted = set(chars)
+    return "".join(sorted(wanted | {chr(code) for code, to in _foldings().items() if to in wanted}))
+
+
 @lru_cache(maxsize=1)
 def matching_table() -> dict[int, str]:
     """The fold table with Latin letters lower-cased: what `fold_word` applies, as a translate table."""

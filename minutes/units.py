@@ -36,28 +36,42 @@ _COMMENT = re.compile(r"<!--.*?-->|^\s*minutes-(?:disable|enable)\S*(?:[\s,]+[a-
 _LINE_LABEL = re.compile(r"^\s*+(?:[\[【]\s*+(?P<bracket>[^\[\]【】:：\n]{1,16}?)\s*+[\]】]\s*+[:：]?"
                          r"|(?P<plain>[^:：，,。；;！？!?\[\]【】()（）\n]{1,20}?)\s*+[:：])\s*")
 _ORDINAL = re.compile(rf"(?<!\s)\s*+(?:[{CN}]|\d{{1,2}})$")
-_LEAD_QUALIFIER = re.compile(r"^(?:本次|此次|本期|本场)")
+_LEAD_QUALIFIERS = ("本次", "此次", "本期", "本场")
 
 
 def line_label(text: str, *groups: str) -> Optional[tuple[LabelMatch, re.Match]]:
     """The label opening a line, if it names a field of one of the groups."""
+    if ":" not in text and "：" not in text and "[" not in text and "【" not in text:
+        return None                 # every label ends in a colon or sits in brackets: most lines have neither
     m = _LINE_LABEL.match(text)
     if not m:
         return None
-    words = m.group("bracket") if m.group("bracket") is not None else m.group("plain")
-    for candidate in _label_candidates(words.strip()):
+    plain = m.group("plain") is not None
+    words = (m.group("plain") if plain else m.group("bracket")).strip()
+    numbered = _ends_in_ordinal(words)
+    for candidate in _label_candidates(words):
         match = field_of(candidate, *groups)
-        numbered = candidate != words.strip() and _ORDINAL.search(words.strip())
-        if numbered and match and match.group != "content":
+        if not match:
+            continue
+        if numbered and candidate != words and match.group != "content":
             continue                # 结论一： numbers a decision; 发言人1： is a speaker, not a label
-        if match and match.field != "none" and (m.group("plain") is not None or match.how != "head"):
+        if match.field != "none" and (plain or match.how != "head"):
             return match, m
     return None
 
 
+def _ends_in_ordinal(words: str) -> bool:
+    last = words[-1:]
+    return bool(last) and (last in CN or last.isdecimal()) and bool(_ORDINAL.search(words))
+
+
 def _label_candidates(words: str) -> list[str]:
-    bare = _LEAD_QUALIFIER.sub("", words)
-    out = [words, bare, _ORDINAL.sub("", bare)]
+    """The label as written, without a leading 本次, and without a trailing ordinal (结论一)."""
+    bare = words[2:] if words.startswith(_LEAD_QUALIFIERS) else words
+    unnumbered = _ORDINAL.sub("", bare) if _ends_in_ordinal(bare) else bare
+    if unnumbered is words:
+        return [words] if words else []
+    out = [words, bare, unnumbered]
     return [w for i, w in enumerate(out) if w and w not in out[:i]]
 
 
@@ -98,15 +112,16 @@ class Unit:
     speaker: Optional[str] = None      # who says it, in a chat export (the line under a header)
     when: Optional[str] = None         # a chat header's or transcript line's time stamp
     gaps: tuple = ()                   # (offset in text, chars) of comments cut from inside the line
+    _folded: str = field(default="", init=False, repr=False)                  # see `fold`
+    _folded_from: Optional[str] = field(default=None, init=False, repr=False)  # the text it is the fold of
 
     @property
     def fold(self) -> str:
         """The folded text (textnorm.fold), made once for as long as the text stays the same:
         every reader of a line asks for it, several times each."""
-        kept = self.__dict__.get("_folded")
-        if kept is None or kept[0] is not self.text:
-            kept = self.__dict__["_folded"] = (self.text, fold(self.text))
-        return kept[1]
+        if self._folded_from is not self.text:
+            self._folded, self._folded_from = fold(self.text), self.text
+        return self._folded
 
     def locate(self, offset: int = 0) -> Location:
         return self.origin.locate(self.start + offset + sum(chars for at, chars in self.gaps if at <= offset))
@@ -155,8 +170,19 @@ MAX_UNIT = 600            # chars; longer lines are cut at sentence ends so ever
 _BREAK = re.compile(r"[。！？!?；;]|[，,、]")
 
 
-def split_lines(origin: Paragraph | Cell, index: int, kind: str) -> Iterator[tuple[Unit, bool]]:
+def split_lines(origin: Paragraph | Cell, index: int, kind: str) -> list[tuple[Unit, bool]]:
     """One unit per non-blank line of a paragraph or cell (soft breaks, <br>), and whether it is the first."""
+    text = origin.text
+    if "\n" not in text and len(text) <= MAX_UNIT:          # one line: most paragraphs and cells
+        stripped = text.strip()
+        if not stripped:
+            return []
+        lead = len(text) - len(text.lstrip())
+        return [(Unit(text=stripped, origin=origin, start=lead, index=index, kind=kind, indent=lead), True)]
+    return list(_split_lines(origin, index, kind))
+
+
+def _split_lines(origin: Paragraph | Cell, index: int, kind: str) -> Iterator[tuple[Unit, bool]]:
     offset = 0
     for part in origin.text.split("\n"):
         for piece_start, piece in _pieces(part) if len(part) > MAX_UNIT else ((0, part),):
@@ -184,6 +210,8 @@ def _pieces(line: str) -> Iterator[tuple[int, str]]:
 
 def cut_comments(unit: Unit) -> None:
     """``<!-- … -->`` and ``# minutes-disable …`` are remarks to tools, not content."""
+    if "<!--" not in unit.text and "minutes-" not in unit.text:
+        return                           # what every remark holds: most lines have none
     comments = list(_COMMENT.finditer(unit.text))
     if not comments:
         return
@@ -241,10 +269,10 @@ def advance(unit: Unit, chars: int) -> None:
         unit.gaps = tuple((at - chars, cut) for at, cut in unit.gaps if at > chars)
     else:
         unit.start += chars
-    before, kept = unit.text, unit.__dict__.get("_folded")
+    before = unit.text
     unit.text = before[chars:]
-    if kept is not None and kept[0] is before:     # fold maps each char to one char: the rest's fold is the fold's rest
-        unit.__dict__["_folded"] = (unit.text, kept[1][chars:])
+    if unit._folded_from is before:     # fold maps each char to one char: the rest's fold is the fold's rest
+        unit._folded, unit._folded_from = unit._folded[chars:], unit.text
 
 
 def cell_units(cell: Cell, index: int) -> Iterator[Unit]:

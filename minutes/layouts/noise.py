@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import islice
 from typing import Optional
 
 from .. import lexicon
 from ..labels import normalise
-from ..textnorm import fold
+from ..textnorm import fold, folding_to, trie_regex
 from ..units import Unit
 
 _PAGE_NUMBER = re.compile(r"^(?:[-—–_\s]*\d{1,4}[-—–_\s]*|第\s*\d{1,4}\s*页[\s,，/]*(?:共\s*\d{1,4}\s*页)?"
@@ -37,6 +38,7 @@ _OPEN_BLOCK = re.compile(r"^\s*<(div|aside|details|blockquote|section)\b[^<>]*>\
 _IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _QUOTE_OPENER = re.compile(r"^(?:-{2,}\s*(?:原始邮件|original message)\s*-{2,}"
                            r"|在\s*.{4,40}?写道\s*[:：]|on\s.{6,80}?\swrote\s*:)\s*$", re.I)
+_QUOTE_OPENER_STARTS = frozenset("-在oO")       # what _QUOTE_OPENER's lines start with
 _SIGNATURE_DASHES = re.compile(r"^--\s*$")
 _MAX_REPEATED = 30        # a running head is short
 _EMAIL_HEAD_LINES = 12
@@ -75,7 +77,28 @@ def _furniture(unit: Unit) -> Optional[str]:
     text = unit.fold.strip()
     if not text:
         return None
+    shape = _shape(unit, text)
+    if shape:
+        return shape
+    if _may_hold_marks(text):
+        normal = normalise(text)
+        if _only_words(normal, "page_marks"):
+            return "密级、页眉等页面标记"
+        if _only_words(normal, "chat_system") or _chat_system(normal):
+            return "聊天软件的系统消息"
+    if _blank_to_fill(text):
+        return "待填写的空白"
+    if _stamp(text):
+        return "文档修改记录"
+    return None
+
+
+def _shape(unit: Unit, text: str) -> Optional[str]:
+    """A page number, a separator, a tag, an image: furniture known by its shape alone."""
     source = unit.origin.text                       # before a marker was cut: "— 2 —" is no bullet
+    start = _shape_start()
+    if not (start.match(text) or start.match(source.lstrip())):
+        return None                                 # most lines start otherwise
     whole = text if source.strip() == unit.text else fold(source).strip()
     if _PAGE_NUMBER.match(whole) or _PAGE_NUMBER.match(text) and not unit.style:
         return "页码"
@@ -89,16 +112,16 @@ def _furniture(unit: Unit) -> Optional[str]:
         return "标记代码"
     if _IMAGE.match(unit.text):
         return "图片"
-    normal = normalise(text)
-    if _only_words(normal, "page_marks"):
-        return "密级、页眉等页面标记"
-    if _only_words(normal, "chat_system") or _chat_system(normal):
-        return "聊天软件的系统消息"
-    if _blank_to_fill(text):
-        return "待填写的空白"
-    if _stamp(text):
-        return "文档修改记录"
     return None
+
+
+_SHAPE_STARTS = "-_=*~#.第共pP(（<!"             # the first character of any shape above but a digit
+
+
+@lru_cache(maxsize=1)
+def _shape_start() -> re.Pattern:
+    """A character a shape may start with, as written (before folding)."""
+    return re.compile(f"[\\d{re.escape(folding_to(_SHAPE_STARTS))}]")
 
 
 _STAMP_LABEL = re.compile(r"^[\s*_]*([^:：]{2,12})[:：]")
@@ -118,8 +141,8 @@ _WORD_CHARS = re.compile(r"[\s\W_]")
 
 def _blank_to_fill(text: str) -> bool:
     """A form line left to fill in (签字：________ ____年__月__日, （处理完成后填写）): labels and blanks only."""
-    if not _BLANKS.search(text):
-        return False
+    if "_" not in text and "＿" not in text and "填写" not in text or not _BLANKS.search(text):
+        return False                  # every blank is underscores, or a bracket saying 填写
     rest = _BLANKS.sub(" ", text)
     rest = _FORM_LABEL.sub(" ", rest)          # the labels
     return not _FILL_MARKS.sub("", rest)
@@ -133,6 +156,21 @@ def _only_words(normal: str, key: str) -> bool:
     for word in _longest_first(key):
         rest = rest.replace(word, " ")
     return len(rest) < len(normal) and not _WORD_CHARS.sub("", rest)
+
+
+_MARK_KEYS = ("page_marks", "chat_system", "chat_system_prefixes", "chat_system_endings")
+
+
+def _may_hold_marks(folded: str) -> bool:
+    """Whether the line may hold a page mark or a chat app's words at all, asked before it is
+    normalised (labels.normalise only drops marks, spaces and a note, and lower-cases): the
+    listed words found anywhere in the line, both without spaces and in lower case."""
+    return bool(_any_mark().search("".join(folded.split()).lower()))
+
+
+@lru_cache(maxsize=1)
+def _any_mark() -> re.Pattern:
+    return trie_regex("".join(word.split()).lower() for key in _MARK_KEYS for word in _words(key))
 
 
 @lru_cache(maxsize=None)
@@ -187,7 +225,7 @@ def _email(units: list[Unit]) -> None:
             if unit.label not in ("title", "topic"):           # 主题 names the meeting; the rest is routing
                 _set(unit, "邮件头")
     end = next((i for i in range(len(headers) + 1, len(units)) if units[i].kind in ("line", "noise")
-                and (_QUOTE_OPENER.match(units[i].fold.strip()) or len(_header_run(units, i)) >= 2)), len(units))
+                and (_quote_opener(units[i]) or len(_header_run(units, i)) >= 2)), len(units))
     for quoted in units[end:]:
         _set(quoted, "引用的原邮件")
     if len(headers) < 2 and end == len(units):
@@ -201,10 +239,16 @@ def _email(units: list[Unit]) -> None:
                 _set(unit, "邮件签名")
 
 
+def _quote_opener(unit: Unit) -> bool:
+    """A reply's line above the message it quotes (在…写道：, On … wrote:, ---- 原始邮件 ----)."""
+    text = unit.fold.strip()
+    return text[:1] in _QUOTE_OPENER_STARTS and bool(_QUOTE_OPENER.match(text))
+
+
 def _header_run(units: list[Unit], start: int) -> list[Unit]:
     """The mail header lines from units[start] on (From: / 发件人：…), consecutive, up to the first other line."""
     run = []
-    for unit in units[start:start + _EMAIL_HEAD_LINES]:
+    for unit in islice(units, start, start + _EMAIL_HEAD_LINES):
         if unit.kind == "noise" and not unit.noise.startswith("邮件") and unit.noise != "分隔线":
             continue
         if unit.kind not in ("line", "noise") or not _mail_field(unit):

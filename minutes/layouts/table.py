@@ -24,7 +24,7 @@ from ..deadlines import find_deadlines
 from ..labels import field_of
 from ..model import Cell, Table
 from ..parties import UNDETERMINED, is_department, name_shaped, parse_parties
-from ..textnorm import fold, fold_word
+from ..textnorm import fold, fold_word, trie_regex
 from ..units import Record, Unit, cell_units, label_field
 from .form import form_units
 
@@ -125,14 +125,26 @@ def _headless_columns(rows: list[list[Optional[Cell]]]) -> Optional[list[Column]
     """A list laid out in columns with no header row (1. 会场音响调试  郝老师  明天下班前):
     every row is data, and the cells say what each column holds."""
     width = max(len(r) for r in rows)
+    if len(rows) < 2 or width < 3:
+        return None                       # one row, or too few columns for a task, its doer and its date
     filled = [c.text.strip() for row in rows for c in row if c is not None and c.text.strip()]
-    if len(rows) < 2 or sum(1 for text in filled if _column_field(text)) * 4 >= len(filled):
-        return None                       # one row, or label cells beside their values: a form, not a list
+    if _at_least(len(filled) / 4, (text for text in filled if _column_field(text))):
+        return None                       # label cells beside their values: a form, not a list
     typed = _typed([""] * width, [None] * width, _ColumnKinds(rows))
     known = {col.field for col in typed if col.field}
     if "task" in known and ({"owner", "owner_department"} & known) and "deadline" in known:
         return typed
     return None
+
+
+def _at_least(wanted: float, found) -> bool:
+    """Whether the iterable yields at least ``wanted`` items, taking no more of them than that."""
+    count = 0
+    for _ in found:
+        count += 1
+        if count >= wanted:
+            return True
+    return count >= wanted
 
 
 def _header_like(row: list[Optional[Cell]], named: list[Optional[str]], kinds) -> bool:
@@ -294,6 +306,17 @@ def _people(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _states() -> tuple[frozenset[str], frozenset[str]]:
     return (lexicon.folded_words("cues.yaml", "state_done"), lexicon.folded_words("cues.yaml", "state_open"))
+
+
+def may_say_done(text: str) -> bool:
+    """Whether any word `task_state` reads as done is in the text (any case): a quick look
+    before the full reading, which most texts would fail."""
+    return bool(_done_words().search(text.lower()))
+
+
+@lru_cache(maxsize=1)
+def _done_words() -> re.Pattern:
+    return trie_regex(word.lower() for word in _states()[0])
 
 
 def _struck(unit) -> bool:
