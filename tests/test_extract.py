@@ -145,6 +145,16 @@ def test_extract_english_action_lines_with_acronyms_and_dates_in_brackets(line, 
     assert [(a.owner, a.deadline) for a in m.action_items] == [(owner, deadline)]
 
 
+@pytest.mark.parametrize("line, owner, helpers", [
+    ("年会方案由韩雪、郑涛共同策划，韩雪负责，6月20日前报周强。", "韩雪", ["郑涛"]),
+    ("期中試卷由戚老師和倪老師共同命題，戚老師負責，6月24日前交初稿。", "戚老師", ["倪老師"]),
+])
+def test_extract_those_who_do_it_together_with_the_one_responsible_are_collaborators(line, owner, helpers):
+    m = run(f"组务会\n日期：2025年6月12日\n参会：周强、韩雪、郑涛\n{line}\n")
+    assert [(a.owner, a.collaborators) for a in m.action_items] == [(owner, helpers)]
+    assert not [f for f in m.lint if f.rule == "multiple-owners"]
+
+
 def test_extract_absent_people_are_not_attendees():
     m = run("周例会\n日期：2024-06-03\n出席：张三、李四、王五\n缺席：王五（出差）\n").meeting
     assert m.attendees == ["张三", "李四"] and m.absent == ["王五"]

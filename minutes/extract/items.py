@@ -211,6 +211,7 @@ class ItemBuilder:
         owners = self.marked_owners(unit, parties, start, end) if parties else []
         if owners:
             draft.signals.add("assigned")
+            draft.helpers += self._joined_by(unit, parties, owners, start, end)
         else:
             owners = self._subject(unit, parties, start, end, draft)
         if len(owners) > 1:          # 运维与支付组共同负责: the joiners go with the owners
@@ -225,6 +226,17 @@ class ItemBuilder:
             if m := _en_owner_verb().match(unit.text[end:].lstrip()):      # "David to review…": cut "to"
                 end += len(unit.text[end:]) - len(unit.text[end:].lstrip()) + m.end() - 1
             draft.cut.append((hit.start, end))
+
+    def _joined_by(self, unit: Unit, parties: list[Hit], owners: list[Hit], start: int, end: int) -> list[str]:
+        """由戚老师和倪老师共同命题，戚老师负责: the others who do it together with the one made
+        responsible work with them."""
+        if len(owners) != 1 or owners[0].kind != "person":
+            return []
+        for together in self.reading.cues(unit, "TOGETHER", start=start, end=end):
+            group = _group_before(parties, together.start, unit.fold)
+            if len(group) > 1 and any(p.name == owners[0].name for p in group):
+                return [p.name for p in group if p.name != owners[0].name and p.kind in ("person", "department")]
+        return []
 
     def marked_owners(self, unit: Unit, parties: list[Hit], start: int, end: int) -> list[Hit]:
         """由X负责 / X负责 / X、Y共同负责 / 请X… / @X."""
