@@ -431,8 +431,15 @@ def _day_ymd(g: dict, ctx: _Context) -> date:
 
 
 def _day_dmy(g: dict, ctx: _Context) -> date:
+    """30/8/2024 is D/M/Y (first number over 12); 6/8/2024 is M/D/Y unless that day has passed and
+    the D/M reading has not (5/9/2025 in a meeting of 2025-08-14 is 5 September: deadlines lie ahead)."""
     first, second, year = int(g["a"]), int(g["b"]), int(g["y"])
-    return date(year, second, first) if first > 12 else date(year, first, second)
+    if first > 12:
+        return date(year, second, first)
+    month_first = date(year, first, second)
+    if second <= 12 and month_first < ctx.day <= (day_first := date(year, second, first)):
+        return day_first
+    return month_first
 
 
 def _day_month_day(g: dict, ctx: _Context) -> Optional[date]:

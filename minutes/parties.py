@@ -193,7 +193,7 @@ def _department_over_person(group: str, parties: list[Party]) -> list[Party]:
 
 def _space_items(group: str) -> list[str]:
     """Split on spaces, keeping ``Kevin 王凯`` and ``客服部 何静`` together."""
-    words = group.split()
+    words = [_courtesy_dropped(word) for word in group.split()]     # Kenneth Chan先生 is Kenneth Chan
     items: list[str] = []
     for word in words:
         latin = _LATIN_WORDS.fullmatch(items[-1]) if items else None
@@ -241,13 +241,14 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
             note, department = _note_and_department(inside, department)
     if _PADDED_NAME.match(item):
         item = "".join(item.split())                     # 呂　燕: a two-character name padded to three
+    item = _courtesy_dropped(item)                       # 主席 鄧家明先生: the post, then the name
     words = _two_words(item)
     if words and is_department(words[0]):
         department, item = words
     elif words and (is_post(words[0]) and looks_like_person(words[1]) or _post_before(*words) or _title_before(*words)):
         note, item = note or words[0], words[1]              # 总经理 芮国栋: the person, the post as a note
     elif words and _unit_before(*words):
-        department, item = words  # 质检 卢涛, 仓储 孟欣: the person, of that unit
+        note, item = note or words[0], words[1]    # 质检 卢涛, 司庫 吳志雄: the person; the word before, a note
     elif glued := _department_then_name(item):
         department, item = glued
     item = _without_courtesy(item.strip(" :：@*"))
@@ -284,9 +285,9 @@ def _post_ending(word: str) -> bool:
 
 
 def _unit_before(first: str, name: str) -> bool:
-    """``质检 卢涛`` as one entry of a list (entries apart by 、 or ，): a word that is no name
-    before a full name is the unit or function the person speaks for."""
-    return bool(_CJK.match(first)) and 2 <= len(first) <= _POST_MAX and not name_shaped(first) \
+    """``质检 卢涛``, ``司庫 吳志雄`` as one entry of a list (entries apart by 、 or ，): the word before a
+    full name is the unit or function the person speaks for (two people would be two entries)."""
+    return bool(_CJK.match(first)) and 2 <= len(first) <= _POST_MAX \
         and not is_vague_party(first) and name_shaped(name) and not _titled(fold(name)) \
         and field_of(first) is None                       # 责任人 卢涛 is a label and its value
 
@@ -377,6 +378,15 @@ def _closing_word(text: str, table: _WordTable) -> Optional[str]:
 
 
 _GLUED_MAX = 12           # chars: 质量部蒋晓, 人力资源部牛佳, 人力资源部经理欧阳晴
+
+
+def _courtesy_dropped(item: str) -> str:
+    """梁家豪先生 → 梁家豪 (a title alone, 先生, stays as written)."""
+    titles = lexicon.words("parties.yaml", "courtesy_titles")
+    if not item.endswith(titles):
+        return item
+    title = next(t for t in titles if item.endswith(t))
+    return item[:-len(title)].rstrip() if len(item) > len(title) + 1 else item
 
 
 def _without_courtesy(item: str) -> str:

@@ -187,6 +187,16 @@ def test_deadlines_a_month_before_its_work_is_vague(text, vague):
     assert [(d.text, d.kind) for d in found] == ([(vague, "vague")] if vague else [])
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("5/9/2025", "2025-09-05"),      # May 9 has passed at the meeting, September 5 has not: D/M/Y
+    ("22/8/2025", "2025-08-22"),     # first number over 12: D/M/Y
+    ("8/20/2025", "2025-08-20"),     # second number over 12: M/D/Y
+    ("3/4/2025", "2025-03-04"),      # both readings passed: M/D/Y as written
+])
+def test_deadlines_numeric_dates_with_a_year_read_the_way_that_lies_ahead(text, expected):
+    assert iso(text, date(2025, 8, 14)) == expected
+
+
 @pytest.mark.parametrize("text", ["3月第一周", "下月第二周前", "4月的第3个星期"])
 def test_deadlines_a_week_of_a_month_is_vague(text):
     assert only(text, date(2024, 2, 1)).kind == "vague"

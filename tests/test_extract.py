@@ -70,6 +70,8 @@ def test_extract_meeting_fields_from_labelled_lines():
     ("参会：柯敏、质检 卢涛、仓储 孟欣、計劃 韋佳", ["柯敏", "卢涛", "孟欣", "韋佳"], None),
     # …but a word ending as no post does, before a name, in a list apart by spaces, is a name with a rare surname
     ("到会：钭明 韩雪 乜红", ["钭明", "韩雪", "乜红"], None),
+    # posts before and courtesy titles after the names, as Hong Kong minutes write them
+    ("出席 Present：主席 鄧家明先生、司庫 吳志雄先生、委員 Kenneth Chan先生", ["鄧家明", "吳志雄", "Kenneth Chan"], None),
     # a titled surname with the full name after it in brackets is that person
     ("参会：郝书记（郝建军）、谭老师（谭雪梅）、戚工", ["郝建军", "谭雪梅", "戚工"], None),
 ])
@@ -266,6 +268,11 @@ def test_extract_a_duty_from_now_on_with_its_doer_is_no_standing_rule():
 def test_extract_a_deliberation_verb_before_the_decision_head(line, decision):
     m = run(f"办公会\n日期：2025年11月12日\n一、审议事项\n1. {line}\n")
     assert [d.text for d in m.decisions] == [decision]
+
+
+@pytest.mark.parametrize("line", ["上次會議記錄獲一致通過。", "《年度预算》获全票通过。"])
+def test_extract_a_statement_closing_on_its_adoption_is_a_decision(line):
+    assert len(run(f"管委会\n日期：2025年8月14日\n{line}\n").decisions) == 1
 
 
 def test_extract_an_assessment_of_the_meeting_is_no_decision():

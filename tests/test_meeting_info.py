@@ -54,6 +54,8 @@ def test_meeting_attendee_lists_as_people_write_them(note, attendees, department
     ("Infra sync\nDate: 2025-03-06\nAttendees: Dana Wu (chair), Omar Reyes, Lena Park (scribe)\n",
      "Dana Wu", "Lena Park", ["Dana Wu", "Omar Reyes", "Lena Park"]),
     ("周例会\n日期：2024-04-08\n参会：房立（主持人）、钱涛、伍珊（纪要整理）\n", "房立", "伍珊", ["房立", "钱涛", "伍珊"]),
+    # the chair's post before the name in the list of those present
+    ("管委會會議\n日期：2025年8月14日\n出席：主席 鄧家明先生、委員 何美玲女士\n記錄：何美玲\n", "鄧家明", "何美玲", ["鄧家明", "何美玲"]),
 ])
 def test_meeting_chair_and_note_taker_are_attendees(note, host, recorder, attendees):
     m = meeting_of(note)
