@@ -33,6 +33,7 @@ PHRASE_SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "SECOND_PERSON": ("cues.yaml", ("second_person",)),
     "NOT_COMMITMENT": ("cues.yaml", ("not_commitment",)),
     "NOTICE": ("cues.yaml", ("notice_requests",)),
+    "FLOOR": ("cues.yaml", ("floor_requests",)),
     "TASK_VERB": ("cues.yaml", ("task_verbs",)),
     "DOER_LINK": ("cues.yaml", ("doer_links",)),
     "DIRECTIVE": ("cues.yaml", ("directives",)),

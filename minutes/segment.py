@@ -26,7 +26,8 @@ _PREFIX = re.compile(r"^([^:：]{2,8})[:：]")
 _TIMESTAMP = re.compile(r"^(?:[\[(（【]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[\])）】]|\d{1,2}:\d{2}(?::\d{2})?(?=\s+[^\s:：]{1,8}[:：]))\s*")
 # A chat export's message header: "张伟 2024-05-13 10:02", "10:02 张伟", "2024-05-13 10:02:33 张伟"
 _CHAT_DATE = r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+)?"
-_CHAT_HEADER = re.compile(rf"^(?:(?P<name>[^\s\d:：，,。]{{1,16}}(?:\s[A-Za-z]{{1,16}})?)\s+(?P<when>{_CHAT_DATE}\d{{1,2}}:\d{{2}}(?::\d{{2}})?)"
+# (a speech-to-text export numbers its speakers: "发言人1 00:00:05", "Speaker 2 00:01:40")
+_CHAT_HEADER = re.compile(rf"^(?:(?P<name>[^\s\d:：，,。]{{1,16}}(?:\s[A-Za-z]{{1,16}})?(?:\s?\d{{1,2}})?)\s+(?P<when>{_CHAT_DATE}\d{{1,2}}:\d{{2}}(?::\d{{2}})?)"
                           rf"|(?P<when2>{_CHAT_DATE}\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s+(?P<name2>[^\s\d:：，,。]{{1,16}}))$")
 _SENTENCE_END = re.compile(r"[。;；!?！？]\s*$")
 _CLAUSE_MARK = re.compile(r"[，,。；;]")

@@ -157,6 +157,20 @@ def test_extract_those_who_do_it_together_with_the_one_responsible_are_collabora
     assert not [f for f in m.lint if f.rule == "multiple-owners"]
 
 
+@pytest.mark.parametrize("header1, header2", [("发言人1 00:00:05", "发言人2 00:01:40"), ("Speaker 1 00:00:05", "Speaker 2 00:01:40")])
+def test_extract_a_speech_to_text_export_without_punctuation(header1, header2):
+    """Numbered speakers on their own lines, words paused with spaces, no punctuation: the floor given
+    in the meeting is no task, each addressed request is one, and a budget settled is a decision."""
+    note = (f"会议转写 | 市场部周会\n2025年5月20日 14:02\n参会人：左岚、裴昊、晏欣、戈阳\n\n{header1}\n"
+            "好我们开始吧 上周的数据晏欣你先说一下\n\n"
+            f"{header2}\n那素材这块裴昊你这周五之前出三套新的 然后晏欣你下周一把新素材上线\n\n"
+            f"{header1.replace('1', '3')}\n预算就定在十五万 戈阳你明天把预算申请提交给财务\n")
+    m = run(note)
+    assert [(a.owner, a.deadline) for a in m.action_items] == [
+        ("裴昊", "2025-05-23"), ("晏欣", "2025-05-26"), ("戈阳", "2025-05-21")]
+    assert [d.text for d in m.decisions] == ["预算就定在十五万"]
+
+
 def test_extract_absent_people_are_not_attendees():
     m = run("周例会\n日期：2024-06-03\n出席：张三、李四、王五\n缺席：王五（出差）\n").meeting
     assert m.attendees == ["张三", "李四"] and m.absent == ["王五"]

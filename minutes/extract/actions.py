@@ -99,10 +99,10 @@ class ActionReader:
         return items
 
     def _asks_only_notice(self, draft: Draft) -> bool:
-        """请各位店长认真看完： / 请大家知悉: asking people to read the message is no work of its own
-        (请周强知悉并于周五前反馈 still hands out the 反馈)."""
+        """请各位店长认真看完： / 请大家知悉 / 晏欣你先说一下: asking people to read the message or
+        to speak in the meeting is no work of its own (请周强知悉并于周五前反馈 still hands out the 反馈)."""
         unit = draft.unit
-        notices = self.reading.cues(unit, "NOTICE", start=draft.start, end=draft.end)
+        notices = self.reading.cues(unit, "NOTICE", "FLOOR", start=draft.start, end=draft.end)
         if not notices:
             return False
         work = self.reading.cues(unit, "TASK_VERB", start=draft.start, end=draft.end)

@@ -383,14 +383,20 @@ def speaker_end(unit: Unit) -> int:
 
 
 def _sentences(text: str, start: int) -> list[tuple[int, int]]:
-    """Sentence ranges from `start`, each without its leading spaces."""
+    """Sentence ranges from `start`, each without its leading spaces. Speech written down without
+    punctuation (加 就定在十五万 戈阳你明天…) pauses with spaces: there they end sentences."""
     out, position = [], start
-    for m in _SENTENCE_END.finditer(text, start):         # an arrow leads to the outcome (… → 定了…)
+    ends = _PAUSE if not _PUNCTUATED.search(text, start) else _SENTENCE_END
+    for m in ends.finditer(text, start):                  # an arrow leads to the outcome (… → 定了…)
         out.append((position, m.end()))
         position = m.end()
     if position < len(text):
         out.append((position, len(text)))
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out if text[s:e].strip()]
+
+
+_PUNCTUATED = re.compile(r"[，,。；;！!？?：:、]")
+_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s++(?=[\u4e00-\u9fff])")
 
 
 @lru_cache(maxsize=1)
@@ -471,9 +477,8 @@ def _make(unit: Unit, text: str, offset: int) -> Optional[Decision]:
 
 def _transcript_decision(unit: Unit, start: int, verb: int) -> Optional[Decision]:
     """``因为…，所以培训就定在9月8号到10号``: the decision and its ground."""
-    sentence_start = max(unit.text.rfind(p, start, verb) for p in "。！？!?") + 1
-    sentence_start = max(sentence_start, start)
-    end = min([i for i in (unit.text.find(p, verb) for p in "。！？!?") if i >= 0] or [len(unit.text)])
+    sentence_start, end = next(((s, e) for s, e in _sentences(unit.text, start) if s <= verb < e), (start, len(unit.text)))
+    end = len(unit.text[:end].rstrip("。！？!? "))
     sentence = unit.text[sentence_start:end]
     if _NOT_DECISION.search(unit.text[sentence_start:end + 1]):
         return None
