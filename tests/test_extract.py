@@ -171,6 +171,20 @@ def test_extract_a_speech_to_text_export_without_punctuation(header1, header2):
     assert [d.text for d in m.decisions] == ["预算就定在十五万"]
 
 
+@pytest.mark.parametrize("line, owner", [
+    ("5. 国庆期间值班表由闫小青编排，9月26日前公布。", "闫小青"),       # the segmenter reads 表由 as one word
+    ("5. 應急預案由閆小青修訂，9月26日前報送。", "閆小青"),
+])
+def test_extract_a_marker_glued_to_the_word_before_still_hands_out_the_work(line, owner):
+    m = run(f"生产周会\n日期：2025年9月10日\n参会：柯敏、闫小青\n二、措施\n{line}\n")
+    assert [(a.owner, a.deadline) for a in m.action_items] in ([(owner, "2025-09-26")], [("闫小青", "2025-09-26")])
+
+
+def test_extract_a_name_after_a_word_ending_in_a_marker_character_is_no_owner():
+    m = run("生产周会\n日期：2025年9月10日\n参会：柯敏、张三\n理由张三已说明，9月26日前公布。\n")
+    assert not [a for a in m.action_items if a.owner == "张三"]
+
+
 def test_extract_absent_people_are_not_attendees():
     m = run("周例会\n日期：2024-06-03\n出席：张三、李四、王五\n缺席：王五（出差）\n").meeting
     assert m.attendees == ["张三", "李四"] and m.absent == ["王五"]

@@ -260,6 +260,11 @@ class ItemBuilder:
             if after:
                 person = _person_of(parties, after[0], unit.text)
                 return [person] if person else _group_from(parties, after[0], text)
+        for party in parties:            # 值班表由闫小青编排: the segmenter glued 由 to the word before it
+            if party.start > start and text[party.start - 1] in _single_markers() and party.kind in ("person", "department") \
+                    and self.reading.cues(unit, "TASK_VERB", "OWNER_VERB", start=party.end, end=min(end, party.end + 4)) \
+                    and self.reading.cues(unit, "TASK_VERB", "OWNER_VERB", start=party.end, end=end)[0].start == party.end:
+                return [party]
         mentions = [p for p in parties if p.start > 0 and text[p.start - 1] in "@"]
         if mentions:
             return mentions[:1]
@@ -537,6 +542,12 @@ class ItemBuilder:
 
 
 # --------------------------------------------------------------------------- #
+@lru_cache(maxsize=1)
+def _single_markers() -> frozenset[str]:
+    """One-character words that hand work to the party after them (由, 请)."""
+    return frozenset(w for w in lexicon.folded_words("cues.yaml", "owner_markers") if len(w) == 1)
+
+
 def _item_units(draft: Draft) -> list[Unit]:
     """The units an item's words come from: its line, or every cell of its table row."""
     record = draft.unit.record
