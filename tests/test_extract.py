@@ -303,6 +303,24 @@ def test_extract_a_statement_closing_on_its_adoption_is_a_decision(line):
     assert len(run(f"管委会\n日期：2025年8月14日\n{line}\n").decisions) == 1
 
 
+@pytest.mark.parametrize("line, decision", [
+    ("经投票，方案B胜出。", "方案B胜出"),                                   # a vote is a deliberation
+    ("会议确认按原计划推进。", "按原计划推进"),                              # 确认 after who confirmed
+    ("结论是先做小程序，App往后放。", "先做小程序，App往后放"),
+    ("We agreed to postpone the launch to Q3.", "postpone the launch to Q3"),
+    ("It was decided that the budget stays at 50k.", "the budget stays at 50k"),
+    ("Approved the Q3 hiring plan.", "Approved the Q3 hiring plan"),
+])
+def test_extract_decisions_said_in_other_words(line, decision):
+    m = run(f"周会\n日期：2025年9月10日\n参会：柯敏、张三\n{line}\n")
+    assert [d.text for d in m.decisions] == [decision]
+
+
+def test_extract_a_bare_confirm_at_the_start_of_a_line_is_a_task():
+    m = run("周会\n日期：2025年9月10日\n参会：柯敏、张三\n确认供应商报价，张三周五前。\n")
+    assert not m.decisions and [a.owner for a in m.action_items] == ["张三"]
+
+
 def test_extract_an_assessment_of_the_meeting_is_no_decision():
     m = run("组务会\n日期：2025年10月15日\n会议认为，当前应收账款偏高，回款压力较大。\n")
     assert not m.decisions

@@ -62,16 +62,17 @@ def _opener() -> re.Pattern:
     return re.compile(rf"^(?:(?:{_alternation('decision_subjects')})[,，]?\s*)*"
                       rf"(?:(?:{_alternation('decision_qualifiers')})?(?:{_alternation('deliberation_verbs')})?"
                       rf"(?:{_alternation('decision_heads')})"
-                      rf"|(?:{_alternation('unanimity_words')})(?:{_alternation('consensus_heads')}))(?:一下|了)?[:：,，]?\s*")
+                      rf"|(?:{_alternation('unanimity_words')})(?:{_alternation('consensus_heads')})"
+                      rf"|(?<=\S)(?:{_alternation('subject_heads')}))(?:一下|了)?[:：,，]?\s*", re.I)
 
 
 @lru_cache(maxsize=1)
 def _decision_words() -> re.Pattern:
     """A word one of the sentence tests of `_decision` needs (_opener, _concluded, _settles,
     _deliberated, _decides_after_grounds): a line with none of them is asked no sentence by sentence."""
-    keys = ("decision_heads", "unanimity_words", "from_now_words", "decision_endings", "decision_agreements", "decision_settings",
+    keys = ("decision_heads", "subject_heads", "unanimity_words", "from_now_words", "decision_endings", "decision_agreements", "decision_settings",
             "deliberation_verbs", "result_connectives")
-    return re.compile("|".join(_alternation(key) for key in keys))
+    return re.compile("|".join(_alternation(key) for key in keys), re.I)
 
 
 @lru_cache(maxsize=1)
@@ -509,7 +510,8 @@ def _clean(text: str) -> tuple[str, int]:
         stripped, lead = stripped[cut:], lead + cut
     cleaned = stripped.strip()
     lead += len(stripped) - len(stripped.lstrip(" ，,：:"))
-    return cleaned.strip(" ，,：:").rstrip("。；;").strip(), lead
+    cleaned = cleaned.strip(" ，,：:").rstrip("。；;").strip()
+    return (cleaned[:-1] if cleaned.endswith(".") and not cleaned.endswith("..") else cleaned), lead
 
 
 def _what_was_agreed(opener: str) -> int:
@@ -523,7 +525,7 @@ def _what_was_agreed(opener: str) -> int:
 @lru_cache(maxsize=1)
 def _agreement() -> re.Pattern:
     """An agreement verb ending the opener (会议同意|, 审议通过|); not one inside 通过共识， or before a colon."""
-    return re.compile(rf"(?:{_alternation('deliberation_verbs')})?(?:{_alternation('decision_agreements')})\s*$")
+    return re.compile(rf"(?:{_alternation('deliberation_verbs')})?(?:{_alternation('decision_agreements')})\s*$", re.I)
 
 
 def _hedged(opener: str) -> bool:
