@@ -8,10 +8,11 @@ which sentences and clauses lie in a range.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Iterable, NamedTuple, Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional, Sequence
 
 from ..deadlines import Deadline, find_deadlines
 from ..holidays import WorkCalendar
@@ -63,9 +64,12 @@ class Reading:
             self.starts.append(position)
             position += len(unit.text) + 1
         self.doc: Doc = analyse("\n".join(u.text for u in seg.units), gazetteer)
-        self._by_unit: dict[str, list[list[Hit]]] = {}
-        self._cues_by_label: Optional[list[dict[str, list[Hit]]]] = None
-        self._ranges: dict[str, list[tuple[list[tuple[int, int]], list[int], list[int]]]] = {}
+        # Built per unit on its first question, and only then: a document's units, spans and
+        # ranges live until it is done, and every object kept so long brings the collector's
+        # next pass closer (units with none share one empty entry).
+        self._hits: dict[str, _Spans] = {}
+        self._cues_by_label: list[Optional[dict[str, list[Hit]]]] = [None] * len(seg.units)
+        self._ranges: dict[str, _Ranges] = {}
         self._deadlines: dict[int, list[Deadline]] = {}
 
     # ------------------------------------------------------------------ #
@@ -73,7 +77,7 @@ class Reading:
              labels: Optional[set[str]] = None) -> list[Hit]:
         """The spans of a component (key: "lexicon", "parties") inside unit[start:end], optionally
         of some labels."""
-        per_unit = self._index(key)[unit.index]
+        per_unit = self._unit_hits(key, unit.index)
         if end is None:
             if not start and labels is None:
                 return list(per_unit)
@@ -86,7 +90,9 @@ class Reading:
     def cues(self, unit: Unit, *labels: str, start: int = 0, end: Optional[int] = None) -> list[Hit]:
         # Asked some hundred times per unit, mostly for labels the unit has none of: look up
         # the unit's hits by label rather than filter all its cue words on every question.
-        by_label = (self._cues_by_label or self._cue_labels())[unit.index]
+        by_label = self._cues_by_label[unit.index]
+        if by_label is None:
+            by_label = self._cue_labels(unit.index)
         if len(labels) == 1:
             found = by_label.get(labels[0])
             if found is None:
@@ -108,14 +114,10 @@ class Reading:
         return bool(self.cues(unit, *labels, start=start, end=end))
 
     def sentences(self, unit: Unit) -> list[tuple[int, int]]:
-        return list(self._offsets(SENTENCES_KEY)[unit.index][0])
+        return self._in_unit(SENTENCES_KEY, unit, 0, len(unit.text))
 
     def clauses(self, unit: Unit, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int]]:
-        """The clauses inside unit[start:end]. They follow each other without overlapping, so their
-        starts and their ends both rise and those inside are one run of them."""
-        ranges, starts, ends = self._offsets(CLAUSES_KEY)[unit.index]
-        end = len(unit.text) if end is None else end
-        return ranges[bisect.bisect_left(starts, start):bisect.bisect_right(ends, end)]
+        return self._in_unit(CLAUSES_KEY, unit, start, len(unit.text) if end is None else end)
 
     def deadlines(self, unit: Unit) -> list[Deadline]:
         if unit.index not in self._deadlines:
@@ -126,52 +128,79 @@ class Reading:
         return self._deadlines[unit.index]
 
     # ------------------------------------------------------------------ #
-    def _index(self, key: str) -> list[list[Hit]]:
-        if key not in self._by_unit:
-            self._by_unit[key] = self._table(self.doc.user_data.get(_SPAN_KEYS[key], ()))
-        return self._by_unit[key]
+    def _unit_hits(self, key: str, index: int) -> Sequence[Hit]:
+        """The spans of a component (see minutes/nlp.py) that lie in the unit, as Hits in its offsets."""
+        spans = self._hits.get(key) or self._spans(key)
+        found = spans.per_unit[index]
+        if found is None:
+            found = spans.per_unit[index] = self._unit_table(spans, index) or ()
+        return found
 
-    def _offsets(self, key: str) -> list[tuple[list[tuple[int, int]], list[int], list[int]]]:
-        """Per unit, the sentences or clauses (kept as offsets, components/clauses.py) in unit offsets,
-        with their starts and their ends."""
-        if key not in self._ranges:
-            per_unit: list[Optional[list[tuple[int, int]]]] = [None] * len(self.seg.units)
-            units, starts = self.seg.units, self.starts
-            for start_char, end_char in self.doc.user_data.get(key, ()):
-                i = bisect.bisect_right(starts, start_char) - 1
-                if i >= 0 and end_char - starts[i] <= len(units[i].text):     # as _table
-                    if per_unit[i] is None:
-                        per_unit[i] = []
-                    per_unit[i].append((start_char - starts[i], end_char - starts[i]))
-            # many units have none: they share one empty entry (callers get slices and copies of it)
-            self._ranges[key] = [(ranges, [s for s, _ in ranges], [e for _, e in ranges]) if ranges else _NO_RANGES
-                                 for ranges in per_unit]
-        return self._ranges[key]
+    def _spans(self, key: str) -> "_Spans":
+        spans = self.doc.user_data.get(_SPAN_KEYS[key], ())
+        starts = [span[3] for span in spans]
+        if all(map(operator.le, starts, starts[1:])):
+            found = _Spans(spans, starts, [None] * len(self.seg.units))
+        else:       # (not in text order: each span's unit looked up, all at once)
+            found = _Spans(spans, starts, self._table(spans))
+        self._hits[key] = found
+        return found
 
-    def _cue_labels(self) -> list[dict[str, list[Hit]]]:
-        if self._cues_by_label is None:
-            self._cues_by_label = []
-            for hits in self._index("lexicon"):
-                by_label: dict[str, list[Hit]] = {}
-                for hit in hits:
-                    by_label.setdefault(hit.label, []).append(hit)
-                self._cues_by_label.append(by_label)
-        return self._cues_by_label
+    def _unit_table(self, spans: "_Spans", index: int) -> list[Hit]:
+        """The spans (in text order) that start in the unit, or on the line break after it, as Hits."""
+        base, stop = self.starts[index], self.starts[index] + len(self.seg.units[index].text) + 1
+        mine = spans.spans[bisect.bisect_left(spans.starts, base):bisect.bisect_left(spans.starts, stop)]
+        return self._as_hits(mine, index) if mine else []
 
-    def _table(self, spans: Iterable[tuple]) -> list[list[Hit]]:
-        """Each span (label, _, _, start_char, end_char, _; see minutes/nlp.py) as a Hit in the unit
-        it lies in (one that crosses a unit's end is dropped)."""
-        table: list[list[Hit]] = [[] for _ in self.seg.units]
-        units, starts, parties = self.seg.units, self.starts, self._parties()
-        for label, _, _, start_char, end_char, _ in spans:
-            i = bisect.bisect_right(starts, start_char) - 1
-            if i < 0:
-                continue
-            text = units[i].text
-            start, end = start_char - starts[i], end_char - starts[i]
-            if end <= len(text):
-                table[i].append(_new_hit(Hit, (label, start, end, text[start:end], parties.get((start_char, end_char)))))
-        return table
+    def _table(self, spans: Sequence[tuple]) -> list[Optional[Sequence[Hit]]]:
+        """Every unit's Hits, from spans in any order."""
+        mine: list[list[tuple]] = [[] for _ in self.seg.units]
+        for span in spans:
+            i = bisect.bisect_right(self.starts, span[3]) - 1
+            if i >= 0:
+                mine[i].append(span)
+        return [self._as_hits(unit_spans, i) if unit_spans else () for i, unit_spans in enumerate(mine)]
+
+    def _as_hits(self, spans: Sequence[tuple], index: int) -> list[Hit]:
+        """Each span (label, _, _, start_char, end_char, _; see minutes/nlp.py) of the unit as a Hit in
+        its offsets; one that crosses the unit's end is dropped."""
+        text, base = self.seg.units[index].text, self.starts[index]
+        parties, limit = self._parties(), base + len(text)
+        return [_new_hit(Hit, (label, start_char - base, end_char - base, text[start_char - base:end_char - base],
+                               parties.get((start_char, end_char))))
+                for label, _, _, start_char, end_char, _ in spans if end_char <= limit]
+
+    def _cue_labels(self, index: int) -> dict[str, list[Hit]]:
+        """The unit's cue words by label."""
+        hits = self._unit_hits("lexicon", index)
+        by_label: dict[str, list[Hit]] = {} if hits else _NO_CUES
+        for hit in hits:
+            by_label.setdefault(hit.label, []).append(hit)
+        self._cues_by_label[index] = by_label
+        return by_label
+
+    def _in_unit(self, key: str, unit: Unit, start: int, end: int) -> list[tuple[int, int]]:
+        """The sentences or clauses (kept as offsets, components/clauses.py) inside unit[start:end], in
+        unit offsets. They follow each other without overlapping, so their starts and their ends
+        both rise and those inside are one run of them."""
+        ranges = self._ranges.get(key) or self._kept_ranges(key)
+        base = self.starts[unit.index]
+        first = bisect.bisect_left(ranges.starts, base + max(start, 0))
+        stop = bisect.bisect_right(ranges.ends, base + min(end, len(unit.text)), first)
+        return [(s - base, e - base) for s, e in zip(ranges.starts[first:stop], ranges.ends[first:stop])]
+
+    def _kept_ranges(self, key: str) -> "_Ranges":
+        """The document's ranges that lie inside a unit (one crossing a unit's end is dropped, as a span is),
+        their starts and ends in two lists."""
+        starts, ends = [], []
+        units, unit_starts = self.seg.units, self.starts
+        for start_char, end_char in self.doc.user_data.get(key, ()):
+            i = bisect.bisect_right(unit_starts, start_char) - 1
+            if i >= 0 and end_char - unit_starts[i] <= len(units[i].text):
+                starts.append(start_char)
+                ends.append(end_char)
+        self._ranges[key] = ranges = _Ranges(starts, ends)
+        return ranges
 
     def _parties(self) -> dict[tuple[int, int], tuple]:
         """What each party names, by its character offsets, as the parties component keeps it: a
@@ -180,7 +209,18 @@ class Reading:
 
 
 _SPAN_KEYS = {"lexicon": LEXICON_KEY, "parties": PARTIES_KEY}
-_NO_RANGES: tuple[list[tuple[int, int]], list[int], list[int]] = ([], [], [])
+_NO_CUES: dict[str, list[Hit]] = {}      # shared by the units with no cue word: never written to
+
+
+class _Spans(NamedTuple):
+    spans: Sequence[tuple]                       # as the component keeps them
+    starts: list[int]                            # their start_char
+    per_unit: list[Optional[Sequence[Hit]]]      # each unit's Hits, once asked
+
+
+class _Ranges(NamedTuple):
+    starts: list[int]                            # in document offsets
+    ends: list[int]
 
 
 @dataclass(frozen=True)
