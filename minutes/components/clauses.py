@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import CLAUSES_KEY, SENTENCES_KEY
-from .tokenizer import doc_distinct_words, doc_starts, doc_text, doc_words
+from .tokenizer import PerWord, doc_starts, doc_text, doc_words
 
 SENTENCE_END = {"。", "！", "？", "!", "?", "；", ";", "\n"}
 CLAUSE_END = SENTENCE_END | {"，", ",", "：", ":", "—", "——", "→", "->", "|"}
@@ -31,12 +31,12 @@ def make_clauses(nlp: Language, name: str) -> "ClauseSplitter":
 
 class ClauseSplitter:
     def __init__(self):
-        self._ends: dict[str, int] = {}     # word → what it ends (_word_end), worked out once per word
+        self._ends = PerWord(_word_end)     # what a word ends, worked out once per word
 
     def __call__(self, doc: Doc) -> Doc:
         words, spaces = doc_words(doc)
         starts = doc_starts(doc)
-        ends = self._ends_of(words, doc_distinct_words(doc))
+        ends = self._ends.of(doc)
         cuts = list(itertools.compress(range(len(words)), ends))
         sentence_ends = [i for i in cuts if ends[i] >= _SENTENCE]
         doc.user_data[SENTENCES_KEY] = _offsets(words, starts, sentence_ends, _after(sentence_ends))
@@ -49,16 +49,7 @@ class ClauseSplitter:
             doc.user_data[CLAUSES_KEY] = _offsets(words, starts, cuts, _after(cuts))
         return doc
 
-    def _ends_of(self, words: list[str], distinct: frozenset[str]) -> list[int]:
-        """What each word ends (_word_end)."""
-        if len(self._ends) > MAX_WORDS:
-            self._ends.clear()
-        for word in distinct.difference(self._ends):
-            self._ends[word] = _word_end(word)
-        return list(map(self._ends.__getitem__, words))
 
-
-MAX_WORDS = 200_000                         # the table of words seen, cleared when it grows past this
 _CLAUSE, _SENTENCE, _LINE = 1, 2, 3         # what a word ends (0: nothing)
 
 

@@ -24,7 +24,7 @@ from ..parties import is_department, name_shaped
 from ..startcache import compile_regex
 from ..textnorm import fold_word
 from .gazetteer import GAZETTEER_KEY
-from .tokenizer import doc_distinct_words, doc_starts, doc_text, doc_words
+from .tokenizer import PerWord, doc_starts, doc_text, doc_words
 
 # A web address or mail address names no party, whatever words it holds (https, @qq.com).
 _LINK = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
@@ -62,7 +62,7 @@ def _guess() -> re.Pattern:
 class PartyFinder:
     def __init__(self, vocab):
         self.vocab = vocab
-        self._shapes: dict[str, tuple] = {}    # word → what its shape alone says (see _shape)
+        self._shapes = PerWord(self._shape)     # what a word's shape alone says, once per word
 
     def __call__(self, doc: Doc) -> Doc:
         gazetteer = doc.user_data.get(GAZETTEER_KEY)
@@ -70,7 +70,7 @@ class PartyFinder:
         words, _ = doc_words(doc)
         candidates = list(doc.user_data.get(GAZETTEER_SPANS_KEY, ()))
         candidates += [s for s in doc.user_data.get(LEXICON_KEY, ()) if s[0] in _LEXICON_LABELS]
-        candidates += self._forms(words, doc_starts(doc), doc_distinct_words(doc))
+        candidates += self._forms(words, doc_starts(doc), self._shapes.of(doc))
         if "@" in text or "://" in text or "www." in text.lower():      # what _LINK needs to match
             links = [m.span() for m in _LINK.finditer(text)]
             candidates = [c for c in candidates if not any(a < c[4] and c[3] < b for a, b in links)]
@@ -92,8 +92,7 @@ class PartyFinder:
         doc.user_data[PARTIES_KEY] = spans
         return doc
 
-    def _forms(self, words: list[str], starts: list[int], distinct: frozenset[str]) -> list[tuple]:
-        shapes = self._shapes_of(words, distinct)
+    def _forms(self, words: list[str], starts: list[int], shapes: list[tuple]) -> list[tuple]:
         spans = []
         for i in _form_places(shapes):
             name_form, department, guess, _, _, _, opens_form, _, _ = shapes[i]
@@ -111,14 +110,6 @@ class PartyFinder:
                 continue
             spans.append((label, first, stop, starts[first], starts[stop - 1] + len(words[stop - 1]), ""))
         return spans
-
-    def _shapes_of(self, words: list[str], distinct: frozenset[str]) -> list[tuple]:
-        """Each word's shape (_shape), worked out once per word, not once per token."""
-        if len(self._shapes) > 500_000:         # a vocabulary cannot grow without bound
-            self._shapes.clear()
-        for word in distinct.difference(self._shapes):
-            self._shapes[word] = self._shape(word)
-        return list(map(self._shapes.__getitem__, words))
 
     def _shape(self, word: str) -> tuple:
         """(a name form, a department, a guessable name, NORM, is punctuation, is space, a single

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Callable, Iterable, Optional
+from typing import Callable, Generic, Iterable, Optional, TypeVar
 
 import spacy
 from spacy.tokens import Doc
@@ -22,9 +22,9 @@ from ..textnorm import fold_word, trie_regex
 WORDS_KEY = "minutes.words"
 TEXT_KEY = "minutes.text"
 STARTS_KEY = "minutes.word_starts"
-DISTINCT_KEY = "minutes.distinct_words"
+NUMBERS_KEY = "minutes.word_numbers"      # (WordTable, each word's number in it)
 MATCHING_KEY = "minutes.matching_text"     # fold_word(text), which the gazetteer matches names on
-MAX_WORDS = 500_000          # the table of words seen, cleared when it grows past this
+MAX_WORDS = 500_000          # the table of words seen starts over when it grows past this
 
 
 class JiebaTokenizer:
@@ -34,31 +34,30 @@ class JiebaTokenizer:
         self._jieba = segmenter()
         self._terms = trie_regex(sorted({fold_word(t) for t in terms if len(t) > 1}), compile_regex)
         self._shapes = shapes        # words found by their shape: departments (区财政局), unlisted names (王强将…)
-        self._orths: dict[str, int] = {}     # word → its lexeme's id, once its NORM is set
+        self._table = WordTable()
+        self._orths = PerWord(self._orth)
 
     def __call__(self, text: str, names: Optional[re.Pattern] = None) -> Doc:
         matching = fold_word(text)
         words, spaces, starts = _words_spaces_starts(self._cut(text, names, matching), text)
-        distinct = frozenset(words)
-        doc = Doc(self.vocab, words=self._orths_of(words, distinct), spaces=spaces)
+        if len(self._table.words) > MAX_WORDS:
+            self._table = WordTable()
+        numbers = self._table.numbers(words)
+        doc = Doc(self.vocab, words=self._orths.values(self._table, numbers), spaces=spaces)
         doc.user_data[WORDS_KEY] = (words, spaces)
-        doc.user_data[DISTINCT_KEY] = distinct
+        doc.user_data[NUMBERS_KEY] = (self._table, numbers)
         doc.user_data[STARTS_KEY] = starts
         doc.user_data[TEXT_KEY] = text
         doc.user_data[MATCHING_KEY] = matching
         return doc
 
-    def _orths_of(self, words: list[str], distinct: frozenset[str]) -> list[int]:
-        """The words' lexeme ids, NORM (the folded word) set on each lexeme the first time its word
-        is seen: a token without a NORM of its own reads its lexeme's, so no token needs one (and
-        no Token object is made). Given ids, not strings, spaCy's Doc hashes no word again."""
-        if len(self._orths) > MAX_WORDS:
-            self._orths.clear()
-        for word in distinct.difference(self._orths):
-            lexeme = self.vocab[word]
-            lexeme.norm_ = fold_word(word)
-            self._orths[word] = lexeme.orth
-        return list(map(self._orths.__getitem__, words))
+    def _orth(self, word: str) -> int:
+        """The word's lexeme id, its NORM (the folded word) set the first time the word is seen: a
+        token without a NORM of its own reads its lexeme's, so no token needs one (and no Token
+        object is made). Given ids, not strings, spaCy's Doc hashes no word again."""
+        lexeme = self.vocab[word]
+        lexeme.norm_ = fold_word(word)
+        return lexeme.orth
 
     def _cut(self, text: str, names: Optional[re.Pattern], matching: str) -> list[str]:
         """The words of the text (``matching``: its fold_word form)."""
@@ -85,6 +84,53 @@ class JiebaTokenizer:
 
     def from_disk(self, path, **kwargs) -> "JiebaTokenizer":
         return self
+
+
+class WordTable:
+    """The words seen, each numbered once (0, 1, …): what is worked out per word is kept in a list
+    by its number (PerWord), and a document's words are read by list index instead of each by
+    a dict look-up of a string."""
+
+    def __init__(self):
+        self.words: list[str] = []
+        self._numbers: dict[str, int] = {}
+
+    def numbers(self, words: list[str]) -> list[int]:
+        numbers = list(map(self._numbers.get, words))
+        if None in numbers:             # (new words: most documents have a few)
+            for word in set(words).difference(self._numbers):
+                self._numbers[word] = len(self.words)
+                self.words.append(word)
+            numbers = list(map(self._numbers.__getitem__, words))
+        return numbers
+
+
+Value = TypeVar("Value")
+
+
+class PerWord(Generic[Value]):
+    """What a component works out about a word from the word alone, once per word of a WordTable
+    (another table, or the tokenizer's started over, starts it over too)."""
+
+    def __init__(self, work_out: Callable[[str], Value]):
+        self._work_out = work_out
+        self._table: Optional[WordTable] = None
+        self._values: list[Value] = []
+
+    def of(self, doc: Doc) -> list[Value]:
+        """One value per word of the Doc."""
+        return self.values(*doc_word_numbers(doc))
+
+    def values(self, table: WordTable, numbers: list[int]) -> list[Value]:
+        if table is not self._table:
+            self.forget()
+            self._table = table
+        if len(self._values) < len(table.words):
+            self._values += map(self._work_out, table.words[len(self._values):])
+        return list(map(self._values.__getitem__, numbers))
+
+    def forget(self) -> None:
+        self._table, self._values = None, []
 
 
 def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]]:
@@ -145,10 +191,14 @@ def doc_words(doc: Doc) -> tuple[list[str], list[bool]]:
     return kept if kept is not None else ([t.text for t in doc], [bool(t.whitespace_) for t in doc])
 
 
-def doc_distinct_words(doc: Doc) -> frozenset[str]:
-    """The Doc's words, each once: the components work out what a word is once per word."""
-    kept = doc.user_data.get(DISTINCT_KEY)
-    return kept if kept is not None else frozenset(doc_words(doc)[0])
+def doc_word_numbers(doc: Doc) -> tuple[WordTable, list[int]]:
+    """The tokenizer's table of words and each of the Doc's words' number in it (a table of its
+    own for a Doc another tokenizer made)."""
+    kept = doc.user_data.get(NUMBERS_KEY)
+    if kept is not None:
+        return kept
+    table = WordTable()
+    return table, table.numbers(doc_words(doc)[0])
 
 
 def doc_starts(doc: Doc) -> list[int]:

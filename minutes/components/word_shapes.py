@@ -2,9 +2,9 @@
 
 A token pattern of one word told by a regex (``[{"TEXT": {"REGEX": …}}]``, LATIN_NAME) makes
 spaCy's Matcher call back into Python at every token of a document; here the regex is tried
-on each distinct word once (a bounded table keeps the answer per word). The spans join
-``doc.user_data[LEXICON_KEY]`` in the order a span ruler keeps (spaCy's Span order), so readers
-see what the ruler alone would have given.
+on each distinct word once (kept by the word's number in the tokenizer's bounded table of
+words). The spans join ``doc.user_data[LEXICON_KEY]`` in the order a span ruler keeps
+(spaCy's Span order), so readers see what the ruler alone would have given.
 """
 from __future__ import annotations
 
@@ -17,10 +17,7 @@ from spacy.tokens import Doc
 
 from ..nlp import LEXICON_KEY
 from .lexicon_matcher import span_order
-from .tokenizer import doc_distinct_words, doc_starts, doc_words
-
-MAX_WORDS = 200_000        # the table of words seen, cleared when it grows past this
-
+from .tokenizer import PerWord, doc_starts, doc_words
 
 @Language.factory("minutes_word_shapes", assigns=["doc.user_data"])
 def make_word_shapes(nlp: Language, name: str) -> "WordShapes":
@@ -40,22 +37,19 @@ class WordShapes:
     def __init__(self, vocab):
         self.vocab = vocab
         self._patterns: list[tuple[re.Pattern, str, str]] = []    # (regex, label, id)
-        self._shaped: dict[str, tuple[tuple[str, str], ...]] = {}  # word → the (label, id) of the regexes it matches
-        self._with_shape: set[str] = set()                         # the words of _shaped that match one
+        self._shapes = PerWord(self._shape)
 
     def add_patterns(self, entries: list[dict]) -> None:
         for entry in entries:
             self._patterns.append((re.compile(word_regex(entry["pattern"])), entry["label"], entry.get("id", "")))
-        self._forget()
+        self._shapes.forget()
 
     def __call__(self, doc: Doc) -> Doc:
-        distinct = doc_distinct_words(doc)
-        self._learn(distinct)
-        if distinct.isdisjoint(self._with_shape):         # (most documents: no word to look at)
+        shapes = self._shapes.of(doc)
+        found = list(itertools.compress(range(len(shapes)), shapes))
+        if not found:           # (most documents: no word to look at)
             return doc
         words, _ = doc_words(doc)
-        shapes = list(map(self._shaped.__getitem__, words))
-        found = list(itertools.compress(range(len(words)), shapes))
         starts = doc_starts(doc)
         spans = set(doc.user_data.get(LEXICON_KEY, []))
         spans.update((label, i, i + 1, starts[i], starts[i] + len(words[i]), span_id)
@@ -63,16 +57,7 @@ class WordShapes:
         doc.user_data[LEXICON_KEY] = sorted(spans, key=lambda s: (s[1], s[2], *span_order(self.vocab, s[0], s[5])))
         return doc
 
-    def _learn(self, distinct: frozenset[str]) -> None:
-        """The (label, id) of the regexes each new word matches, tried once per word."""
-        if len(self._shaped) > MAX_WORDS:
-            self._forget()
-        for word in distinct.difference(self._shaped):
-            shapes = self._shaped[word] = tuple((label, span_id) for regex, label, span_id in self._patterns
-                                                if regex.search(word))      # as the Matcher's REGEX: search
-            if shapes:
-                self._with_shape.add(word)
-
-    def _forget(self) -> None:
-        self._shaped.clear()
-        self._with_shape.clear()
+    def _shape(self, word: str) -> tuple[tuple[str, str], ...]:
+        """The (label, id) of the regexes the word matches."""
+        return tuple((label, span_id) for regex, label, span_id in self._patterns
+                     if regex.search(word))      # as the Matcher's REGEX: search
