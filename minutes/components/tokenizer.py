@@ -149,13 +149,16 @@ def _words_spaces_starts(words: list[str], text: str) -> tuple[list[str], list[b
         raise ValueError("the words do not spell out the text")
     starts = list(itertools.accumulate(map(len, words), initial=0))
     blank = list(itertools.compress(range(len(words)), map(str.isspace, words)))
-    if not blank:
+    # a lone whitespace word that starts with no space (most line breaks) stays as it is
+    runs = [(first, stop) for first, stop in _runs(blank) if stop - first > 1 or first and words[first][0] == " "] \
+        if blank else blank
+    if not runs:
         return words, [False] * len(words), starts[:-1]
     out_words: list[str] = []
     out_spaces: list[bool] = []
     out_starts: list[int] = []
     kept = 0                        # the first word not given out yet
-    for first, stop in _runs(blank):
+    for first, stop in runs:
         out_words += words[kept:first]
         out_starts += starts[kept:first]
         out_spaces += [False] * (first - kept)
@@ -253,7 +256,8 @@ def _free_terms(folded: str, terms: re.Pattern, taken: bytearray) -> list[tuple[
             if taken.find(1, start, end) >= 0:
                 position = start + 1
                 break
-            if _whole_word(folded, start, end):
+            # (a term with no Latin letter or digit at either end is a whole word)
+            if not (folded[start] in _LATIN or folded[end - 1] in _LATIN) or _whole_word(folded, start, end):
                 found.append((start, end))
         else:
             break
