@@ -159,6 +159,9 @@ class CompiledSegmenter(Segmenter):
 
     def _unknown(self, run: str, words: list[str]) -> None:
         """finalseg.cut: each Han stretch labelled by the HMM, Latin and digits between them kept as jieba keeps them."""
+        if _HAN.fullmatch(run):                              # (most runs: Han alone)
+            self._labelled(run, words)
+            return
         pieces = _HAN.split(run)                             # [other, Han, other, …, other]
         if pieces[0]:
             _latin(pieces[0], words)
