@@ -59,7 +59,7 @@ GAZETTEER_SPANS_KEY = "minutes.gazetteer"   # [span, …] the document's people 
 LEXICON_KEY = "minutes.lexicon"             # [span, …] in spaCy's Span order (components/lexicon_matcher.py)
 PARTIES_KEY = "minutes.party_spans"         # [span, …] by start (components/parties.py)
 PARTIES_BY_OFFSETS = "minutes.parties"      # (start_char, end_char) → (kind, listed name, department)
-SENTENCES_KEY = "minutes.sentences"         # [(start_char, end_char), …] (components/clauses.py)
+SENTENCES_KEY = "minutes.sentences"         # ([start_char, …], [end_char, …]) (components/clauses.py)
 CLAUSES_KEY = "minutes.clauses"
 NAMES_KEY = "minutes.names"                 # the gazetteer's regex of names, built once per document
 

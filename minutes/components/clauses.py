@@ -4,8 +4,9 @@ A sentence ends at 。！？；; or a line break; a clause also ends at ，, ：
 or a dash/arrow used as a separator. Extraction reads owners, deadlines and cues
 clause by clause, and keeps a sentence's clauses together as one task.
 
-They are kept as character offsets in ``doc.user_data`` (SENTENCES_KEY, CLAUSES_KEY),
-not as spans: their readers want only offsets, and a document has hundreds of them.
+They are kept as character offsets in ``doc.user_data`` (SENTENCES_KEY, CLAUSES_KEY), two lists
+each, their starts and their ends: their reader wants only offsets, and finds those of a unit
+by bisection; a document has hundreds of them.
 """
 from __future__ import annotations
 
@@ -37,16 +38,17 @@ class ClauseSplitter:
         words, spaces = doc_words(doc)
         starts = doc_starts(doc)
         ends = self._ends.of(doc)
+        word_ends = list(map(operator.add, starts, map(len, words)))
         cuts = list(itertools.compress(range(len(words)), ends))
         sentence_ends = [i for i in cuts if ends[i] >= _SENTENCE]
-        doc.user_data[SENTENCES_KEY] = _offsets(words, starts, sentence_ends, _after(sentence_ends))
+        doc.user_data[SENTENCES_KEY] = _offsets(starts, word_ends, sentence_ends, _after(sentence_ends))
         pauses = _pauses(words, spaces, starts, cuts, ends, _unpunctuated_lines(doc_text(doc)))
         if pauses:          # a pause ends a clause after its word, punctuation before itself
             paused = set(pauses)
             cuts = sorted(cuts + pauses)
-            doc.user_data[CLAUSES_KEY] = _offsets(words, starts, [i + (i in paused) for i in cuts], _after(cuts))
+            doc.user_data[CLAUSES_KEY] = _offsets(starts, word_ends, [i + (i in paused) for i in cuts], _after(cuts))
         else:
-            doc.user_data[CLAUSES_KEY] = _offsets(words, starts, cuts, _after(cuts))
+            doc.user_data[CLAUSES_KEY] = _offsets(starts, word_ends, cuts, _after(cuts))
         return doc
 
 
@@ -65,12 +67,14 @@ def _after(cuts: list[int]) -> list[int]:
     return list(map(operator.add, cuts, itertools.repeat(1)))
 
 
-def _offsets(words: list[str], starts: list[int], stops: list[int], nexts: list[int]) -> list[tuple[int, int]]:
+def _offsets(starts: list[int], word_ends: list[int], stops: list[int], nexts: list[int]) -> tuple[list[int], list[int]]:
     """The character offsets of the word ranges between cuts, each cut given by where the range
-    before it stops and where the next begins; an empty range is none. The end of a range is
-    that of its last word, without its space."""
-    return [(starts[first], starts[stop - 1] + len(words[stop - 1]))
-            for first, stop in zip([0, *nexts], [*stops, len(words)]) if stop > first]
+    before it stops and where the next begins, as two lists: where each range starts, and where
+    it ends (where its last word ends, without its space). An empty range is none."""
+    firsts, stops = [0, *nexts], [*stops, len(starts)]
+    kept = list(map(operator.lt, firsts, stops))
+    lasts = map(operator.sub, itertools.compress(stops, kept), itertools.repeat(1))
+    return list(map(starts.__getitem__, itertools.compress(firsts, kept))), list(map(word_ends.__getitem__, lasts))
 
 
 _PUNCTUATION = re.compile(r"[，。！？；：,.!?;:、]")

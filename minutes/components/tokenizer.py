@@ -96,13 +96,13 @@ class WordTable:
         self._numbers: dict[str, int] = {}
 
     def numbers(self, words: list[str]) -> list[int]:
-        numbers = list(map(self._numbers.get, words))
-        if None in numbers:             # (new words: most documents have a few)
+        try:
+            return list(map(self._numbers.__getitem__, words))
+        except KeyError:                # (new words: most documents have a few)
             for word in set(words).difference(self._numbers):
                 self._numbers[word] = len(self.words)
                 self.words.append(word)
-            numbers = list(map(self._numbers.__getitem__, words))
-        return numbers
+            return list(map(self._numbers.__getitem__, words))
 
 
 Value = TypeVar("Value")

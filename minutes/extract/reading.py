@@ -64,12 +64,11 @@ class Reading:
             self.starts.append(position)
             position += len(unit.text) + 1
         self.doc: Doc = analyse("\n".join(u.text for u in seg.units), gazetteer)
-        # Built per unit on its first question, and only then: a document's units, spans and
-        # ranges live until it is done, and every object kept so long brings the collector's
-        # next pass closer (units with none share one empty entry).
+        # Hits are made per unit on its first question, and only then: they live until the
+        # document is done, and every object kept so long brings the collector's next pass
+        # closer (units with none share one empty entry).
         self._hits: dict[str, _Spans] = {}
         self._cues_by_label: list[Optional[dict[str, list[Hit]]]] = [None] * len(seg.units)
-        self._ranges: dict[str, _Ranges] = {}
         self._deadlines: dict[int, list[Deadline]] = {}
 
     # ------------------------------------------------------------------ #
@@ -180,27 +179,14 @@ class Reading:
         return by_label
 
     def _in_unit(self, key: str, unit: Unit, start: int, end: int) -> list[tuple[int, int]]:
-        """The sentences or clauses (kept as offsets, components/clauses.py) inside unit[start:end], in
-        unit offsets. They follow each other without overlapping, so their starts and their ends
-        both rise and those inside are one run of them."""
-        ranges = self._ranges.get(key) or self._kept_ranges(key)
+        """The sentences or clauses (components/clauses.py) inside unit[start:end], in unit offsets.
+        They follow each other without overlapping, so their starts and their ends both rise and
+        those inside are one run of them (one that crosses the unit's end is inside no unit)."""
+        starts, ends = self.doc.user_data.get(key) or _NO_RANGES
         base = self.starts[unit.index]
-        first = bisect.bisect_left(ranges.starts, base + max(start, 0))
-        stop = bisect.bisect_right(ranges.ends, base + min(end, len(unit.text)), first)
-        return [(s - base, e - base) for s, e in zip(ranges.starts[first:stop], ranges.ends[first:stop])]
-
-    def _kept_ranges(self, key: str) -> "_Ranges":
-        """The document's ranges that lie inside a unit (one crossing a unit's end is dropped, as a span is),
-        their starts and ends in two lists."""
-        starts, ends = [], []
-        units, unit_starts = self.seg.units, self.starts
-        for start_char, end_char in self.doc.user_data.get(key, ()):
-            i = bisect.bisect_right(unit_starts, start_char) - 1
-            if i >= 0 and end_char - unit_starts[i] <= len(units[i].text):
-                starts.append(start_char)
-                ends.append(end_char)
-        self._ranges[key] = ranges = _Ranges(starts, ends)
-        return ranges
+        first = bisect.bisect_left(starts, base + max(start, 0))
+        stop = bisect.bisect_right(ends, base + min(end, len(unit.text)), first)
+        return [(s - base, e - base) for s, e in zip(starts[first:stop], ends[first:stop])]
 
     def _parties(self) -> dict[tuple[int, int], tuple]:
         """What each party names, by its character offsets, as the parties component keeps it: a
@@ -210,17 +196,13 @@ class Reading:
 
 _SPAN_KEYS = {"lexicon": LEXICON_KEY, "parties": PARTIES_KEY}
 _NO_CUES: dict[str, list[Hit]] = {}      # shared by the units with no cue word: never written to
+_NO_RANGES: tuple[list[int], list[int]] = ([], [])
 
 
 class _Spans(NamedTuple):
     spans: Sequence[tuple]                       # as the component keeps them
     starts: list[int]                            # their start_char
     per_unit: list[Optional[Sequence[Hit]]]      # each unit's Hits, once asked
-
-
-class _Ranges(NamedTuple):
-    starts: list[int]                            # in document offsets
-    ends: list[int]
 
 
 @dataclass(frozen=True)
