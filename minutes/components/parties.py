@@ -80,7 +80,7 @@ class PartyFinder:
         spans = []
         by_offsets = doc.user_data[PARTIES_BY_OFFSETS] = {}
         described: dict[tuple[str, str], tuple] = {}      # a party recurs: (label, text) → _describe
-        for span in sorted(chosen, key=lambda s: s[1]):
+        for span in sorted(chosen, key=operator.itemgetter(1)):
             span = _mention_target(span, words)
             label, _, _, start_char, end_char, _ = span
             written = text[start_char:end_char]
