@@ -22,9 +22,8 @@ from ..textnorm import fold_word, trie_regex
 WORDS_KEY = "minutes.words"
 TEXT_KEY = "minutes.text"
 STARTS_KEY = "minutes.word_starts"
-NUMBERS_KEY = "minutes.word_numbers"      # (WordTable, each word's number in it)
 MATCHING_KEY = "minutes.matching_text"     # fold_word(text), which the gazetteer matches names on
-MAX_WORDS = 500_000          # the table of words seen starts over when it grows past this
+MAX_WORDS = 500_000          # a table of words seen (PerWord) is cleared when it grows past this
 
 
 class JiebaTokenizer:
@@ -34,18 +33,13 @@ class JiebaTokenizer:
         self._jieba = segmenter()
         self._terms = trie_regex(sorted({fold_word(t) for t in terms if len(t) > 1}), compile_regex)
         self._shapes = shapes        # words found by their shape: departments (区财政局), unlisted names (王强将…)
-        self._table = WordTable()
         self._orths = PerWord(self._orth)
 
     def __call__(self, text: str, names: Optional[re.Pattern] = None) -> Doc:
         matching = fold_word(text)
         words, spaces, starts = _words_spaces_starts(self._cut(text, names, matching), text)
-        if len(self._table.words) > MAX_WORDS:
-            self._table = WordTable()
-        numbers = self._table.numbers(words)
-        doc = Doc(self.vocab, words=self._orths.values(self._table, numbers), spaces=spaces)
+        doc = Doc(self.vocab, words=self._orths.values(words), spaces=spaces)
         doc.user_data[WORDS_KEY] = (words, spaces)
-        doc.user_data[NUMBERS_KEY] = (self._table, numbers)
         doc.user_data[STARTS_KEY] = starts
         doc.user_data[TEXT_KEY] = text
         doc.user_data[MATCHING_KEY] = matching
@@ -86,51 +80,34 @@ class JiebaTokenizer:
         return self
 
 
-class WordTable:
-    """The words seen, each numbered once (0, 1, …): what is worked out per word is kept in a list
-    by its number (PerWord), and a document's words are read by list index instead of each by
-    a dict look-up of a string."""
-
-    def __init__(self):
-        self.words: list[str] = []
-        self._numbers: dict[str, int] = {}
-
-    def numbers(self, words: list[str]) -> list[int]:
-        try:
-            return list(map(self._numbers.__getitem__, words))
-        except KeyError:                # (new words: most documents have a few)
-            for word in set(words).difference(self._numbers):
-                self._numbers[word] = len(self.words)
-                self.words.append(word)
-            return list(map(self._numbers.__getitem__, words))
-
-
 Value = TypeVar("Value")
 
 
 class PerWord(Generic[Value]):
-    """What a component works out about a word from the word alone, once per word of a WordTable
-    (another table, or the tokenizer's started over, starts it over too)."""
+    """What a component works out about a word from the word alone, once per word: a bounded
+    table, read for a document's words in one pass (new words are looked for only when one is
+    missing, not in a set of the document's words every time)."""
 
     def __init__(self, work_out: Callable[[str], Value]):
         self._work_out = work_out
-        self._table: Optional[WordTable] = None
-        self._values: list[Value] = []
+        self._values: dict[str, Value] = {}
 
     def of(self, doc: Doc) -> list[Value]:
         """One value per word of the Doc."""
-        return self.values(*doc_word_numbers(doc))
+        return self.values(doc_words(doc)[0])
 
-    def values(self, table: WordTable, numbers: list[int]) -> list[Value]:
-        if table is not self._table:
-            self.forget()
-            self._table = table
-        if len(self._values) < len(table.words):
-            self._values += map(self._work_out, table.words[len(self._values):])
-        return list(map(self._values.__getitem__, numbers))
+    def values(self, words: list[str]) -> list[Value]:
+        try:
+            return list(map(self._values.__getitem__, words))
+        except KeyError:                # (new words: most documents have a few)
+            if len(self._values) > MAX_WORDS:
+                self._values.clear()
+            for word in set(words).difference(self._values):
+                self._values[word] = self._work_out(word)
+            return list(map(self._values.__getitem__, words))
 
     def forget(self) -> None:
-        self._table, self._values = None, []
+        self._values.clear()
 
 
 def words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]]:
@@ -192,16 +169,6 @@ def doc_words(doc: Doc) -> tuple[list[str], list[bool]]:
     """The Doc's words and whether a space follows each."""
     kept = doc.user_data.get(WORDS_KEY)
     return kept if kept is not None else ([t.text for t in doc], [bool(t.whitespace_) for t in doc])
-
-
-def doc_word_numbers(doc: Doc) -> tuple[WordTable, list[int]]:
-    """The tokenizer's table of words and each of the Doc's words' number in it (a table of its
-    own for a Doc another tokenizer made)."""
-    kept = doc.user_data.get(NUMBERS_KEY)
-    if kept is not None:
-        return kept
-    table = WordTable()
-    return table, table.numbers(doc_words(doc)[0])
 
 
 def doc_starts(doc: Doc) -> list[int]:

@@ -2,9 +2,9 @@
 
 A token pattern of one word told by a regex (``[{"TEXT": {"REGEX": …}}]``, LATIN_NAME) makes
 spaCy's Matcher call back into Python at every token of a document; here the regex is tried
-on each distinct word once (kept by the word's number in the tokenizer's bounded table of
-words). The spans join ``doc.user_data[LEXICON_KEY]`` in the order a span ruler keeps
-(spaCy's Span order), so readers see what the ruler alone would have given.
+on each distinct word once (a bounded table keeps the answer per word). The spans join
+``doc.user_data[LEXICON_KEY]`` in the order a span ruler keeps (spaCy's Span order), so readers
+see what the ruler alone would have given.
 """
 from __future__ import annotations
 

@@ -67,7 +67,8 @@ class Reading:
         # Hits are made per unit on its first question, and only then: they live until the
         # document is done, and every object kept so long brings the collector's next pass
         # closer (units with none share one empty entry).
-        self._hits: dict[str, _Spans] = {}
+        self._hits: dict[str, list[Optional[Sequence[Hit]]]] = {}      # key → per unit, once asked
+        self._span_starts: dict[str, list[int]] = {}                    # key → the spans' start_char
         self._cues_by_label: list[Optional[dict[str, list[Hit]]]] = [None] * len(seg.units)
         self._deadlines: dict[int, list[Deadline]] = {}
 
@@ -129,26 +130,29 @@ class Reading:
     # ------------------------------------------------------------------ #
     def _unit_hits(self, key: str, index: int) -> Sequence[Hit]:
         """The spans of a component (see minutes/nlp.py) that lie in the unit, as Hits in its offsets."""
-        spans = self._hits.get(key) or self._spans(key)
-        found = spans.per_unit[index]
+        per_unit = self._hits.get(key)
+        if per_unit is None:
+            per_unit = self._per_unit(key)
+        found = per_unit[index]
         if found is None:
-            found = spans.per_unit[index] = self._unit_table(spans, index) or ()
+            found = per_unit[index] = self._unit_table(key, index) or ()
         return found
 
-    def _spans(self, key: str) -> "_Spans":
+    def _per_unit(self, key: str) -> list[Optional[Sequence[Hit]]]:
         spans = self.doc.user_data.get(_SPAN_KEYS[key], ())
-        starts = [span[3] for span in spans]
+        starts = self._span_starts[key] = [span[3] for span in spans]
         if all(map(operator.le, starts, starts[1:])):
-            found = _Spans(spans, starts, [None] * len(self.seg.units))
+            per_unit = [None] * len(self.seg.units)
         else:       # (not in text order: each span's unit looked up, all at once)
-            found = _Spans(spans, starts, self._table(spans))
-        self._hits[key] = found
-        return found
+            per_unit = self._table(spans)
+        self._hits[key] = per_unit
+        return per_unit
 
-    def _unit_table(self, spans: "_Spans", index: int) -> list[Hit]:
+    def _unit_table(self, key: str, index: int) -> list[Hit]:
         """The spans (in text order) that start in the unit, or on the line break after it, as Hits."""
-        base, stop = self.starts[index], self.starts[index] + len(self.seg.units[index].text) + 1
-        mine = spans.spans[bisect.bisect_left(spans.starts, base):bisect.bisect_left(spans.starts, stop)]
+        starts, base = self._span_starts[key], self.starts[index]
+        stop = base + len(self.seg.units[index].text) + 1
+        mine = self.doc.user_data[_SPAN_KEYS[key]][bisect.bisect_left(starts, base):bisect.bisect_left(starts, stop)]
         return self._as_hits(mine, index) if mine else []
 
     def _table(self, spans: Sequence[tuple]) -> list[Optional[Sequence[Hit]]]:
@@ -198,11 +202,6 @@ _SPAN_KEYS = {"lexicon": LEXICON_KEY, "parties": PARTIES_KEY}
 _NO_CUES: dict[str, list[Hit]] = {}      # shared by the units with no cue word: never written to
 _NO_RANGES: tuple[list[int], list[int]] = ([], [])
 
-
-class _Spans(NamedTuple):
-    spans: Sequence[tuple]                       # as the component keeps them
-    starts: list[int]                            # their start_char
-    per_unit: list[Optional[Sequence[Hit]]]      # each unit's Hits, once asked
 
 
 @dataclass(frozen=True)
