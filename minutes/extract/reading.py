@@ -8,7 +8,6 @@ which sentences and clauses lie in a range.
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -64,12 +63,8 @@ class Reading:
             self.starts.append(position)
             position += len(unit.text) + 1
         self.doc: Doc = analyse("\n".join(u.text for u in seg.units), gazetteer)
-        # Hits are made per unit on its first question, and only then: they live until the
-        # document is done, and every object kept so long brings the collector's next pass
-        # closer (units with none share one empty entry).
-        self._hits: dict[str, list[Optional[Sequence[Hit]]]] = {}      # key → per unit, once asked
-        self._span_starts: dict[str, list[int]] = {}                    # key → the spans' start_char
-        self._cues_by_label: list[Optional[dict[str, list[Hit]]]] = [None] * len(seg.units)
+        self._by_unit: dict[str, list[Sequence[Hit]]] = {}
+        self._cues_by_label: Optional[list[dict[str, list[Hit]]]] = None
         self._deadlines: dict[int, list[Deadline]] = {}
 
     # ------------------------------------------------------------------ #
@@ -77,7 +72,7 @@ class Reading:
              labels: Optional[set[str]] = None) -> list[Hit]:
         """The spans of a component (key: "lexicon", "parties") inside unit[start:end], optionally
         of some labels."""
-        per_unit = self._unit_hits(key, unit.index)
+        per_unit = (self._by_unit.get(key) or self._index(key))[unit.index]
         if end is None:
             if not start and labels is None:
                 return list(per_unit)
@@ -90,9 +85,7 @@ class Reading:
     def cues(self, unit: Unit, *labels: str, start: int = 0, end: Optional[int] = None) -> list[Hit]:
         # Asked some hundred times per unit, mostly for labels the unit has none of: look up
         # the unit's hits by label rather than filter all its cue words on every question.
-        by_label = self._cues_by_label[unit.index]
-        if by_label is None:
-            by_label = self._cue_labels(unit.index)
+        by_label = (self._cues_by_label or self._cue_labels())[unit.index]
         if len(labels) == 1:
             found = by_label.get(labels[0])
             if found is None:
@@ -128,59 +121,40 @@ class Reading:
         return self._deadlines[unit.index]
 
     # ------------------------------------------------------------------ #
-    def _unit_hits(self, key: str, index: int) -> Sequence[Hit]:
-        """The spans of a component (see minutes/nlp.py) that lie in the unit, as Hits in its offsets."""
-        per_unit = self._hits.get(key)
-        if per_unit is None:
-            per_unit = self._per_unit(key)
-        found = per_unit[index]
-        if found is None:
-            found = per_unit[index] = self._unit_table(key, index) or ()
-        return found
+    def _index(self, key: str) -> list[Sequence[Hit]]:
+        self._by_unit[key] = table = self._table(self.doc.user_data.get(_SPAN_KEYS[key], ()))
+        return table
 
-    def _per_unit(self, key: str) -> list[Optional[Sequence[Hit]]]:
-        spans = self.doc.user_data.get(_SPAN_KEYS[key], ())
-        starts = self._span_starts[key] = [span[3] for span in spans]
-        if all(map(operator.le, starts, starts[1:])):
-            per_unit = [None] * len(self.seg.units)
-        else:       # (not in text order: each span's unit looked up, all at once)
-            per_unit = self._table(spans)
-        self._hits[key] = per_unit
-        return per_unit
+    def _table(self, spans: Sequence[tuple]) -> list[Sequence[Hit]]:
+        """Each span (label, _, _, start_char, end_char, _; see minutes/nlp.py) as a Hit in the unit
+        it lies in (one that crosses a unit's end is dropped); units with none share one empty
+        entry (a document lives until it is done, and most units hold no party)."""
+        units, starts, parties = self.seg.units, self.starts, self._parties()
+        table: list[Sequence[Hit]] = [()] * len(units)
+        unit_of = bisect.bisect_right
+        for label, _, _, start_char, end_char, _ in spans:
+            i = unit_of(starts, start_char) - 1
+            if i < 0:
+                continue
+            text = units[i].text
+            start, end = start_char - starts[i], end_char - starts[i]
+            if end <= len(text):
+                hit = _new_hit(Hit, (label, start, end, text[start:end], parties.get((start_char, end_char))))
+                if table[i]:
+                    table[i].append(hit)
+                else:
+                    table[i] = [hit]
+        return table
 
-    def _unit_table(self, key: str, index: int) -> list[Hit]:
-        """The spans (in text order) that start in the unit, or on the line break after it, as Hits."""
-        starts, base = self._span_starts[key], self.starts[index]
-        stop = base + len(self.seg.units[index].text) + 1
-        mine = self.doc.user_data[_SPAN_KEYS[key]][bisect.bisect_left(starts, base):bisect.bisect_left(starts, stop)]
-        return self._as_hits(mine, index) if mine else []
-
-    def _table(self, spans: Sequence[tuple]) -> list[Optional[Sequence[Hit]]]:
-        """Every unit's Hits, from spans in any order."""
-        mine: list[list[tuple]] = [[] for _ in self.seg.units]
-        for span in spans:
-            i = bisect.bisect_right(self.starts, span[3]) - 1
-            if i >= 0:
-                mine[i].append(span)
-        return [self._as_hits(unit_spans, i) if unit_spans else () for i, unit_spans in enumerate(mine)]
-
-    def _as_hits(self, spans: Sequence[tuple], index: int) -> list[Hit]:
-        """Each span (label, _, _, start_char, end_char, _; see minutes/nlp.py) of the unit as a Hit in
-        its offsets; one that crosses the unit's end is dropped."""
-        text, base = self.seg.units[index].text, self.starts[index]
-        parties, limit = self._parties(), base + len(text)
-        return [_new_hit(Hit, (label, start_char - base, end_char - base, text[start_char - base:end_char - base],
-                               parties.get((start_char, end_char))))
-                for label, _, _, start_char, end_char, _ in spans if end_char <= limit]
-
-    def _cue_labels(self, index: int) -> dict[str, list[Hit]]:
-        """The unit's cue words by label."""
-        hits = self._unit_hits("lexicon", index)
-        by_label: dict[str, list[Hit]] = {} if hits else _NO_CUES
-        for hit in hits:
-            by_label.setdefault(hit.label, []).append(hit)
-        self._cues_by_label[index] = by_label
-        return by_label
+    def _cue_labels(self) -> list[dict[str, list[Hit]]]:
+        """Each unit's cue words by label."""
+        self._cues_by_label = []
+        for hits in self._by_unit.get("lexicon") or self._index("lexicon"):
+            by_label: dict[str, list[Hit]] = {} if hits else _NO_CUES
+            for hit in hits:
+                by_label.setdefault(hit.label, []).append(hit)
+            self._cues_by_label.append(by_label)
+        return self._cues_by_label
 
     def _in_unit(self, key: str, unit: Unit, start: int, end: int) -> list[tuple[int, int]]:
         """The sentences or clauses (components/clauses.py) inside unit[start:end], in unit offsets.
