@@ -189,12 +189,13 @@ def _clause_start(shapes: list[tuple], i: int) -> bool:
 
 def _non_overlapping(spans: list[tuple], size: int) -> list[tuple]:
     taken = bytearray(size)         # 1 for each word a span kept covers
-    out = []
+    out, mentions = [], []
     for span in spans:
-        if span[0] != "MENTION" and taken.find(1, span[1], span[2]) < 0:
+        if span[0] == "MENTION":
+            mentions.append(span)
+        elif taken.find(1, span[1], span[2]) < 0:
             out.append(span)
             taken[span[1]:span[2]] = b"\1" * (span[2] - span[1])
-    mentions = [s for s in spans if s[0] == "MENTION"]
     starts = {s[1] for s in out}     # a set: a cell of 30,000 @mentions is not 10^9 comparisons
     return out + [m for m in mentions if m[1] + 1 not in starts]
 
