@@ -81,16 +81,15 @@ class LexiconMatcher:
         self._window = max(self._window, len(pattern))
 
     def __call__(self, doc: Doc) -> Doc:
-        found = {m for m in self.phrase_matcher(doc) if m[1] != m[2]}
+        found = set(self.phrase_matcher(doc))       # (no phrase is empty: each is a Doc of some words)
         found.update(m for m in self._token_matches(doc) if m[1] != m[2])
         words, _ = doc_words(doc)
         starts = doc_starts(doc)
         labels = self._labels
-        spans = []
-        for start, end, _, key in sorted((start, end, labels[key][2], key) for key, start, end in found):
-            label, span_id, _ = labels[key]
-            spans.append((label, start, end, starts[start], starts[end - 1] + len(words[end - 1]), span_id))
-        doc.user_data[LEXICON_KEY] = spans
+        in_order = sorted((start, end, labels[key][2], key) for key, start, end in found)
+        doc.user_data[LEXICON_KEY] = [
+            (labels[key][0], start, end, starts[start], starts[end - 1] + len(words[end - 1]), labels[key][1])
+            for start, end, _, key in in_order]
         return doc
 
     def _token_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
