@@ -275,12 +275,13 @@ def _post_before(first: str, name: str) -> bool:
     """``资料员 仇月``, ``家长代表 钮丹``: a word ending as posts do (a title, 员, 代表) that is no
     name, no department and no vague party, written before a name with a space, is the person's
     post or role, listed or not (庹亮 韩梅梅 are two people: 庹亮 ends as no post does)."""
-    return bool(_CJK.match(first)) and 2 <= len(first) <= _POST_MAX and _post_ending(fold(first)) \
+    return bool(_CJK.match(first)) and 2 <= len(first) <= _POST_MAX and ends_as_post(fold(first)) \
         and not name_shaped(first) and not is_department(first) and not is_vague_party(first) \
         and name_shaped(name) and not _titled(fold(name))
 
 
-def _post_ending(word: str) -> bool:
+def ends_as_post(word: str) -> bool:
+    """资料员, 店长, 保洁主管: a folded word ending as a post or title does."""
     return word.endswith(lexicon.words("parties.yaml", "post_suffixes")) or word.endswith(lexicon.words("parties.yaml", "titles"))
 
 

@@ -74,6 +74,10 @@ def test_lint_vague_time_near_misses(body):
     ("| 事项 | 负责人 | 完成时间 |\n|---|---|---|\n| 上报整改台账 | 各病区护士长 | 6月20日 |\n", ["各病区护士长"]),
     ("待办：\n1. 清点库存 负责人：每个班组 6月20日前\n", ["每个班组"]),
     ("待辦：\n1. 清點庫存 負責人：各門市店長 6月20日前\n", ["各門市店長"]),
+    # "each X" as the doer in a sentence, however the words were cut
+    ("待办：\n1. 各店店长3月7日前清出中岛陈列位。\n", ["各店店长"]),
+    ("待办：\n1. 各病区护士长本周内上报整改台账。\n", ["各病区护士长"]),
+    ("待办：\n1. 每个班组长周五前提交值班名单。\n", ["每个班组长"]),
 ])
 def test_lint_vague_owner_hits(body, flagged):
     assert rules_of(body, "vague-owner") == flagged

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from .. import lexicon
 from ..nlp import GAZETTEER_SPANS_KEY, LEXICON_KEY, PARTIES_BY_OFFSETS, PARTIES_KEY
-from ..parties import is_department, name_shaped
+from ..parties import ends_as_post, is_department, is_vague_party, name_shaped
 from ..startcache import compile_regex
 from ..textnorm import fold_word
 from .gazetteer import GAZETTEER_KEY
@@ -71,6 +71,8 @@ class PartyFinder:
         candidates = list(doc.user_data.get(GAZETTEER_SPANS_KEY, ()))
         candidates += [s for s in doc.user_data.get(LEXICON_KEY, ()) if s[0] in _LEXICON_LABELS]
         candidates += self._forms(words, doc_starts(doc), self._shapes.of(doc))
+        if "各" in text or "每" in text:
+            candidates += _each_of_a_kind(words, doc_starts(doc))
         if "@" in text or "://" in text or "www." in text.lower():      # what _LINK needs to match
             links = [m.span() for m in _LINK.finditer(text)]
             candidates = [c for c in candidates if not any(a < c[4] and c[3] < b for a, b in links)]
@@ -198,6 +200,36 @@ def _non_overlapping(spans: list[tuple], size: int) -> list[tuple]:
             taken[span[1]:span[2]] = b"\1" * (span[2] - span[1])
     starts = {s[1] for s in out}     # a set: a cell of 30,000 @mentions is not 10^9 comparisons
     return out + [m for m in mentions if m[1] + 1 not in starts]
+
+
+def _each_of_a_kind(words: list[str], starts: list[int]) -> list[tuple]:
+    """各店店长, 各病区护士长, 每个班组长: "each X" as a party names no one, however the segmenter cut it
+    (各 / 病区 / 护士长); it runs up to what the doer does (a doer cue, a time, a task verb)."""
+    spans = []
+    for i, word in enumerate(words):
+        if not word.startswith(("各", "每")):
+            continue
+        best, post = None, None          # the shortest reading, and the longest ending in a post (各位 | 店长)
+        for stop in range(i + 1, min(i + _EACH_WORDS, len(words)) + 1):
+            if stop > i + 1 and _ends_the_party(words[stop - 1]):
+                break
+            if is_vague_party("".join(words[i:stop])):
+                best = best or stop
+                post = stop if ends_as_post(fold_word(words[stop - 1])) else post
+        best = post or best
+        if best is not None:
+            spans.append(("VAGUE_PARTY", i, best, starts[i], starts[best - 1] + len(words[best - 1]), ""))
+    return spans
+
+
+_EACH_WORDS = 3
+
+
+def _ends_the_party(word: str) -> bool:
+    """What a doer does or when: the party stops before it."""
+    folded = fold_word(word)
+    return not folded.isalpha() or folded in lexicon.doer_cues() or folded.startswith(tuple(lexicon.time_openers())) \
+        or folded in lexicon.folded_words("cues.yaml", "task_verbs")
 
 
 def _mention_target(span: tuple, words: list[str]) -> tuple:
