@@ -205,8 +205,16 @@ def name_finder() -> re.Pattern:
     single = "".join(sorted(s for s in surnames() if len(s) == 1))
     compound = "|".join(sorted(s for s in surnames() if len(s) > 1))
     follow = "|".join(re.escape(c) for c in sorted(doer_cues() | time_openers(), key=lambda c: (-len(c), c)))
-    start = _starts_after(r"\s,，。;；:：、(（\"“@>", ["由", "请"])
+    start = _starts_after(r"\s,，。;；:：、(（\"“@>", ["由", "请", *_posts_before_names()])
     return startcache.compile_regex(rf"{start}((?:{compound}|[{single}])[\u4e00-\u9fff]{{1,2}}?)(?=\s*(?:{follow}|[:：、0-9]))")
+
+
+def _posts_before_names() -> list[str]:
+    """Posts written straight before a name at a clause start (店长葛新写…, 安全员苗青在…): the name
+    starts after them."""
+    titles = [w for w in words("parties.yaml", "titles") if len(w) >= 2]
+    return sorted({fold_word(w) for w in (*titles, *words("parties.yaml", "leading_titles"),
+                                          *words("parties.yaml", "post_suffixes"))})
 
 
 @lru_cache(maxsize=1)

@@ -185,6 +185,17 @@ def test_extract_a_name_after_a_word_ending_in_a_marker_character_is_no_owner():
     assert not [a for a in m.action_items if a.owner == "张三"]
 
 
+@pytest.mark.parametrize("line, owner", [
+    ("4、上月盘点差异大的二店，店长葛新写情况说明，本周五下班前交给我。", "葛新"),   # a post glued before a name nobody listed
+    ("3、项目经理滕志远负责组织清理，本周五前恢复通行。", "滕志远"),
+    ("2、安全员苗青本周五前完成排水沟疏通。", "苗青"),
+])
+def test_extract_a_post_written_before_an_unlisted_name_leaves_the_name_the_owner(line, owner):
+    m = run(f"店长例会\n日期：2025年3月4日\n{line}\n")
+    assert [(a.owner, a.deadline) for a in m.action_items] == [(owner, "2025-03-07")]
+    assert not m.action_items[0].task.startswith(("店长", "项目经理", "安全员"))
+
+
 def test_extract_absent_people_are_not_attendees():
     m = run("周例会\n日期：2024-06-03\n出席：张三、李四、王五\n缺席：王五（出差）\n").meeting
     assert m.attendees == ["张三", "李四"] and m.absent == ["王五"]

@@ -182,11 +182,20 @@ def _time_openers() -> tuple[str, ...]:
     return tuple(lexicon.time_openers())
 
 
-def _clause_start(shapes: list[tuple], i: int) -> bool:
+def _clause_start(shapes: list[tuple], i: int, post: bool = True) -> bool:
+    """Word i opens a clause: first, after a mark, 由/请, or a post that itself opens one (店长葛新写…)."""
     if i == 0:
         return True
     before = shapes[i - 1]
-    return before[_PUNCT] or before[_SPACE] or before[_NORM] in ("由", "请", "@", ">")
+    if before[_PUNCT] or before[_SPACE] or before[_NORM] in ("由", "请", "@", ">"):
+        return True
+    if not post:
+        return False
+    for width in (1, 2):                  # 店长 | 项目 经理 | 安 全员: the post, as the segmenter cut it
+        if i - width >= 0 and ends_as_post("".join(s[_NORM] for s in shapes[i - width:i])) \
+                and _clause_start(shapes, i - width, post=False):
+            return True
+    return False
 
 
 def _non_overlapping(spans: list[tuple], size: int) -> list[tuple]:

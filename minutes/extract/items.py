@@ -16,7 +16,7 @@ from .. import lexicon
 from ..deadlines import Deadline
 from ..labels import field_of
 from ..model import ActionItem, Evidence, Location
-from ..parties import UNDETERMINED, is_department, parse_parties
+from ..parties import UNDETERMINED, ends_as_post, is_department, parse_parties
 from ..units import Unit
 from ..textnorm import fold
 from .fields import InlineField, bracket_pair, inline_fields
@@ -222,6 +222,8 @@ class ItemBuilder:
                     draft.vague, draft.vague_at = hit, unit.locate(hit.start)
             elif hit.kind in ("person", "department"):
                 draft.owners.append((hit.name, hit.department, unit.locate(hit.start)))
+                if hit.kind == "person" and (post := _post_opening_clause(unit.text, hit.start, start)) is not None:
+                    draft.cut.append((post, hit.start))      # 项目经理滕志远负责…: the post goes with the name
             end = hit.end
             if m := _en_owner_verb().match(unit.text[end:].lstrip()):      # "David to review…": cut "to"
                 end += len(unit.text[end:]) - len(unit.text[end:].lstrip()) + m.end() - 1
@@ -284,6 +286,9 @@ class ItemBuilder:
             if lead_in is not None:
                 lead = lead_in.end + len(text[lead_in.end:s_end]) - len(text[lead_in.end:s_end].lstrip(SEPARATORS))
             first = next((p for p in parties if p.start >= lead), None)
+            if first is not None and first.start > lead and first.kind == "person" and _post_before_name(text[lead:first.start]):
+                draft.cut.append((lead, first.start))      # 店长葛新写…: the post before the name
+                lead = first.start
             if (first is None or first.start != lead) and (role := _role_at(unit, lead)):
                 draft.signals.update({"subject", "slot"})     # 前端：会员中心改版提测 — a role owns it
                 return [role]
@@ -542,6 +547,22 @@ class ItemBuilder:
 
 
 # --------------------------------------------------------------------------- #
+def _post_opening_clause(text: str, name_start: int, floor: int) -> Optional[int]:
+    """Where a post written right before a name starts, when it opens its clause (项目经理滕志远负责)."""
+    for width in range(2, 7):
+        begin = name_start - width
+        if begin < floor:
+            break
+        if _post_before_name(text[begin:name_start]) and (begin == floor or not text[begin - 1].isalnum()):
+            return begin
+    return None
+
+
+def _post_before_name(words: str) -> bool:
+    """店长, 项目经理, 安全员: a post, written right before the name it belongs to."""
+    return 2 <= len(words) <= 6 and words.isalpha() and ends_as_post(words) or words in lexicon.role_words()
+
+
 @lru_cache(maxsize=1)
 def _single_markers() -> frozenset[str]:
     """One-character words that hand work to the party after them (由, 请)."""
