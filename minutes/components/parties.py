@@ -71,7 +71,7 @@ class PartyFinder:
         candidates = list(doc.user_data.get(GAZETTEER_SPANS_KEY, ()))
         candidates += [s for s in doc.user_data.get(LEXICON_KEY, ()) if s[0] in _LEXICON_LABELS]
         candidates += self._forms(words, doc_starts(doc), self._shapes.of(doc))
-        if "各" in text or "每" in text:
+        if any(c in text for c in _each_openers()):
             candidates += _each_of_a_kind(words, doc_starts(doc))
         if "@" in text or "://" in text or "www." in text.lower():      # what _LINK needs to match
             links = [m.span() for m in _LINK.finditer(text)]
@@ -216,7 +216,7 @@ def _each_of_a_kind(words: list[str], starts: list[int]) -> list[tuple]:
     (各 / 病区 / 护士长); it runs up to what the doer does (a doer cue, a time, a task verb)."""
     spans = []
     for i, word in enumerate(words):
-        if not word.startswith(("各", "每")):
+        if not word.startswith(_each_openers()):
             continue
         best, post = None, None          # the shortest reading, and the longest ending in a post (各位 | 店长)
         for stop in range(i + 1, min(i + _EACH_WORDS, len(words)) + 1):
@@ -232,6 +232,12 @@ def _each_of_a_kind(words: list[str], starts: list[int]) -> list[tuple]:
 
 
 _EACH_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def _each_openers() -> tuple[str, ...]:
+    """The first characters of the words that open "each X" (各, 每个: parties.yaml vague_party_openers)."""
+    return tuple(sorted({w[0] for w in lexicon.words("parties.yaml", "vague_party_openers")}))
 
 
 def _ends_the_party(word: str) -> bool:
