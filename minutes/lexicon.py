@@ -205,8 +205,20 @@ def name_finder() -> re.Pattern:
     single = "".join(sorted(s for s in surnames() if len(s) == 1))
     compound = "|".join(sorted(s for s in surnames() if len(s) > 1))
     follow = "|".join(re.escape(c) for c in sorted(doer_cues() | time_openers(), key=lambda c: (-len(c), c)))
-    start = _starts_after(r"\s,，。;；:：、(（\"“@>", ["由", "请", *_posts_before_names()])
+    start = _starts_after(r"\s,，。;；:：、(（\"“@>", ["由", "请"])
     return startcache.compile_regex(rf"{start}((?:{compound}|[{single}])[\u4e00-\u9fff]{{1,2}}?)(?=\s*(?:{follow}|[:：、0-9]))")
+
+
+@lru_cache(maxsize=1)
+def name_after_post_finder() -> re.Pattern:
+    """The same, right after a post written before the name (店长葛新写…, 安全员苗青在…). The post is
+    matched, not looked behind for: re skips to a post's first characters by itself, where a lookbehind
+    of some eighty words would be tried at every character."""
+    single = "".join(sorted(s for s in surnames() if len(s) == 1))
+    compound = "|".join(sorted(s for s in surnames() if len(s) > 1))
+    follow = "|".join(re.escape(c) for c in sorted(doer_cues() | time_openers(), key=lambda c: (-len(c), c)))
+    posts = "|".join(re.escape(w) for w in sorted(_posts_before_names(), key=lambda w: (-len(w), w)))
+    return startcache.compile_regex(rf"(?:{posts})((?:{compound}|[{single}])[\u4e00-\u9fff]{{1,2}}?)(?=\s*(?:{follow}|[:：、0-9]))")
 
 
 def _posts_before_names() -> list[str]:
@@ -254,9 +266,10 @@ def _weekday_start() -> re.Pattern:
 
 def find_names(folded: str):
     """Spans of unlisted names by shape (name_finder), keeping the plausible ones."""
-    for m in name_finder().finditer(folded):
-        if plausible_name(m.group(1)):
-            yield m.span(1)
+    spans = {m.span(1) for m in name_finder().finditer(folded)} | {m.span(1) for m in name_after_post_finder().finditer(folded)}
+    for start, end in sorted(spans):
+        if plausible_name(folded[start:end]):
+            yield start, end
 
 
 def find_departments(folded: str):
