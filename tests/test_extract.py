@@ -196,6 +196,12 @@ def test_extract_a_post_written_before_an_unlisted_name_leaves_the_name_the_owne
     assert not m.action_items[0].task.startswith(("店长", "项目经理", "安全员"))
 
 
+def test_extract_an_at_handle_owner_is_the_handle_as_written():
+    m = run("# Storage sync 2025-03-06\n\n**Attendees:** Priya Nair, Bob Martins\n\n## Action items\n"
+            "- [ ] @priya to re-run the suite — by Friday\n- [ ] Bob: fix the flaky test by 3/12\n", name="n.md")
+    assert [a.owner for a in m.action_items] == ["priya", "Bob Martins"]
+
+
 def test_extract_absent_people_are_not_attendees():
     m = run("周例会\n日期：2024-06-03\n出席：张三、李四、王五\n缺席：王五（出差）\n").meeting
     assert m.attendees == ["张三", "李四"] and m.absent == ["王五"]

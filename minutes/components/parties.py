@@ -81,14 +81,15 @@ class PartyFinder:
         departments = {fold_word(d) for d in gazetteer.departments} if gazetteer is not None else set()
         spans = []
         by_offsets = doc.user_data[PARTIES_BY_OFFSETS] = {}
-        described: dict[tuple[str, str], tuple] = {}      # a party recurs: (label, text) → _describe
+        described: dict[tuple[str, str, bool], tuple] = {}      # a party recurs: (label, text, @) → _describe
         for span in sorted(chosen, key=operator.itemgetter(1)):
             span = _mention_target(span, words)
             label, _, _, start_char, end_char, _ = span
             written = text[start_char:end_char]
-            what = described.get((label, written))
+            mentioned = start_char > 0 and text[start_char - 1] == "@"
+            what = described.get((label, written, mentioned))
             if what is None:
-                what = described[label, written] = _describe(label, written, gazetteer, departments)
+                what = described[label, written, mentioned] = _describe(label, written, gazetteer, departments, mentioned)
             by_offsets[start_char, end_char] = what
             spans.append(span)
         doc.user_data[PARTIES_KEY] = spans
@@ -255,7 +256,9 @@ def _mention_target(span: tuple, words: list[str]) -> tuple:
     return "NAME_FORM", end - 1, end, end_char - len(words[end - 1]), end_char, ""
 
 
-def _describe(label: str, text: str, gazetteer, departments: set[str]) -> tuple[str, str, str | None]:
+def _describe(label: str, text: str, gazetteer, departments: set[str], mentioned: bool = False) -> tuple[str, str, str | None]:
+    """What a span names: (kind, name, department). An @handle is the person as written (@priya, not
+    the listed Priya Nair): a handle is how the team names them."""
     if label == "VAGUE_PARTY":
         return "vague", text, None
     if label in ("DEPT", "DEPT_SHORT"):
@@ -266,7 +269,7 @@ def _describe(label: str, text: str, gazetteer, departments: set[str]) -> tuple[
     if gazetteer is not None:
         listed = gazetteer.person(text)
         if listed:
-            return "person", listed, gazetteer.people.get(listed)
+            return "person", text if mentioned else listed, gazetteer.people.get(listed)
         if fold_word(text) in departments:
             return "department", text, text
     return "person", text, None
