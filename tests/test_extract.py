@@ -338,6 +338,12 @@ def test_extract_a_bare_confirm_at_the_start_of_a_line_is_a_task():
     assert not m.decisions and [a.owner for a in m.action_items] == ["张三"]
 
 
+def test_extract_an_agenda_items_bilingual_title_is_no_decision():
+    m = run("管委會會議\n日期：2025年8月14日\n1. 通過上次會議記錄 Confirmation of previous minutes\n"
+            "上次會議記錄獲一致通過。\n2. 確定年度預算 Approval of the annual budget\n委員會同意年度預算為港幣52萬元。\n")
+    assert len(m.decisions) == 2 and all("minutes" not in d.text and "budget" not in d.text for d in m.decisions)
+
+
 def test_extract_an_assessment_of_the_meeting_is_no_decision():
     m = run("组务会\n日期：2025年10月15日\n会议认为，当前应收账款偏高，回款压力较大。\n")
     assert not m.decisions

@@ -183,6 +183,8 @@ def _decision(unit: Unit, transcript: bool, reading: Reading) -> Optional[tuple[
         return _with(_enumerated(unit, text, 0), whole)
     if unit.record is not None or unit.label is not None and unit.label_group != "content":
         return None
+    if _BILINGUAL_TITLE.match(unit.text):
+        return None                      # 通過上次會議記錄 Confirmation of previous minutes: an agenda item's title
     if unit.role == "decisions" and unit.label is None and _enumerated_like_siblings(unit) \
             and not _reports(unit, reading):
         return _with(_enumerated(unit, text, 0), whole)
@@ -400,6 +402,8 @@ def _sentences(text: str, start: int) -> list[tuple[int, int]]:
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out if text[s:e].strip()]
 
 
+# A title written twice, in Chinese and then in English, with no sentence marks.
+_BILINGUAL_TITLE = re.compile(r"^[\u4e00-\u9fff《》“”]{2,24}\s+[A-Z][A-Za-z'’&/ -]{2,60}$")
 _PUNCTUATED = re.compile(r"[，,。；;！!？?：:、]")
 _PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s++(?=[\u4e00-\u9fff])")
 
