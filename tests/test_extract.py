@@ -202,6 +202,24 @@ def test_extract_an_at_handle_owner_is_the_handle_as_written():
     assert [a.owner for a in m.action_items] == ["priya", "Bob Martins"]
 
 
+@pytest.mark.parametrize("header", [["序号", "姓名", "部门", "职务", "联系电话"], ["签到", "单位", "职务"]])
+def test_extract_a_sign_in_sheet_gives_the_attendees_and_no_work(header):
+    rows = [header] + [row[:len(header)] for row in (["1", "鲁振华", "厂部", "厂长", "13900001111"],
+                                                      ["2", "柏红", "安环部", "部长", "13900002222"])]
+    if header[0] == "签到":
+        rows = [header, ["鲁振华", "厂部", "厂长"], ["柏红", "安环部", "部长"]]
+    data = word_file(["安全月度例会", "会议时间：2025年6月5日 9:00", "参会人员签到表"], rows)
+    m = process("sign-in.docx", data, options=Options())
+    assert m.meeting.attendees == ["鲁振华", "柏红"] and not m.action_items
+
+
+def test_extract_a_name_column_beside_the_work_is_its_owner():
+    data = word_file(["站会", "日期：2025年6月5日"], [["姓名", "今日完成", "明日计划"],
+                                                    ["鲁振华", "无", "整理接口文档"], ["柏红", "联调", "压测报告"]])
+    m = process("standup.docx", data, options=Options())
+    assert [a.owner for a in m.action_items] == ["鲁振华", "柏红"]
+
+
 def test_extract_absent_people_are_not_attendees():
     m = run("周例会\n日期：2024-06-03\n出席：张三、李四、王五\n缺席：王五（出差）\n").meeting
     assert m.attendees == ["张三", "李四"] and m.absent == ["王五"]

@@ -47,6 +47,11 @@ def test_lint_a_month_alone_timing_a_task_is_a_vague_time():
     assert [(a.owner, a.deadline) for a in minutes.action_items] == [("邓卫", "2025-09-12"), ("邓卫", None)]
 
 
+def test_lint_a_whole_month_a_decided_activity_runs_in_is_not_vague():
+    minutes = process("notes.txt", "安全例会\n日期：2025年5月28日\n会议决定：6月开展安全生产月活动，由安环部牵头。\n".encode("utf-8"))
+    assert not [f for f in minutes.lint if f.rule == "vague-time"]
+
+
 @pytest.mark.parametrize("title", ["生产部周例会纪要（9月第2周）", "2025年下半年预算评审会", "近期重点工作推进会"])
 def test_lint_the_title_names_the_meeting_and_times_no_work(title):
     minutes = process("notes.txt", f"{title}\n日期：2025年9月10日\n1. 柯敏9月12日前提交周报。\n".encode("utf-8"))

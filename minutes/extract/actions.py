@@ -113,8 +113,8 @@ class ActionReader:
         return any(f.name == "owner" for f in self.items.fields(words))
 
     def _record(self, record: Record) -> list[ActionItem]:
-        if record.done:
-            return []
+        if record.done or "attendees" in record.fields:
+            return []                     # done, or a row of a sign-in sheet (姓名 | 部门 | 职务): no work
         if record.status_table or "task" not in record.fields and not {"owner", "deadline"} <= record.fields.keys():
             return [self.items.item(d) for d in self._record_cells(record)]
         task_unit = record.fields.get("task")

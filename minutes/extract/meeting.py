@@ -792,19 +792,23 @@ def _role_in_note(note: Optional[str]) -> Optional[str]:
 
 
 def _attendee_records(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
-    """A 部门 | 参会人员 table: the row's department applies to its people."""
+    """A 部门 | 参会人员 table, or a sign-in sheet (姓名 | 部门 | 职务): the row's people took part, in
+    the row's department when it names one."""
     for record in seg.records:
         people = record.get("attendees")
         department = record.get("owner_department")
-        if not people or not department or not is_department(department):
+        if not people:
             continue
+        if not department or not is_department(department):
+            department = None
         for party in parse_parties(people):
             if party.kind == "person":
                 party.department = party.department or department
                 gazetteer.add_person(party.name, party.department)
                 if party.name not in meeting.attendees:
                     meeting.attendees.append(party.name)
-        _add_department(meeting, gazetteer, department)
+        if department:
+            _add_department(meeting, gazetteer, department)
 
 
 _NOTE = re.compile(r"[(（][^()（）]*[)）]")

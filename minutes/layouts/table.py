@@ -86,7 +86,7 @@ def _row_as_seen(table: Table, r: int) -> list[Optional[Cell]]:
 def read_columns(rows: list[list[Optional[Cell]]]) -> Optional[list[Column]]:
     """The columns of a record table under its first row, or None when the first row is no header."""
     header = [c.text.strip() if c else "" for c in rows[0]]
-    named = [_column_field(h) if h else None for h in header]
+    named = _people_who_work([_column_field(h) if h else None for h in header])
     body = rows[1:]
     kinds = _ColumnKinds(body)
     if not _header_like(rows[0], named, kinds):
@@ -106,6 +106,17 @@ def read_columns(rows: list[list[Optional[Cell]]]) -> Optional[list[Column]]:
         if not labelled and {"task", "owner", "deadline"} <= known:
             return typed                      # no header word we know: people, work and dates say it
     return None
+
+
+def _people_who_work(named: list[Optional[str]]) -> list[Optional[str]]:
+    """姓名 heads a roster's people (who came); beside a column of work (明日计划, 任务, 状态) the
+    people are its owners."""
+    if "attendees" in named and _WORK_COLUMNS & set(named):
+        return ["owner" if n == "attendees" else n for n in named]
+    return named
+
+
+_WORK_COLUMNS = {"task", "deadline", "status", "progress"}
 
 
 class _ColumnKinds(dict):
@@ -174,7 +185,7 @@ def _typed(header: list[str], named: list[Optional[str]], kinds: "_ColumnKinds")
             columns.append(Column(name, words, f"表头“{words}”", c, kinds))
             continue
         kind, why, _ = kinds[c] if kinds[c] else (None, "", 0)
-        guess = _FROM_KIND.get(kind)
+        guess = _FROM_KIND.get(kind) if "attendees" not in taken else None     # a roster's other columns are no work
         if guess and guess not in taken:
             taken.add(guess)
             columns.append(Column(guess, words, f"单元格：{why}", c, kinds))

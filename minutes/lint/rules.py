@@ -29,8 +29,8 @@ from .suggest import NO_EXAMPLES
 
 _QUOTES = ("“”", '""', "「」", "『』", "‘’", "''")
 _SPEAKER = re.compile(r"^[^:：,，。]{1,8}[:：]")
-_PART_OF_MONTH = re.compile(r"初|旬|月中|中下|上中|第\s*\S{1,2}\s*个?\s*(?:周|星期|礼拜)"     # 3月第一周 too
-                            r"|^(?:\d{2,4}年|[今明去]年)?[0-9一二三四五六七八九十]{1,3}月份?$")   # 10月份: a whole month
+_WHOLE_MONTH = re.compile(r"^(?:\d{2,4}年|[今明去]年)?[0-9一二三四五六七八九十]{1,3}月份?$")     # 10月份, 明年3月
+_PART_OF_MONTH = re.compile(r"初|旬|月中|中下|上中|第\s*\S{1,2}\s*个?\s*(?:周|星期|礼拜)|" + _WHOLE_MONTH.pattern)   # 3月第一周 too
 _PROPOSAL = re.compile(r"建议|提议|希望|考虑|打算|或许|可否")
 _RECURRING = re.compile(r"^每")
 _CLAUSE_TAIL = re.compile(r"[^,，。;；:：!！?？\s]{0,12}")
@@ -65,11 +65,12 @@ _PHRASE_CUES = ("LINT_VAGUE_TIME", "LINT_VAGUE_ACTION", "LINT_SUBJECTIVE", "LINT
 
 def _phrase_findings(reading: Reading, extraction: Extraction, config: LintConfig) -> Iterator[Finding]:
     work = _work_places(extraction.minutes)
+    items = {_place(item.evidence["task"].location) for item in extraction.minutes.action_items if "task" in item.evidence}
     for unit in reading.seg.units:
         if unit.kind in ("comment", "noise") or unit is reading.seg.title_unit or _quiet(reading, unit, config):
             continue                # a title names the meeting (周例会（9月第2周）): it times no work
         hits: list[tuple[str, int, int]] = []
-        hits += [("vague-time", s, e) for s, e in _vague_times(reading, unit)]
+        hits += [("vague-time", s, e) for s, e in _vague_times(reading, unit, items)]
         hits += [("vague-action", h.start, h.end) for h in reading.cues(unit, "LINT_VAGUE_ACTION")
                  if _hedges_work(unit, h, work)]
         hits += [("vague-action", m.start(), m.end()) for m in _delimitative().finditer(unit.fold)]
@@ -109,7 +110,7 @@ def _phrase_words() -> re.Pattern:
     return re.compile(f"(?:{_delimitative().pattern})|(?:{_later_words().pattern})|(?i:{_contextual().pattern})")
 
 
-def _vague_times(reading: Reading, unit: Unit) -> Iterator[tuple[int, int]]:
+def _vague_times(reading: Reading, unit: Unit, items: set) -> Iterator[tuple[int, int]]:
     """尽快-type words, and vague dates (下月初前, 1月中旬完成, Q1内) used as deadlines."""
     fixed = [d for d in reading.deadlines(unit) if d.iso]
     for hit in reading.cues(unit, "LINT_VAGUE_TIME"):
@@ -124,6 +125,8 @@ def _vague_times(reading: Reading, unit: Unit) -> Iterator[tuple[int, int]]:
     if unit.label == "rationale" or unit.role == "rationale":
         return                      # grounds report facts (前三季度, 上半年): they set no deadline
     for d in reading.deadlines(unit):
+        if d.vague and _WHOLE_MONTH.match(fold(d.text)) and _place(unit.locate(0)) not in items:
+            continue                # 6月开展安全生产月活动: a whole month is when an activity runs, unless it times a task
         if d.vague and not _RECURRING.match(fold(d.text)) and _times_something(reading, unit, d):
             yield d.start, _period_end(unit, d)
 
