@@ -220,6 +220,18 @@ def test_extract_a_name_column_beside_the_work_is_its_owner():
     assert [a.owner for a in m.action_items] == ["鲁振华", "柏红"]
 
 
+@pytest.mark.parametrize("owner_line", ["责任人：信息部 庄毅", "责任人：庄毅（信息部）"])
+def test_extract_a_form_result_whose_owner_field_names_the_person_of_the_department_doing_it(owner_line):
+    """A pasted feedback form: the solution says the department does it, the 责任人 field names its person."""
+    note = ("跨部门协作沟通与问题反馈表\n\n发起部门\n客服中心\n发起日期\n2025年7月8日\n详细描述\n"
+            "退货审核需要两次签字，耗时3天。期望改为系统自动流转。\n处理结果\n"
+            "解决方案/协作内容：信息部上线退货自动审批流程，仓储部、财务部配合测试\n完成时间：7月18日\n" + owner_line + "\n")
+    m = run(note)
+    assert [(a.owner, a.owner_department, a.collaborators, a.deadline) for a in m.action_items] == [
+        ("庄毅", "信息部", ["仓储部", "财务部"], "2025-07-18")]
+    assert not m.decisions and not [f for f in m.lint if f.rule == "multiple-owners"]
+
+
 def test_extract_absent_people_are_not_attendees():
     m = run("周例会\n日期：2024-06-03\n出席：张三、李四、王五\n缺席：王五（出差）\n").meeting
     assert m.attendees == ["张三", "李四"] and m.absent == ["王五"]

@@ -197,7 +197,10 @@ class ItemBuilder:
                 draft.vague_at = unit.locate(offset + max(0, value.find(party.name)))
             else:
                 department = party.department or (party.name if party.kind == "department" else
-                                                   gazetteer.department_of(party.name))
+                                                  gazetteer.department_of(party.name))
+                if party.kind == "person" and draft.owners and all(name == dept for name, dept, _ in draft.owners):
+                    department = department or draft.owners[0][1]     # 信息部上线… / 责任人：信息部 庄毅: the person
+                    draft.owners = []                                  # named for the department's work owns it
                 draft.owners.append((gazetteer.person(party.name) or party.name, department,
                                      unit.locate(offset + max(0, value.find(party.name)))))
             if party.note and _HELPING.search(party.note):
