@@ -1108,7 +1108,8 @@ _DAY_RULES = {
     "day_of_month": (r"(?<![0-9月第])(?P<d><NUM>)\s*[日号](?!\s*<NOT_DAY>|以内|之内|内)<TAIL>", _day_of_month),
     "relative_day": (r"(?:(?P<nwd><NEXT_WORKDAY>)|(?P<rd><RELATIVE_DAYS>)|(?P<rs><RELATIVE_STEMS>)(?=\s*<DAYPART_CN>))<TAIL>",
                      _day_relative),
-    "weekday": (r"(?:(?P<ws><WS>)\s*)?<WSTEM>(?P<wd><WD_CN>)(?![0-9])<TAIL>", _day_weekday),
+    # 周1 is Monday but 周17 no weekday; 周四17:30 is Thursday and its time
+    "weekday": (r"(?:(?P<ws><WS>)\s*)?<WSTEM>(?P<wd><WD_CN>)(?!(?<=[0-9])[0-9])<TAIL>", _day_weekday),
     "weekday_en": (r"(?:(?P<ws><WS_EN>)\s+)?(?P<wd><WD_EN>)\.?<TAIL>", _day_weekday),
     # 十一 is National Day only with a holiday word or a deadline mark after it (十一前, 十一假期), never
     # inside a number (二十一, 第十一, 十一个)

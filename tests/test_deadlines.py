@@ -188,6 +188,16 @@ def test_deadlines_a_month_before_its_work_is_vague(text, vague):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("本周四17:30前", "2025-09-11T17:30"),     # a clock right after the weekday, no space
+    ("下周一10:00前", "2025-09-15T10:00"),
+    ("周1前", "2025-09-15"),                  # a digit weekday
+])
+def test_deadlines_a_weekday_and_its_time_written_together(text, expected):
+    assert iso(text, date(2025, 9, 10)) == expected
+    assert not find_deadlines("周17", date(2025, 9, 10))     # no weekday 17
+
+
+@pytest.mark.parametrize("text, expected", [
     ("5/9/2025", "2025-09-05"),      # May 9 has passed at the meeting, September 5 has not: D/M/Y
     ("22/8/2025", "2025-08-22"),     # first number over 12: D/M/Y
     ("8/20/2025", "2025-08-20"),     # second number over 12: M/D/Y
