@@ -191,6 +191,7 @@ def test_deadlines_a_month_before_its_work_is_vague(text, vague):
     ("本周四17:30前", "2025-09-11T17:30"),     # a clock right after the weekday, no space
     ("下周一10:00前", "2025-09-15T10:00"),
     ("周1前", "2025-09-15"),                  # a digit weekday
+    ("今明两天内完成", "2025-09-11"),            # today and tomorrow: by tomorrow
 ])
 def test_deadlines_a_weekday_and_its_time_written_together(text, expected):
     assert iso(text, date(2025, 9, 10)) == expected
