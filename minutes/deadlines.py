@@ -430,6 +430,13 @@ def _day_ymd(g: dict, ctx: _Context) -> date:
     return date(_year(g["y"], ctx.lex), _int(g["m"], ctx.lex), _int(g["d"], ctx.lex))
 
 
+def _day_roc(g: dict, ctx: _Context) -> date:
+    return date(int(g["y"]) + _ROC_OFFSET, int(g["m"]), int(g["d"]))
+
+
+_ROC_OFFSET = 1911
+
+
 def _day_dmy(g: dict, ctx: _Context) -> date:
     """30/8/2024 is D/M/Y (first number over 12); 6/8/2024 is M/D/Y unless that day has passed and
     the D/M reading has not (5/9/2025 in a meeting of 2025-08-14 is 5 September: deadlines lie ahead)."""
@@ -1091,6 +1098,9 @@ def _expand(template: str, pieces: dict[str, str]) -> str:
 _DAY_RULES = {
     "ymd_numeric": (r"(?<![0-9])(?P<y>[0-9]{4})(?P<sep>[-/. ])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
                     r"(?![0-9])(?:\s*[日号])?<TAIL>", _day_ymd),
+    # 114/03/31: a Taiwan document's year of the Republic (1912 is its year 1), 100–119 only
+    "roc_numeric": (r"(?<![0-9])(?P<y>1[01][0-9])(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+                    r"(?![0-9])(?:\s*[日号])?<TAIL>", _day_roc),
     "dmy_numeric": (r"(?<![0-9])(?P<a>[0-9]{1,2})(?P<sep>[-/.])(?P<b>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})"
                     r"(?![0-9])<TAIL>", _day_dmy),
     "ymd_chinese": (r"(?P<y><YEAR>)\s*年\s*(?P<m><NUM>)\s*月份?\s*(?P<d><NUM>)(?:\s*[日号])?<TAIL>", _day_ymd),
@@ -1251,7 +1261,7 @@ def _exception_guard(word: str, wait: str) -> str:
 # What every match of a rule must contain, so a rule whose characters are absent is skipped:
 # literal characters, or the data keys whose words' first characters count.
 _TRIGGERS = {
-    "ymd_numeric": ("0123456789",), "dmy_numeric": ("-/.",), "ymd_chinese": ("年",),
+    "ymd_numeric": ("0123456789",), "dmy_numeric": ("-/.",), "roc_numeric": ("-/.",), "ymd_chinese": ("年",),
     "month_day": ("月",), "month_slash_day": ("/",), "month_dot_day": (".",), "month_shift_day": ("month_shift",), "nth_weekday": ("第最",),
     "day_of_month": ("日号",), "relative_day": ("relative_days", "relative_day_stems", "next_workday"),
     "weekday": ("weekday_stems",), "weekday_en": ("weekdays:latin",), "holiday": ("holidays", "holidays_with_mark"), "holiday_edge": ("holiday_edges",),
@@ -1287,7 +1297,7 @@ _DIGITS = ("0123456789",)
 _NUMBER = _DIGITS + ("numerals", "numeral_units")
 _YEAR_HEAD = _DIGITS + ("year_shift",)
 _STARTS = {
-    "ymd_numeric": _DIGITS, "dmy_numeric": _DIGITS, "ymd_chinese": _NUMBER,
+    "ymd_numeric": _DIGITS, "dmy_numeric": _DIGITS, "roc_numeric": ("1",), "ymd_chinese": _NUMBER,
     "month_day": _YEAR_HEAD + _NUMBER, "month_slash_day": _DIGITS, "month_dot_day": _DIGITS,
     "month_shift_day": _YEAR_HEAD + ("month_shift",), "nth_weekday": _YEAR_HEAD + _NUMBER,
     "day_of_month": _NUMBER, "relative_day": ("relative_days", "relative_day_stems", "next_workday"),

@@ -192,6 +192,8 @@ def test_deadlines_a_month_before_its_work_is_vague(text, vague):
     ("下周一10:00前", "2025-09-15T10:00"),
     ("周1前", "2025-09-15"),                  # a digit weekday
     ("今明两天内完成", "2025-09-11"),            # today and tomorrow: by tomorrow
+    ("114/09/30前", "2025-09-30"),              # a Taiwan document's year of the Republic
+    ("114.10.3", "2025-10-03"),
 ])
 def test_deadlines_a_weekday_and_its_time_written_together(text, expected):
     assert iso(text, date(2025, 9, 10)) == expected
