@@ -213,42 +213,33 @@ def _pair_of_two_roles(key: str) -> bool:
     return first is not None and second is not None and second != first
 
 
-def _deliberation_outcome(key: str) -> Optional[str]:
-    """讨论结果 / 会议研究决定: what a deliberation came to is its decisions. 讨论与结论 pairs the
-    talk with its outcome: no role for the whole section, each line says which it is. (A form's
-    讨论结果 cell stays a summary to look for decisions in: only headings come here.)"""
+def _deliberation_outcome(key: str) -> bool:
+    """讨论结果 / 会议研究决定: what a deliberation came to is its decisions (a heading pairing the
+    talk with its outcome, 讨论及结论, is `_pair_of_two_roles`'s). A form's 讨论结果 cell stays a
+    summary to look for decisions in: only headings come here."""
     head = next((h for h, name in _heads()["content"] if name == "decision" and key.endswith(h)), None)
-    if head is None:
-        return None
-    front = key[:-len(head)]
-    verb = _deliberation_verbs().search(front)
-    if verb is None:
-        return None
-    return _MIXED if _PAIR.search(front) else "decisions"
+    return head is not None and _deliberation_verbs().search(key[:-len(head)]) is not None
 
 
-_MIXED = "mixed"
 _PAIRED_PART = 8            # chars: each part of a paired heading is a label (存在问题, 整改措施)
+
 
 @lru_cache(maxsize=1)
 def _deliberation_verbs() -> re.Pattern:
-    from .lexicon import words
-    return re.compile("|".join(map(re.escape, sorted({fold_word(w) for w in words("cues.yaml", "deliberation_verbs")},
-                                                     key=len, reverse=True))))
+    from .lexicon import alternation, words
+    return re.compile(alternation(words("cues.yaml", "deliberation_verbs")))
 
 
 def role_of_heading(text: str) -> Optional[str]:
     """What a heading says its section holds (actions, decisions, status, info, …), or None."""
     match = field_of(text, "content")
-    if _PAIR.search(key := normalise(text)) and _pair_of_two_roles(key):
-        return None                 # 问题与措施, 风险与应对: problems and the work against them
+    key = normalise(text)
+    if _PAIR.search(key) and _pair_of_two_roles(key):
+        return None                 # 问题与措施, 讨论及结论: the talk or the problems, and what came of them
     if match and match.field in _CONTENT_ROLES and match.how != "head":
         return _CONTENT_ROLES[match.field]
-    key = normalise(text)
-    if match and match.field == "result":
-        outcome = _deliberation_outcome(key)
-        if outcome is not None:
-            return None if outcome == _MIXED else outcome
+    if match and match.field == "result" and _deliberation_outcome(key):
+        return "decisions"
     for role, keyword in _section_rules():
         if keyword.search(key):
             return role

@@ -245,10 +245,8 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
     words = _two_words(item)
     if words and is_department(words[0]):
         department, item = words
-    elif words and (is_post(words[0]) and looks_like_person(words[1]) or _post_before(*words) or _title_before(*words)):
-        note, item = note or words[0], words[1]              # 总经理 芮国栋: the person, the post as a note
-    elif words and _unit_before(*words):
-        note, item = note or words[0], words[1]    # 质检 卢涛, 司庫 吳志雄: the person; the word before, a note
+    elif words and (is_post(words[0]) and looks_like_person(words[1]) or _unit_before(*words)):
+        note, item = note or words[0], words[1]    # 总经理 芮国栋, 质检 卢涛, 村主任 贝春生: the person; the word before, a note
     elif glued := _department_then_name(item):
         department, item = glued
     item = _without_courtesy(item.strip(" :：@*"))
@@ -286,17 +284,12 @@ def ends_as_post(word: str) -> bool:
 
 
 def _unit_before(first: str, name: str) -> bool:
-    """``质检 卢涛``, ``司庫 吳志雄`` as one entry of a list (entries apart by 、 or ，): the word before a
-    full name is the unit or function the person speaks for (two people would be two entries)."""
+    """``质检 卢涛``, ``司庫 吳志雄``, ``村主任 贝春生`` as one entry of a list (entries apart by 、 or ，):
+    the word before a full name is the unit, post or function the person speaks for (two people would
+    be two entries)."""
     return bool(_CJK.match(first)) and 2 <= len(first) <= _POST_MAX \
         and not is_vague_party(first) and name_shaped(name) and not _titled(fold(name)) \
         and field_of(first) is None                       # 责任人 卢涛 is a label and its value
-
-
-def _title_before(first: str, name: str) -> bool:
-    """``村主任 贝春生`` as one entry of a list: a titled word before a full name is the post
-    (王总 and 李明 as two people would be two entries)."""
-    return bool(_CJK.match(first)) and _titled(fold(first)) and name_shaped(name) and not _titled(fold(name))
 
 
 _POST_MAX = 6
@@ -383,20 +376,17 @@ _GLUED_MAX = 12           # chars: 质量部蒋晓, 人力资源部牛佳, 人�
 
 def _courtesy_dropped(item: str) -> str:
     """梁家豪先生 → 梁家豪 (a title alone, 先生, stays as written)."""
-    titles = lexicon.words("parties.yaml", "courtesy_titles")
-    if not item.endswith(titles):
-        return item
-    title = next(t for t in titles if item.endswith(t))
-    return item[:-len(title)].rstrip() if len(item) > len(title) + 1 else item
-
-
-def _without_courtesy(item: str) -> str:
-    """梁家豪先生 → 梁家豪, 鍾明達校長 → 鍾明達; a title alone (先生) stays as written."""
     titles = _courtesy_titles()
     for title in titles if item.endswith(titles) else ():
         if item.endswith(title) and len(item) > len(title) + 1:
             return item[:-len(title)].rstrip()
-    return without_posts(item)
+    return item
+
+
+def _without_courtesy(item: str) -> str:
+    """梁家豪先生 → 梁家豪, 鍾明達校長 → 鍾明達; a title alone (先生) stays as written."""
+    dropped = _courtesy_dropped(item)
+    return dropped if dropped != item else without_posts(item)
 
 
 @lru_cache(maxsize=1)
