@@ -267,8 +267,8 @@ class ItemBuilder:
                 return [person] if person else _group_from(parties, after[0], text)
         for party in parties:            # 值班表由闫小青编排: the segmenter glued 由 to the word before it
             if party.start > start and text[party.start - 1] in _single_markers() and party.kind in ("person", "department") \
-                    and self.reading.cues(unit, "TASK_VERB", "OWNER_VERB", start=party.end, end=min(end, party.end + 4)) \
-                    and self.reading.cues(unit, "TASK_VERB", "OWNER_VERB", start=party.end, end=end)[0].start == party.end:
+                    and any(h.start == party.end for h in self.reading.cues(unit, "TASK_VERB", "OWNER_VERB",
+                                                                            start=party.end, end=end)):
                 return [party]
         mentions = [p for p in parties if p.start > 0 and text[p.start - 1] in "@"]
         if mentions:
@@ -290,8 +290,7 @@ class ItemBuilder:
                 lead = lead_in.end + len(text[lead_in.end:s_end]) - len(text[lead_in.end:s_end].lstrip(SEPARATORS))
             first = next((p for p in parties if p.start >= lead), None)
             if first is not None and first.start > lead and first.kind == "person" and _post_before_name(text[lead:first.start]):
-                draft.cut.append((lead, first.start))      # 店长葛新写…: the post before the name
-                lead = first.start
+                lead = first.start                         # 店长葛新写…: the post before the name (cut with the owner)
             if (first is None or first.start != lead) and (role := _role_at(unit, lead)):
                 draft.signals.update({"subject", "slot"})     # 前端：会员中心改版提测 — a role owns it
                 return [role]
