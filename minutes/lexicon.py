@@ -202,11 +202,8 @@ def name_finder() -> re.Pattern:
     Matched on folded, lower-cased text; whether it is a name and not a common word
     (方案发给…) is decided later, against the segmenter's word frequencies.
     """
-    single = "".join(sorted(s for s in surnames() if len(s) == 1))
-    compound = "|".join(sorted(s for s in surnames() if len(s) > 1))
-    follow = "|".join(re.escape(c) for c in sorted(doer_cues() | time_openers(), key=lambda c: (-len(c), c)))
     start = _starts_after(r"\s,，。;；:：、(（\"“@>", ["由", "请"])
-    return startcache.compile_regex(rf"{start}((?:{compound}|[{single}])[\u4e00-\u9fff]{{1,2}}?)(?=\s*(?:{follow}|[:：、0-9]))")
+    return startcache.compile_regex(start + _name_then_doer())
 
 
 @lru_cache(maxsize=1)
@@ -214,11 +211,16 @@ def name_after_post_finder() -> re.Pattern:
     """The same, right after a post written before the name (店长葛新写…, 安全员苗青在…). The post is
     matched, not looked behind for: re skips to a post's first characters by itself, where a lookbehind
     of some eighty words would be tried at every character."""
+    posts = "|".join(re.escape(w) for w in sorted(_posts_before_names(), key=lambda w: (-len(w), w)))
+    return startcache.compile_regex(f"(?:{posts})" + _name_then_doer())
+
+
+def _name_then_doer() -> str:
+    """A surname and one or two characters (the name, group 1), then what a doer does."""
     single = "".join(sorted(s for s in surnames() if len(s) == 1))
     compound = "|".join(sorted(s for s in surnames() if len(s) > 1))
     follow = "|".join(re.escape(c) for c in sorted(doer_cues() | time_openers(), key=lambda c: (-len(c), c)))
-    posts = "|".join(re.escape(w) for w in sorted(_posts_before_names(), key=lambda w: (-len(w), w)))
-    return startcache.compile_regex(rf"(?:{posts})((?:{compound}|[{single}])[\u4e00-\u9fff]{{1,2}}?)(?=\s*(?:{follow}|[:：、0-9]))")
+    return rf"((?:{compound}|[{single}])[\u4e00-\u9fff]{{1,2}}?)(?=\s*(?:{follow}|[:：、0-9]))"
 
 
 def _posts_before_names() -> list[str]:

@@ -244,7 +244,7 @@ def _each_openers() -> tuple[str, ...]:
 def _ends_the_party(word: str) -> bool:
     """What a doer does or when: the party stops before it."""
     folded = fold_word(word)
-    return not folded.isalpha() or folded in lexicon.doer_cues() or folded.startswith(tuple(lexicon.time_openers())) \
+    return not folded.isalpha() or folded in lexicon.doer_cues() or folded.startswith(_time_openers()) \
         or folded in lexicon.folded_words("cues.yaml", "task_verbs")
 
 

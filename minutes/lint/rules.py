@@ -64,8 +64,8 @@ _PHRASE_CUES = ("LINT_VAGUE_TIME", "LINT_VAGUE_ACTION", "LINT_SUBJECTIVE", "LINT
 
 
 def _phrase_findings(reading: Reading, extraction: Extraction, config: LintConfig) -> Iterator[Finding]:
-    work = _work_places(extraction.minutes)
-    items = {_place(item.evidence["task"].location) for item in extraction.minutes.action_items if "task" in item.evidence}
+    items = _item_places(extraction.minutes)
+    work = items | _decision_places(extraction.minutes)
     for unit in reading.seg.units:
         if unit.kind in ("comment", "noise") or unit is reading.seg.title_unit or _quiet(reading, unit, config):
             continue                # a title names the meeting (周例会（9月第2周）): it times no work
@@ -165,7 +165,7 @@ def _standing_rule(reading: Reading, unit: Unit, word: str, after: int) -> bool:
     if word not in lexicon.folded_words("cues.yaml", "from_now_words") \
             or not unit.fold.startswith(tuple(lexicon.folded_words("cues.yaml", "standing_rule_words")), after):
         return False
-    clause_end = next((i for i in range(after, len(unit.fold)) if unit.fold[i] in _CLAUSE_ENDS), len(unit.fold))
+    clause_end = _clause_end(unit.fold, after)
     return any(after <= d.start < clause_end and d.iso for d in reading.deadlines(unit)) \
         or "每" in unit.fold[after:clause_end]
 
@@ -318,11 +318,18 @@ def _hedges_work(unit: Unit, hit: Hit, work: set) -> bool:
     return True
 
 
-def _work_places(minutes: Minutes) -> set:
-    """The lines (or Word paragraphs and cells) that hold an action item or a decision."""
-    places = {_place(item.evidence["task"].location) for item in minutes.action_items if "task" in item.evidence}
-    places.update(_place(d.evidence.location) for d in minutes.decisions if d.evidence is not None)
-    return places
+def _clause_end(text: str, start: int) -> int:
+    """Where the clause holding text[start] ends: at its next comma, full stop or question mark."""
+    return next((i for i in range(start, len(text)) if text[i] in _CLAUSE_ENDS), len(text))
+
+
+def _item_places(minutes: Minutes) -> set:
+    """The lines (or Word paragraphs and cells) that hold an action item."""
+    return {_place(item.evidence["task"].location) for item in minutes.action_items if "task" in item.evidence}
+
+
+def _decision_places(minutes: Minutes) -> set:
+    return {_place(d.evidence.location) for d in minutes.decisions if d.evidence is not None}
 
 
 def _place(location: Location) -> tuple:
@@ -404,7 +411,7 @@ def _vague_doers(reading: Reading, unit: Unit) -> Iterator[Hit]:
 
 def _asked_only_to_take_note(reading: Reading, unit: Unit, start: int) -> bool:
     """请各位店长认真看完 / 请大家知悉: the party is asked to read the message, not given work."""
-    end = next((i for i in range(start, len(unit.fold)) if unit.fold[i] in _CLAUSE_ENDS), len(unit.fold))
+    end = _clause_end(unit.fold, start)
     notices = reading.cues(unit, "NOTICE", start=start, end=end)
     work = reading.cues(unit, "TASK_VERB", start=start, end=end)
     return bool(notices) and all(any(n.start <= w.start < n.end for n in notices) for w in work)
