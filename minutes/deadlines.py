@@ -431,10 +431,10 @@ def _day_ymd(g: dict, ctx: _Context) -> date:
 
 
 def _day_roc(g: dict, ctx: _Context) -> date:
-    return date(int(g["y"]) + _ROC_OFFSET, int(g["m"]), int(g["d"]))
+    return date(int(g["y"]) + ROC_OFFSET, int(g["m"]), int(g["d"]))
 
 
-_ROC_OFFSET = 1911
+ROC_OFFSET = 1911     # a year of the Republic of China (民國114年, 114/03/31) + this = the common era
 
 
 def _day_dmy(g: dict, ctx: _Context) -> date:

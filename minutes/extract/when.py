@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .. import lexicon
-from ..deadlines import find_deadlines
+from ..deadlines import ROC_OFFSET, find_deadlines
 from ..textnorm import fold
 
 _PROBE_DAY = date(2000, 1, 3)        # the grammar needs a reference; only explicit parts are kept
@@ -89,7 +89,7 @@ def parse_other_language_day(text: str, ref: Optional[date] = None) -> Optional[
 
 def _prepared(folded: str) -> str:
     """Forms the grammar does not read, rewritten to ones it does (the value only serves to find a date)."""
-    text = _ROC_YEAR.sub(lambda m: f"{int(m.group(1)) + 1911}年", folded)
+    text = _ROC_YEAR.sub(lambda m: f"{int(m.group(1)) + ROC_OFFSET}年", folded)
     text = _COMPACT.sub(lambda m: f"{m.group(1)}-{m.group(2)}-{m.group(3)}", text)
     return _GLUED_TIME.sub(r"\1 ", text)
 
