@@ -599,9 +599,12 @@ def _resolve_duration(g: dict, ctx: _Context) -> Optional[_Value]:
     amount = _amount(g["n"], ctx.lex)
     if amount is None:
         return _Value("vague")
+    if g.get("half") or g.get("unit_half"):     # 一个半月, 一年半
+        amount += 0.5
     direction = ctx.lex.direction.get(_key(g.get("dir") or ""), "within")
     sign = -1 if direction == "ago" else 1
-    return _offset(ctx, sign * amount, ctx.lex.unit[_key(g["unit"])])
+    unit = ctx.lex.unit[_key(g["unit"])] if g.get("unit") else ctx.lex.unit[_key("个" + g["bare_unit"])]
+    return _offset(ctx, sign * amount, unit)
 
 
 def _offset(ctx: _Context, amount: float, unit: str) -> Optional[_Value]:
@@ -1145,9 +1148,9 @@ _DAY_RULES = {
 _DIRECTION_KEYS = {"within": "duration_within", "ago": "duration_ago", "later": "duration_later"}
 
 _OTHER_RULES = {
-    "duration": (r"(?P<n><DNUM>)\s*(?P<unit><UNITS>)\s*(?P<dir><DIRECTIONS>)", _resolve_duration),
+    "duration": (r"(?P<n><DNUM>)\s*<UNIT_AND_HALF>\s*(?P<dir><DIRECTIONS>)", _resolve_duration),
     # 3个工作日完成 / 两天提交: a duration right before the work finished in it bounds the work (not 3天完成的)
-    "duration_done": (r"(?P<n><DNUM>)\s*(?P<unit><UNITS>)(?=\s*(?P<within><COMPLETIONS>)(?![的了過过]))", _resolve_duration),
+    "duration_done": (r"(?P<n><DNUM>)\s*<UNIT_AND_HALF>(?=\s*(?P<within><COMPLETIONS>)(?![的了過过]))", _resolve_duration),
     "duration_en": (r"(?P<dir><DURATION_PREFIXES_EN>)\s+(?P<n><DNUM_EN>)\s+(?P<unit><UNITS_EN>)", _resolve_duration),
     "duration_en_after": (r"(?P<n><DNUM_EN>)\s+(?P<unit><UNITS_EN>)\s+(?P<dir><DIRECTIONS_EN>)", _resolve_duration),
     "counted": (r"(?P<conn><CONNECTORS>)(?:的)?\s*(?P<n><DNUM>)\s*(?P<unit><UNITS>)(?:\s*(?P<dir><WITHIN>))?",
@@ -1210,6 +1213,10 @@ def _rule_pieces(lex: _Lexicon, p: dict[str, str]) -> dict[str, str]:
         "QUARTER_SHIFT": lex.alt("quarter_shift"),
         "PERIODS_EN": lex.alt("period_words_en"),
         "UNITS": lex.alt("duration_units"),
+        # a half after the unit (一年半, 两周半) or between 个 and the unit (一个半月, 一个半小时)
+        "UNIT_AND_HALF": r"(?:(?P<half>个半)(?P<bare_unit>" + _alternation(
+            w[1:] for ws in units.values() for w in ws if w.startswith("个")) + r")|(?P<unit>" + lex.alt("duration_units")
+            + r")(?:(?P<unit_half>半)(?![0-9" + "".join(lex.digits) + r"]))?)",
         "UNITS_EN": _alternation(w for ws in units.values() for w in ws if _is_latin(w)),
         "DIRECTIONS": _alternation(w for key in _DIRECTION_KEYS.values() for w in lex.words(key)
                                    if not _is_latin(w)),
@@ -1267,7 +1274,7 @@ _TRIGGERS = {
     "weekday": ("weekday_stems",), "weekday_en": ("weekdays:latin",), "holiday": ("holidays", "holidays_with_mark"), "holiday_edge": ("holiday_edges",),
     "english_month_day": ("months_en",), "english_day_month": ("months_en",), "week": ("week_words",),
     "month": ("月",), "year": ("年",), "quarter": ("季qQ",),
-    "period_en": ("period_words_en",), "duration": ("duration_units",), "duration_done": ("duration_units",),
+    "period_en": ("period_words_en",), "duration": ("duration_units", "半"), "duration_done": ("duration_units", "半"),
     "duration_en": ("duration_prefixes_en",),
     "duration_en_after": ("duration_ago:latin", "duration_later:latin"), "counted": ("event_connectors",),
     "clock": ("点时:", "meridiem"), "end_of_day": ("dayparts",), "now": ("now",),

@@ -245,6 +245,13 @@ def test_deadlines_holiday_edge_without_a_nearby_holiday_is_vague():
     ("两个星期内", WED, "2024-06-26"),
     ("1个月内", date(2024, 1, 31), "2024-02-29"),
     ("半个月内", WED, "2024-06-27"),
+    ("一个半月内", WED, "2024-07-27"),       # a half between 个 and the unit: 45 days
+    ("两年半内", WED, "2026-12-12"),         # a half after the unit
+    ("一个半小时后", WED, "2024-06-12"),
+    ("兩週半內", WED, "2024-06-29"),
+    ("10个自然日内", WED, "2024-06-22"),     # calendar days, said so against working days
+    ("30個日曆日內", WED, "2024-07-12"),
+    ("within 14 calendar days", WED, "2024-06-26"),
     ("两天后", WED, "2024-06-14"),
     ("5天前", WED, "2024-06-07"),
     ("5年前", WED, "2019-06-12"),
