@@ -10,7 +10,7 @@ import json
 import re
 import sys
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from . import startcache
 from .errors import RuleFileError
@@ -220,7 +220,32 @@ def _name_then_doer() -> str:
     single = "".join(sorted(s for s in surnames() if len(s) == 1))
     compound = "|".join(sorted(s for s in surnames() if len(s) > 1))
     follow = "|".join(re.escape(c) for c in sorted(doer_cues() | time_openers(), key=lambda c: (-len(c), c)))
-    return rf"((?:{compound}|[{single}])[\u4e00-\u9fff]{{1,2}}?)(?=\s*(?:{follow}|[:：、0-9]))"
+    return rf"((?:{compound}|[{single}])[\u4e00-\u9fff]{{1,2}}?)(?=\s*(?:{_after_name()})?\s*(?:{follow}|[:：、0-9])|(?:{_ranks()})[\u4e00-\u9fff])"
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> str:
+    """Ranks and posts of two or more characters: glued after a surname and a given name, they
+    say it is a name whatever work follows (卓秀梅护士长安排…)."""
+    return _longest_first(w for w in words("parties.yaml", "titles") if len(w) >= 2)
+
+
+@lru_cache(maxsize=1)
+def _after_name() -> str:
+    """What may stand between a name and what the person does: a courtesy or a rank of two or
+    more characters (柴志明同志负责…, 卓秀梅护士长安排…, 赵敏教授牵头…)."""
+    return _longest_first(w for w in (*words("parties.yaml", "courtesy_titles"), *words("parties.yaml", "titles"))
+                          if len(w) >= 2)
+
+
+@lru_cache(maxsize=1)
+def title_after_name() -> re.Pattern:
+    """A courtesy or rank right after a name (柴志明同志, 卓秀梅 护士长): it goes with the name."""
+    return re.compile(rf"\s?(?:{_after_name()})")
+
+
+def _longest_first(words_: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words_), key=lambda w: (-len(w), w)))
 
 
 def _posts_before_names() -> list[str]:
@@ -268,10 +293,17 @@ def _weekday_start() -> re.Pattern:
 
 def find_names(folded: str):
     """Spans of unlisted names by shape (name_finder), keeping the plausible ones."""
-    spans = {m.span(1) for m in name_finder().finditer(folded)} | {m.span(1) for m in name_after_post_finder().finditer(folded)}
+    spans = {m.span(1) for m in name_finder().finditer(folded)}
+    spans |= {m.span(1) for m in name_after_post_finder().finditer(folded) if not _titled_surname(folded, m)}
     for start, end in sorted(spans):
         if plausible_name(folded[start:end]):
             yield start, end
+
+
+def _titled_surname(folded: str, m: re.Match) -> bool:
+    """戚老师和倪老师…: the "post" is the title of the surname before it, and no name follows it."""
+    return m.start() > 0 and folded[m.start() - 1] in surnames() \
+        and folded[m.start():m.start(1)] in folded_words("parties.yaml", "titles")
 
 
 def find_departments(folded: str):

@@ -197,7 +197,8 @@ def _space_items(group: str) -> list[str]:
     items: list[str] = []
     for word in words:
         latin = _LATIN_WORDS.fullmatch(items[-1]) if items else None
-        if items and (latin or is_department(items[-1]) or is_post(items[-1]) or _post_before(items[-1], word)) \
+        if items and (latin or is_department(items[-1]) or is_post(items[-1]) or _post_before(items[-1], word)
+                      or _post_after(items[-1], word)) \
                 and _HAN_START.match(word) \
                 or (latin or items and is_post(items[-1])) and _CAPITALISED.fullmatch(word):   # Kevin 王凯, 总经理 芮国栋
             items[-1] += " " + word
@@ -247,9 +248,13 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
         department, item = words
     elif words and (is_post(words[0]) and looks_like_person(words[1]) or _unit_before(*words)):
         note, item = note or words[0], words[1]    # 总经理 芮国栋, 质检 卢涛, 村主任 贝春生: the person; the word before, a note
+    elif words and _post_after(*words):
+        note, item = note or words[1], words[0]    # 欧阳明 主任医师, 龚佳慧 住院医师: the person; the rank, a note
     elif glued := _department_then_name(item):
         department, item = glued
     item = _without_courtesy(item.strip(" :：@*"))
+    if ranked := name_before_title(item):
+        item, note = ranked[0], note or ranked[1]  # 赵敏教授, 卓秀梅护士长: the name as the other lists write it
     if not item:
         return Party(name="", kind="person")
     if UNDETERMINED.match(fold(item)):
@@ -261,6 +266,42 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
     if not looks_like_person(item):
         return Party(name="", kind="person")
     return Party(name=item, kind="person", department=department, note=note, helper=helper)
+
+
+def _post_after(name: str, post: str) -> bool:
+    """``欧阳明 主任医师``: a full name, then its post or rank (a word that is one, not a name)."""
+    return name_shaped(name) and not _titled(fold(name)) and not is_department(post) \
+        and (fold(post) in _titles() or is_post(post) or _ends_as_office(fold(post)) and not name_shaped(post))
+
+
+def name_before_title(item: str) -> Optional[tuple[str, str]]:
+    """``赵敏教授`` → (赵敏, 教授): a full name with a title of two or more characters glued after it.
+    A surname alone before the title (王主任, 欧阳经理) is how the person is called: kept whole."""
+    folded = fold(item)
+    for title in _titles():
+        if len(title) >= 2 and folded.endswith(title) and len(folded) - len(title) >= 2:
+            front = item[:-len(title)].rstrip()
+            if name_shaped(front) and not _titled(fold(front)) and fold(front) not in lexicon.surnames():
+                return front, item[-len(title):]
+    return None
+
+
+def _ends_as_office(word: str) -> bool:
+    """区政府副区长, 市财政局副局长, 资料员: a folded word ending as a post, title or office does."""
+    return ends_as_post(word) or word.endswith(lexicon.words("parties.yaml", "leading_titles"))
+
+
+def bare_title(word: str) -> bool:
+    """副局长, 经理, 护士长: a title or post with no name in it (市财政局副局长 is no 市财政局 person)."""
+    folded = fold(word.strip())
+    return folded in _titles() or folded.removeprefix("副") in _titles() \
+        or folded in lexicon.words("parties.yaml", "leading_titles") or folded in lexicon.words("parties.yaml", "post_suffixes")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[str, ...]:
+    """The titles, longest first (副主任医师 before 主任医师 before 医师)."""
+    return tuple(sorted(lexicon.words("parties.yaml", "titles"), key=len, reverse=True))
 
 
 def _names_a_side(label: str) -> bool:
@@ -320,7 +361,7 @@ def _department_then_name(item: str) -> Optional[tuple[str, str]]:
         return None
     rest = item[m.end():]
     role = _opening_word(rest, _role_words()) or ""
-    if name_shaped(rest[len(role):]) and (role or item[m.end()] not in lexicon.suffix_followers().get(item[m.end() - 1], ())):
+    if name_shaped(rest[len(role):]) and not bare_title(rest) and (role or item[m.end()] not in lexicon.suffix_followers().get(item[m.end() - 1], ())):
         return item[:m.end()], rest[len(role):]                      # 工程部经理薛晨: 薛晨 of 工程部
     return None
 

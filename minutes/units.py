@@ -18,6 +18,7 @@ from .textnorm import fold
 CN = "一二三四五六七八九十百零〇两"
 MARKERS = [
     ("cn", re.compile(rf"^第?[{CN}]+[、.](?!\d)\s*")),
+    ("shi", re.compile(rf"^[{CN}]{{1,3}}是(?![的否])[，,:：]?\s*")),     # 一是…；二是… of official prose
     ("pcn", re.compile(rf"^\([{CN}]+\)[、.]?\s*")),
     ("part", re.compile(rf"^第[{CN}\d]+(?:部分|章|节|项)[、:.\s]\s*")),
     ("num", re.compile(r"^\d{1,3}(?:[、]|\.(?!\d)|\)(?!\d))\s*")),

@@ -883,3 +883,29 @@ def test_extract_rationale_paragraph_inside_a_conclusion_cell():
     m = process("cells.docx", docx_bytes(build))
     assert [(d.text, d.rationale, d.topic) for d in m.decisions] == [
         ("大额合同增加财务复核", ["抽查问题合同中大额合同占四成"], "审批权限")]
+
+
+@pytest.mark.parametrize("line, owner", [
+    ("2、由甄少华同志负责场地协调，6月20日前完成。", "甄少华"),          # a courtesy between the name and the work
+    ("2、詹秋菊护士长安排夜班交接培训，6月20日前完成。", "詹秋菊"),      # a rank glued after a name nobody listed
+    ("2、骆怀远 副教授 牵头修订实验室安全手册，6月20日前完成。", "骆怀远"),
+    ("2、莫婉清主治医师整理出院随访名单，6月20日前完成。", "莫婉清"),
+])
+def test_extract_a_courtesy_or_rank_after_the_name_goes_with_the_owner(line, owner):
+    m = run(f"科务会\n日期：2025年6月16日\n{line}\n")
+    assert [(a.owner, a.deadline) for a in m.action_items] == [(owner, "2025-06-20")]
+    assert not m.action_items[0].task.startswith(("同志", "护士长", "副教授", "主治医师"))
+
+
+def test_extract_a_titled_surname_is_no_post_before_the_next_word():
+    m = run("教研组会\n日期：2025年10月10日\n试卷由邓老师和简老师共同命题，邓老师负责，10月24日前交初稿。\n")
+    assert [(a.owner, a.collaborators) for a in m.action_items] == [("邓老师", ["简老师"])]
+
+
+@pytest.mark.parametrize("note", [
+    "工作安排：\n一是由甄少华负责场地协调，6月20日前完成；\n二是由骆怀远负责签到表，6月19日前完成；\n",
+    "会议要求：\n一是，甄少华负责场地协调，6月20日前完成。\n二是，骆怀远负责签到表，6月19日前完成。\n",
+])
+def test_extract_yi_shi_er_shi_enumerations_number_the_items(note):
+    m = run("筹备会\n日期：2025年6月16日\n" + note)
+    assert [(a.task, a.owner) for a in m.action_items] == [("场地协调", "甄少华"), ("签到表", "骆怀远")]

@@ -38,6 +38,12 @@ def meeting_of(text: str, name: str = "notes.txt"):
      ["沈嘉禾", "雷鸣远", "苗一诺", "鲍素琴"], None),
     # the writer of the note is no attendee by name
     ("展会筹备碰头\n日期：2024-08-19\n参加：丁浩、严可，我做记录\n", ["丁浩", "严可"], None),
+    # ranks after the names, with a space, glued or with the department in brackets; the list runs on
+    ("病区质控会\n日期：2025年4月9日\n参加人员：卞文轩 主任医师、宓春燕 副主任护师（护理部）、\n"
+     "阙志远主治医师、乐佳怡 护士长\n\n一、质控数据\n", ["卞文轩", "宓春燕", "阙志远", "乐佳怡"], None),
+    # a list in lines indented under its label, each name with its office and post after it
+    ("协调会纪要\n日期：2025年4月9日\n出席：籍振国　区政府副区长\n　　　经海燕　区财政局副局长\n"
+     "　　　冷志成　区住建局局长\n记录：官婷\n\n一、关于资金\n", ["籍振国", "经海燕", "冷志成", "官婷"], None),
 ])
 def test_meeting_attendee_lists_as_people_write_them(note, attendees, departments):
     m = meeting_of(note)

@@ -174,13 +174,35 @@ def _before_owner_cue(shapes: list[tuple], i: int) -> bool:
     if i >= len(shapes) or not _clause_start(shapes, i - 1):
         return False
     norm = shapes[i][_NORM]
-    return norm in lexicon.doer_cues() or norm[:1].isdigit() or norm in (":", "、") \
-        or norm.startswith(_time_openers())
+    if i + 1 < len(shapes) and shapes[i][_SPACE]:
+        i += 1                                                     # 骆怀远 副教授 牵头…
+        norm = shapes[i][_NORM]
+    if norm in _titles_after_names() and i + 1 < len(shapes):     # 柴志明同志负责…, 卓秀梅护士长安排…
+        after = shapes[i + 2] if shapes[i + 1][_SPACE] and i + 2 < len(shapes) else shapes[i + 1]
+        return norm in lexicon.folded_words("parties.yaml", "titles") or _doer_follows(after[_NORM])
+    return _doer_follows(norm)
+
+
+def _doer_follows(norm: str) -> bool:
+    return norm in lexicon.doer_cues() or norm[:1].isdigit() or norm in (":", "、") or norm.startswith(_time_openers())
+
+
+@lru_cache(maxsize=1)
+def _titles_after_names() -> frozenset[str]:
+    """Courtesies and ranks of two or more characters, which may stand between a name and its work."""
+    return frozenset(w for w in lexicon.folded_words("parties.yaml", "courtesy_titles")
+                     | lexicon.folded_words("parties.yaml", "titles") if len(w) >= 2)
 
 
 @lru_cache(maxsize=1)
 def _time_openers() -> tuple[str, ...]:
     return tuple(lexicon.time_openers())
+
+
+def _post_not_person(word: str) -> bool:
+    """店长, 安全员: a post; 戚老师 (a surname and a title) is a person, after whom no name starts."""
+    return ends_as_post(word) and not any(word.endswith(t) and word[:-len(t)] in lexicon.surnames()
+                                          for t in lexicon.folded_words("parties.yaml", "titles"))
 
 
 def _clause_start(shapes: list[tuple], i: int, post: bool = True) -> bool:
@@ -193,7 +215,7 @@ def _clause_start(shapes: list[tuple], i: int, post: bool = True) -> bool:
     if not post:
         return False
     for width in (1, 2):                  # 店长 | 项目 经理 | 安 全员: the post, as the segmenter cut it
-        if i - width >= 0 and ends_as_post("".join(s[_NORM] for s in shapes[i - width:i])) \
+        if i - width >= 0 and _post_not_person("".join(s[_NORM] for s in shapes[i - width:i])) \
                 and _clause_start(shapes, i - width, post=False):
             return True
     return False

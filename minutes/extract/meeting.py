@@ -71,6 +71,8 @@ def _field_values(units: list[Unit]) -> Iterable[tuple[str, str, Unit]]:
             for name, value in _split_fields(unit.label, unit.text):
                 if not value and name in _CONTINUATION_LABELS:
                     value = _continued_value(_continuation(units, i))
+                elif name in _CONTINUATION_LABELS and (more := _run_on(units, i, value)):
+                    value = "；".join([value.rstrip("、，,；; "), *(u.text for u in more)])
                 yield name, value, unit
                 if name == "attendees":
                     yield from (("attendees", names, u) for u, names in _other_sides(units, i))
@@ -162,6 +164,32 @@ def _continuation(units: list[Unit], i: int) -> list[Unit]:
     while lines and _department_line(lines[-1].text) is not None:
         lines.pop()                        # a department with nobody under it is the next section's heading
     return lines
+
+
+def _run_on(units: list[Unit], i: int, value: str) -> list[Unit]:
+    """A list that goes on past its label's line: after a value ending in a separator
+    (张三、李四、 / 王五、赵六), or in lines indented under it (出席：沈立群　副市长 / 　　　郁志强　副秘书长),
+    the next lines that hold only people."""
+    if not value.endswith(_RUN_ON_ENDS) and not (i + 1 < len(units) and units[i + 1].indent):
+        return []
+    lines = []
+    for unit in units[i + 1:i + 1 + _RUN_ON_LINES]:
+        if unit.kind not in ("line", "heading") or unit.label is not None or not _only_people(unit.text):
+            break
+        if unit.kind == "heading" and (unit.style is not None or not _only_names(unit.text)):
+            break                                   # (a short last line passes for a heading; a marked one is one)
+        lines.append(unit)
+        if not unit.indent and not unit.text.endswith(_RUN_ON_ENDS):
+            break                                   # an unindented line ends the list unless it runs on too
+    return lines
+
+
+def _only_names(text: str) -> bool:
+    return all(p.kind == "person" and name_shaped(p.name) for p in parse_parties(text))
+
+
+_RUN_ON_ENDS = ("、", "，", ",", "；", ";")
+_RUN_ON_LINES = 20
 
 
 def _side_of_the_meeting(unit: Unit) -> bool:

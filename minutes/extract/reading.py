@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple, Optional, Sequence
 from ..deadlines import Deadline, find_deadlines
 from ..holidays import WorkCalendar
 from ..nlp import CLAUSES_KEY, LEXICON_KEY, PARTIES_BY_OFFSETS, PARTIES_KEY, SENTENCES_KEY, analyse
+from ..lexicon import title_after_name
 from ..parties import Gazetteer
 from ..units import Segmented, Unit
 
@@ -139,7 +140,11 @@ class Reading:
             text = units[i].text
             start, end = start_char - starts[i], end_char - starts[i]
             if end <= len(text):
-                hit = _new_hit(Hit, (label, start, end, text[start:end], parties.get((start_char, end_char))))
+                party = parties.get((start_char, end_char))
+                written = text[start:end]
+                if party is not None and party[0] == "person" and (title := title_after_name().match(text, end)):
+                    end = title.end()              # 柴志明同志负责…: the courtesy or rank goes with the name
+                hit = _new_hit(Hit, (label, start, end, written, party))
                 if table[i]:
                     table[i].append(hit)
                 else:
