@@ -200,3 +200,12 @@ def test_meeting_chair_of_the_next_meeting_is_not_this_ones():
 def test_meeting_chair_named_by_a_long_handle_in_a_sentence():
     note = "# 开源共建例会\n\n- 参会人：本次共 9 人参会。本次会议由 maintainer-zhao2024 主持。\n- 时间：2024-10-09 19:30\n"
     assert meeting_of(note, "notes.md").host == "maintainer-zhao2024"
+
+
+@pytest.mark.parametrize("issued, opening, day", [
+    ("县政府办公室　　　　2025年3月4日", "3月2日上午，副县长主持召开防汛工作专题会议。", "2025-03-02"),
+    ("印发日期：2026年1月5日", "12月29日下午，区教育局在三楼会议室召开期末工作会议。", "2025-12-29"),
+])
+def test_meeting_a_yearless_opening_takes_its_year_from_the_date_the_notes_state(issued, opening, day):
+    m = meeting_of(f"会议纪要\n{issued}\n\n{opening}现纪要如下：\n一、关于值班安排。\n")
+    assert m.date == day

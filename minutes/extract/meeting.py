@@ -354,7 +354,10 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
     """The meeting's date and times, from the best-ranked source that gives them (see when.py)."""
     labelled = [(_DATE_LABEL_RANK.get(fold(u.label_words or "").lower(), 4) if u.record is None else _DATE_IN_CELL,
                  i, v, u) for i, (name, v, u) in enumerate(fields) if name == "date"]
-    for rank, _, value, unit in sorted(labelled + list(_unlabelled_dates(seg)), key=lambda t: t[:2]):
+    candidates = sorted(labelled + list(_unlabelled_dates(seg)), key=lambda t: t[:2])
+    if ref is None:
+        ref = _stated_day(seg)            # 7月1日…召开 in a 纪要 dated 2025年7月3日: the year the notes give
+    for rank, _, value, unit in candidates:
         if meeting.date and meeting.start_time:
             break                         # nothing later can change either
         if rank == _ANY_DATE and not _mostly_date(value):
@@ -377,6 +380,19 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
         _time_beside_the_day(meeting, labelled)
     if not meeting.start_time:
         _start_said(meeting, seg)
+
+
+def _stated_day(seg: Segmented) -> Optional[date]:
+    """The first full date, year and all, in the first lines (a heading's, a label's, a sign-off's)."""
+    for unit in seg.units[:_HEADER_LINES]:
+        if unit.kind in ("line", "heading") and _YEAR.search(unit.text):
+            when = parse_when(unit.text, None)
+            if when.has_year and when.day:
+                return when.day
+    return None
+
+
+_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}\s*+[年./-]")
 
 
 def _time_beside_the_day(meeting: Meeting, labelled) -> None:
