@@ -164,8 +164,9 @@ def department_finder() -> re.Pattern:
     prefixes = "|".join(re.escape(fold_word(p)) for p in words("parties.yaml", "department_prefixes"))
     start = _starts_after(r"\s,，。;；:：、(（\"'“@>", [fold_word(b) for b in words("parties.yaml", "department_left_boundaries")])
     han = r"[\u4e00-\u9fff]"
-    not_first = "|".join(re.escape(fold_word(b)) for b in
-                         words("parties.yaml", "department_left_boundaries") + words("parties.yaml", "department_not_starting"))
+    not_first = "|".join(re.escape(fold_word(b)) for b in             # (授权办公室主任X: 办公室 is the unit)
+                         words("parties.yaml", "department_left_boundaries") + words("parties.yaml", "department_not_starting")
+                         + words("cues.yaml", "owner_markers"))
     followers = suffix_followers()
     # (a follower before a date is a preposition: 财务处于11月15日前)
     end = "(?!" + "|".join(f"(?<={re.escape(k)})[{''.join(v)}](?![0-9])" for k, v in followers.items()) + ")" \
@@ -202,7 +203,7 @@ def name_finder() -> re.Pattern:
     Matched on folded, lower-cased text; whether it is a name and not a common word
     (方案发给…) is decided later, against the segmenter's word frequencies.
     """
-    start = _starts_after(r"\s,，。;；:：、(（\"“@>", ["由", "请"])
+    start = _starts_after(r"\s,，。;；:：、(（\"“@>", sorted(folded_words("cues.yaml", "owner_markers")))   # 由, 请, 授权…
     return startcache.compile_regex(start + _name_then_doer())
 
 

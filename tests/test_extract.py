@@ -909,3 +909,30 @@ def test_extract_a_titled_surname_is_no_post_before_the_next_word():
 def test_extract_yi_shi_er_shi_enumerations_number_the_items(note):
     m = run("筹备会\n日期：2025年6月16日\n" + note)
     assert [(a.task, a.owner) for a in m.action_items] == [("场地协调", "甄少华"), ("签到表", "骆怀远")]
+
+
+def test_extract_a_boards_resolutions_headed_one_by_one_with_their_tallies():
+    m = run("监事会会议决议\n日期：2025年3月28日\n会议以举手表决方式审议通过了以下议案：\n"
+            "一、审议通过《2024年度监事会工作报告》\n表决结果：同意3票，反对0票，弃权0票。\n"
+            "二、审议未通过《关于调整监事津贴的议案》\n表决结果：同意1票，反对2票，弃权0票。\n"
+            "三、确定下次会议议题\n")
+    assert [d.text for d in m.decisions] == ["审议通过《2024年度监事会工作报告》", "审议未通过《关于调整监事津贴的议案》"]
+
+
+@pytest.mark.parametrize("line, decision", [
+    ("会议不同意增设华南办事处。", "不同意增设华南办事处"),        # a refusal is decided as much as a consent
+    ("会议否决了食堂外包的提议。", "否决了食堂外包的提议"),
+    ("經審議，會議未通過調薪方案。", "未通過調薪方案"),
+])
+def test_extract_a_rejection_keeps_its_negative(line, decision):
+    assert [d.text for d in run(f"办公会\n日期：2025年4月22日\n{line}\n").decisions] == [decision]
+
+
+@pytest.mark.parametrize("line", [
+    "授权办公室主任裘晓峰负责办理工商变更登记，5月30日前完成。",
+    "委托财务部门春燕负责办理工商变更登记，5月30日前完成。",
+])
+def test_extract_a_mandate_hands_the_work_to_the_person_named_after_their_post(line):
+    m = run(f"股东会\n日期：2025年5月6日\n{line}\n")
+    assert [(a.task, a.deadline) for a in m.action_items] == [("办理工商变更登记", "2025-05-30")]
+    assert m.action_items[0].owner in ("裘晓峰", "门春燕")

@@ -199,6 +199,12 @@ def _time_openers() -> tuple[str, ...]:
     return tuple(lexicon.time_openers())
 
 
+@lru_cache(maxsize=1)
+def _owner_markers() -> frozenset[str]:
+    """由, 请, 授权, 委托…: the person named right after one is handed the work."""
+    return lexicon.folded_words("cues.yaml", "owner_markers")
+
+
 def _post_not_person(word: str) -> bool:
     """店长, 安全员: a post; 戚老师 (a surname and a title) is a person, after whom no name starts."""
     return ends_as_post(word) and not any(word.endswith(t) and word[:-len(t)] in lexicon.surnames()
@@ -210,7 +216,7 @@ def _clause_start(shapes: list[tuple], i: int, post: bool = True) -> bool:
     if i == 0:
         return True
     before = shapes[i - 1]
-    if before[_PUNCT] or before[_SPACE] or before[_NORM] in ("由", "请", "@", ">"):
+    if before[_PUNCT] or before[_SPACE] or before[_NORM] in ("@", ">") or before[_NORM] in _owner_markers():
         return True
     if not post:
         return False

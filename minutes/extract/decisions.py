@@ -49,7 +49,8 @@ def _labels(field: str) -> str:
 _QUOTED_REASON = re.compile(r"[(（]\s*+[^()（）:：]{1,8}[:：]\s*+([^()（）]+)[)）]\s*$")
 _SPEAKER = re.compile(r"^[^:：,，。]{1,8}[:：]")
 _SENTENCE_END = re.compile(r"[。！？!?→]")
-_NOT_DECISION = re.compile(r"[?？]\s*$|未达成|暂不形成结论|不形成结论|没有结论|未形成")
+_NOT_DECISION = re.compile(r"[?？]\s*$|未达成|暂不形成结论|不形成结论|没有结论|未形成"
+                           r"|(?:以下|如下)[^，,。；;]{0,6}[:：]?\s*$")      # …通过了以下议案： introduces them
 
 
 def _alternation(key: str) -> str:
@@ -109,6 +110,11 @@ def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision
     for unit in reading.seg.units:
         if unit.kind in ("comment", "noise"):
             continue
+        if unit.kind == "heading" and (made := _heading_decision(unit)) is not None:
+            decisions.append(made)                   # 一、审议通过《关于…的议案》: each heading a resolution
+            used[unit.index] = (0, len(unit.text))
+            last, grounds = made, None
+            continue
         if unit.kind == "heading" or not unit.text.strip():
             last = last if unit.kind != "heading" or unit.role == "rationale" else None
             grounds = grounds if unit.kind != "heading" else None
@@ -133,6 +139,27 @@ def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision
         if unit.role != "rationale" and unit.rank < 99 and unit.kind != "cell":
             last = None if unit.rank <= 10 else last
     return decisions, used
+
+
+def _heading_decision(unit: Unit) -> Optional[Decision]:
+    """A heading that states what a body resolved on deliberation (审议通过《…》, 审议未通过《…》,
+    表决通过…), as the sections of a board's or committee's resolutions are headed; not a heading
+    that names the kind of section (会议决定, 决议事项) or an item of the agenda (确定下次会议时间,
+    通过上次会议纪录)."""
+    text = unit.fold
+    m = _opener().match(text)
+    if m is None or _NOT_DECISION.search(text) or not _deliberated_agreement().search(m.group(0)):
+        return None
+    rest = text[m.end():].strip()
+    return _make(unit, unit.text, 0) if len(rest) >= _HEADING_DECISION_MIN or "《" in rest else None
+
+
+_HEADING_DECISION_MIN = 6      # characters of what was resolved after the opener
+
+
+@lru_cache(maxsize=1)
+def _deliberated_agreement() -> re.Pattern:
+    return re.compile(rf"(?:{_alternation('deliberation_verbs')})(?:{_alternation('decision_agreements')})")
 
 
 def _grounds_before(unit: Unit) -> Optional[tuple[Unit, int]]:
@@ -533,7 +560,7 @@ def _what_was_agreed(opener: str) -> int:
 @lru_cache(maxsize=1)
 def _agreement() -> re.Pattern:
     """An agreement verb ending the opener (会议同意|, 审议通过|); not one inside 通过共识， or before a colon."""
-    return re.compile(rf"(?:{_alternation('deliberation_verbs')})?(?:{_alternation('decision_agreements')})\s*$")
+    return re.compile(rf"(?:{_alternation('deliberation_verbs')})?(?:{_alternation('decision_agreements')})了?\s*$")
 
 
 def _hedged(opener: str) -> bool:

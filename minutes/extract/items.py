@@ -560,6 +560,12 @@ def _post_opening_clause(text: str, name_start: int, floor: int) -> Optional[int
     return None
 
 
+def _names_the_owner(between: str) -> bool:
+    """The owner's unit or post, standing between a marker (由, 授权) and the owner it hands the
+    work to (由信息部卢海, 授权董事会秘书蒯文涛)."""
+    return len(between) >= 2 and (_post_before_name(between) or is_department(between))
+
+
 def _post_before_name(words: str) -> bool:
     """店长, 项目经理, 安全员: a post, written right before the name it belongs to."""
     return 2 <= len(words) <= 6 and words.isalpha() and ends_as_post(words) or words in lexicon.role_words()
@@ -800,7 +806,10 @@ def _task_text(draft: Draft, reading: Reading) -> str:
         if after_owner or fold(hit.text).endswith(_filler_endings()):          # 负责 / 共同负责
             cuts.append((hit.start, hit.end))
     for hit in reading.cues(unit, "OWNER_MARKER", start=draft.start, end=draft.end):
-        if any(abs(hit.end - s) <= 1 for s, _ in draft.cut) or fold(hit.text) in ("请",):
+        owner_at = next((s for s, _ in draft.cut if abs(hit.end - s) <= 1 or _names_the_owner(unit.fold[hit.end:s])), None)
+        if owner_at is not None:
+            cuts.append((hit.start, max(owner_at, hit.end)))     # 由信息部卢海…, 授权董事会秘书蒯文涛…: with the unit or post
+        elif fold(hit.text) in ("请",):
             cuts.append((hit.start, hit.end))
     for hit in reading.cues(unit, "COMMITMENT", "FIRST_PERSON", "SECOND_PERSON", "LEAD_IN", start=draft.start, end=draft.end):
         if hit.label != "LEAD_IN" or not unit.fold[draft.start:hit.start].strip(SEPARATORS):
