@@ -936,3 +936,9 @@ def test_extract_a_mandate_hands_the_work_to_the_person_named_after_their_post(l
     m = run(f"股东会\n日期：2025年5月6日\n{line}\n")
     assert [(a.task, a.deadline) for a in m.action_items] == [("办理工商变更登记", "2025-05-30")]
     assert m.action_items[0].owner in ("裘晓峰", "门春燕")
+
+
+def test_extract_a_listed_person_after_their_unit_owns_work_whose_verb_the_segmenter_does_not_know():
+    m = run("科务会\n日期：2025年3月5日\n参会：阚立群、庾海波\n后续处理：\n1. 检验科庾海波加测血氨，明天出结果。\n"
+            "2. 设备科冷库温控器已使用八年，故障两次。\n")
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("庾海波", "2025-03-06")]

@@ -308,7 +308,9 @@ class ItemBuilder:
                 draft.cut.append((lead, glued.start))
                 first = glued                              # 质量部蒋晓：… — the person, in that department
             group = _group_from(parties, first, text)
-            if self.doer_follows(unit, group[-1].end, end) and not self._is_helper(unit, group[-1].end, end) \
+            follows = self.doer_follows(unit, group[-1].end, end) or glued is not None \
+                and glued.name in self.reading.gazetteer.people and _work_after(text, glued.end)
+            if follows and not self._is_helper(unit, group[-1].end, end) \
                     and not self._reports(unit, group[-1].end, end):
                 draft.signals.add("subject")
                 if text[group[-1].end:group[-1].end + 1] in (":", "："):
@@ -619,6 +621,13 @@ def _role_at(unit: Unit, lead: int) -> Optional[Hit]:
         return None
     role = unit.text[m.start(1):m.end(1)]
     return Hit("ROLE", m.start(1), m.end(1), role, ("department", role, role))
+
+
+def _work_after(text: str, position: int) -> bool:
+    """After a unit and one of its listed people at a clause's start (病理科闻人杰加做…), words
+    that are not the person's own (闻人杰的报告): the work, whatever verb the segmenter did not know."""
+    rest = text[position:position + 2]
+    return bool(rest) and "\u4e00" <= rest[0] <= "\u9fff" and rest[0] not in "的之"
 
 
 def _person_of(parties: list[Hit], department: Hit, text: str) -> Optional[Hit]:
