@@ -32,6 +32,7 @@ _CONTACT_LABEL = re.compile(r"^[^:：]{1,6}[:：]\s*")
 _HELPING = re.compile(r"协助|配合|协办|support", re.I)
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z.'-]*(?:\s+[A-Za-z][A-Za-z.'-]*)*$")
 _LATIN_THEN_CJK = re.compile(r"^[A-Za-z][A-Za-z.'-]*\s+[\u4e00-\u9fff]{2,4}$")
+_LATIN_THEN_SURNAME = re.compile(r"^[A-Za-z][A-Za-z.'-]*\s+([\u4e00-\u9fff])$")
 UNDETERMINED = re.compile(r"^(?:待定|另定|未定|暂定|tbd|tba|待确认|待安排|无|—+|-+|/|n/?a)$", re.I)
 
 
@@ -86,8 +87,22 @@ def looks_like_person(word: str) -> bool:
     if not word or _NOT_A_NAME.search(word) or is_department(word) or is_vague_party(word):
         return False
     if _CJK.match(word):
-        return 2 <= len(word) <= 4 or _titled(word)
+        return 2 <= len(word) <= 4 or _titled(word) or _kin_of_a_name(word)
+    if m := _LATIN_THEN_SURNAME.match(word):
+        return m.group(1) in lexicon.surnames()            # Vivian 周, Hank 许
     return bool(_LATIN.match(word) and len(word) <= 24) or bool(_LATIN_THEN_CJK.match(word))
+
+
+def _kin_of_a_name(word: str) -> bool:
+    """孟亦凡妈妈, 郎子轩爸爸: a person named by their tie to a named person."""
+    folded = fold(word)
+    kin = next((k for k in _kinship_words() if folded.endswith(k)), None)
+    return kin is not None and len(word) > len(kin) and name_shaped(word[:-len(kin)])
+
+
+@lru_cache(maxsize=1)
+def _kinship_words() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.folded_words("parties.yaml", "kinship_words"), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -103,8 +118,15 @@ def name_shaped(word: str) -> bool:
         return not _ACRONYM.fullmatch(word)            # ETA, EOD, TBD, QA: no names
     if _titled(word) or (word[0] in lexicon.words("parties.yaml", "name_prefixes") and word[1:] in lexicon.surnames()):
         return True                                 # 小霍, 老欧阳 (小霍出 is 小霍 and a verb)
+    if len(word) > 4 and _kin_of_a_name(word):
+        return True                                 # 孟亦凡妈妈
     surname = next((s for s in lexicon.surnames_longest_first() if word.startswith(s)), None)
     return surname is not None and 1 <= len(word) - len(surname) <= 2 and lexicon.plausible_name(word)
+
+
+def is_titled_surname(word: str, surname: str) -> bool:
+    """甘教授, 欧阳经理: the surname and a title, no given name."""
+    return fold(word[len(surname):]) in lexicon.folded_words("parties.yaml", "titles")
 
 
 def _titled(word: str) -> bool:
@@ -244,6 +266,8 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
         item = "".join(item.split())                     # 呂　燕: a two-character name padded to three
     item = _courtesy_dropped(item)                       # 主席 鄧家明先生: the post, then the name
     words = _two_words(item)
+    if words and (ranked := name_before_title(words[1])):
+        words, note = (words[0], ranked[0]), note or ranked[1]     # 班主任 尚文静老师
     if words and is_department(words[0]):
         department, item = words
     elif words and (is_post(words[0]) and looks_like_person(words[1]) or _unit_before(*words)):
@@ -252,6 +276,8 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
         note, item = note or words[1], words[0]    # 欧阳明 主任医师, 龚佳慧 住院医师: the person; the rank, a note
     elif glued := _department_then_name(item):
         department, item = glued
+    elif standing := _post_then_name(item):
+        note, item = note or standing[0], standing[1]   # 博士生谷雨晴, 班主任尚文静: the person
     item = _without_courtesy(item.strip(" :：@*"))
     if ranked := name_before_title(item):
         item, note = ranked[0], note or ranked[1]  # 赵敏教授, 卓秀梅护士长: the name as the other lists write it
@@ -266,6 +292,22 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
     if not looks_like_person(item):
         return Party(name="", kind="person")
     return Party(name=item, kind="person", department=department, note=note, helper=helper)
+
+
+def _post_then_name(item: str) -> Optional[tuple[str, str]]:
+    """``博士生谷雨晴``: a post or standing glued before a full name in a list entry."""
+    folded = fold(item)
+    for post in _leading_titles():
+        if folded.startswith(post) and len(folded) > len(post):
+            rest = item[len(post):].strip()
+            if name_shaped(rest) and not _titled(fold(rest)):
+                return item[:len(post)], rest
+    return None
+
+
+@lru_cache(maxsize=1)
+def _leading_titles() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.folded_words("parties.yaml", "leading_titles"), key=len, reverse=True))
 
 
 def _post_after(name: str, post: str) -> bool:

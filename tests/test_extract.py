@@ -942,3 +942,15 @@ def test_extract_a_listed_person_after_their_unit_owns_work_whose_verb_the_segme
     m = run("科务会\n日期：2025年3月5日\n参会：阚立群、庾海波\n后续处理：\n1. 检验科庾海波加测血氨，明天出结果。\n"
             "2. 设备科冷库温控器已使用八年，故障两次。\n")
     assert [(a.owner, a.deadline) for a in m.action_items] == [("庾海波", "2025-03-06")]
+
+
+def test_extract_last_weeks_report_is_no_task_and_this_weeks_plan_is():
+    m = run("课题组会\n日期：2025年12月1日\n参加：卜雨桐、舒博涵\n\n卜雨桐：\n上周：跑完了对比实验，效果提升明显。\n"
+            "本周计划：和舒博涵一起整理实验记录，周三前发给导师。\n")
+    assert [(a.task, a.owner, a.collaborators, a.deadline) for a in m.action_items] == \
+        [("整理实验记录，发给导师", "卜雨桐", ["舒博涵"], "2025-12-03")]
+
+
+@pytest.mark.parametrize("line", ["从下周起统一在OA系统报销，不再收纸质单据。", "自下月起差旅住宿一律走协议酒店。"])
+def test_extract_a_rule_from_a_coming_day_on_is_a_decision(line):
+    assert len(run(f"行政例会\n日期：2025年12月1日\n{line}\n").decisions) == 1

@@ -44,6 +44,12 @@ def meeting_of(text: str, name: str = "notes.txt"):
     # a list in lines indented under its label, each name with its office and post after it
     ("协调会纪要\n日期：2025年4月9日\n出席：籍振国　区政府副区长\n　　　经海燕　区财政局副局长\n"
      "　　　冷志成　区住建局局长\n记录：官婷\n\n一、关于资金\n", ["籍振国", "经海燕", "冷志成", "官婷"], None),
+    # parents named by their child, the teacher's post before her name and her title after it
+    ("家委会会议\n日期：2025年8月26日\n出席：班主任 鲁雅琴老师；家委会成员 邬可馨妈妈（主任）、罗一鸣爸爸、庄晓彤妈妈\n",
+     ["鲁雅琴", "邬可馨妈妈", "罗一鸣爸爸", "庄晓彤妈妈"], None),
+    # a standing glued before the name; a Latin given name with a Han surname
+    ("课题组会\n日期：2025年12月1日\n参加：梅立新老师，博士生卜雨桐、舒博涵，硕士生东方悦\n", ["梅立新", "卜雨桐", "舒博涵", "东方悦"], None),
+    ("增长周会\n日期：2025-06-10\n参与者：@Vivian 周（PM）、@Leo、@Hank 许\n", ["Vivian 周", "Leo", "Hank 许"], None),
 ])
 def test_meeting_attendee_lists_as_people_write_them(note, attendees, departments):
     m = meeting_of(note)
@@ -209,3 +215,8 @@ def test_meeting_chair_named_by_a_long_handle_in_a_sentence():
 def test_meeting_a_yearless_opening_takes_its_year_from_the_date_the_notes_state(issued, opening, day):
     m = meeting_of(f"会议纪要\n{issued}\n\n{opening}现纪要如下：\n一、关于值班安排。\n")
     assert m.date == day
+
+
+def test_meeting_a_chair_called_by_surname_and_title_is_the_attendee_of_that_surname():
+    m = meeting_of("课题组会\n日期：2025年12月1日\n主持：梅教授\n参加：梅立新老师、卜雨桐、舒博涵\n记录：舒博涵\n")
+    assert (m.host, m.attendees) == ("梅立新", ["梅立新", "卜雨桐", "舒博涵"])

@@ -223,7 +223,7 @@ class ActionReader:
             or bool(LEAD_NOISE.match(unit.fold)) and not unit.text.lower().startswith("另")
         if unit.label is not None and unit.label not in ("action", "task") and unit.label_group != "content":
             return
-        if unit.label in ("decision", "rationale", "topic", "result", "risk", "question"):
+        if unit.label in ("decision", "rationale", "topic", "result", "risk", "question", "progress"):
             return
         if unit.role == "status" and self.items.is_status(unit, 0, len(unit.text)) \
                 and not self.items.assigns(unit, 0, len(unit.text)):

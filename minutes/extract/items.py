@@ -418,7 +418,8 @@ class ItemBuilder:
                 draft.helpers.append(hit.name)
             if group:
                 joiner = len(text[:group[0].start]) - len(text[:group[0].start].rstrip("、和与及 "))
-                draft.helper_cut.append((group[0].start - joiner, _clause_around(self.reading, unit, group[0].start, end)[1]))
+                stop = verb.end if fold(verb.text) in _together_words() else _clause_around(self.reading, unit, group[0].start, end)[1]
+                draft.helper_cut.append((group[0].start - joiner, stop))   # 和谷雨晴一起|核对…: the work stays
         for marker in self.reading.cues(unit, "HELPER_MARKER", start=start, end=end):
             after = [p for p in parties if p.start >= marker.end and not text[marker.end:p.start].strip(" :：")]
             if after and marker.text not in ("协助", "配合", "协作") or after and text[marker.end:marker.end + 1] in ":：":
@@ -571,6 +572,12 @@ def _names_the_owner(between: str) -> bool:
 def _post_before_name(words: str) -> bool:
     """店长, 项目经理, 安全员: a post, written right before the name it belongs to."""
     return 2 <= len(words) <= 6 and words.isalpha() and ends_as_post(words) or words in lexicon.role_words()
+
+
+@lru_cache(maxsize=1)
+def _together_words() -> frozenset[str]:
+    """Helper verbs that say the work is done together (一起, 共同): what follows them is the work."""
+    return lexicon.folded_words("cues.yaml", "together")
 
 
 @lru_cache(maxsize=1)

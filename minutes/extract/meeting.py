@@ -10,7 +10,7 @@ from typing import Iterable, Optional
 from .. import lexicon
 from ..model import Evidence, Meeting
 from ..labels import field_of
-from ..parties import (Gazetteer, Party, is_department, is_post, looks_like_person, name_shaped, parse_parties,
+from ..parties import (Gazetteer, Party, is_department, is_post, is_titled_surname, looks_like_person, name_shaped, parse_parties,
                        without_posts)
 from ..units import Segmented, Unit, label_field
 from ..textnorm import fold, fold_word
@@ -914,11 +914,27 @@ def _roles_attend(meeting: Meeting) -> None:
     """The chair and the note-taker sit in the meeting: with the attendees when a list names any."""
     if not meeting.attendees:
         return
+    meeting.host = _full_name(meeting.host, meeting.attendees)           # 主持：甘教授 / 参加：甘立新老师…
+    meeting.recorder = _full_name(meeting.recorder, meeting.attendees)
     listed = {fold_word(a) for a in meeting.attendees}
     if meeting.host and not _listed(meeting.host, listed):
         meeting.attendees.insert(0, meeting.host)
     if meeting.recorder and not _listed(meeting.recorder, listed):
         meeting.attendees.append(meeting.recorder)
+
+
+def _full_name(role: Optional[str], attendees: list[str]) -> Optional[str]:
+    """A titled surname (甘教授, 王主任) as the one attendee of that surname written in full."""
+    if not role or not _TITLED_SURNAME.match(role) or role in attendees:
+        return role
+    surname = next((s for s in lexicon.surnames_longest_first() if role.startswith(s)), None)
+    if surname is None or not is_titled_surname(role, surname):
+        return role
+    full = [a for a in attendees if a.startswith(surname) and name_shaped(a) and not is_titled_surname(a, surname)]
+    return full[0] if len(full) == 1 else role
+
+
+_TITLED_SURNAME = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 
 
 def _listed(name: str, listed: set[str]) -> bool:
