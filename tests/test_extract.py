@@ -954,3 +954,15 @@ def test_extract_last_weeks_report_is_no_task_and_this_weeks_plan_is():
 @pytest.mark.parametrize("line", ["从下周起统一在OA系统报销，不再收纸质单据。", "自下月起差旅住宿一律走协议酒店。"])
 def test_extract_a_rule_from_a_coming_day_on_is_a_decision(line):
     assert len(run(f"行政例会\n日期：2025年12月1日\n{line}\n").decisions) == 1
+
+
+def test_extract_a_labelled_decision_ends_where_work_is_handed_out_after_it():
+    m = run("办公会纪要\n日期：2025年10月28日\n会议决定：自11月起访客一律登记入园。由保卫科牵头，行政部配合，"
+            "10月31日前完成登记系统调试；物业公司于11月3日前在东门增设岗亭。\n")
+    assert [d.text for d in m.decisions] == ["自11月起访客一律登记入园"]
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("保卫科", "2025-10-31"), ("物业公司", "2025-11-03")]
+
+
+def test_extract_a_must_after_the_owner_goes_with_the_owner():
+    m = run("办公会纪要\n日期：2025年10月28日\n会议要求，财务部要进一步细化报销标准，于下月15日前提交审议。\n")
+    assert [(a.task, a.owner) for a in m.action_items] == [("进一步细化报销标准，提交审议", "财务部")]

@@ -223,6 +223,9 @@ class ActionReader:
             or bool(LEAD_NOISE.match(unit.fold)) and not unit.text.lower().startswith("另")
         if unit.label is not None and unit.label not in ("action", "task") and unit.label_group != "content":
             return
+        if unit.label == "decision" and unit.index in self.taken:
+            yield from self._free(unit, strict=False)     # 会议决定：…。由护理部牵头，11月7日前…: the work after it
+            return
         if unit.label in ("decision", "rationale", "topic", "result", "risk", "question", "progress"):
             return
         if unit.role == "status" and self.items.is_status(unit, 0, len(unit.text)) \

@@ -205,8 +205,11 @@ def _decision(unit: Unit, transcript: bool, reading: Reading) -> Optional[tuple[
     of the unit they take."""
     text = unit.text
     whole = (0, len(text))
-    if unit.label == "decision" or unit.record is not None and (
-            unit.column == "decision" or unit.column == "result" and _opener().match(unit.fold)):
+    if unit.label == "decision" and unit.record is None:
+        end = _before_work_handed_out(reading, unit, 0)
+        return _with(_enumerated(unit, text[:end], 0), (0, end))
+    if unit.record is not None and (unit.label == "decision" or unit.column == "decision"
+                                    or unit.column == "result" and _opener().match(unit.fold)):
         return _with(_enumerated(unit, text, 0), whole)
     if unit.record is not None or unit.label is not None and unit.label_group != "content":
         return None
@@ -216,7 +219,8 @@ def _decision(unit: Unit, transcript: bool, reading: Reading) -> Optional[tuple[
             and not _reports(unit, reading):
         return _with(_enumerated(unit, text, 0), whole)
     if m := _inline_label().search(unit.fold):
-        return _with(_enumerated(unit, text[m.end():], m.end()), whole)
+        end = _before_work_handed_out(reading, unit, m.end())
+        return _with(_enumerated(unit, text[m.end():end], m.end()), (0, end))
     speaker = speaker_end(unit) if transcript else 0
     if unit.role not in ("status", "actions") and _decision_words().search(unit.fold):
         made, taken = [], None
@@ -356,6 +360,17 @@ def _hands_out_work(reading: Reading, unit: Unit, start: int, end: int) -> bool:
     and a day, an action item rather than a decision."""
     return reading.has(unit, "OWNER_VERB", "OWNER_MARKER", start=start, end=end) \
         and any(start <= d.start < end and d.iso for d in reading.deadlines(unit))
+
+
+def _before_work_handed_out(reading: Reading, unit: Unit, start: int) -> int:
+    """Where a labelled decision ends: at the sentence after it that hands out work with a doer and
+    a day (会议决定：自11月10日起…。由护理部牵头，11月7日前完成…), else at the unit's end."""
+    sentences = _sentences(unit.text, start)
+    for s_start, s_end in sentences[1:]:
+        if _hands_out_work(reading, unit, s_start, s_end) or _names_a_doer(reading, unit, s_start, s_end) \
+                and any(s_start <= d.start < s_end and d.iso for d in reading.deadlines(unit)):
+            return s_start
+    return len(unit.text)
 
 
 def _enumerated(unit: Unit, text: str, offset: int) -> list[Optional[Decision]]:

@@ -575,6 +575,12 @@ def _post_before_name(words: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _modals() -> frozenset[str]:
+    """The directives that only say it must be done (要, 须, 务必); not those with work in them (抓紧)."""
+    return lexicon.folded_words("cues.yaml", "modal_directives")
+
+
+@lru_cache(maxsize=1)
 def _together_words() -> frozenset[str]:
     """Helper verbs that say the work is done together (一起, 共同): what follows them is the work."""
     return lexicon.folded_words("cues.yaml", "together")
@@ -821,6 +827,9 @@ def _task_text(draft: Draft, reading: Reading) -> str:
         after_owner = any(abs(hit.start - e) <= 1 for _, e in draft.cut)          # 由闫旭牵头
         if after_owner or fold(hit.text).endswith(_filler_endings()):          # 负责 / 共同负责
             cuts.append((hit.start, hit.end))
+    for hit in reading.cues(unit, "DIRECTIVE", start=draft.start, end=draft.end):
+        if any(e == hit.start for _, e in draft.cut) and fold(hit.text) in _modals():
+            cuts.append((hit.start, hit.end))             # 医务部要|进一步细化…: the must goes with the owner
     for hit in reading.cues(unit, "OWNER_MARKER", start=draft.start, end=draft.end):
         owner_at = next((s for s, _ in draft.cut if abs(hit.end - s) <= 1 or _names_the_owner(unit.fold[hit.end:s])), None)
         if owner_at is not None:
