@@ -966,3 +966,18 @@ def test_extract_a_labelled_decision_ends_where_work_is_handed_out_after_it():
 def test_extract_a_must_after_the_owner_goes_with_the_owner():
     m = run("办公会纪要\n日期：2025年10月28日\n会议要求，财务部要进一步细化报销标准，于下月15日前提交审议。\n")
     assert [(a.task, a.owner) for a in m.action_items] == [("进一步细化报销标准，提交审议", "财务部")]
+
+
+@pytest.mark.parametrize("intro", ["会议讨论了明年招生计划，形成以下意见：", "经研究，议定如下：", "与会人员达成如下共识："])
+def test_extract_the_entries_under_a_line_introducing_decisions_are_decisions(intro):
+    m = run(f"招生工作会\n日期：2025年11月3日\n一、{intro}\n1. 明年扩招两个班。\n2. 新增专业暂缓申报。\n二、其他\n1. 食堂菜价上调。\n")
+    assert [d.text for d in m.decisions] == ["明年扩招两个班", "新增专业暂缓申报"]
+
+
+def test_extract_a_next_steps_cell_of_a_minutes_form_holds_the_items():
+    data = table_docx([], [["会议名称", "四季度消防工作会"], ["会议时间", "2025年9月23日"],
+                           ["下一步工作", "1. 消防通道清理：后勤部卢振华牵头，保卫科配合，10月15日前完成。\n2. 冬季检查：各车间自查，11月底前完成。"]])
+    m = process("form.docx", data)
+    assert [(a.task, a.owner, a.owner_department, a.collaborators, a.deadline) for a in m.action_items] == [
+        ("消防通道清理", "卢振华", "后勤部", ["保卫科"], "2025-10-15"), ("冬季检查：自查", None, None, [], "2025-11-30")]
+    assert ("vague-owner", "各车间") in [(f.rule, f.text) for f in m.lint]

@@ -107,9 +107,18 @@ def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision
     used: dict[int, tuple[int, int]] = {}
     last: Optional[Decision] = None
     grounds: Optional[tuple[Unit, int]] = None       # 背景：… waiting for the decision right after it
+    intro: Optional[Unit] = None                     # 会议形成以下意见： over the entries that follow
     for unit in reading.seg.units:
         if unit.kind in ("comment", "noise"):
             continue
+        intro = intro if intro is not None and _under_intro(unit, intro) else None
+        if intro is not None and unit.index not in used and (made := _make(unit, unit.text, 0)) is not None:
+            decisions.append(made)
+            used[unit.index] = (0, len(unit.text))
+            last, grounds = made, None
+            continue
+        if _introduces_decisions(unit):
+            intro = unit
         if unit.kind == "heading" and (made := _heading_decision(unit)) is not None:
             decisions.append(made)                   # 一、审议通过《关于…的议案》: each heading a resolution
             used[unit.index] = (0, len(unit.text))
@@ -139,6 +148,28 @@ def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision
         if unit.role != "rationale" and unit.rank < 99 and unit.kind != "cell":
             last = None if unit.rank <= 10 else last
     return decisions, used
+
+
+def _introduces_decisions(unit: Unit) -> bool:
+    """会议讨论了…，形成以下意见： / 经研究，议定如下： — the list under the line holds decisions."""
+    return unit.kind in ("line", "heading") and _decision_list_intro().search(unit.fold) is not None
+
+
+@lru_cache(maxsize=1)
+def _decision_list_intro() -> re.Pattern:
+    return re.compile(rf"(?:{_alternation('decision_list_verbs')})了?(?:以下|如下)(?:几点|几项)?"
+                      rf"(?:{_alternation('decision_list_nouns')})?\s*+[:：]\s*+$")
+
+
+def _under_intro(unit: Unit, intro: Unit) -> bool:
+    """An entry of the list right under the introducing line: numbered or bulleted deeper than it."""
+    return unit.kind != "heading" and unit.style is not None and unit.rank > intro.rank and unit.record is None \
+        and unit.label == intro.label and _place(unit) == _place(intro)      # (another cell or label is another part)
+
+
+def _place(unit: Unit) -> tuple:
+    where = unit.locate()
+    return where.table, where.row, where.cell
 
 
 def _heading_decision(unit: Unit) -> Optional[Decision]:

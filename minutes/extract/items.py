@@ -227,6 +227,8 @@ class ItemBuilder:
                 draft.owners.append((hit.name, hit.department, unit.locate(hit.start)))
                 if hit.kind == "person" and (post := _post_opening_clause(unit.text, hit.start, start)) is not None:
                     draft.cut.append((post, hit.start))      # 项目经理滕志远负责…: the post goes with the name
+                elif hit.kind == "person" and (unit_before := _unit_right_before(parties, hit, unit.text)) is not None:
+                    draft.cut.append((unit_before.start, hit.start))     # 生产部伍海涛牵头…: so does the unit
             end = hit.end
             if m := _en_owner_verb().match(unit.text[end:].lstrip()):      # "David to review…": cut "to"
                 end += len(unit.text[end:]) - len(unit.text[end:].lstrip()) + m.end() - 1
@@ -365,8 +367,8 @@ class ItemBuilder:
         if not rest:
             return False
         skip = len(unit.text[position:end]) - len(unit.text[position:end].lstrip())
-        if rest[0] in "将把于在对向给按再也还会要需来去先已":
-            return True
+        if rest[0] in _leading_chars():
+            return True                   # 将… / 自查…: the segmenter may have glued it to what follows
         return any(h.start == position + skip for h in self.reading.cues(
             unit, "TASK_VERB", "DOER_LINK", "OWNER_VERB", "HELPER_VERB", "LINT_VAGUE_TIME", "LINT_VAGUE_ACTION",
             "COMMITMENT", start=position + skip, end=end))
@@ -575,6 +577,13 @@ def _post_before_name(words: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _leading_chars() -> frozenset[str]:
+    """One-character links after a doer (将, 在, 自, 须); not those that join the doer to another
+    party (与, 和, 跟, 从)."""
+    return frozenset(w for w in lexicon.folded_words("cues.yaml", "doer_links") if len(w) == 1) - set("与和跟从")
+
+
+@lru_cache(maxsize=1)
 def _modals() -> frozenset[str]:
     """The directives that only say it must be done (要, 须, 务必); not those with work in them (抓紧)."""
     return lexicon.folded_words("cues.yaml", "modal_directives")
@@ -660,6 +669,15 @@ def _of_department(person: Hit, department: Hit) -> Hit:
     if person.department:
         return person
     return person._replace(party=(person.party[0], person.party[1], department.name))
+
+
+def _unit_right_before(parties: list[Hit], person: Hit, text: str) -> Optional[Hit]:
+    """The department written right before the person (生产部伍海涛, 工程部经理薛晨), if any."""
+    before = next((p for p in reversed(parties) if p.end <= person.start), None)
+    if before is None or before.kind != "department":
+        return None
+    between = text[before.end:person.start].strip()
+    return before if not between or _post_before_name(between) else None
 
 
 def _with_department_before(parties: list[Hit], person: Hit, text: str) -> Hit:
@@ -860,7 +878,7 @@ def _filler_endings() -> tuple[str, ...]:
 
 
 _CUT = re.compile(r"\x00+")
-_DANGLING_SEPARATOR = re.compile(r"\s*+[,，;；]\s*+(?=[,，;；。]|$)")
+_DANGLING_SEPARATOR = re.compile(r"\s*+[,，;；:：]\s*+(?=[,，;；。]|$)")
 _EDGE_MARKS = re.compile(r"^[\s,，;；。:：、—\-|→>@*]+|[\s,，;；。:：、—\-|→>@*（(]+$")
 _EMPTY_BRACKETS = re.compile(r"[（(【\[][\s,，;；、:：]*[)）】\]]")
 _TRAILING_DASH = re.compile(r"\s*+[—\-]{1,2}\s*$")
