@@ -981,3 +981,17 @@ def test_extract_a_next_steps_cell_of_a_minutes_form_holds_the_items():
     assert [(a.task, a.owner, a.owner_department, a.collaborators, a.deadline) for a in m.action_items] == [
         ("消防通道清理", "卢振华", "后勤部", ["保卫科"], "2025-10-15"), ("冬季检查：自查", None, None, [], "2025-11-30")]
     assert ("vague-owner", "各车间") in [(f.rule, f.text) for f in m.lint]
+
+
+@pytest.mark.parametrize("line, decision", [
+    ("关于周末值班，大家同意按部门轮流。", "同意按部门轮流"),
+    ("就年会场地问题，会议决定改在公司食堂举办。", "改在公司食堂举办"),
+])
+def test_extract_a_decision_after_a_clause_naming_its_matter(line, decision):
+    assert [d.text for d in run(f"行政例会\n日期：2025年8月26日\n{line}\n").decisions] == [decision]
+
+
+@pytest.mark.parametrize("line", ["关于护学岗，大家同意按学号轮流，排班表由邝雪梅做好后发群。", "值日表由邝雪梅做好后发群。"])
+def test_extract_the_thing_then_its_doer_after_a_glued_marker_and_an_everyday_verb(line):
+    m = run(f"家委会\n日期：2025年8月26日\n出席：邝雪梅、蓝天爸爸\n{line}\n")
+    assert [(a.owner, "由" in a.task) for a in m.action_items] == [("邝雪梅", False)]

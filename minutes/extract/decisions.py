@@ -150,6 +150,12 @@ def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision
     return decisions, used
 
 
+@lru_cache(maxsize=1)
+def _topic_lead() -> re.Pattern:
+    """关于家长志愿者护学岗， — the matter named in a clause before what was decided about it."""
+    return re.compile(rf"(?:{_alternation('topic_leads')})[^，,。；;:：]{{2,24}}[，,]\s*+")
+
+
 def _introduces_decisions(unit: Unit) -> bool:
     """会议讨论了…，形成以下意见： / 经研究，议定如下： — the list under the line holds decisions."""
     return unit.kind in ("line", "heading") and _decision_list_intro().search(unit.fold) is not None
@@ -257,6 +263,8 @@ def _decision(unit: Unit, transcript: bool, reading: Reading) -> Optional[tuple[
         made, taken = [], None
         for start, end in _sentences(text, speaker):
             sentence = unit.fold[start:end]
+            if (topic := _topic_lead().match(sentence)) and _opener().match(sentence[topic.end():]):
+                start, sentence = start + topic.end(), sentence[topic.end():]    # 关于X，大家同意…: what was agreed
             if (_opener().match(sentence) or _decides_after_grounds(sentence) or _concluded().search(sentence)
                     or _settles(sentence) or _deliberated(sentence) and not _hands_out_work(reading, unit, start, end)
                     or _standing_rule(sentence) and not _names_a_doer(reading, unit, start, end)) \
@@ -483,9 +491,11 @@ _PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s++(?=[\u4e00-\u9fff])")
 
 @lru_cache(maxsize=1)
 def _assignment() -> re.Pattern:
-    """A clause handing out a task: ，由/请 + a party + an owner verb (or 于/在 + its date)."""
-    markers, verbs = _alternation("owner_markers"), _alternation("owner_verbs")
-    return re.compile(rf"[,，;；]\s*(?:另)?(?:{markers})[^,，;；。]{{1,16}}?(?:{verbs}|于|在)")
+    """A clause handing out a task: ，[the thing] 由/请 + a party + an owner verb or an everyday work
+    verb (or 于/在 + its date): ，由采购中心负责…, ，排班表由车佳怡妈妈做好后发群 (not ，由于…)."""
+    markers = _alternation("owner_markers")
+    verbs = "|".join([_alternation("owner_verbs"), _alternation("short_work_verbs")])
+    return re.compile(rf"[,，;；]\s*(?:另)?(?:[^,，;；。由请]{{1,10}}?)?(?:{markers})(?!于)[^,，;；。]{{1,16}}?(?:{verbs}|于|在)")
 
 
 def _until_assignment(text: str, start: int, end: int) -> int:

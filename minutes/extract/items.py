@@ -269,8 +269,9 @@ class ItemBuilder:
                 return [person] if person else _group_from(parties, after[0], text)
         for party in parties:            # 值班表由闫小青编排: the segmenter glued 由 to the word before it
             if party.start > start and text[party.start - 1] in _single_markers() and party.kind in ("person", "department") \
-                    and any(h.start == party.end for h in self.reading.cues(unit, "TASK_VERB", "OWNER_VERB",
-                                                                            start=party.end, end=end)):
+                    and (any(h.start == party.end for h in self.reading.cues(unit, "TASK_VERB", "OWNER_VERB",
+                                                                             start=party.end, end=end))
+                         or text[party.end:party.end + 1] in _short_work_verbs()):     # 排班表由X做好…
                 return [party]
         mentions = [p for p in parties if p.start > 0 and text[p.start - 1] in "@"]
         if mentions:
@@ -584,6 +585,11 @@ def _leading_chars() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _short_work_verbs() -> frozenset[str]:
+    return lexicon.folded_words("cues.yaml", "short_work_verbs")
+
+
+@lru_cache(maxsize=1)
 def _modals() -> frozenset[str]:
     """The directives that only say it must be done (要, 须, 务必); not those with work in them (抓紧)."""
     return lexicon.folded_words("cues.yaml", "modal_directives")
@@ -845,6 +851,10 @@ def _task_text(draft: Draft, reading: Reading) -> str:
         after_owner = any(abs(hit.start - e) <= 1 for _, e in draft.cut)          # 由闫旭牵头
         if after_owner or fold(hit.text).endswith(_filler_endings()):          # 负责 / 共同负责
             cuts.append((hit.start, hit.end))
+    for s, _ in draft.cut:
+        if s > draft.start + 1 and unit.fold[s - 1] in _single_markers() and unit.fold[s - 2].strip() \
+                and not any(h.start <= s - 1 < h.end for h in reading.cues(unit, "OWNER_MARKER", start=draft.start, end=draft.end)):
+            cuts.append((s - 1, s))                       # 排班表由|龙晓梅: a marker the segmenter glued to the word before
     for hit in reading.cues(unit, "DIRECTIVE", start=draft.start, end=draft.end):
         if any(e == hit.start for _, e in draft.cut) and fold(hit.text) in _modals():
             cuts.append((hit.start, hit.end))             # 医务部要|进一步细化…: the must goes with the owner
