@@ -995,3 +995,11 @@ def test_extract_a_decision_after_a_clause_naming_its_matter(line, decision):
 def test_extract_the_thing_then_its_doer_after_a_glued_marker_and_an_everyday_verb(line):
     m = run(f"家委会\n日期：2025年8月26日\n出席：邝雪梅、蓝天爸爸\n{line}\n")
     assert [(a.owner, "由" in a.task) for a in m.action_items] == [("邝雪梅", False)]
+
+
+def test_extract_a_side_written_before_its_person_and_the_party_dealt_with():
+    m = run("客户拜访纪要\n拜访时间：2025年5月14日\n我方人员：柏振宇、温若岚\n客户方人员：翟丽萍、茅建中\n后续跟进：\n"
+            "1. 客户方茅建中提供产线布局图纸，下周内发给温若岚。\n2. 柏振宇与翟丽萍对接服务协议条款，5月30日前定稿。\n")
+    assert [(a.task, a.owner, a.collaborators) for a in m.action_items] == [
+        ("提供产线布局图纸，发给温若岚", "茅建中", []), ("与翟丽萍对接服务协议条款，定稿", "柏振宇", [])]
+    assert not [f for f in m.lint if f.rule == "multiple-owners"]

@@ -220,3 +220,9 @@ def test_meeting_a_yearless_opening_takes_its_year_from_the_date_the_notes_state
 def test_meeting_a_chair_called_by_surname_and_title_is_the_attendee_of_that_surname():
     m = meeting_of("课题组会\n日期：2025年12月1日\n主持：梅教授\n参加：梅立新老师、卜雨桐、舒博涵\n记录：舒博涵\n")
     assert (m.host, m.attendees) == ("梅立新", ["梅立新", "卜雨桐", "舒博涵"])
+
+
+def test_meeting_people_in_the_clauses_before_the_attendance_verb_took_part():
+    m = meeting_of("院长办公会议纪要\n10月28日下午，院长龚德明主持召开院长办公会，副院长葛宏、鲍丽华，"
+                   "医务部、护理部负责人参加会议。\n一、关于陪护管理\n", )
+    assert (m.attendees, set(m.departments)) == (["龚德明", "葛宏", "鲍丽华"], {"医务部", "护理部"})

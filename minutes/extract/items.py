@@ -292,7 +292,8 @@ class ItemBuilder:
             if lead_in is not None:
                 lead = lead_in.end + len(text[lead_in.end:s_end]) - len(text[lead_in.end:s_end].lstrip(SEPARATORS))
             first = next((p for p in parties if p.start >= lead), None)
-            if first is not None and first.start > lead and first.kind == "person" and _post_before_name(text[lead:first.start]):
+            if first is not None and first.start > lead and first.kind == "person" \
+                    and (_post_before_name(text[lead:first.start]) or _side_word(text[lead:first.start])):
                 lead = first.start                         # 店长葛新写…: the post before the name (cut with the owner)
             if (first is None or first.start != lead) and (role := _role_at(unit, lead)):
                 draft.signals.update({"subject", "slot"})     # 前端：会员中心改版提测 — a role owns it
@@ -318,6 +319,8 @@ class ItemBuilder:
                 draft.signals.add("subject")
                 if text[group[-1].end:group[-1].end + 1] in (":", "："):
                     draft.signals.add("slot")          # 张弈帆：让调试器适配…
+                if len(group) > 1 and _deals_with(text, group, end):
+                    return group[:1]                   # 柏振宇与翟丽萍对接…: the one dealt with stays in the task
                 return group
         for p in parties:      # a name right before its deadline: "达人合作名单 Amy 周一前出初版"
             if p.kind == "person" and self._deadline_at(unit, p.end) is not None:
@@ -561,9 +564,22 @@ def _post_opening_clause(text: str, name_start: int, floor: int) -> Optional[int
         begin = name_start - width
         if begin < floor:
             break
-        if _post_before_name(text[begin:name_start]) and (begin == floor or not text[begin - 1].isalnum()):
+        if (_post_before_name(text[begin:name_start]) or _side_word(text[begin:name_start])) \
+                and (begin == floor or not text[begin - 1].isalnum()):
             return begin
     return None
+
+
+def _deals_with(text: str, group: list[Hit], end: int) -> bool:
+    """``A与B对接…``: two parties joined by 与/和/跟/同 before a verb of dealing with someone."""
+    joiner = text[group[0].end:group[1].start].strip()
+    rest = text[group[-1].end:end].lstrip()
+    return joiner in ("与", "和", "跟", "同") and rest.startswith(tuple(lexicon.folded_words("cues.yaml", "counterpart_verbs")))
+
+
+def _side_word(words: str) -> bool:
+    """我方, 客户方, 甲方: one side of the meeting, written before its person (客户方茅建中提供…)."""
+    return 2 <= len(words) <= 4 and words.isalpha() and words.endswith(tuple(lexicon.folded_words("parties.yaml", "side_suffixes")))
 
 
 def _names_the_owner(between: str) -> bool:

@@ -598,14 +598,16 @@ _ROLE_IN_SENTENCE = re.compile(r"[，,；;]\s*+(主持人?|记录人?)\s*+[:：]
 def _attendance_in_sentence(meeting: Meeting, gazetteer: Gazetteer, unit: Unit) -> None:
     """Who took part, said in the opening sentence: a clause ``参加：易航（客服部）、尚文（财务部）``,
     or parties before an attendance verb (工程部、客服部负责人参加; 张伟、李娜出席会议)."""
+    people_before: list[Party] = []          # 副院长葛宏、鲍丽华，院办负责人参加会议: the clauses of only people before it
     for clause in _CLAUSE.finditer(unit.text):
         words = clause.group().strip()
         label = _LABEL_IN_CLAUSE.match(words)
         if label and label_field(label.group(1), "meeting") == "attendees":
             parties = parse_parties(words[label.end():])
         elif (front := _before_attendance(words)) is not None:
-            parties = parse_parties(front)
+            parties = people_before + parse_parties(front)
         else:
+            people_before = people_before + found if (found := _only_parties(words)) else []
             continue
         if parties and all(p.kind in ("person", "department") for p in parties):
             listed = bool(meeting.attendees)
@@ -619,6 +621,14 @@ def _attendance_in_sentence(meeting: Meeting, gazetteer: Gazetteer, unit: Unit) 
 
 
 _LABEL_IN_CLAUSE = re.compile(r"^([^\s:：]{1,6})\s*+[:：]\s*+")
+
+
+def _only_parties(clause: str) -> list[Party]:
+    """The parties of a clause that holds nothing else (副院长葛宏、鲍丽华、程志远), else none."""
+    entries = [e for e in re.split(r"[、,，]", clause) if e.strip()]
+    parties = parse_parties(clause)
+    named = [p for p in parties if p.kind in ("person", "department") and (p.kind == "department" or name_shaped(p.name))]
+    return named if entries and len(named) == len(entries) == len(parties) else []
 
 
 def _before_attendance(clause: str) -> Optional[str]:
