@@ -1003,3 +1003,9 @@ def test_extract_a_side_written_before_its_person_and_the_party_dealt_with():
     assert [(a.task, a.owner, a.collaborators) for a in m.action_items] == [
         ("提供产线布局图纸，发给温若岚", "茅建中", []), ("与翟丽萍对接服务协议条款，定稿", "柏振宇", [])]
     assert not [f for f in m.lint if f.rule == "multiple-owners"]
+
+
+def test_extract_a_condition_with_a_doer_inside_a_standing_rule_is_part_of_the_rule():
+    m = run("支委会\n日期：2025年6月17日\n会议明确：今后例会每月第一周召开，如遇节假日由组织委员另行通知。\n")
+    assert [d.text for d in m.decisions] == ["今后例会每月第一周召开，如遇节假日由组织委员另行通知"]
+    assert m.action_items == []

@@ -495,7 +495,8 @@ def _assignment() -> re.Pattern:
     verb (or 于/在 + its date): ，由采购中心负责…, ，排班表由车佳怡妈妈做好后发群 (not ，由于…)."""
     markers = _alternation("owner_markers")
     verbs = "|".join([_alternation("owner_verbs"), _alternation("short_work_verbs")])
-    return re.compile(rf"[,，;；]\s*(?:另)?(?:[^,，;；。由请]{{1,10}}?)?(?:{markers})(?!于)[^,，;；。]{{1,16}}?(?:{verbs}|于|在)")
+    return re.compile(rf"[,，;；]\s*(?:另)?(?:(?!{_alternation('condition_openers')})[^,，;；。由请]{{1,10}}?)?"
+                      rf"(?:{markers})(?!于)[^,，;；。]{{1,16}}?(?:{verbs}|于|在)")
 
 
 def _until_assignment(text: str, start: int, end: int) -> int:
