@@ -93,6 +93,13 @@ def looks_like_person(word: str) -> bool:
     return bool(_LATIN.match(word) and len(word) <= 24) or bool(_LATIN_THEN_CJK.match(word))
 
 
+@lru_cache(maxsize=1)
+def _weekday_words() -> frozenset[str]:
+    """English weekday names (deadlines.yaml): capitalised, and still no names (by Friday 14 March)."""
+    forms = (lexicon.load_yaml("deadlines.yaml").get("weekdays") or {}).values()
+    return frozenset(w.lower() for ws in forms for w in ws if w.isascii() and w.isalpha() and len(w) > 2)
+
+
 def _kin_of_a_name(word: str) -> bool:
     """孟亦凡妈妈, 郎子轩爸爸: a person named by their tie to a named person."""
     folded = fold(word)
@@ -115,7 +122,7 @@ def name_shaped(word: str) -> bool:
     if not looks_like_person(word):
         return False
     if not _CJK.match(word):
-        return not _ACRONYM.fullmatch(word)            # ETA, EOD, TBD, QA: no names
+        return not _ACRONYM.fullmatch(word) and word.lower() not in _weekday_words()   # ETA, TBD, Friday: no names
     if _titled(word) or (word[0] in lexicon.words("parties.yaml", "name_prefixes") and word[1:] in lexicon.surnames()):
         return True                                 # 小霍, 老欧阳 (小霍出 is 小霍 and a verb)
     if len(word) > 4 and _kin_of_a_name(word):

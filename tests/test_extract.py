@@ -1009,3 +1009,36 @@ def test_extract_a_condition_with_a_doer_inside_a_standing_rule_is_part_of_the_r
     m = run("支委会\n日期：2025年6月17日\n会议明确：今后例会每月第一周召开，如遇节假日由组织委员另行通知。\n")
     assert [d.text for d in m.decisions] == ["今后例会每月第一周召开，如遇节假日由组织委员另行通知"]
     assert m.action_items == []
+
+
+def test_extract_english_minutes_with_initials_for_owners():
+    m = run("MINUTES OF THE SAFETY COMMITTEE\nDate: Tuesday 11 March 2025\nPresent: Helen Brooks (Chair, HB), Kwame Mensah (KM)\n"
+            "Apologies: Lee Tan\n\n2. Fire drill\nAfter discussion, it was resolved to hold the drill in April.\n\n"
+            "Actions\n- KM to book the assembly area by Friday 14 March.\n- HB to brief the staff at the next team meeting.\n")
+    assert [d.text for d in m.decisions] == ["hold the drill in April"]
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("Kwame Mensah", "2025-03-14"), ("Helen Brooks", None)]
+
+
+@pytest.mark.parametrize("line", ["@sunyi 介绍了新缓存方案，压测延迟下降两成。", "@sunyi 担心和旧接口冲突，需要补测。"])
+def test_extract_a_handle_that_reports_or_worries_is_the_speaker_not_the_doer(line):
+    assert run(f"# SIG 例会 2025-09-18\n\n## 议题\n\n- {line}\n").action_items == []
+
+
+def test_extract_a_conventional_todo_with_its_handle_in_brackets():
+    m = run("# SIG 例会 2025-09-18\n\n## TODO\n\n- [ ] TODO(@sunyi): 补充兼容性测试用例，2025-09-30 前提 PR\n")
+    assert [(a.task, a.owner, a.deadline) for a in m.action_items] == [("补充兼容性测试用例，提 PR", "sunyi", "2025-09-30")]
+
+
+def test_extract_a_taiwan_resolution_with_the_work_in_its_clauses():
+    m = run("主管會議紀錄\n時間：114年4月8日（星期二）上午9時30分\n出席：生產部 林志豪經理、人資部 蔡佩珊專員\n\n提案一：加班流程案\n"
+            "決議：照案通過，由人資部蔡佩珊負責於4月30日前完成系統設定。\n提案二：備料案\n"
+            "決議：同意先備足兩個月用量，生產部林志豪會同財務部於下週五前提出採購預算。\n")
+    assert m.meeting.date == "2025-04-08"
+    assert [d.text for d in m.decisions] == ["照案通過", "同意先備足兩個月用量"]
+    assert [(a.owner, a.collaborators, a.deadline) for a in m.action_items] == [
+        ("蔡佩珊", [], "2025-04-30"), ("林志豪", ["財務部"], "2025-04-18")]
+
+
+def test_extract_an_owner_verb_that_is_the_work_stays_in_the_task():
+    m = run("业委会会议\n日期：2025年7月12日\n参会委员：邹建国、秦海波\n工作安排：\n1. 由业委会组织验收，8月底前完成。\n")
+    assert (m.meeting.attendees, [(a.task, a.owner) for a in m.action_items]) == (["邹建国", "秦海波"], [("组织验收", "业委会")])

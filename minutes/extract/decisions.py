@@ -48,7 +48,7 @@ def _labels(field: str) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 _QUOTED_REASON = re.compile(r"[(（]\s*+[^()（）:：]{1,8}[:：]\s*+([^()（）]+)[)）]\s*$")
 _SPEAKER = re.compile(r"^[^:：,，。]{1,8}[:：]")
-_SENTENCE_END = re.compile(r"[。！？!?→]")
+_SENTENCE_END = re.compile(r"[。！？!?→]|\.(?=\s)")      # (an English full stop before a space)
 _NOT_DECISION = re.compile(r"[?？]\s*$|未达成|暂不形成结论|不形成结论|没有结论|未形成"
                            r"|(?:以下|如下)[^，,。；;]{0,6}[:：]?\s*$")      # …通过了以下议案： introduces them
 
@@ -406,10 +406,27 @@ def _before_work_handed_out(reading: Reading, unit: Unit, start: int) -> int:
     a day (会议决定：自11月10日起…。由护理部牵头，11月7日前完成…), else at the unit's end."""
     sentences = _sentences(unit.text, start)
     for s_start, s_end in sentences[1:]:
-        if _hands_out_work(reading, unit, s_start, s_end) or _names_a_doer(reading, unit, s_start, s_end) \
-                and any(s_start <= d.start < s_end and d.iso for d in reading.deadlines(unit)):
+        if _work_with_a_day(reading, unit, s_start, s_end):
             return s_start
+    if sentences:                      # 照案通過，由人資部蔡佩珊負責於4月30日前完成…: a clause of the first
+        s_start, s_end = sentences[0]
+        for c_start, c_end in reading.clauses(unit, s_start, s_end)[1:]:
+            if _opens_with_a_doer(reading, unit, c_start, c_end) and _work_with_a_day(reading, unit, c_start, c_end):
+                return c_start
     return len(unit.text)
+
+
+def _opens_with_a_doer(reading: Reading, unit: Unit, start: int, end: int) -> bool:
+    """The clause starts with who does it or with 由/请 before them (，由人資部蔡佩珊負責…, ，生產部林志豪…);
+    not with a thing (，固定资产年末盘点由财务部监盘) or a day."""
+    lead = start + len(unit.text[start:end]) - len(unit.text[start:end].lstrip(" ，,；;"))
+    return any(h.start == lead for h in reading.cues(unit, "OWNER_MARKER", start=lead, end=end)) \
+        or any(p.start == lead and p.kind in ("person", "department") for p in reading.parties(unit, lead, end))
+
+
+def _work_with_a_day(reading: Reading, unit: Unit, start: int, end: int) -> bool:
+    return _hands_out_work(reading, unit, start, end) or _names_a_doer(reading, unit, start, end) \
+        and any(start <= d.start < end and d.iso for d in reading.deadlines(unit))
 
 
 def _enumerated(unit: Unit, text: str, offset: int) -> list[Optional[Decision]]:

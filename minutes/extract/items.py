@@ -25,7 +25,7 @@ from .when import next_meeting_phrase
 from .reading import Hit, Reading
 
 _OPEN_OWNER = re.compile(r"谁(?:出|来|负责|跟进|做|牵头|写|搞)")
-LEAD_NOISE = re.compile(r"^(?:todo|待办|行动|action)\s*[:：]?\s*|^另(?=由)", re.I)
+LEAD_NOISE = re.compile(r"^(?:todo|待办|行动|action)\s*+(?:\([^()\n]{0,40}\))?\s*+[:：]?\s*|^另(?=由)", re.I)
 SEPARATORS = " \t,，;；。、:：—-|→>"
 _ONE_OFF = re.compile(r"一下$")
 _FILLER_AFTER_DEADLINE = re.compile(r"^\s*(?:完成|前完成|内完成|截止|为止|之前|以前)")
@@ -273,7 +273,8 @@ class ItemBuilder:
                                                                              start=party.end, end=end))
                          or text[party.end:party.end + 1] in _short_work_verbs()):     # 排班表由X做好…
                 return [party]
-        mentions = [p for p in parties if p.start > 0 and text[p.start - 1] in "@"]
+        mentions = [p for p in parties if p.start > 0 and text[p.start - 1] in "@"
+                    and not self._reports(unit, p.end, end)]      # @chenmo 介绍了…: who spoke, not who is to do
         if mentions:
             return mentions[:1]
         second = self.reading.cues(unit, "SECOND_PERSON", start=start, end=end)
@@ -295,6 +296,9 @@ class ItemBuilder:
             if first is not None and first.start > lead and first.kind == "person" \
                     and (_post_before_name(text[lead:first.start]) or _side_word(text[lead:first.start])):
                 lead = first.start                         # 店长葛新写…: the post before the name (cut with the owner)
+            if (first is None or first.start != lead) and (initialled := self._initials_at(unit, lead)):
+                draft.signals.add("subject")
+                return [initialled]                        # DO to circulate…: Daniel Osei, listed with his initials
             if (first is None or first.start != lead) and (role := _role_at(unit, lead)):
                 draft.signals.update({"subject", "slot"})     # 前端：会员中心改版提测 — a role owns it
                 return [role]
@@ -331,6 +335,18 @@ class ItemBuilder:
                 draft.signals.add("slot")
                 return [p]
         return []
+
+    def _initials_at(self, unit: Unit, lead: int) -> Optional[Hit]:
+        """``DO to circulate…``: capital initials before an English owner verb, when exactly one
+        listed person has those initials (Daniel Osei)."""
+        m = _INITIALS.match(unit.text, lead)
+        if m is None or not _en_owner_verb().match(unit.text, m.end(1) + 1):
+            return None
+        people = [name for name in self.reading.gazetteer.people if _initials_of(name) == m.group(1)]
+        if len(people) != 1:
+            return None
+        name = people[0]
+        return Hit("PERSON", m.start(1), m.end(1), m.group(1), ("person", name, self.reading.gazetteer.people[name]))
 
     def _members(self, unit: Unit, parties: list[Hit], group: Hit, end: int) -> list[Hit]:
         """The people a group names in brackets right after itself (后端小组（史可、梁嘉、邓淼）)."""
@@ -600,6 +616,14 @@ def _leading_chars() -> frozenset[str]:
     return frozenset(w for w in lexicon.folded_words("cues.yaml", "doer_links") if len(w) == 1) - set("与和跟从")
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _working_owner_verbs() -> frozenset[str]:
+    return lexicon.folded_words("cues.yaml", "working_owner_verbs")
+
+
 @lru_cache(maxsize=1)
 def _short_work_verbs() -> frozenset[str]:
     return lexicon.folded_words("cues.yaml", "short_work_verbs")
@@ -650,6 +674,15 @@ _SLOT_FIRST = re.compile(r"\s*+(?:-+|[:：>|｜])\s*+\S|\s{2,}+\S|(?=\s*\t)\s*+\
 @lru_cache(maxsize=1)
 def _roles() -> re.Pattern:
     return re.compile(rf"({lexicon.alternation(lexicon.words('parties.yaml', 'role_words'))})\s*[:：]")
+
+
+_INITIALS = re.compile(r"([A-Z]{2,3})\s")
+
+
+def _initials_of(name: str) -> str:
+    """Daniel Osei → DO; a name of one word or in Han characters has none."""
+    words = name.split()
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 and name.isascii() else ""
 
 
 def _role_at(unit: Unit, lead: int) -> Optional[Hit]:
@@ -860,10 +893,14 @@ def _task_text(draft: Draft, reading: Reading) -> str:
         if before:
             start = draft.start + before.start()
         cuts.append((start, end))
+    if noise := LEAD_NOISE.match(unit.fold[draft.start:draft.end]):
+        cuts.append((draft.start, draft.start + noise.end()))       # TODO(@chenmo): …, the owner read from it
     for hit in reading.cues(unit, "PRIORITY_HIGH", "PRIORITY_MEDIUM", "PRIORITY_LOW", "LINT_VAGUE_TIME",
                             start=draft.start, end=draft.end):
         cuts.append((hit.start, hit.end))
     for hit in reading.cues(unit, "OWNER_VERB", start=draft.start, end=draft.end):
+        if fold(hit.text) in _working_owner_verbs() and _HAN.match(unit.text, hit.end):
+            continue                                      # 由业委会组织验收: 组织 is the work as well
         after_owner = any(abs(hit.start - e) <= 1 for _, e in draft.cut)          # 由闫旭牵头
         if after_owner or fold(hit.text).endswith(_filler_endings()):          # 负责 / 共同负责
             cuts.append((hit.start, hit.end))
@@ -875,7 +912,8 @@ def _task_text(draft: Draft, reading: Reading) -> str:
         if any(e == hit.start for _, e in draft.cut) and fold(hit.text) in _modals():
             cuts.append((hit.start, hit.end))             # 医务部要|进一步细化…: the must goes with the owner
     for hit in reading.cues(unit, "OWNER_MARKER", start=draft.start, end=draft.end):
-        owner_at = next((s for s, _ in draft.cut if abs(hit.end - s) <= 1 or _names_the_owner(unit.fold[hit.end:s])), None)
+        owner_at = next((s for s, _ in draft.cut if abs(hit.end - s) <= 1 or s > hit.end and not unit.fold[hit.end:s].strip(" @")
+                         or _names_the_owner(unit.fold[hit.end:s])), None)
         if owner_at is not None:
             cuts.append((hit.start, max(owner_at, hit.end)))     # 由信息部卢海…, 授权董事会秘书蒯文涛…: with the unit or post
         elif fold(hit.text) in ("请",):

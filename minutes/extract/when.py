@@ -28,7 +28,8 @@ from ..deadlines import ROC_OFFSET, find_deadlines
 from ..textnorm import fold
 
 _PROBE_DAY = date(2000, 1, 3)        # the grammar needs a reference; only explicit parts are kept
-_ROC_YEAR = re.compile(r"(?:中华民国|民国)\s*(\d{2,3})\s*年")
+# 民國113年, or a three-digit year 1xx before a month (114年4月8日): no minutes are dated in the 2nd century
+_ROC_YEAR = re.compile(r"(?:中华民国|民国)\s*(\d{2,3})\s*年|(?<![0-9])(1[0-9]{2})\s*年(?=\s*[0-9]{1,2}\s*月)")
 _COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 _GLUED_TIME = re.compile(r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{2})(?=\d{1,2}:\d{2})")
 _YEAR = re.compile(r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}\s*年")
@@ -89,7 +90,7 @@ def parse_other_language_day(text: str, ref: Optional[date] = None) -> Optional[
 
 def _prepared(folded: str) -> str:
     """Forms the grammar does not read, rewritten to ones it does (the value only serves to find a date)."""
-    text = _ROC_YEAR.sub(lambda m: f"{int(m.group(1)) + ROC_OFFSET}年", folded)
+    text = _ROC_YEAR.sub(lambda m: f"{int(m.group(1) or m.group(2)) + ROC_OFFSET}年", folded)
     text = _COMPACT.sub(lambda m: f"{m.group(1)}-{m.group(2)}-{m.group(3)}", text)
     return _GLUED_TIME.sub(r"\1 ", text)
 
