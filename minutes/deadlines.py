@@ -596,6 +596,8 @@ def _day_period_en(g: dict, ctx: _Context) -> date:
 # Durations: 3个工作日内, 两周内, 24小时内, 5天前, 会后3天内, 收到协议后3个工作日内
 # --------------------------------------------------------------------------- #
 def _resolve_duration(g: dict, ctx: _Context) -> Optional[_Value]:
+    if "." in g["n"] and g.get("unit") in ("日", "号"):
+        return None                             # 3.8日前 is 8 March, not 3.8 days ago
     amount = _amount(g["n"], ctx.lex)
     if amount is None:
         return _Value("vague")
@@ -1112,8 +1114,8 @@ _DAY_RULES = {
     "month_slash_day": (r"(?<![0-9/.\-])(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})(?![0-9/])<TAIL>", _day_slash),
     # 11.17 is a date when a deadline word follows, or when the day has two digits and no unit
     # makes it a figure (3.25元, 12.50%): a decimal is never both
-    "month_dot_day": (r"(?<![0-9.A-Za-z])(?P<m>[0-9]{1,2})\.(?P<d>[0-9]{1,2})(?![0-9.])"
-                      r"(?:(?=\s*<SUFFIX>)|(?<=\.[0-9][0-9])(?![%‰]|\s*(?:<FIGURE_UNITS>)))<TAIL>", _day_month_day),
+    "month_dot_day": (r"(?<![0-9.A-Za-z])(?P<m>[0-9]{1,2})\.(?P<d>[0-9]{1,2})(?![0-9.])(?:[日号](?![0-9]))?"
+                      r"(?:(?=\s*<SUFFIX>)|(?<=\.[0-9][0-9])(?![%‰]|\s*(?:<FIGURE_UNITS>))|(?<=[日号]))<TAIL>", _day_month_day),
     "month_shift_day": (r"<YEAR_HEAD>(?P<ms><MS>)\s*(?P<d><NUM>)\s*[日号](?!\s*<NOT_DAY>)<TAIL>",
                         _day_month_shift),
     "nth_weekday": (r"<YEAR_HEAD>(?P<m><NUM>)\s*月份?\s*(?:的)?\s*(?:第(?P<n><NUM>)个?|(?P<last>最后一个?))"

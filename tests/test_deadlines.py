@@ -839,3 +839,18 @@ def test_deadlines_peer_accuracy_floor(name, floor):
         pytest.skip(f"peer file {PEER_DIR / name} is not beside the repository")
     accuracy, _median_us, failures = _peer_bench().score_file(PEER_DIR / name)
     assert accuracy >= floor, [(f["span"], f["ref"], f["expected"], f["answer"]) for f in failures]
+
+
+@pytest.mark.parametrize("text, ref, expected", [
+    ("9.15日前", date(2025, 9, 10), "2025-09-15"),     # a dotted date with its 日 is a date, not 9.15 days ago
+    ("3.8日前提交", date(2025, 9, 10), "2026-03-08"),
+    ("12.1日", date(2025, 9, 10), "2025-12-01"),
+    ("1.5天内", date(2025, 9, 10), "2025-09-11"),      # a decimal of 天 is still a duration
+])
+def test_deadlines_a_dotted_month_and_day_with_its_day_mark(text, ref, expected):
+    assert iso(text, ref) == expected
+
+
+@pytest.mark.parametrize("text", ["下周初完成", "本周中给出结论", "周初前提交"])
+def test_deadlines_the_start_or_middle_of_a_week_is_vague(text):
+    assert only(text, date(2025, 9, 10)).kind == "vague"
