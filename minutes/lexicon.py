@@ -266,12 +266,15 @@ def doer_cues() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def time_openers() -> frozenset[str]:
-    """Words a time phrase starts with (周三, 星期五, 明天, 下月, 下次例会前): a doer is often followed by when."""
+    """Words a time phrase starts with (周三, 星期五, 明天, 下月, 下次例会前, 每晚): a doer is often followed by when."""
     data = load_yaml("deadlines.yaml")
-    words = set(data.get("weekday_stems") or []) | set(data.get("next_meeting_prefixes") or [])
+    words = set(data.get("weekday_stems") or []) | set(data.get("next_meeting_prefixes") or []) | set(data.get("recurring") or [])
     for key in ("relative_days", "month_shift"):
         for forms in (data.get(key) or {}).values():
             words.update(w for w in forms if not w.isascii())
+    stems = [w for forms in (data.get("relative_day_stems") or {}).values() for w in forms]
+    parts = [w for forms in (data.get("dayparts") or {}).values() for w in forms if not w.isascii() and len(w) == 1]
+    words.update(stem + part for stem in stems for part in parts)          # 明早, 今晚
     return frozenset(fold_word(w) for w in words)
 
 

@@ -1042,3 +1042,24 @@ def test_extract_a_taiwan_resolution_with_the_work_in_its_clauses():
 def test_extract_an_owner_verb_that_is_the_work_stays_in_the_task():
     m = run("业委会会议\n日期：2025年7月12日\n参会委员：邹建国、秦海波\n工作安排：\n1. 由业委会组织验收，8月底前完成。\n")
     assert (m.meeting.attendees, [(a.task, a.owner) for a in m.action_items]) == (["邹建国", "秦海波"], [("组织验收", "业委会")])
+
+
+def test_extract_a_table_of_agreed_items_with_units_and_dates_is_work():
+    data = table_docx(["协调会纪要", "2025年6月5日上午，副区长辛建平主持召开协调会。"],
+                      [["序号", "议定事项", "责任单位", "完成时限"],
+                       ["1", "制定技术导则并下发各街道", "区住建局", "6月20日前"],
+                       ["2", "清理小区周边僵尸车", "区城管局、区交警大队", "6月底前"],
+                       ["3", "摸排停车需求并报区住建局", "各街道办事处", "7月10日前"]])
+    m = process("jiyao.docx", data, options=Options(ref_date=date(2025, 6, 5)))
+    assert m.decisions == []
+    assert [(a.owner, a.collaborators, a.deadline) for a in m.action_items] == [
+        ("区住建局", [], "2025-06-20"), ("区城管局", ["区交警大队"], "2025-06-30"), (None, [], "2025-07-10")]
+    assert {(f.rule, f.text) for f in m.lint if f.rule in ("multiple-owners", "vague-owner")} == {
+        ("multiple-owners", "清理小区周边僵尸车"), ("vague-owner", "各街道办事处")}
+
+
+def test_extract_a_decision_label_ending_a_line_introduces_the_list_of_decisions():
+    m = run("防汛会\n日期：2025年7月21日\n经研究，会议决定：\n1. 社区成立防汛应急小分队，由刘畅任队长。\n"
+            "2. 汛期内实行24小时值班。\n工作任务：\n1. 毛文斌明早8点前完成隐患排查。\n")
+    assert [d.text for d in m.decisions] == ["社区成立防汛应急小分队，由刘畅任队长", "汛期内实行24小时值班"]
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("毛文斌", "2025-07-22T08:00")]

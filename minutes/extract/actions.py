@@ -24,7 +24,7 @@ from .. import lexicon
 from ..deadlines import find_deadlines
 from ..layouts.table import task_state
 from ..model import ActionItem, Evidence
-from ..parties import UNDETERMINED, is_department, parse_parties
+from ..parties import UNDETERMINED, is_department, is_vague_party, parse_parties
 from ..segment import heads_section
 from ..units import Record, Unit
 from ..textnorm import fold
@@ -172,11 +172,12 @@ class ActionReader:
         department = record.get("owner_department")
         if owner_unit is not None:
             self.items.owner_field(draft, owner_unit.text, 0, owner_unit)
-        if department and not is_department(department) and owner_unit is None:
-            named = [p for p in parse_parties(department) if p.kind == "person" and p.department]
-            if len(named) == 1:                             # 教務處（江秀琴主任） in a 辦理單位 column
+        if department and owner_unit is None and (not is_department(department) or is_vague_party(department)):
+            parties = parse_parties(department)
+            named = [p for p in parties if p.kind == "person" and p.department]
+            if len(named) == 1 or len(parties) > 1 or any(p.kind == "vague" for p in parties):
                 self.items.owner_field(draft, department, 0, record.fields["owner_department"])
-                return
+                return       # 教務處（江秀琴主任）, 区城管局、区交警大队, 各街道办事处 in a 责任单位 column
         if department and is_department(department):
             draft.department_hint = department
             if not draft.owners and not draft.vague and not draft.owner_undetermined:

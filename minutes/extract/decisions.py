@@ -119,6 +119,7 @@ def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision
             continue
         if _introduces_decisions(unit):
             intro = unit
+            continue
         if unit.kind == "heading" and (made := _heading_decision(unit)) is not None:
             decisions.append(made)                   # 一、审议通过《关于…的议案》: each heading a resolution
             used[unit.index] = (0, len(unit.text))
@@ -157,8 +158,15 @@ def _topic_lead() -> re.Pattern:
 
 
 def _introduces_decisions(unit: Unit) -> bool:
-    """会议讨论了…，形成以下意见： / 经研究，议定如下： — the list under the line holds decisions."""
-    return unit.kind in ("line", "heading") and _decision_list_intro().search(unit.fold) is not None
+    """会议讨论了…，形成以下意见： / 经研究，议定如下： / 经研究，会议决定： — the list under the line
+    holds decisions."""
+    if unit.kind not in ("line", "heading"):
+        return False
+    text = unit.fold.rstrip()
+    if _decision_list_intro().search(text) is not None:
+        return True
+    labelled = _inline_label().search(text)
+    return labelled is not None and labelled.end() >= len(text) and text.endswith((":", "："))
 
 
 @lru_cache(maxsize=1)
@@ -169,7 +177,8 @@ def _decision_list_intro() -> re.Pattern:
 
 def _under_intro(unit: Unit, intro: Unit) -> bool:
     """An entry of the list right under the introducing line: numbered or bulleted deeper than it."""
-    return unit.kind != "heading" and unit.style is not None and unit.rank > intro.rank and unit.record is None \
+    return unit.kind != "heading" and unit.style is not None and (intro.style is None or unit.rank > intro.rank) \
+        and unit.record is None \
         and unit.label == intro.label and _place(unit) == _place(intro)      # (another cell or label is another part)
 
 

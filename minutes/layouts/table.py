@@ -86,7 +86,7 @@ def _row_as_seen(table: Table, r: int) -> list[Optional[Cell]]:
 def read_columns(rows: list[list[Optional[Cell]]]) -> Optional[list[Column]]:
     """The columns of a record table under its first row, or None when the first row is no header."""
     header = [c.text.strip() if c else "" for c in rows[0]]
-    named = _people_who_work([_column_field(h) if h else None for h in header])
+    named = _decided_work(_people_who_work([_column_field(h) if h else None for h in header]))
     body = rows[1:]
     kinds = _ColumnKinds(body)
     if not _header_like(rows[0], named, kinds):
@@ -117,6 +117,14 @@ def _people_who_work(named: list[Optional[str]]) -> list[Optional[str]]:
 
 
 _WORK_COLUMNS = {"task", "deadline", "status", "progress"}
+
+
+def _decided_work(named: list[Optional[str]]) -> list[Optional[str]]:
+    """议定事项 | 责任单位 | 完成时限: what was decided, each with who does it and by when, is work to
+    do (a column of decisions beside no doer and no date stays decisions)."""
+    if "decision" in named and {"owner", "owner_department"} & set(named) and "deadline" in named and "task" not in named:
+        return ["task" if n == "decision" else n for n in named]
+    return named
 
 
 class _ColumnKinds(dict):
