@@ -1063,3 +1063,17 @@ def test_extract_a_decision_label_ending_a_line_introduces_the_list_of_decisions
             "2. 汛期内实行24小时值班。\n工作任务：\n1. 毛文斌明早8点前完成隐患排查。\n")
     assert [d.text for d in m.decisions] == ["社区成立防汛应急小分队，由刘畅任队长", "汛期内实行24小时值班"]
     assert [(a.owner, a.deadline) for a in m.action_items] == [("毛文斌", "2025-07-22T08:00")]
+
+
+def test_extract_a_turn_that_only_confirms_settles_the_proposal_before_it():
+    m = run("【语音转写】市场部例会 2025年10月13日\n\n郝敏：还有一个事，今年年会我们就不请外部主持了，由内部同事轮流主持。大家没意见吧？\n"
+            "众人：没有。\n郝敏：好，那就这么定了。\n邢佳：今天下班前我把节目单发到群里大家看一下。\n")
+    assert [d.text for d in m.decisions] == ["今年年会我们就不请外部主持了，由内部同事轮流主持"]
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("邢佳", "2025-10-13")]
+
+
+def test_extract_brackets_holding_an_owner_field_in_english_and_chinese():
+    m = run("Ops sync\nDate: 2025-09-03\nAction items\n- [Owner: Ravi] Update the handover checklist template (due 9/5)\n"
+            "- 【负责人：王强】更新交接模板（9月5日前）\n")
+    assert [(a.task, a.owner, a.deadline) for a in m.action_items] == [
+        ("Update the handover checklist template", "Ravi", "2025-09-05"), ("更新交接模板", "王强", "2025-09-05")]

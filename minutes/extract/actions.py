@@ -385,7 +385,8 @@ class ActionReader:
                 yield draft
                 return
             vague = [p for p in self.reading.parties(unit, c_start, c_end) if p.kind == "vague"]
-            if vague and self.reading.has(unit, "LINT_VAGUE_ACTION", start=c_start, end=c_end):
+            if vague and self.reading.has(unit, "LINT_VAGUE_ACTION", start=c_start, end=c_end) \
+                    and not self.reading.has(unit, "FIRST_PERSON", start=c_start, end=vague[0].start):   # 我发到群里大家看一下: mine
                 draft = self.items.draft(unit, start, end)           # 另外…的通知，大家各自跟进一下
                 if not draft.owners and draft.vague is None:
                     draft.vague, draft.vague_at = vague[0], unit.locate(vague[0].start)

@@ -134,6 +134,8 @@ def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision
             used[unit.index] = (0, len(unit.text))
             continue
         found = _decision(unit, transcript, reading)
+        if found is not None and transcript and found[0][0].from_turn and _only_confirms(found[0][0].text):
+            found = _confirmed_proposal(reading, unit, used)      # 好，那就这么定了: what was put to them
         if found is not None:
             made, consumed = found
             decisions.extend(made)
@@ -592,6 +594,46 @@ def _make(unit: Unit, text: str, offset: int) -> Optional[Decision]:
     if rationale:
         _add_rationale(decision, rationale[0], unit, rationale[1])
     return decision
+
+
+def _only_confirms(text: str) -> bool:
+    """那就这么定了 / 就这样定了: a turn that settles what was put before it, saying nothing itself."""
+    rest = _decision_verb().sub("", fold(text))
+    return len(re.sub(r"[\W那好行就这样么吧了的]", "", rest)) <= 1
+
+
+def _confirmed_proposal(reading: Reading, unit: Unit, used: dict[int, tuple[int, int]]):
+    """The proposal a confirming turn settles: the last statement (no question) of the same speaker's
+    turn before it, a few turns back at most. Its range is taken, so it gives no action item."""
+    speaker = _speaker_of(unit)
+    units = reading.seg.units
+    for earlier in reversed(units[max(0, unit.index - _PROPOSAL_TURNS):unit.index]):
+        if _speaker_of(earlier) != speaker or earlier.index in used:
+            continue
+        statements = [(s, e) for s, e in _sentences(earlier.text, speaker_end(earlier))
+                      if not _QUESTION.search(earlier.text[s:e])]
+        if not statements:
+            continue
+        start, end = statements[-1]
+        body = re.sub(r"^(?:[^,，]{0,5}[,，])+(?=[^,，]{6,})", "", earlier.text[start:end])   # 还有一个事，…
+        made = _make(earlier, body, end - len(body))
+        if made is None:
+            return None
+        made.from_turn = True
+        used[earlier.index] = (0, len(earlier.text))     # (a turn is read whole for its promises)
+        return [made], (0, len(unit.text))
+    return None
+
+
+_PROPOSAL_TURNS = 4
+_QUESTION = re.compile(r"[?？]|吧\s*$|吗\s*$")
+
+
+def _speaker_of(unit: Unit) -> Optional[str]:
+    if unit.speaker:
+        return unit.speaker
+    m = _SPEAKER.match(unit.text)
+    return re.sub(r"[(（].*", "", m.group(0).rstrip(":：")).strip() if m else None
 
 
 def _transcript_decision(unit: Unit, start: int, verb: int) -> Optional[Decision]:

@@ -32,12 +32,12 @@ class InlineField:
 
 # "label：value" anywhere in an item's words; the label is any short run before a
 # colon, and `labels.field_of` decides whether it names an item field.
-_FIELD = re.compile(r"(?:^|(?<=[\s,，;；。(（—\-|]))(?P<label>[^\s,，;；。:：()（）|\-—]{1,10}(?: [a-z]{2,8})?)\s*[:：]\s*"
-                    rf"|(?:^|(?<=[\s,，;；。(（—\-|]))(?P<spaced>{'|'.join(_SPACE_LABELS)})\s+(?=\S)"
+_FIELD = re.compile(r"(?:^|(?<=[\s,，;；。(（\[【—\-|]))(?P<label>[^\s,，;；。:：()（）\[\]【】|\-—]{1,10}(?: [a-z]{2,8})?)\s*[:：]\s*"
+                    rf"|(?:^|(?<=[\s,，;；。(（\[【—\-|]))(?P<spaced>{'|'.join(_SPACE_LABELS)})\s+(?=\S)"
                     r"|(?:^|(?<=[\s,，;；。(（]))(?P<bare>[\u4e00-\u9fff]{2,6})\s+(?=\S)", re.I)
 _LABEL_END = re.compile(r"[:：]|\s")      # a label ends in a colon or, spaced or bare, before a space
 _PROBE_DAY = date(2024, 6, 3)
-_VALUE_END = re.compile(r"[,，;；。)）]|\s+-|\s*—")
+_VALUE_END = re.compile(r"[,，;；。)）\]】]|\s+-|\s*—")
 
 
 def inline_fields(text: str) -> list[InlineField]:
