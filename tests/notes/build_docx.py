@@ -765,6 +765,52 @@ def n61_college_joint_meeting_numbered():
     return doc
 
 
+def n70_office_form_table_cells():
+    """An office 会议纪要 form as a Word table: label cells left, one content cell holding the
+    discussion and the decisions as numbered paragraphs, a 下一步工作 cell with soft-broken lines."""
+    doc = new_doc("综合办", font="仿宋")
+    header_text(doc, "内部资料 注意保存")
+    para(doc, "会 议 纪 要", align="center", bold=True)
+    t = table(doc, [
+        ["会议名称", "2025年三季度安全生产委员会会议", "会议时间", "2025年9月23日 9:00"],
+        ["会议地点", "公司办公楼五楼会议室", "主持人", "常务副总 岑建新"],
+        ["参会人员", "", "", ""],
+        ["会议内容", "", "", ""],
+        ["下一步工作", "", "", ""],
+        ["记录人", "舒晓雯", "审核人", "岑建新"],
+    ])
+    merge(t, 2, 1, 2, 3, "岑建新、安环部 喻志刚、生产部 伍海涛、设备部 庞立春、综合办 舒晓雯、各车间主任")
+    merge(t, 3, 1, 3, 3, "一、安环部通报了三季度安全检查情况：共检查12次，发现隐患37项，已整改31项，整改率83.8%。\n\n"
+                         "二、会议讨论了四季度安全生产重点，形成以下意见：\n\n"
+                         "1. 同意将11月定为“消防安全月”，全员参加疏散演练。\n\n"
+                         "2. 未整改完成的6项隐患实行挂牌督办，整改完成前相关设备不得开机。")
+    merge(t, 4, 1, 4, 3, "1. 剩余6项隐患整改：生产部伍海涛牵头，设备部配合，10月15日前全部销号。\n"
+                         "2. 消防安全月活动方案：安环部喻志刚负责，10月20日前报公司审批。\n"
+                         "3. 冬季防冻防滑检查：各车间自查，11月底前完成。")
+    footer_page_field(doc)
+    return doc
+
+
+def n81_district_coordination_word_table():
+    """A district office's 纪要 as Word saves it: Title style, a 文号 line, body paragraphs with
+    bold lead words, a 议定事项 table whose 责任单位 cell names two units (several owners)."""
+    doc = new_doc("区政府办", font="仿宋")
+    header_text(doc, "区政府办公室", align="center")
+    para(doc, "关于推进老旧小区停车改造的协调会纪要", style="Title", align="center")
+    para(doc, "区府办纪〔2025〕23号", align="center", bold_label=False)
+    para(doc, "2025年6月5日上午，副区长辛建平在区政府302会议室召开协调会，区住建局、区城管局、区交警大队、各街道办事处分管负责同志参加。会议听取了住建局关于停车改造进展的汇报，研究了下一步工作。现纪要如下：", bold_label=False)
+    para(doc, "一、会议明确，停车改造坚持“一小区一方案”，改造方案须经业主表决通过后实施。", bold_label=False)
+    para(doc, "二、会议议定事项", bold_label=False)
+    table(doc, [["序号", "议定事项", "责任单位", "完成时限"],
+                ["1", "制定停车改造技术导则并下发各街道", "区住建局", "6月20日前"],
+                ["2", "清理小区周边僵尸车", "区城管局、区交警大队", "6月底前"],
+                ["3", "摸排辖区老旧小区停车需求并报区住建局", "各街道办事处", "7月10日前"]], header_bold=True)
+    para(doc, "出席：辛建平　区住建局 苗振华　区城管局 侯志刚　区交警大队 骆勇", bold_label=False)
+    para(doc, "记录：区府办 詹雯", bold_label=False)
+    footer_page_field(doc)
+    return doc
+
+
 BUILDERS = {
     "n13-tw-school-admin": n13_tw_school_admin,
     "n14-gov-old-housing": n14_gov_old_housing,
@@ -780,6 +826,8 @@ BUILDERS = {
     "n44-office-safety-month": n44_office_safety_month,
     "n45-lab-nested-table": n45_lab_nested_table,
     "n61-college-joint-meeting-numbered": n61_college_joint_meeting_numbered,
+    "n70-office-form-table-cells": n70_office_form_table_cells,
+    "n81-district-coordination-word-table": n81_district_coordination_word_table,
 }
 
 
