@@ -1077,3 +1077,9 @@ def test_extract_brackets_holding_an_owner_field_in_english_and_chinese():
             "- 【负责人：王强】更新交接模板（9月5日前）\n")
     assert [(a.task, a.owner, a.deadline) for a in m.action_items] == [
         ("Update the handover checklist template", "Ravi", "2025-09-05"), ("更新交接模板", "王强", "2025-09-05")]
+
+
+@pytest.mark.parametrize("line", ["9月1日（周一）全员返岗，食堂同步恢复供餐。", "10月8日统一恢复正常作息时间。"])
+def test_extract_a_day_then_what_happens_with_nobody_named_is_a_schedule(line):
+    m = run(f"行政例会\n日期：2025年8月20日\n议题一：返岗安排\n1、{line}\n2、欧阳红负责通知各部门，8月25日前完成。\n")
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("欧阳红", "2025-08-25")]

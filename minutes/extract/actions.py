@@ -253,7 +253,7 @@ class ActionReader:
             draft = self.items.draft(unit, start, end)
             _carry_doer(doer, draft)
             doer = draft if draft.owners else doer
-            if self.items.task_words(draft):
+            if self.items.task_words(draft) and not _scheduled_event(draft):
                 yield draft
 
     def _follows_an_item(self, unit: Unit, last_unit: Optional[Unit]) -> bool:
@@ -291,7 +291,7 @@ class ActionReader:
                     bounded or "owner-verb" in signals or "assigned" in signals or "vague-action" in signals)
                 ok = ok or "open-owner" in signals or ("vague-action" in signals and "need" in signals)
                 ok = ok or (in_list and named and "subject" in signals)
-            if ok and self.items.task_words(draft):
+            if ok and self.items.task_words(draft) and not _scheduled_event(draft):
                 yield draft
 
     def _turn(self, unit: Unit) -> Iterable[Draft]:
@@ -526,6 +526,16 @@ def _role_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     leading = lexicon.folded_words("cues.yaml", "courtesies") | lexicon.folded_words("cues.yaml", "first_person") \
         | lexicon.folded_words("cues.yaml", "meeting_roles", "occasion")
     return roles, tuple(sorted(leading, key=len, reverse=True)), frozenset(role[-1] for role in roles)
+
+
+def _scheduled_event(draft: Draft) -> bool:
+    """``8月3日（周六）整体搬迁至3号楼`` / ``9月1日全员返岗``: a day the item opens with, not a
+    deadline (no 前, 内, 截止), and nobody named: what happens then, a schedule, not work handed out."""
+    d = draft.deadline
+    if d is None or d.bounded or draft.owners or draft.vague:
+        return False
+    lead = len(draft.unit.text[draft.start:d.start].strip(" 0123456789.、，,:：()（）-"))
+    return lead == 0 and d.iso is not None and draft.deadline_unit is draft.unit
 
 
 def _carry_doer(before: Optional[Draft], draft: Draft) -> None:
