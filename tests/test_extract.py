@@ -1083,3 +1083,10 @@ def test_extract_brackets_holding_an_owner_field_in_english_and_chinese():
 def test_extract_a_day_then_what_happens_with_nobody_named_is_a_schedule(line):
     m = run(f"行政例会\n日期：2025年8月20日\n议题一：返岗安排\n1、{line}\n2、欧阳红负责通知各部门，8月25日前完成。\n")
     assert [(a.owner, a.deadline) for a in m.action_items] == [("欧阳红", "2025-08-25")]
+
+
+def test_extract_a_work_label_over_a_list_and_a_vague_doer_before_a_recurring_time():
+    m = run("防汛会\n日期：2025年7月21日\n工作任务：\n1. 各班组长每晚巡查一次地下车库，发现积水及时上报。\n2. 冉秀英7月23日前更新重点人群名单。\n")
+    assert [(a.task, a.owner, a.deadline) for a in m.action_items] == [
+        ("每晚巡查一次地下车库，发现积水上报", None, None), ("更新重点人群名单", "冉秀英", "2025-07-23")]
+    assert ("vague-owner", "各班组长") in [(f.rule, f.text) for f in m.lint]

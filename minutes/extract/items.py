@@ -380,6 +380,8 @@ class ItemBuilder:
         deadline = self._deadline_at(unit, position)
         if deadline is not None:          # 赵磊5个工作日内提交 / 赵宏明天与…; not 运营部国庆活动规则
             return deadline.bounded or self.verb_at(unit, deadline.end, end)
+        if rest.startswith(_recurring_times()):
+            return True                   # 各网格员每晚巡查…: when it recurs, then the work
         return self.verb_at(unit, position, end)
 
     def verb_at(self, unit: Unit, position: int, end: int) -> bool:
@@ -617,6 +619,16 @@ def _leading_chars() -> frozenset[str]:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _recurring_times() -> tuple[str, ...]:
+    """每晚, 每周, 每天…: a recurring time after a doer (deadlines.yaml recurring words with a unit or day part)."""
+    data = lexicon.load_yaml("deadlines.yaml")
+    heads = [fold(w) for w in data.get("recurring") or []]
+    tails = [fold(w) for key in ("dayparts", "duration_units") for forms in (data.get(key) or {}).values()
+             for w in forms if not w.isascii()] + ["月", "年"]
+    return tuple(sorted({h + t for h in heads for t in tails}, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
