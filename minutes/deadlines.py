@@ -504,11 +504,35 @@ def _day_nth_weekday(g: dict, ctx: _Context) -> Optional[date]:
     return _first_on_or_after(ctx.day, lambda y: _nth_weekday(y, month, weekday, n))
 
 
+def _day_nth_workday(g: dict, ctx: _Context) -> Optional[date]:
+    n = -1 if g.get("last") else _int(g["n"], ctx.lex)
+    if not 1 <= abs(n) <= _MAX_WORKDAYS_IN_MONTH:
+        return None
+    year = _explicit_year(g, ctx)
+
+    def in_month(y: int, month: int) -> Optional[date]:
+        start = date(y, month, 1) - timedelta(days=1) if n > 0 else date(y, month, monthrange(y, month)[1]) + timedelta(days=1)
+        day = ctx.calendar.add_workdays(start, n)
+        return day if day.month == month else None
+    if g.get("ms"):
+        first = _add_months(date(ctx.day.year if year is None else year, ctx.day.month, 1), ctx.lex.month_shift[_key(g["ms"])])
+        return in_month(first.year, first.month)
+    month = _int(g["m"], ctx.lex)
+    if year is not None:
+        return in_month(year, month)
+    return _first_on_or_after(ctx.day, lambda y: in_month(y, month))
+
+
+_MAX_WORKDAYS_IN_MONTH = 23
+
+
 def _day_holiday(g: dict, ctx: _Context) -> Optional[date] | _Value:
     key = ctx.lex.holiday[_key(g.get("hol") or g["holm"])]
     when = ctx.lex.holiday_rule[key]
     year = _explicit_year(g, ctx)
     day = when(year) if year is not None else _first_on_or_after(ctx.day, when)
+    if day is not None and g.get("hoff"):                # 国庆节前一天, 春节后三天: counted from the holiday itself
+        return day + timedelta(days=_int(g["hoffn"], ctx.lex) * (-1 if g["hoff"] == "前" else 1))
     if day is None or not (g.get("mark") or g.get("firstwd")):
         return day
     if not ctx.calendar.is_statutory_holiday(day):
@@ -1120,6 +1144,9 @@ _DAY_RULES = {
                         _day_month_shift),
     "nth_weekday": (r"<YEAR_HEAD>(?P<m><NUM>)\s*月份?\s*(?:的)?\s*(?:第(?P<n><NUM>)个?|(?P<last>最后一个?))"
                     r"\s*<WSTEM>(?P<wd><WD_CN>)<TAIL>", _day_nth_weekday),
+    # 本月最后一个工作日 / 下月第一个工作日 / 10月第3个工作日: counted on the working calendar
+    "nth_workday": (r"<YEAR_HEAD>(?:(?P<m><NUM>)\s*月份?|(?P<ms><MS>))\s*(?:的)?\s*(?:第(?P<n><NUM>)个?|(?P<last>最后一个?))"
+                    r"\s*(?:<WORKDAY_WORDS>)<TAIL>", _day_nth_workday),
     "day_of_month": (r"(?<![0-9月第])(?P<d><NUM>)\s*[日号](?!\s*<NOT_DAY>|以内|之内|内)<TAIL>", _day_of_month),
     "relative_day": (r"(?:(?P<nwd><NEXT_WORKDAY>)|(?P<rd><RELATIVE_DAYS>)|(?P<rs><RELATIVE_STEMS>)(?=\s*<DAYPART_CN>))<TAIL>",
                      _day_relative),
@@ -1129,7 +1156,8 @@ _DAY_RULES = {
     # 十一 is National Day only with a holiday word or a deadline mark after it (十一前, 十一假期), never
     # inside a number (二十一, 第十一, 十一个)
     "holiday": (r"<YEAR_HEAD>(?:(?P<hol><HOLIDAYS>)|(?<![0-9零〇一二两三四五六七八九十百千第共约近])(?P<holm><MARKED_HOLIDAYS>)"
-                r"(?=<HOLIDAY_SUFFIXES>|\s*(?:<SUFFIX>|<AFTER>)))(?:<HOLIDAY_SUFFIXES>)?(?:(?P<firstwd><FIRST_WORKDAY>)|<TAIL>)",
+                r"(?=<HOLIDAY_SUFFIXES>|\s*(?:<SUFFIX>|<AFTER>)))(?:<HOLIDAY_SUFFIXES>)?"
+                r"(?:(?P<firstwd><FIRST_WORKDAY>)|(?:(?P<hoff>[前后])(?P<hoffn><NUM>)天)?<TAIL>)",
                 _day_holiday),
     "english_month_day": (r"(?P<mon><MONTHS_EN>)\.?\s+(?P<d>[0-9]{1,2})(?:<ORDINAL>)?(?![0-9])"
                           r"(?:,?\s+(?P<y>[0-9]{4}))?<TAIL>", _day_month_day),
@@ -1215,6 +1243,7 @@ def _rule_pieces(lex: _Lexicon, p: dict[str, str]) -> dict[str, str]:
         "QUARTER_SHIFT": lex.alt("quarter_shift"),
         "PERIODS_EN": lex.alt("period_words_en"),
         "UNITS": lex.alt("duration_units"),
+        "WORKDAY_WORDS": _alternation(w for w in lex.section("duration_units", dict)["workday"] if not _is_latin(w) and not w.startswith("个")),
         # a half after the unit (一年半, 两周半) or between 个 and the unit (一个半月, 一个半小时)
         "UNIT_AND_HALF": r"(?:(?P<half>个半)(?P<bare_unit>" + _alternation(
             w[1:] for ws in units.values() for w in ws if w.startswith("个")) + r")|(?P<unit>" + lex.alt("duration_units")
@@ -1234,6 +1263,7 @@ def _rule_pieces(lex: _Lexicon, p: dict[str, str]) -> dict[str, str]:
     }
     q["RECURRING"] = _expand(
         r"<RECURRING_WORDS>\s*(?:<WSTEM><WD_CN>|月\s*<NUM>\s*[日号]|月<END>"
+        r"|月\s*(?:的)?\s*(?:第\s*<NUM>\s*个?|最后一个?)\s*(?:<WSTEM><WD_CN>|<WORKDAY_WORDS>)"
         r"|(?:<UNITS>|月|季度)(?=\s*(?:<DAYPART>|<NUM>\s*[点时]|[0-9]{1,2}:|<SUFFIX>)))"
         r"(?:\s*<DAYPART>)?(?:\s*<CLOCK>)?", {**p, **q, "RECURRING_WORDS": lex.alt("recurring")})
     q["MONTH_VAGUE"] = _expand(r"<YEAR_HEAD_V>(?:<MS>|<NUM>\s*月|月)<MONTH_PARTS>", {**p, **_vague_heads(lex, p)})
@@ -1271,7 +1301,7 @@ def _exception_guard(word: str, wait: str) -> str:
 # literal characters, or the data keys whose words' first characters count.
 _TRIGGERS = {
     "ymd_numeric": ("0123456789",), "dmy_numeric": ("-/.",), "roc_numeric": ("-/.",), "ymd_chinese": ("年",),
-    "month_day": ("月",), "month_slash_day": ("/",), "month_dot_day": (".",), "month_shift_day": ("month_shift",), "nth_weekday": ("第最",),
+    "month_day": ("月",), "nth_workday": ("月",), "month_slash_day": ("/",), "month_dot_day": (".",), "month_shift_day": ("month_shift",), "nth_weekday": ("第最",),
     "day_of_month": ("日号",), "relative_day": ("relative_days", "relative_day_stems", "next_workday"),
     "weekday": ("weekday_stems",), "weekday_en": ("weekdays:latin",), "holiday": ("holidays", "holidays_with_mark"), "holiday_edge": ("holiday_edges",),
     "english_month_day": ("months_en",), "english_day_month": ("months_en",), "week": ("week_words",),
@@ -1309,6 +1339,7 @@ _STARTS = {
     "ymd_numeric": _DIGITS, "dmy_numeric": _DIGITS, "roc_numeric": ("1",), "ymd_chinese": _NUMBER,
     "month_day": _YEAR_HEAD + _NUMBER, "month_slash_day": _DIGITS, "month_dot_day": _DIGITS,
     "month_shift_day": _YEAR_HEAD + ("month_shift",), "nth_weekday": _YEAR_HEAD + _NUMBER,
+    "nth_workday": _YEAR_HEAD + _NUMBER + ("month_shift",),
     "day_of_month": _NUMBER, "relative_day": ("relative_days", "relative_day_stems", "next_workday"),
     "weekday": ("week_shift", "weekday_stems"), "weekday_en": ("week_shift:latin", "weekdays:latin"),
     "holiday": _YEAR_HEAD + ("holidays", "holidays_with_mark"), "english_month_day": ("months_en",), "english_day_month": _DIGITS,

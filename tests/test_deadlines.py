@@ -854,3 +854,25 @@ def test_deadlines_a_dotted_month_and_day_with_its_day_mark(text, ref, expected)
 @pytest.mark.parametrize("text", ["下周初完成", "本周中给出结论", "周初前提交"])
 def test_deadlines_the_start_or_middle_of_a_week_is_vague(text):
     assert only(text, date(2025, 9, 10)).kind == "vague"
+
+
+@pytest.mark.parametrize("text, ref, expected", [
+    ("本月最后一个工作日", date(2025, 9, 10), "2025-09-30"),
+    ("下月第一个工作日前", date(2025, 9, 10), "2025-10-09"),     # 10-01…10-08 off for National Day
+    ("下个月第3个工作日", date(2025, 9, 10), "2025-10-11"),      # 10-11 a 调休 Saturday
+    ("12月最后一个工作日", date(2025, 9, 10), "2025-12-31"),
+    ("国庆节前一天", date(2025, 9, 10), "2025-09-30"),           # counted from the holiday itself
+    ("春节前两天", date(2025, 9, 10), "2026-02-15"),
+    ("中秋节后一天", date(2025, 9, 10), "2025-10-07"),
+])
+def test_deadlines_working_days_of_a_month_and_days_around_a_holiday(text, ref, expected):
+    assert iso(text, ref) == expected
+
+
+@pytest.mark.parametrize("text", ["每月最后一个周五前", "每月第一个工作日提交"])
+def test_deadlines_an_nth_day_of_every_month_is_recurring(text):
+    assert only(text, date(2025, 9, 10)).kind == "vague"
+
+
+def test_deadlines_the_next_of_a_meeting_series_is_no_next_week():
+    assert [d.text for d in find_deadlines("下次周会前提交", date(2025, 9, 10))] in ([], ["下次周会前"])
