@@ -124,7 +124,8 @@ def test_documents_formal_numbers_entries_under_a_heading(formal):
     texts = body_paragraphs(render_minutes_docx(formal, style="formal"))
     start = texts.index("三、会议要求")
     assert [t[:3] for t in texts[start + 1:start + 4]] == ["（一）", "（二）", "（三）"]
-    assert texts[start + 3] == "（三）各街道办事处要做好居民沟通工作，尽快完成意见征询。"
+    # an item handed to 各街道办事处 with 尽快: the sentence keeps who and what was said, flagging both
+    assert texts[start + 3] == "（三）做好居民沟通工作，意见征询。由各街道办事处负责（未落实到具体负责人），完成时限未明确（会上表述为“尽快”）。"
 
 
 def test_documents_notes_without_headings_get_labels_not_invented_headings():

@@ -1090,3 +1090,16 @@ def test_extract_a_work_label_over_a_list_and_a_vague_doer_before_a_recurring_ti
     assert [(a.task, a.owner, a.deadline) for a in m.action_items] == [
         ("每晚巡查一次地下车库，发现积水上报", None, None), ("更新重点人群名单", "冉秀英", "2025-07-23")]
     assert ("vague-owner", "各班组长") in [(f.rule, f.text) for f in m.lint]
+
+
+def test_extract_an_in_progress_section_reports_and_a_question_is_no_item():
+    m = run("**【周会小结】10/20**\n\n⏳ 进行中\n- 会员页改版，Kiki 这周五出高保真\n\n📝 新增 TODO\n"
+            "- @林小满 周三前把排期拉出来\n- 灰度策略谁来定？——待定，周四再议\n", ref=date(2025, 10, 20))
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("林小满", "2025-10-22")]
+
+
+def test_extract_decisions_under_a_label_that_ends_in_the_deciding_verb():
+    m = run("院感委员会会议纪要\n时间：2025年10月16日\n二、会议讨论并决定：\n（一）手卫生依从率纳入科室绩效考核。\n"
+            "（二）多重耐药菌病例实行一患一档管理。\n三、下一步工作要求：\n1. 各临床科室要加强接触隔离。\n")
+    assert [d.text for d in m.decisions] == ["手卫生依从率纳入科室绩效考核", "多重耐药菌病例实行一患一档管理"]
+    assert ("vague-owner", "各临床科室") in [(f.rule, f.text) for f in m.lint]

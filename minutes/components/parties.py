@@ -253,7 +253,8 @@ def _each_of_a_kind(words: list[str], starts: list[int]) -> list[tuple]:
                 break
             if is_vague_party("".join(words[i:stop])):
                 best = best or stop
-                post = stop if ends_as_post(fold_word(words[stop - 1])) else post
+                post = stop if ends_as_post(fold_word(words[stop - 1])) or is_department("".join(words[i + 1:stop])) \
+                    else post                    # (各 / 临床 / 科室: the unit, not 各临床)
         best = post or best
         if best is not None:
             spans.append(("VAGUE_PARTY", i, best, starts[i], starts[best - 1] + len(words[best - 1]), ""))

@@ -253,7 +253,7 @@ class ActionReader:
             draft = self.items.draft(unit, start, end)
             _carry_doer(doer, draft)
             doer = draft if draft.owners else doer
-            if self.items.task_words(draft) and not _scheduled_event(draft):
+            if self.items.task_words(draft) and not _scheduled_event(draft) and not _asks_first(draft):
                 yield draft
 
     def _follows_an_item(self, unit: Unit, last_unit: Optional[Unit]) -> bool:
@@ -526,6 +526,18 @@ def _role_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     leading = lexicon.folded_words("cues.yaml", "courtesies") | lexicon.folded_words("cues.yaml", "first_person") \
         | lexicon.folded_words("cues.yaml", "meeting_roles", "occasion")
     return roles, tuple(sorted(leading, key=len, reverse=True)), frozenset(role[-1] for role in roles)
+
+
+def _asks_first(draft: Draft) -> bool:
+    """``灰度策略谁来定？——待定，周四再议``: an item that opens with a question and names nobody is an
+    open question, not work handed out."""
+    words = draft.unit.text[draft.start:draft.end]
+    question = _QUESTION_END.search(words)
+    return question is not None and not draft.owners and not _SENTENCE_BREAK.search(words, 0, question.start())
+
+
+_QUESTION_END = re.compile(r"？|\?(?=\s|$)")         # (not a URL's ?id=)
+_SENTENCE_BREAK = re.compile(r"[。！!；;]")
 
 
 def _scheduled_event(draft: Draft) -> bool:

@@ -112,7 +112,8 @@ def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision
         if unit.kind in ("comment", "noise"):
             continue
         intro = intro if intro is not None and _under_intro(unit, intro) else None
-        if intro is not None and unit.index not in used and (made := _make(unit, unit.text, 0)) is not None:
+        if intro is not None and unit.index not in used and not _reports(unit, reading) \
+                and (made := _make(unit, unit.text, 0)) is not None:
             decisions.append(made)
             used[unit.index] = (0, len(unit.text))
             last, grounds = made, None
@@ -164,7 +165,7 @@ def _introduces_decisions(unit: Unit) -> bool:
     holds decisions."""
     if unit.kind not in ("line", "heading"):
         return False
-    text = unit.fold.rstrip()
+    text = unit.fold.rstrip() or (fold(unit.label_words) + "：" if unit.label_words else "")   # 会议讨论并决定：as a label
     if _decision_list_intro().search(text) is not None:
         return True
     labelled = _inline_label().search(text)
@@ -173,15 +174,16 @@ def _introduces_decisions(unit: Unit) -> bool:
 
 @lru_cache(maxsize=1)
 def _decision_list_intro() -> re.Pattern:
-    return re.compile(rf"(?:{_alternation('decision_list_verbs')})了?(?:以下|如下)(?:几点|几项)?"
-                      rf"(?:{_alternation('decision_list_nouns')})?\s*+[:：]\s*+$")
+    """…形成以下意见： / 议定如下： / 会议讨论并决定：(the verb right before the colon ending the line)."""
+    return re.compile(rf"(?:{_alternation('decision_list_verbs')})(?:了?(?:以下|如下)(?:几点|几项)?"
+                      rf"(?:{_alternation('decision_list_nouns')})?)?\s*+[:：]\s*+$")
 
 
 def _under_intro(unit: Unit, intro: Unit) -> bool:
     """An entry of the list right under the introducing line: numbered or bulleted deeper than it."""
     return unit.kind != "heading" and unit.style is not None and (intro.style is None or unit.rank > intro.rank) \
         and unit.record is None \
-        and unit.label == intro.label and _place(unit) == _place(intro)      # (another cell or label is another part)
+        and (unit.label == intro.label or not intro.text.strip()) and _place(unit) == _place(intro)   # (another cell or label: another part)
 
 
 def _place(unit: Unit) -> tuple:

@@ -287,7 +287,8 @@ def _action_sentence(a: ActionItem, owner: str, department: str, deadline: str) 
     helpers = f"，{joined(a.collaborators)}配合" if a.collaborators else ""
     said = f"（会上表述为“{clean(a.deadline_text)}”）" if clean(a.deadline_text) else ""
     when = f"，{deadline}前完成" if a.deadline else f"，完成时限未明确{said}"
-    return f"{sentence(a.task)}{who if a.owner else '负责人未明确'}{helpers}{when}。"
+    unnamed = f"由{clean(a.vague_owner)}负责（未落实到具体负责人）" if a.vague_owner else "负责人未明确"   # what the notes say
+    return f"{sentence(a.task)}{who if a.owner else unnamed}{helpers}{when}。"
 
 
 def remarks(a: ActionItem) -> list[str]:
