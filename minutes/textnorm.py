@@ -89,23 +89,23 @@ def _folded(text: str, folding: _Folding) -> str:
 
 def fold(text: str) -> str:
     """Simplified script, ASCII digits/letters/punctuation; one char in, one char out."""
-    return _remembered(text, _fold_folding(), "folds")
+    memo = _DOCUMENT.get()
+    if memo is None:
+        return _folded(text, _fold_folding())
+    folded = memo.folds.get(text)            # asked some hundred times per document: no helper between
+    if folded is None:
+        folded = memo.folds[text] = _folded(text, _fold_folding())
+    return folded
 
 
 def fold_word(word: str) -> str:
     """Fold a lexicon entry; lower-cases Latin letters so 'ASAP' matches 'asap'."""
-    return _remembered(word, _word_folding(), "word_folds")
-
-
-def _remembered(text: str, folding: _Folding, kind: str) -> str:
-    """The text folded, from the memo of the document being read when there is one."""
     memo = _DOCUMENT.get()
     if memo is None:
-        return _folded(text, folding)
-    seen: dict[str, str] = getattr(memo, kind)
-    folded = seen.get(text)
+        return _folded(word, _word_folding())
+    folded = memo.word_folds.get(word)
     if folded is None:
-        folded = seen[text] = _folded(text, folding)
+        folded = memo.word_folds[word] = _folded(word, _word_folding())
     return folded
 
 
@@ -145,7 +145,12 @@ def one_document() -> Iterator[None]:
 def document_memo(name: str) -> Optional[dict]:
     """The memo called ``name`` of the document being read (text → what it gave), None outside one."""
     memo = _DOCUMENT.get()
-    return None if memo is None else memo.others.setdefault(name, {})
+    if memo is None:
+        return None
+    found = memo.others.get(name)
+    if found is None:
+        found = memo.others[name] = {}
+    return found
 
 
 def trie_regex(words: Iterable[str], compile: Callable[[str], re.Pattern] = re.compile) -> Optional[re.Pattern]:
