@@ -84,6 +84,19 @@ def label_field(text: str, group: str) -> Optional[str]:
 # --------------------------------------------------------------------------- #
 # Units
 # --------------------------------------------------------------------------- #
+class _FoldOnce:
+    """`Unit.fold`, the unit's text folded (textnorm.fold): every reader of a line asks for it,
+    several times each. Made on the first question and kept in the unit's own dict, where the
+    later ones find it as a plain attribute; `_set_text`, the one way a unit's text changes,
+    keeps it in step."""
+
+    def __get__(self, unit: Optional["Unit"], owner: type) -> "str | _FoldOnce":
+        if unit is None:
+            return self
+        folded = unit.__dict__["fold"] = fold(unit.text)
+        return folded
+
+
 @dataclass(eq=False)
 class Unit:
     text: str                          # the words, numbering and label removed
@@ -112,19 +125,12 @@ class Unit:
     speaker: Optional[str] = None      # who says it, in a chat export (the line under a header)
     when: Optional[str] = None         # a chat header's or transcript line's time stamp
     gaps: tuple = ()                   # (offset in text, chars) of comments cut from inside the line
-    _folded: str = field(default="", init=False, repr=False)                  # see `fold`
-    _folded_from: Optional[str] = field(default=None, init=False, repr=False)  # the text it is the fold of
-
-    @property
-    def fold(self) -> str:
-        """The folded text (textnorm.fold), made once for as long as the text stays the same:
-        every reader of a line asks for it, several times each."""
-        if self._folded_from is not self.text:
-            self._folded, self._folded_from = fold(self.text), self.text
-        return self._folded
+    fold = _FoldOnce()                 # the folded text; not a field
 
     def locate(self, offset: int = 0) -> Location:
-        return self.origin.locate(self.start + offset + sum(chars for at, chars in self.gaps if at <= offset))
+        if self.gaps:
+            offset += sum(chars for at, chars in self.gaps if at <= offset)
+        return self.origin.locate(self.start + offset)
 
     @property
     def line(self) -> Optional[int]:
@@ -228,7 +234,7 @@ def cut_comments(unit: Unit) -> None:
     lead = len(kept) - len(kept.lstrip())
     unit.start += lead + sum(chars for at, chars in gaps if at <= lead)
     unit.gaps = tuple((at - lead, chars) for at, chars in gaps if at > lead)   # 张伟 <!-- 注 --> 周五前…
-    unit.text = kept.strip()
+    _set_text(unit, kept.strip())
 
 
 def strip_marker(unit: Unit) -> None:
@@ -269,10 +275,18 @@ def advance(unit: Unit, chars: int) -> None:
         unit.gaps = tuple((at - chars, cut) for at, cut in unit.gaps if at > chars)
     else:
         unit.start += chars
-    before = unit.text
-    unit.text = before[chars:]
-    if unit._folded_from is before:     # fold maps each char to one char: the rest's fold is the fold's rest
-        unit._folded, unit._folded_from = unit._folded[chars:], unit.text
+    folded = unit.__dict__.get("fold")
+    # fold maps each char to one char: the rest's fold is the fold's rest
+    _set_text(unit, unit.text[chars:], None if folded is None else folded[chars:])
+
+
+def _set_text(unit: Unit, text: str, folded: Optional[str] = None) -> None:
+    """Change a unit's words, and its fold with them (given, or made again when next asked)."""
+    unit.text = text
+    if folded is None:
+        unit.__dict__.pop("fold", None)
+    else:
+        unit.__dict__["fold"] = folded
 
 
 def cell_units(cell: Cell, index: int) -> Iterator[Unit]:
