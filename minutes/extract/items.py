@@ -792,18 +792,8 @@ def _task_text(draft: Draft, reading: Reading) -> str:
         if before:
             start = draft.start + before.start()
         cuts.append((start, end))
-    for hit in reading.cues(unit, "PRIORITY_HIGH", "PRIORITY_MEDIUM", "PRIORITY_LOW", "LINT_VAGUE_TIME",
-                            start=draft.start, end=draft.end):
-        cuts.append((hit.start, hit.end))
-    for hit in reading.cues(unit, "OWNER_VERB", start=draft.start, end=draft.end):
-        after_owner = any(abs(hit.start - e) <= 1 for _, e in draft.cut)          # 由闫旭牵头
-        if after_owner or fold(hit.text).endswith(_filler_endings()):          # 负责 / 共同负责
-            cuts.append((hit.start, hit.end))
-    for hit in reading.cues(unit, "OWNER_MARKER", start=draft.start, end=draft.end):
-        if any(abs(hit.end - s) <= 1 for s, _ in draft.cut) or fold(hit.text) in ("请",):
-            cuts.append((hit.start, hit.end))
-    for hit in reading.cues(unit, "COMMITMENT", "FIRST_PERSON", "SECOND_PERSON", "LEAD_IN", start=draft.start, end=draft.end):
-        if hit.label != "LEAD_IN" or not unit.fold[draft.start:hit.start].strip(SEPARATORS):
+    for hit in reading.cues(unit, *_CUT_FROM_TASK, start=draft.start, end=draft.end):
+        if _cut_from_task(hit, draft):
             cuts.append((hit.start, hit.end))
     kept, at = [], draft.start           # the words between the cuts, a \x00 where each cut was
     for s, e in sorted((max(s, draft.start), min(e, draft.end)) for s, e in cuts):
@@ -812,6 +802,25 @@ def _task_text(draft: Draft, reading: Reading) -> str:
             at = max(at, e)
     kept.append(text[at:draft.end])
     return _tidy("\x00".join(kept))
+
+
+# Cue words that may leave the task's words (one question for all of them; `_cut_from_task` says which do).
+_CUT_FROM_TASK = ("PRIORITY_HIGH", "PRIORITY_MEDIUM", "PRIORITY_LOW", "LINT_VAGUE_TIME", "OWNER_VERB", "OWNER_MARKER",
+                  "COMMITMENT", "FIRST_PERSON", "SECOND_PERSON", "LEAD_IN")
+
+
+def _cut_from_task(hit: Hit, draft: Draft) -> bool:
+    """Urgency, vague time, pronouns and commitments always leave; 负责 after its owner or as a filler
+    (共同负责); 由/请 right before a cut owner; a lead-in only where it opens the item."""
+    label = hit.label
+    if label == "OWNER_VERB":
+        after_owner = any(abs(hit.start - e) <= 1 for _, e in draft.cut)          # 由闫旭牵头
+        return after_owner or fold(hit.text).endswith(_filler_endings())       # 负责 / 共同负责
+    if label == "OWNER_MARKER":
+        return any(abs(hit.end - s) <= 1 for s, _ in draft.cut) or fold(hit.text) in ("请",)
+    if label == "LEAD_IN":
+        return not draft.unit.fold[draft.start:hit.start].strip(SEPARATORS)
+    return True
 
 
 @lru_cache(maxsize=1)
