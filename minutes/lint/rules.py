@@ -34,9 +34,10 @@ _PART_OF_MONTH = re.compile(r"初|旬|月中|中下|上中|第\s*\S{1,2}\s*个?\
 _PROPOSAL = re.compile(r"建议|提议|希望|考虑|打算|或许|可否")
 _RECURRING = re.compile(r"^每")
 _CLAUSE_TAIL = re.compile(r"[^,，。;；:：!！?？\s]{0,12}")
-_CLAUSE_ENDS = frozenset(",，。;；!！?？")
 _NOT_DOER_AFTER = re.compile(r"^\s*(?:负责人|领导|同事|人员|的|之间|数据|口径)")
 _CLAUSE_BREAK = ",，。;；:：!！?？、()（）[]【】"
+_CLAUSE_BREAK_CHAR = re.compile(f"[{re.escape(_CLAUSE_BREAK)}]")
+_CLAUSE_END_CHAR = re.compile(r"[,，。;；!！?？]")
 
 
 def check(extraction: Extraction, config: LintConfig) -> list[Finding]:
@@ -284,8 +285,9 @@ def _doer_links() -> frozenset[str]:
 
 
 def _clause_after(unit: Unit, position: int) -> str:
-    end = next((i for i in range(position, len(unit.fold)) if unit.fold[i] in _CLAUSE_BREAK), len(unit.fold))
-    return unit.fold[position:end]
+    folded = unit.fold
+    m = _CLAUSE_BREAK_CHAR.search(folded, position)
+    return folded[position:m.start() if m else len(folded)]
 
 
 def _before_work(unit: Unit, start: int, position: int) -> bool:
@@ -320,7 +322,8 @@ def _hedges_work(unit: Unit, hit: Hit, work: set) -> bool:
 
 def _clause_end(text: str, start: int) -> int:
     """Where the clause holding text[start] ends: at its next comma, full stop or question mark."""
-    return next((i for i in range(start, len(text)) if text[i] in _CLAUSE_ENDS), len(text))
+    m = _CLAUSE_END_CHAR.search(text, start)
+    return m.start() if m else len(text)
 
 
 def _item_places(minutes: Minutes) -> set:
@@ -392,11 +395,14 @@ def _opinion(reading: Reading, unit: Unit, position: int) -> bool:
 def _vague_doers(reading: Reading, unit: Unit) -> Iterator[Hit]:
     """大家/各部门 right after 由/请 (由相关部门尽快补充; （由相关部门提供…）), or opening a clause
     with a duty word after it (有关部门要做好…; 同时，各部门须于…)."""
+    vague = [party for party in reading.parties(unit) if party.kind == "vague"]
+    if not vague:
+        return                      # most lines name no vague party: no cue word to look up
     markers = reading.cues(unit, "OWNER_MARKER")
     openers = reading.cues(unit, "OWNER_MARKER", "LEAD_IN")
     directives = reading.cues(unit, "DIRECTIVE")
-    for party in reading.parties(unit):
-        if party.kind != "vague" or _NOT_DOER_AFTER.match(unit.text[party.end:]):
+    for party in vague:
+        if _NOT_DOER_AFTER.match(unit.text[party.end:]):
             continue
         if any(m.end == party.start for m in markers):
             if not _asked_only_to_take_note(reading, unit, party.end):
