@@ -173,14 +173,17 @@ def trie_regex(words: Iterable[str], compile: Callable[[str], re.Pattern] = re.c
 
 
 def _trie_pattern(node: dict) -> str:
-    if len(node) == 1:                   # one way on (most of a name's characters): no sorting, no list
-        (ch, child), = node.items()
-        return _escaped(ch) + _trie_pattern(child) if ch else ""
+    chain = ""
+    while len(node) == 1:                # one way on (most of a name's characters): no sorting, no list
+        (ch, node), = node.items()
+        if not ch:
+            return chain
+        chain += _escaped(ch)
     branches = [_escaped(ch) + _trie_pattern(node[ch]) for ch in sorted(node) if ch]
     if not branches:
-        return ""
+        return chain
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    return chain + (f"(?:{body})?" if "" in node else body)
 
 
 _SPECIAL = frozenset("()[]{}?*+-|^$\\.&~# \t\n\r\v\f")      # what re.escape escapes
