@@ -193,7 +193,7 @@ class ItemBuilder:
             elif party.kind == "undetermined":
                 draft.owner_undetermined = True
             elif party.kind == "vague":
-                draft.vague = Hit("VAGUE_PARTY", offset, offset + len(party.name), party.name, ("vague", party.name, None))
+                draft.vague = Hit("VAGUE_PARTY", offset, offset + len(party.name), party.name, "vague", party.name, None)
                 draft.vague_at = unit.locate(offset + max(0, value.find(party.name)))
             else:
                 department = party.department or (party.name if party.kind == "department" else
@@ -612,7 +612,7 @@ def _role_at(unit: Unit, lead: int) -> Optional[Hit]:
     if m is None or field_of(m.group(1), "record", "meeting"):          # 负责人： is a label, not a role
         return None
     role = unit.text[m.start(1):m.end(1)]
-    return Hit("ROLE", m.start(1), m.end(1), role, ("department", role, role))
+    return Hit("ROLE", m.start(1), m.end(1), role, "department", role, role)
 
 
 def _person_of(parties: list[Hit], department: Hit, text: str) -> Optional[Hit]:
@@ -631,7 +631,7 @@ def _of_department(person: Hit, department: Hit) -> Hit:
     """The person, with the department the notes just named for them when none is known."""
     if person.department:
         return person
-    return person._replace(party=(person.party[0], person.party[1], department.name))
+    return person._replace(department=department.name)
 
 
 def _with_department_before(parties: list[Hit], person: Hit, text: str) -> Hit:

@@ -24,25 +24,16 @@ if TYPE_CHECKING:
 
 
 class Hit(NamedTuple):
-    """A labelled span in unit offsets (a tuple: a document makes some hundreds of them)."""
+    """A labelled span in unit offsets (a tuple: a document makes some hundreds of them). A party's
+    hit says what it names as fields of its own (read far more often than hits are made)."""
 
     label: str
     start: int
     end: int
     text: str
-    party: Optional[tuple] = None      # (kind, listed name, department) for parties
-
-    @property
-    def kind(self) -> Optional[str]:
-        return self.party[0] if self.party else None
-
-    @property
-    def name(self) -> str:
-        return self.party[1] if self.party else self.text
-
-    @property
-    def department(self) -> Optional[str]:
-        return self.party[2] if self.party else None
+    kind: Optional[str] = None          # for parties: person, department, vague, undetermined…
+    name: str = ""                      # the listed name for a party, else the text
+    department: Optional[str] = None    # for parties: the department listed for them
 
 
 # A document makes some hundred hits, each built straight from its fields (a NamedTuple's own
@@ -155,7 +146,9 @@ class Reading:
             text = units[i].text
             start, end = start_char - starts[i], end_char - starts[i]
             if end <= len(text):
-                hit = _new_hit(Hit, (label, start, end, text[start:end], parties.get((start_char, end_char))))
+                words = text[start:end]
+                party = parties.get((start_char, end_char))      # (kind, listed name, department)
+                hit = _new_hit(Hit, (label, start, end, words, *party) if party else (label, start, end, words, None, words, None))
                 if table[i]:
                     table[i].append(hit)
                 else:
