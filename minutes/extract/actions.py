@@ -436,7 +436,7 @@ class ActionReader:
                 ranges.append([start, end])
         pieces: list[tuple[int, int]] = []
         for start, end in ranges:
-            if self.items.is_status(unit, start, end) and len(ranges) > 1 and not self.items.assigns(unit, start, end):
+            if len(ranges) > 1 and self.items.is_status(unit, start, end) and not self.items.assigns(unit, start, end):
                 continue
             pieces.extend(self._split_by_deadlines(unit, start, end))
         return pieces

@@ -245,6 +245,8 @@ class ItemBuilder:
 
     def marked_owners(self, unit: Unit, parties: list[Hit], start: int, end: int) -> list[Hit]:
         """由X负责 / X负责 / X、Y共同负责 / 请X… / @X."""
+        if not parties:
+            return []                 # every way of marking an owner marks one of the parties
         verbs = self.reading.cues(unit, "OWNER_VERB", start=start, end=end)
         markers = self.reading.cues(unit, "OWNER_MARKER", start=start, end=end)
         text = unit.fold
@@ -408,6 +410,8 @@ class ItemBuilder:
         """X协助 / X配合 / 抄送X / (由X提供…) — and drop the helper clause from the task words."""
         start, end = draft.start, draft.end
         parties = _outside(self.reading.parties(unit, start, end), draft.cut)
+        if not parties:
+            return                    # every helper is one of the parties
         text = unit.fold
         owned = {o[0] for o in draft.owners}
         for verb in self.reading.cues(unit, "HELPER_VERB", start=start, end=end):

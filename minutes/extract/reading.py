@@ -74,6 +74,8 @@ class Reading:
         return [h for h in per_unit if h.start >= start and h.end <= end and (labels is None or h.label in labels)]
 
     def parties(self, unit: Unit, start: int = 0, end: Optional[int] = None) -> list[Hit]:
+        if not (self._by_unit.get("parties") or self._index("parties"))[unit.index]:
+            return []                 # asked of every line, and most lines name no party
         return self.hits(unit, "parties", start, end)
 
     def cues(self, unit: Unit, *labels: str, start: int = 0, end: Optional[int] = None) -> list[Hit]:
