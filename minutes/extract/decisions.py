@@ -113,7 +113,7 @@ def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision
             last = last if unit.kind != "heading" or unit.role == "rationale" else None
             grounds = grounds if unit.kind != "heading" else None
             continue
-        if _is_rationale(unit) and last is not None:
+        if last is not None and _is_rationale(unit):
             _add_rationale(last, unit.text, unit, 0)
             used[unit.index] = (0, len(unit.text))
             continue

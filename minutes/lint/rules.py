@@ -257,7 +257,7 @@ def _words_after(unit: Unit, position: int, count: int) -> list[str]:
 
 def _word_before(unit: Unit, position: int) -> str:
     """The word that ends right before `position` in its clause: 于 in 新门店于, not in 鉴于."""
-    start = max(unit.fold.rfind(c, 0, position) for c in _CLAUSE_BREAK) + 1
+    start = _clause_start(unit.fold, position)
     words = [w for w in lexicon.segmenter().cut(unit.fold[max(start, position - 8):position]) if w.strip()]
     return words[-1] if words else ""
 
@@ -303,8 +303,7 @@ def _before_work(unit: Unit, start: int, position: int) -> bool:
 
 def _gives_reason(unit: Unit, position: int) -> bool:
     """因为…现在接了回头还得再改: a time word in a cause or consequence times no work of the meeting."""
-    start = max(unit.fold.rfind(c, 0, position) for c in _CLAUSE_BREAK) + 1
-    clause = unit.fold[start:position]
+    clause = unit.fold[_clause_start(unit.fold, position):position]
     return any(opener in clause for opener in _cause_openers())
 
 
@@ -318,6 +317,13 @@ def _hedges_work(unit: Unit, hit: Hit, work: set) -> bool:
         return _clause_ends(unit, hit.end) \
             or _words_after(unit, hit.end, 1)[0] in _lint_words("vague-action", "vague_objects")
     return True
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause that runs up to `position` starts: after the last break before it (the
+    words before it, reversed, searched once for their first break)."""
+    m = _CLAUSE_BREAK_CHAR.search(text[:position][::-1])
+    return position - m.start() if m else 0
 
 
 def _clause_end(text: str, start: int) -> int:
