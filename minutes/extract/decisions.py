@@ -538,7 +538,12 @@ def _agreement() -> re.Pattern:
 
 def _hedged(opener: str) -> bool:
     """会议原则上同意: the opener holds a vague-action word, which the text must keep in sight."""
-    return any(w in opener for w in lexicon.folded_words("lint.yaml", "vague-action", "phrases"))
+    return bool(_vague_actions().search(opener))
+
+
+@lru_cache(maxsize=1)
+def _vague_actions() -> re.Pattern:
+    return re.compile(lexicon.alternation(lexicon.words("lint.yaml", "vague-action", "phrases")))
 
 
 def _add_rationale(decision: Decision, text: str, unit: Unit, offset: int) -> None:
