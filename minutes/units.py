@@ -13,7 +13,7 @@ from typing import Iterator, Optional
 
 from .labels import LabelMatch, field_of
 from .model import Cell, Document, Location, Paragraph
-from .textnorm import fold
+from .textnorm import fold as fold_text
 
 CN = "一二三四五六七八九十百零〇两"
 MARKERS = [
@@ -84,19 +84,6 @@ def label_field(text: str, group: str) -> Optional[str]:
 # --------------------------------------------------------------------------- #
 # Units
 # --------------------------------------------------------------------------- #
-class _FoldOnce:
-    """`Unit.fold`, the unit's text folded (textnorm.fold): every reader of a line asks for it,
-    several times each. Made on the first question and kept in the unit's own dict, where the
-    later ones find it as a plain attribute; `_set_text`, the one way a unit's text changes,
-    keeps it in step."""
-
-    def __get__(self, unit: Optional["Unit"], owner: type) -> "str | _FoldOnce":
-        if unit is None:
-            return self
-        folded = unit.__dict__["fold"] = fold(unit.text)
-        return folded
-
-
 @dataclass(eq=False)
 class Unit:
     text: str                          # the words, numbering and label removed
@@ -125,7 +112,12 @@ class Unit:
     speaker: Optional[str] = None      # who says it, in a chat export (the line under a header)
     when: Optional[str] = None         # a chat header's or transcript line's time stamp
     gaps: tuple = ()                   # (offset in text, chars) of comments cut from inside the line
-    fold = _FoldOnce()                 # the folded text; not a field
+    # The folded text (textnorm.fold): every reader of a line asks for it, several times each, so it
+    # is a plain attribute, made with the unit and kept in step by `_set_text`, the one way its text changes.
+    fold: str = field(default="", init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.fold = fold_text(self.text)
 
     def locate(self, offset: int = 0) -> Location:
         if self.gaps:
@@ -275,18 +267,14 @@ def advance(unit: Unit, chars: int) -> None:
         unit.gaps = tuple((at - chars, cut) for at, cut in unit.gaps if at > chars)
     else:
         unit.start += chars
-    folded = unit.__dict__.get("fold")
     # fold maps each char to one char: the rest's fold is the fold's rest
-    _set_text(unit, unit.text[chars:], None if folded is None else folded[chars:])
+    _set_text(unit, unit.text[chars:], unit.fold[chars:])
 
 
 def _set_text(unit: Unit, text: str, folded: Optional[str] = None) -> None:
-    """Change a unit's words, and its fold with them (given, or made again when next asked)."""
+    """Change a unit's words, and its fold with them (given, or made afresh)."""
     unit.text = text
-    if folded is None:
-        unit.__dict__.pop("fold", None)
-    else:
-        unit.__dict__["fold"] = folded
+    unit.fold = fold_text(text) if folded is None else folded
 
 
 def cell_units(cell: Cell, index: int) -> Iterator[Unit]:
