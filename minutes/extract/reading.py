@@ -53,7 +53,7 @@ class Reading:
         for unit in seg.units:
             self.starts.append(position)
             position += len(unit.text) + 1
-        self.doc: Doc = analyse("\n".join(u.text for u in seg.units), gazetteer)
+        self.doc: Doc = analyse("\n".join([u.text for u in seg.units]), gazetteer)
         self._by_unit: dict[str, list[Sequence[Hit]]] = {}
         self._cues_by_label: Optional[list[dict[str, list[Hit]]]] = None
         self._deadlines: dict[int, list[Deadline]] = {}
