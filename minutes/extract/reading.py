@@ -65,7 +65,7 @@ class Reading:
         """The spans of a component (key: "lexicon", "parties") inside unit[start:end], optionally
         of some labels."""
         per_unit = (self._by_unit.get(key) or self._index(key))[unit.index]
-        if not per_unit:            # most units name no party
+        if not per_unit:            # most units have no span of this kind
             return []
         if end is None:
             if not start and labels is None:
@@ -117,7 +117,7 @@ class Reading:
             return found
         if end is None:
             end = len(unit.text)
-        return [(s, e) for s, e in found if s >= start and e <= end]   # they rise: one run of them
+        return [(s, e) for s, e in found if s >= start and e <= end]
 
     def deadlines(self, unit: Unit) -> list[Deadline]:
         found = self._deadlines.get(unit.index)
