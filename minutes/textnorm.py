@@ -89,23 +89,23 @@ def _folded(text: str, folding: _Folding) -> str:
 
 def fold(text: str) -> str:
     """Simplified script, ASCII digits/letters/punctuation; one char in, one char out."""
-    return _remembered(text, _fold_folding(), "folds")
+    memo = _DOCUMENT.get()
+    if memo is None:
+        return _folded(text, _fold_folding())
+    folded = memo.folds.get(text)            # asked some hundred times per document: no helper between
+    if folded is None:
+        folded = memo.folds[text] = _folded(text, _fold_folding())
+    return folded
 
 
 def fold_word(word: str) -> str:
     """Fold a lexicon entry; lower-cases Latin letters so 'ASAP' matches 'asap'."""
-    return _remembered(word, _word_folding(), "word_folds")
-
-
-def _remembered(text: str, folding: _Folding, kind: str) -> str:
-    """The text folded, from the memo of the document being read when there is one."""
     memo = _DOCUMENT.get()
     if memo is None:
-        return _folded(text, folding)
-    seen: dict[str, str] = getattr(memo, kind)
-    folded = seen.get(text)
+        return _folded(word, _word_folding())
+    folded = memo.word_folds.get(word)
     if folded is None:
-        folded = seen[text] = _folded(text, folding)
+        folded = memo.word_folds[word] = _folded(word, _word_folding())
     return folded
 
 
@@ -145,7 +145,12 @@ def one_document() -> Iterator[None]:
 def document_memo(name: str) -> Optional[dict]:
     """The memo called ``name`` of the document being read (text → what it gave), None outside one."""
     memo = _DOCUMENT.get()
-    return None if memo is None else memo.others.setdefault(name, {})
+    if memo is None:
+        return None
+    found = memo.others.get(name)
+    if found is None:
+        found = memo.others[name] = {}
+    return found
 
 
 def trie_regex(words: Iterable[str], compile: Callable[[str], re.Pattern] = re.compile) -> Optional[re.Pattern]:
@@ -168,14 +173,17 @@ def trie_regex(words: Iterable[str], compile: Callable[[str], re.Pattern] = re.c
 
 
 def _trie_pattern(node: dict) -> str:
-    if len(node) == 1:                   # one way on (most of a name's characters): no sorting, no list
-        (ch, child), = node.items()
-        return _escaped(ch) + _trie_pattern(child) if ch else ""
+    chain = ""
+    while len(node) == 1:                # one way on (most of a name's characters): no sorting, no list
+        (ch, node), = node.items()
+        if not ch:
+            return chain
+        chain += _escaped(ch)
     branches = [_escaped(ch) + _trie_pattern(node[ch]) for ch in sorted(node) if ch]
     if not branches:
-        return ""
+        return chain
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    return chain + (f"(?:{body})?" if "" in node else body)
 
 
 _SPECIAL = frozenset("()[]{}?*+-|^$\\.&~# \t\n\r\v\f")      # what re.escape escapes

@@ -13,7 +13,7 @@ from typing import Iterator, Optional
 
 from .labels import LabelMatch, field_of
 from .model import Cell, Document, Location, Paragraph
-from .textnorm import fold
+from .textnorm import fold as fold_text
 
 CN = "一二三四五六七八九十百零〇两"
 MARKERS = [
@@ -113,19 +113,17 @@ class Unit:
     speaker: Optional[str] = None      # who says it, in a chat export (the line under a header)
     when: Optional[str] = None         # a chat header's or transcript line's time stamp
     gaps: tuple = ()                   # (offset in text, chars) of comments cut from inside the line
-    _folded: str = field(default="", init=False, repr=False)                  # see `fold`
-    _folded_from: Optional[str] = field(default=None, init=False, repr=False)  # the text it is the fold of
+    # The folded text (textnorm.fold): every reader of a line asks for it, several times each, so it
+    # is a plain attribute, made with the unit and kept in step by `_set_text`, the one way its text changes.
+    fold: str = field(default="", init=False, repr=False)
 
-    @property
-    def fold(self) -> str:
-        """The folded text (textnorm.fold), made once for as long as the text stays the same:
-        every reader of a line asks for it, several times each."""
-        if self._folded_from is not self.text:
-            self._folded, self._folded_from = fold(self.text), self.text
-        return self._folded
+    def __post_init__(self) -> None:
+        self.fold = fold_text(self.text)
 
     def locate(self, offset: int = 0) -> Location:
-        return self.origin.locate(self.start + offset + sum(chars for at, chars in self.gaps if at <= offset))
+        if self.gaps:
+            offset += sum(chars for at, chars in self.gaps if at <= offset)
+        return self.origin.locate(self.start + offset)
 
     @property
     def line(self) -> Optional[int]:
@@ -229,7 +227,7 @@ def cut_comments(unit: Unit) -> None:
     lead = len(kept) - len(kept.lstrip())
     unit.start += lead + sum(chars for at, chars in gaps if at <= lead)
     unit.gaps = tuple((at - lead, chars) for at, chars in gaps if at > lead)   # 张伟 <!-- 注 --> 周五前…
-    unit.text = kept.strip()
+    _set_text(unit, kept.strip())
 
 
 def strip_marker(unit: Unit) -> None:
@@ -270,10 +268,14 @@ def advance(unit: Unit, chars: int) -> None:
         unit.gaps = tuple((at - chars, cut) for at, cut in unit.gaps if at > chars)
     else:
         unit.start += chars
-    before = unit.text
-    unit.text = before[chars:]
-    if unit._folded_from is before:     # fold maps each char to one char: the rest's fold is the fold's rest
-        unit._folded, unit._folded_from = unit._folded[chars:], unit.text
+    # fold maps each char to one char: the rest's fold is the fold's rest
+    _set_text(unit, unit.text[chars:], unit.fold[chars:])
+
+
+def _set_text(unit: Unit, text: str, folded: Optional[str] = None) -> None:
+    """Change a unit's words, and its fold with them (given, or made afresh)."""
+    unit.text = text
+    unit.fold = fold_text(text) if folded is None else folded
 
 
 def cell_units(cell: Cell, index: int) -> Iterator[Unit]:

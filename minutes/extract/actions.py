@@ -441,7 +441,7 @@ class ActionReader:
                 ranges.append([start, end])
         pieces: list[tuple[int, int]] = []
         for start, end in ranges:
-            if self.items.is_status(unit, start, end) and len(ranges) > 1 and not self.items.assigns(unit, start, end):
+            if len(ranges) > 1 and self.items.is_status(unit, start, end) and not self.items.assigns(unit, start, end):
                 continue
             pieces.extend(self._split_by_deadlines(unit, start, end))
         return pieces
@@ -477,13 +477,11 @@ class ActionReader:
 
     def _split_by_deadlines(self, unit: Unit, start: int, end: int) -> list[tuple[int, int]]:
         """``清单周五前给到刘经理，9月5号前把账号开好``: two tasks, one per dated clause."""
-        clauses = self.reading.clauses(unit, start, end)
-        if len(clauses) < 2:
-            return [(start, end)]
         dated = [d for d in self.reading.deadlines(unit) if start <= d.start < end and d.bounded and d.iso
                  and not attributive(unit.text, d)]
-        if len(dated) < 2:
+        if len(dated) < 2:              # most lines: no need to cut them into clauses
             return [(start, end)]
+        clauses = self.reading.clauses(unit, start, end)
         owners_clauses = [c for c in clauses if any(c[0] <= d.start < c[1] for d in dated)]
         if len(owners_clauses) < 2:
             return [(start, end)]

@@ -130,7 +130,7 @@ def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision
             last = last if unit.kind != "heading" or unit.role == "rationale" else None
             grounds = grounds if unit.kind != "heading" else None
             continue
-        if _is_rationale(unit) and last is not None:
+        if last is not None and _is_rationale(unit):
             _add_rationale(last, unit.text, unit, 0)
             used[unit.index] = (0, len(unit.text))
             continue
@@ -692,7 +692,12 @@ def _agreement() -> re.Pattern:
 
 def _hedged(opener: str) -> bool:
     """会议原则上同意: the opener holds a vague-action word, which the text must keep in sight."""
-    return any(w in opener for w in lexicon.folded_words("lint.yaml", "vague-action", "phrases"))
+    return bool(_vague_actions().search(opener))
+
+
+@lru_cache(maxsize=1)
+def _vague_actions() -> re.Pattern:
+    return re.compile(lexicon.alternation(lexicon.words("lint.yaml", "vague-action", "phrases")))
 
 
 def _add_rationale(decision: Decision, text: str, unit: Unit, offset: int) -> None:

@@ -193,7 +193,7 @@ class ItemBuilder:
             elif party.kind == "undetermined":
                 draft.owner_undetermined = True
             elif party.kind == "vague":
-                draft.vague = Hit("VAGUE_PARTY", offset, offset + len(party.name), party.name, ("vague", party.name, None))
+                draft.vague = Hit("VAGUE_PARTY", offset, offset + len(party.name), party.name, "vague", party.name, None)
                 draft.vague_at = unit.locate(offset + max(0, value.find(party.name)))
             else:
                 department = party.department or (party.name if party.kind == "department" else
@@ -247,6 +247,8 @@ class ItemBuilder:
 
     def marked_owners(self, unit: Unit, parties: list[Hit], start: int, end: int) -> list[Hit]:
         """由X负责 / X负责 / X、Y共同负责 / 请X… / @X."""
+        if not parties:
+            return []                 # every way of marking an owner marks one of the parties
         verbs = self.reading.cues(unit, "OWNER_VERB", start=start, end=end)
         markers = self.reading.cues(unit, "OWNER_MARKER", start=start, end=end)
         text = unit.fold
@@ -346,7 +348,7 @@ class ItemBuilder:
         if len(people) != 1:
             return None
         name = people[0]
-        return Hit("PERSON", m.start(1), m.end(1), m.group(1), ("person", name, self.reading.gazetteer.people[name]))
+        return Hit("PERSON", m.start(1), m.end(1), m.group(1), "person", name, self.reading.gazetteer.people[name])
 
     def _members(self, unit: Unit, parties: list[Hit], group: Hit, end: int) -> list[Hit]:
         """The people a group names in brackets right after itself (后端小组（史可、梁嘉、邓淼）)."""
@@ -434,6 +436,8 @@ class ItemBuilder:
         """X协助 / X配合 / 抄送X / (由X提供…) — and drop the helper clause from the task words."""
         start, end = draft.start, draft.end
         parties = _outside(self.reading.parties(unit, start, end), draft.cut)
+        if not parties:
+            return                    # every helper is one of the parties
         text = unit.fold
         owned = {o[0] for o in draft.owners}
         for verb in self.reading.cues(unit, "HELPER_VERB", start=start, end=end):
@@ -709,7 +713,7 @@ def _role_at(unit: Unit, lead: int) -> Optional[Hit]:
     if m is None or field_of(m.group(1), "record", "meeting"):          # 负责人： is a label, not a role
         return None
     role = unit.text[m.start(1):m.end(1)]
-    return Hit("ROLE", m.start(1), m.end(1), role, ("department", role, role))
+    return Hit("ROLE", m.start(1), m.end(1), role, "department", role, role)
 
 
 def _work_after(text: str, position: int) -> bool:
@@ -735,7 +739,7 @@ def _of_department(person: Hit, department: Hit) -> Hit:
     """The person, with the department the notes just named for them when none is known."""
     if person.department:
         return person
-    return person._replace(party=(person.party[0], person.party[1], department.name))
+    return person._replace(department=department.name)
 
 
 def _unit_right_before(parties: list[Hit], person: Hit, text: str) -> Optional[Hit]:
@@ -907,32 +911,13 @@ def _task_text(draft: Draft, reading: Reading) -> str:
         cuts.append((start, end))
     if noise := LEAD_NOISE.match(unit.fold[draft.start:draft.end]):
         cuts.append((draft.start, draft.start + noise.end()))       # TODO(@chenmo): …, the owner read from it
-    for hit in reading.cues(unit, "PRIORITY_HIGH", "PRIORITY_MEDIUM", "PRIORITY_LOW", "LINT_VAGUE_TIME",
-                            start=draft.start, end=draft.end):
-        cuts.append((hit.start, hit.end))
-    for hit in reading.cues(unit, "OWNER_VERB", start=draft.start, end=draft.end):
-        if fold(hit.text) in _working_owner_verbs() and _HAN.match(unit.text, hit.end):
-            continue                                      # 由业委会组织验收: 组织 is the work as well
-        after_owner = any(abs(hit.start - e) <= 1 for _, e in draft.cut)          # 由闫旭牵头
-        if after_owner or fold(hit.text).endswith(_filler_endings()):          # 负责 / 共同负责
-            cuts.append((hit.start, hit.end))
     for s, _ in draft.cut:
         if s > draft.start + 1 and unit.fold[s - 1] in _single_markers() and unit.fold[s - 2].strip() \
                 and not any(h.start <= s - 1 < h.end for h in reading.cues(unit, "OWNER_MARKER", start=draft.start, end=draft.end)):
             cuts.append((s - 1, s))                       # 排班表由|龙晓梅: a marker the segmenter glued to the word before
-    for hit in reading.cues(unit, "DIRECTIVE", start=draft.start, end=draft.end):
-        if any(e == hit.start for _, e in draft.cut) and fold(hit.text) in _modals():
-            cuts.append((hit.start, hit.end))             # 医务部要|进一步细化…: the must goes with the owner
-    for hit in reading.cues(unit, "OWNER_MARKER", start=draft.start, end=draft.end):
-        owner_at = next((s for s, _ in draft.cut if abs(hit.end - s) <= 1 or s > hit.end and not unit.fold[hit.end:s].strip(" @")
-                         or _names_the_owner(unit.fold[hit.end:s])), None)
-        if owner_at is not None:
-            cuts.append((hit.start, max(owner_at, hit.end)))     # 由信息部卢海…, 授权董事会秘书蒯文涛…: with the unit or post
-        elif fold(hit.text) in ("请",):
-            cuts.append((hit.start, hit.end))
-    for hit in reading.cues(unit, "COMMITMENT", "FIRST_PERSON", "SECOND_PERSON", "LEAD_IN", start=draft.start, end=draft.end):
-        if hit.label != "LEAD_IN" or not unit.fold[draft.start:hit.start].strip(SEPARATORS):
-            cuts.append((hit.start, hit.end))
+    for hit in reading.cues(unit, *_CUT_FROM_TASK, start=draft.start, end=draft.end):
+        if (span := _cut_from_task(hit, draft)) is not None:
+            cuts.append(span)
     kept, at = [], draft.start           # the words between the cuts, a \x00 where each cut was
     for s, e in sorted((max(s, draft.start), min(e, draft.end)) for s, e in cuts):
         if s < e:
@@ -940,6 +925,35 @@ def _task_text(draft: Draft, reading: Reading) -> str:
             at = max(at, e)
     kept.append(text[at:draft.end])
     return _tidy("\x00".join(kept))
+
+
+# Cue words that may leave the task's words (one question for all of them; `_cut_from_task` says which do).
+_CUT_FROM_TASK = ("PRIORITY_HIGH", "PRIORITY_MEDIUM", "PRIORITY_LOW", "LINT_VAGUE_TIME", "OWNER_VERB", "OWNER_MARKER",
+                  "DIRECTIVE", "COMMITMENT", "FIRST_PERSON", "SECOND_PERSON", "LEAD_IN")
+
+
+def _cut_from_task(hit: Hit, draft: Draft) -> Optional[tuple[int, int]]:
+    """What of a cue word leaves the task's words: urgency, vague time, pronouns and commitments
+    always; 负责 after its owner or as a filler (共同负责), not a verb that is the work too (组织验收);
+    由/请 before a cut owner, with the owner's unit or post between them; a must right after the
+    owner (医务部要…); a lead-in only where it opens the item."""
+    label, fold_ = hit.label, draft.unit.fold
+    if label == "OWNER_VERB":
+        if fold(hit.text) in _working_owner_verbs() and _HAN.match(draft.unit.text, hit.end):
+            return None                                   # 由业委会组织验收: 组织 is the work as well
+        after_owner = any(abs(hit.start - e) <= 1 for _, e in draft.cut)          # 由闫旭牵头
+        return (hit.start, hit.end) if after_owner or fold(hit.text).endswith(_filler_endings()) else None
+    if label == "OWNER_MARKER":
+        owner_at = next((s for s, _ in draft.cut if abs(hit.end - s) <= 1 or s > hit.end and not fold_[hit.end:s].strip(" @")
+                         or _names_the_owner(fold_[hit.end:s])), None)
+        if owner_at is not None:
+            return hit.start, max(owner_at, hit.end)      # 由信息部卢海…, 授权董事会秘书蒯文涛…: with the unit or post
+        return (hit.start, hit.end) if fold(hit.text) in ("请",) else None
+    if label == "DIRECTIVE":
+        return (hit.start, hit.end) if any(e == hit.start for _, e in draft.cut) and fold(hit.text) in _modals() else None
+    if label == "LEAD_IN":
+        return (hit.start, hit.end) if not fold_[draft.start:hit.start].strip(SEPARATORS) else None
+    return hit.start, hit.end
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,7 @@ from typing import Optional
 
 from .. import lexicon
 from ..units import Unit
-from ..textnorm import fold_word
+from ..textnorm import fold_word, folding_to
 from .reading import Reading
 
 _CHECKED = re.compile(r"[☑✔✓■▣√]\s*([^\s☑✔✓■▣√□☐]+)|\[[xX]\]\s*(\S+)")
@@ -71,6 +71,12 @@ def _default_marks() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _any_mark() -> re.Pattern:
+    """A character that folds to the first of a mark's: what a line needs before a legend is looked for."""
+    return re.compile(f"[{re.escape(folding_to(''.join(mark[0] for mark in _default_marks())))}]")
+
+
+@lru_cache(maxsize=1)
 def _legend_pattern() -> re.Pattern:
     marks = "|".join(re.escape(m) for m in sorted(_default_marks(), key=len, reverse=True))
     links = "|".join(re.escape(fold_word(w)) for w in sorted(lexicon.words("priority.yaml", "legend_links"),
@@ -83,8 +89,8 @@ def read_legend(units: list[Unit]) -> dict[str, str]:
     A legend line (（★ 为高优先级事项）, 🔴 高 / 🟡 中 / 🟢 低) is no content; it gets kind "noise"."""
     marks = dict(_default_marks())
     for unit in units:
-        if unit.kind not in ("line", "heading") or len(unit.text) > _LEGEND_MAX:
-            continue
+        if unit.kind not in ("line", "heading") or len(unit.text) > _LEGEND_MAX or not _any_mark().search(unit.text):
+            continue                # a legend names a mark: most lines have none to fold and look for
         found = [(m.group(1), cell_priority(m.group(2))) for m in _legend_pattern().finditer(fold_word(unit.text))]
         found = [(mark, level) for mark, level in found if level]
         if found and (len(found) > 1 or re.match(r"^\s*[(（]|^\s*(?:注|说明|图例)", unit.text)

@@ -25,25 +25,16 @@ if TYPE_CHECKING:
 
 
 class Hit(NamedTuple):
-    """A labelled span in unit offsets (a tuple: a document makes some hundreds of them)."""
+    """A labelled span in unit offsets (a tuple: a document makes some hundreds of them). A party's
+    hit says what it names as fields of its own (read far more often than hits are made)."""
 
     label: str
     start: int
     end: int
     text: str
-    party: Optional[tuple] = None      # (kind, listed name, department) for parties
-
-    @property
-    def kind(self) -> Optional[str]:
-        return self.party[0] if self.party else None
-
-    @property
-    def name(self) -> str:
-        return self.party[1] if self.party else self.text
-
-    @property
-    def department(self) -> Optional[str]:
-        return self.party[2] if self.party else None
+    kind: Optional[str] = None          # for parties: person, department, vague, undetermined…
+    name: str = ""                      # the listed name for a party, else the text
+    department: Optional[str] = None    # for parties: the department listed for them
 
 
 # A document makes some hundred hits, each built straight from its fields (a NamedTuple's own
@@ -63,10 +54,11 @@ class Reading:
         for unit in seg.units:
             self.starts.append(position)
             position += len(unit.text) + 1
-        self.doc: Doc = analyse("\n".join(u.text for u in seg.units), gazetteer)
+        self.doc: Doc = analyse("\n".join([u.text for u in seg.units]), gazetteer)
         self._by_unit: dict[str, list[Sequence[Hit]]] = {}
         self._cues_by_label: Optional[list[dict[str, list[Hit]]]] = None
         self._deadlines: dict[int, list[Deadline]] = {}
+        self._ranges: dict[str, dict[int, list[tuple[int, int]]]] = {SENTENCES_KEY: {}, CLAUSES_KEY: {}}
 
     # ------------------------------------------------------------------ #
     def hits(self, unit: Unit, key: str, start: int = 0, end: Optional[int] = None,
@@ -74,6 +66,8 @@ class Reading:
         """The spans of a component (key: "lexicon", "parties") inside unit[start:end], optionally
         of some labels."""
         per_unit = (self._by_unit.get(key) or self._index(key))[unit.index]
+        if not per_unit:            # most units have no span of this kind
+            return []
         if end is None:
             if not start and labels is None:
                 return list(per_unit)
@@ -81,23 +75,27 @@ class Reading:
         return [h for h in per_unit if h.start >= start and h.end <= end and (labels is None or h.label in labels)]
 
     def parties(self, unit: Unit, start: int = 0, end: Optional[int] = None) -> list[Hit]:
+        if not (self._by_unit.get("parties") or self._index("parties"))[unit.index]:
+            return []                 # asked of every line, and most lines name no party
         return self.hits(unit, "parties", start, end)
 
     def cues(self, unit: Unit, *labels: str, start: int = 0, end: Optional[int] = None) -> list[Hit]:
         # Asked some hundred times per unit, mostly for labels the unit has none of: look up
         # the unit's hits by label rather than filter all its cue words on every question.
         by_label = (self._cues_by_label or self._cue_labels())[unit.index]
+        if not by_label:
+            return []
         if len(labels) == 1:
             found = by_label.get(labels[0])
             if found is None:
                 return []
         else:
-            present = [label for label in labels if label in by_label]
+            present = by_label.keys() & labels
             if not present:
                 return []
             if len(present) > 1:     # keep the hits of several labels in text order
-                return self.hits(unit, "lexicon", start, end, set(present))
-            found = by_label[present[0]]
+                return self.hits(unit, "lexicon", start, end, present)
+            found = by_label[present.pop()]
         if end is None:
             end = len(unit.text)
             if not start:
@@ -105,21 +103,32 @@ class Reading:
         return [h for h in found if h.start >= start and h.end <= end]
 
     def has(self, unit: Unit, *labels: str, start: int = 0, end: Optional[int] = None) -> bool:
+        if (self._cues_by_label or self._cue_labels())[unit.index].keys().isdisjoint(labels):
+            return False            # the common answer, without a list of hits
         return bool(self.cues(unit, *labels, start=start, end=end))
 
     def sentences(self, unit: Unit) -> list[tuple[int, int]]:
-        return self._in_unit(SENTENCES_KEY, unit, 0, len(unit.text))
+        """The unit's sentences (a list shared by every caller: read it, do not change it)."""
+        return self._ranges[SENTENCES_KEY].get(unit.index) or self._in_unit(SENTENCES_KEY, unit)
 
     def clauses(self, unit: Unit, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int]]:
-        return self._in_unit(CLAUSES_KEY, unit, start, len(unit.text) if end is None else end)
+        """The clauses inside unit[start:end] (for the whole unit, a list shared by every caller)."""
+        found = self._ranges[CLAUSES_KEY].get(unit.index) or self._in_unit(CLAUSES_KEY, unit)
+        if start <= 0 and (end is None or end >= len(unit.text)):
+            return found
+        if end is None:
+            end = len(unit.text)
+        return [(s, e) for s, e in found if s >= start and e <= end]
 
     def deadlines(self, unit: Unit) -> list[Deadline]:
-        if unit.index not in self._deadlines:
+        found = self._deadlines.get(unit.index)
+        if found is None:
             try:
-                self._deadlines[unit.index] = find_deadlines(unit.text, self.ref, calendar=self.calendar, folded=unit.fold)
+                found = find_deadlines(unit.text, self.ref, calendar=self.calendar, folded=unit.fold)
             except Exception:   # a resolver bug must not lose the document
-                self._deadlines[unit.index] = []
-        return self._deadlines[unit.index]
+                found = []
+            self._deadlines[unit.index] = found
+        return found
 
     # ------------------------------------------------------------------ #
     def _index(self, key: str) -> list[Sequence[Hit]]:
@@ -140,11 +149,11 @@ class Reading:
             text = units[i].text
             start, end = start_char - starts[i], end_char - starts[i]
             if end <= len(text):
-                party = parties.get((start_char, end_char))
-                written = text[start:end]
+                words = text[start:end]
+                party = parties.get((start_char, end_char))      # (kind, listed name, department)
                 if party is not None and party[0] == "person" and (title := title_after_name().match(text, end)):
                     end = title.end()              # 柴志明同志负责…: the courtesy or rank goes with the name
-                hit = _new_hit(Hit, (label, start, end, written, party))
+                hit = _new_hit(Hit, (label, start, end, words, *party) if party else (label, start, end, words, None, words, None))
                 if table[i]:
                     table[i].append(hit)
                 else:
@@ -161,15 +170,17 @@ class Reading:
             self._cues_by_label.append(by_label)
         return self._cues_by_label
 
-    def _in_unit(self, key: str, unit: Unit, start: int, end: int) -> list[tuple[int, int]]:
-        """The sentences or clauses (components/clauses.py) inside unit[start:end], in unit offsets.
-        They follow each other without overlapping, so their starts and their ends both rise and
-        those inside are one run of them (one that crosses the unit's end is inside no unit)."""
+    def _in_unit(self, key: str, unit: Unit) -> list[tuple[int, int]]:
+        """The sentences or clauses (components/clauses.py) inside the unit, in unit offsets, kept for
+        the next question. They follow each other without overlapping, so their starts and their
+        ends both rise and those inside are one run of them (one that crosses the unit's end is
+        inside no unit)."""
         starts, ends = self.doc.user_data.get(key) or _NO_RANGES
         base = self.starts[unit.index]
-        first = bisect.bisect_left(starts, base + max(start, 0))
-        stop = bisect.bisect_right(ends, base + min(end, len(unit.text)), first)
-        return [(s - base, e - base) for s, e in zip(starts[first:stop], ends[first:stop])]
+        first = bisect.bisect_left(starts, base)
+        stop = bisect.bisect_right(ends, base + len(unit.text), first)
+        found = self._ranges[key][unit.index] = [(s - base, e - base) for s, e in zip(starts[first:stop], ends[first:stop])]
+        return found
 
     def _parties(self) -> dict[tuple[int, int], tuple]:
         """What each party names, by its character offsets, as the parties component keeps it: a

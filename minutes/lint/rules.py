@@ -34,9 +34,10 @@ _PART_OF_MONTH = re.compile(r"初|旬|月中|中下|上中|第\s*\S{1,2}\s*个?\
 _PROPOSAL = re.compile(r"建议|提议|希望|考虑|打算|或许|可否")
 _RECURRING = re.compile(r"^每")
 _CLAUSE_TAIL = re.compile(r"[^,，。;；:：!！?？\s]{0,12}")
-_CLAUSE_ENDS = frozenset(",，。;；!！?？")
 _NOT_DOER_AFTER = re.compile(r"^\s*(?:负责人|领导|同事|人员|的|之间|数据|口径)")
 _CLAUSE_BREAK = ",，。;；:：!！?？、()（）[]【】"
+_CLAUSE_BREAK_CHAR = re.compile(f"[{re.escape(_CLAUSE_BREAK)}]")
+_CLAUSE_END_CHAR = re.compile(r"[,，。;；!！?？]")
 
 
 def check(extraction: Extraction, config: LintConfig) -> list[Finding]:
@@ -256,7 +257,7 @@ def _words_after(unit: Unit, position: int, count: int) -> list[str]:
 
 def _word_before(unit: Unit, position: int) -> str:
     """The word that ends right before `position` in its clause: 于 in 新门店于, not in 鉴于."""
-    start = max(unit.fold.rfind(c, 0, position) for c in _CLAUSE_BREAK) + 1
+    start = _clause_start(unit.fold, position)
     words = [w for w in lexicon.segmenter().cut(unit.fold[max(start, position - 8):position]) if w.strip()]
     return words[-1] if words else ""
 
@@ -284,8 +285,9 @@ def _doer_links() -> frozenset[str]:
 
 
 def _clause_after(unit: Unit, position: int) -> str:
-    end = next((i for i in range(position, len(unit.fold)) if unit.fold[i] in _CLAUSE_BREAK), len(unit.fold))
-    return unit.fold[position:end]
+    folded = unit.fold
+    m = _CLAUSE_BREAK_CHAR.search(folded, position)
+    return folded[position:m.start() if m else len(folded)]
 
 
 def _before_work(unit: Unit, start: int, position: int) -> bool:
@@ -301,8 +303,7 @@ def _before_work(unit: Unit, start: int, position: int) -> bool:
 
 def _gives_reason(unit: Unit, position: int) -> bool:
     """因为…现在接了回头还得再改: a time word in a cause or consequence times no work of the meeting."""
-    start = max(unit.fold.rfind(c, 0, position) for c in _CLAUSE_BREAK) + 1
-    clause = unit.fold[start:position]
+    clause = unit.fold[_clause_start(unit.fold, position):position]
     return any(opener in clause for opener in _cause_openers())
 
 
@@ -318,9 +319,17 @@ def _hedges_work(unit: Unit, hit: Hit, work: set) -> bool:
     return True
 
 
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause that runs up to `position` starts: after the last break before it (the
+    words before it, reversed, searched once for their first break)."""
+    m = _CLAUSE_BREAK_CHAR.search(text[:position][::-1])
+    return position - m.start() if m else 0
+
+
 def _clause_end(text: str, start: int) -> int:
     """Where the clause holding text[start] ends: at its next comma, full stop or question mark."""
-    return next((i for i in range(start, len(text)) if text[i] in _CLAUSE_ENDS), len(text))
+    m = _CLAUSE_END_CHAR.search(text, start)
+    return m.start() if m else len(text)
 
 
 def _item_places(minutes: Minutes) -> set:
@@ -392,11 +401,14 @@ def _opinion(reading: Reading, unit: Unit, position: int) -> bool:
 def _vague_doers(reading: Reading, unit: Unit) -> Iterator[Hit]:
     """大家/各部门 right after 由/请 (由相关部门尽快补充; （由相关部门提供…）), or opening a clause
     with a duty word after it (有关部门要做好…; 同时，各部门须于…)."""
+    vague = [party for party in reading.parties(unit) if party.kind == "vague"]
+    if not vague:
+        return                      # most lines name no vague party: no cue word to look up
     markers = reading.cues(unit, "OWNER_MARKER")
     openers = reading.cues(unit, "OWNER_MARKER", "LEAD_IN")
     directives = reading.cues(unit, "DIRECTIVE")
-    for party in reading.parties(unit):
-        if party.kind != "vague" or _NOT_DOER_AFTER.match(unit.text[party.end:]):
+    for party in vague:
+        if _NOT_DOER_AFTER.match(unit.text[party.end:]):
             continue
         if any(m.end == party.start for m in markers):
             if not _asked_only_to_take_note(reading, unit, party.end):
