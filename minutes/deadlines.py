@@ -952,7 +952,7 @@ class _Grammar:
                     if start is None:
                         continue
                 head = start
-                if rule.prefixed:
+                if rule.prefixed and present & gate.prefix_words:
                     if prefixes is None:
                         prefixes = {p.end(): p.start() for p in self.prefix.finditer(folded)}
                     head = _prefix_start(start, prefixes)
@@ -963,7 +963,7 @@ class _Grammar:
 
     @cached_property
     def gate(self) -> "_Gate":
-        return _gate(self.rules)
+        return _gate(self.rules, frozenset(_needed_words(self.lex, ("deadline_prefixes",))))
 
     def _rules_of(self, present: int) -> tuple[tuple[int, _Rule], ...]:
         """The rules a line runs, given the bits of the words it holds. Taking the bits apart
@@ -998,9 +998,10 @@ class _Gate(NamedTuple):
     scan: re.Pattern
     found_with: dict[str, int]
     other_words: tuple[int, ...]     # by rule order: the bits of its further groups
+    prefix_words: int                # the bit of the deadline prefixes (截止, by): none, no prefix scan
 
 
-def _gate(rules: tuple[tuple[int, _Rule], ...]) -> _Gate:
+def _gate(rules: tuple[tuple[int, _Rule], ...], prefix_words: frozenset) -> _Gate:
     bits: dict[str, int] = {}
     others = []
     group = len(rules)
@@ -1014,11 +1015,13 @@ def _gate(rules: tuple[tuple[int, _Rule], ...]) -> _Gate:
             mask |= 1 << group
             group += 1
         others.append(mask)
+    for word in prefix_words:
+        bits[word] = bits.get(word, 0) | 1 << group
     found_with = {word: _or_of(bits.get(word[:n], 0) for n in range(1, len(word) + 1)) for word in bits}
     firsts = "".join(sorted({re.escape(word[0]) for word in bits}))
     # the class first: re passes over the other characters at one look each
     scan = compile_regex(f"(?=[{firsts}])(?=({trie_regex(bits, compile_regex).pattern}))")
-    return _Gate(scan, found_with, tuple(others))
+    return _Gate(scan, found_with, tuple(others), 1 << group)
 
 
 def _or_of(masks) -> int:
