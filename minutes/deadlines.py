@@ -40,6 +40,7 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "september", "october", "november", "december")
 _MAX_WORKDAYS = 5000
 _PARTIAL_RULES = {"day_of_month", "clock", "weekday", "weekday_en"}  # may lean on the date before them
+_MAX_WORD_SETS = 4096  # combinations of trigger words kept with the rules they run (_Grammar._rules_of)
 _EVENT_SPAN = 12  # the longest event description looked back for before 后 (收到…后3天内)
 _SPACE = r"[ \t\xa0]"  # a time expression does not run across lines
 _OPENING = re.compile(r"\s*[(（]\s*")  # between a weekday and the date in brackets after it
@@ -965,16 +966,9 @@ class _Grammar:
         present = 0
         for word in gate.scan.findall(folded):
             present |= gate.found_with[word]
-        wanted = present & gate.own_words
         prefixes = None
         found = []
-        while wanted:
-            bit = wanted & -wanted
-            wanted ^= bit
-            order, rule = self.rules[bit.bit_length() - 1]
-            also = gate.other_words[order]
-            if present & also != also:
-                continue
+        for order, rule in self._rules_of(present):
             for m in rule.pattern.finditer(folded):
                 start, end = m.span()
                 if end == start or (rule.accept and not rule.accept(m)):
@@ -984,7 +978,7 @@ class _Grammar:
                     if start is None:
                         continue
                 head = start
-                if rule.prefixed:
+                if rule.prefixed and present & gate.prefix_words:
                     if prefixes is None:
                         prefixes = {p.end(): p.start() for p in self.prefix.finditer(folded)}
                     head = _prefix_start(start, prefixes)
@@ -995,7 +989,28 @@ class _Grammar:
 
     @cached_property
     def gate(self) -> "_Gate":
-        return _gate(self.rules)
+        return _gate(self.rules, frozenset(_needed_words(self.lex, ("deadline_prefixes",))))
+
+    def _rules_of(self, present: int) -> tuple[tuple[int, _Rule], ...]:
+        """The rules a line runs, given the bits of the words it holds. Taking the bits apart
+        costs a line more than its scan, and lines hold a few hundred combinations of words:
+        each combination's rules are kept in a table (bounded; keyed by bits, not by text)."""
+        chosen = self._chosen.get(present)
+        if chosen is None:
+            if len(self._chosen) >= _MAX_WORD_SETS:
+                self._chosen.clear()
+            chosen = self._chosen[present] = _rules_run(self.rules, self.gate, present)
+        return chosen
+
+    @cached_property
+    def _chosen(self) -> dict[int, tuple[tuple[int, _Rule], ...]]:
+        return {}
+
+
+def _rules_run(rules: tuple[tuple[int, _Rule], ...], gate: "_Gate", present: int) -> tuple[tuple[int, _Rule], ...]:
+    """The rules whose own words and a word of each further group the bits hold."""
+    return tuple((order, rule) for order, rule in rules
+                 if present >> order & 1 and present & gate.other_words[order] == gate.other_words[order])
 
 
 class _Gate(NamedTuple):
@@ -1008,11 +1023,11 @@ class _Gate(NamedTuple):
     """
     scan: re.Pattern
     found_with: dict[str, int]
-    own_words: int                   # bit `order` of each rule: its own words
     other_words: tuple[int, ...]     # by rule order: the bits of its further groups
+    prefix_words: int                # the bit of the deadline prefixes (截止, by): none, no prefix scan
 
 
-def _gate(rules: tuple[tuple[int, _Rule], ...]) -> _Gate:
+def _gate(rules: tuple[tuple[int, _Rule], ...], prefix_words: frozenset) -> _Gate:
     bits: dict[str, int] = {}
     others = []
     group = len(rules)
@@ -1026,11 +1041,13 @@ def _gate(rules: tuple[tuple[int, _Rule], ...]) -> _Gate:
             mask |= 1 << group
             group += 1
         others.append(mask)
+    for word in prefix_words:
+        bits[word] = bits.get(word, 0) | 1 << group
     found_with = {word: _or_of(bits.get(word[:n], 0) for n in range(1, len(word) + 1)) for word in bits}
     firsts = "".join(sorted({re.escape(word[0]) for word in bits}))
     # the class first: re passes over the other characters at one look each
     scan = compile_regex(f"(?=[{firsts}])(?=({trie_regex(bits, compile_regex).pattern}))")
-    return _Gate(scan, found_with, (1 << len(rules)) - 1, tuple(others))
+    return _Gate(scan, found_with, tuple(others), 1 << group)
 
 
 def _or_of(masks) -> int:

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import GAZETTEER_SPANS_KEY, NAMES_KEY
-from .tokenizer import doc_matching_text, doc_starts, doc_text, doc_words
+from .tokenizer import doc_matching_text, doc_name_spans, doc_starts, doc_text, doc_words
 
 GAZETTEER_KEY = "gazetteer"
 
@@ -31,17 +31,18 @@ class GazetteerTagger:
             pattern = doc.user_data[NAMES_KEY] if NAMES_KEY in doc.user_data else gazetteer.pattern()
         spans = []
         if pattern is not None:
-            text = doc_text(doc)
+            text, matching = doc_text(doc), doc_matching_text(doc)
             words, _ = doc_words(doc)
             starts = doc_starts(doc)
             labels: dict[str, str] = {}     # a name recurs; whether it is a person depends on its folded form alone
-            for m in pattern.finditer(doc_matching_text(doc)):
-                found = word_range(words, starts, m.start(), m.end())
+            for start, end in doc_name_spans(doc, pattern):
+                found = word_range(words, starts, start, end)
                 if found is not None:
-                    label = labels.get(m.group())
+                    name = matching[start:end]
+                    label = labels.get(name)
                     if label is None:
-                        label = labels[m.group()] = "PERSON" if gazetteer.person(text[m.start():m.end()]) else "DEPT"
-                    spans.append((label, *found, m.start(), m.end(), ""))
+                        label = labels[name] = "PERSON" if gazetteer.person(text[start:end]) else "DEPT"
+                    spans.append((label, *found, start, end, ""))
         doc.user_data[GAZETTEER_SPANS_KEY] = spans
         return doc
 

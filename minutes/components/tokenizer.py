@@ -23,6 +23,7 @@ WORDS_KEY = "minutes.words"
 TEXT_KEY = "minutes.text"
 STARTS_KEY = "minutes.word_starts"
 MATCHING_KEY = "minutes.matching_text"     # fold_word(text), which the gazetteer matches names on
+NAME_SPANS_KEY = "minutes.name_spans"      # (names regex, its matches' spans in the matching text)
 MAX_WORDS = 500_000          # a table of words seen (PerWord) is cleared when it grows past this
 
 
@@ -37,12 +38,16 @@ class JiebaTokenizer:
 
     def __call__(self, text: str, names: Optional[re.Pattern] = None) -> Doc:
         matching = fold_word(text)
-        words, spaces, starts = _words_spaces_starts(self._cut(text, names, matching), text)
+        lowered = _lowered(matching)
+        name_spans = [m.span() for m in names.finditer(lowered)] if names else []
+        words, spaces, starts = _words_spaces_starts(self._words(text, lowered, name_spans), text)
         doc = Doc(self.vocab, words=self._orths.values(words), spaces=spaces)
         doc.user_data[WORDS_KEY] = (words, spaces)
         doc.user_data[STARTS_KEY] = starts
         doc.user_data[TEXT_KEY] = text
         doc.user_data[MATCHING_KEY] = matching
+        if names and lowered == matching:        # the gazetteer's own scan would find these again
+            doc.user_data[NAME_SPANS_KEY] = (names, name_spans)
         return doc
 
     def _orth(self, word: str) -> int:
@@ -55,9 +60,14 @@ class JiebaTokenizer:
 
     def _cut(self, text: str, names: Optional[re.Pattern], matching: str) -> list[str]:
         """The words of the text (``matching``: its fold_word form)."""
+        lowered = _lowered(matching)
+        return self._words(text, lowered, [m.span() for m in names.finditer(lowered)] if names else [])
+
+    def _words(self, text: str, lowered: str, name_spans: list[tuple[int, int]]) -> list[str]:
+        """The words of the text (``lowered``: see _lowered), the names at ``name_spans`` kept whole."""
         words: list[str] = []
         position = 0
-        for start, end in _protected(_lowered(matching), self._terms, names, self._shapes):
+        for start, end in _protected(lowered, self._terms, name_spans, self._shapes):
             if start > position:
                 words += self._jieba.cut(text[position:start])
             words.append(text[start:end])
@@ -182,6 +192,15 @@ def doc_text(doc: Doc) -> str:
     return kept if kept is not None else doc.text
 
 
+def doc_name_spans(doc: Doc, names: re.Pattern) -> list[tuple[int, int]]:
+    """Where ``names`` matches the Doc's matching text: the tokenizer's own matches when it
+    looked for the same names in the same text, else a scan of its own."""
+    kept = doc.user_data.get(NAME_SPANS_KEY)
+    if kept is not None and kept[0] is names:
+        return kept[1]
+    return [m.span() for m in names.finditer(doc_matching_text(doc))]
+
+
 def doc_matching_text(doc: Doc) -> str:
     """The Doc's text in its fold_word form, made once by the tokenizer."""
     kept = doc.user_data.get(MATCHING_KEY)
@@ -196,10 +215,10 @@ def _lowered(matching: str) -> str:
     return lowered if len(lowered) == len(matching) else matching
 
 
-def _protected(folded: str, terms: Optional[re.Pattern], names: Optional[re.Pattern],
+def _protected(folded: str, terms: Optional[re.Pattern], name_spans: list[tuple[int, int]],
                shapes: tuple[Callable, ...] = ()) -> list[tuple[int, int]]:
     """Non-overlapping spans to keep whole: names first, then shaped words, then lexicon terms."""
-    spans = [m.span() for m in names.finditer(folded)] if names else []
+    spans = list(name_spans)
     taken = bytearray(len(folded) + 1)          # 1 where a kept span lies
     for start, end in spans:
         taken[start:end] = b"\1" * (end - start)
