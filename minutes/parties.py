@@ -103,8 +103,15 @@ def _weekday_words() -> frozenset[str]:
 def _kin_of_a_name(word: str) -> bool:
     """孟亦凡妈妈, 郎子轩爸爸: a person named by their tie to a named person."""
     folded = fold(word)
+    if folded[-1:] not in _kinship_last():
+        return False                                # most words end in no kinship word
     kin = next((k for k in _kinship_words() if folded.endswith(k)), None)
     return kin is not None and len(word) > len(kin) and name_shaped(word[:-len(kin)])
+
+
+@lru_cache(maxsize=1)
+def _kinship_last() -> frozenset[str]:
+    return frozenset(k[-1] for k in _kinship_words())
 
 
 @lru_cache(maxsize=1)
@@ -137,8 +144,20 @@ def is_titled_surname(word: str, surname: str) -> bool:
 
 
 def _titled(word: str) -> bool:
-    titles = lexicon.words("parties.yaml", "titles")
-    return any(word.endswith(t) and 1 <= len(word) - len(t) <= 2 for t in titles)
+    return any(1 <= len(word) - len(t) <= 2 for t in _titles_ending(word))
+
+
+def _titles_ending(word: str) -> list[str]:
+    """The titles the word ends with, longest first (asked of nearly every word: looked up by last character)."""
+    return [t for t in _titles_by_last().get(word[-1:], ()) if word.endswith(t)]
+
+
+@lru_cache(maxsize=1)
+def _titles_by_last() -> dict[str, tuple[str, ...]]:
+    by_last: dict[str, list[str]] = {}
+    for title in _titles():
+        by_last.setdefault(title[-1], []).append(title)
+    return {last: tuple(titles) for last, titles in by_last.items()}
 
 
 def parse_parties(text: str) -> list[Party]:
@@ -304,7 +323,7 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
 def _post_then_name(item: str) -> Optional[tuple[str, str]]:
     """``博士生谷雨晴``: a post or standing glued before a full name in a list entry."""
     folded = fold(item)
-    for post in _leading_titles():
+    for post in _leading_titles().get(folded[:1], ()):
         if folded.startswith(post) and len(folded) > len(post):
             rest = item[len(post):].strip()
             if name_shaped(rest) and not _titled(fold(rest)):
@@ -313,8 +332,12 @@ def _post_then_name(item: str) -> Optional[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _leading_titles() -> tuple[str, ...]:
-    return tuple(sorted(lexicon.folded_words("parties.yaml", "leading_titles"), key=len, reverse=True))
+def _leading_titles() -> dict[str, tuple[str, ...]]:
+    """The leading titles by first character, longest first."""
+    by_first: dict[str, list[str]] = {}
+    for post in sorted(lexicon.folded_words("parties.yaml", "leading_titles"), key=len, reverse=True):
+        by_first.setdefault(post[0], []).append(post)
+    return {first: tuple(posts) for first, posts in by_first.items()}
 
 
 def _post_after(name: str, post: str) -> bool:
@@ -327,8 +350,8 @@ def name_before_title(item: str) -> Optional[tuple[str, str]]:
     """``赵敏教授`` → (赵敏, 教授): a full name with a title of two or more characters glued after it.
     A surname alone before the title (王主任, 欧阳经理) is how the person is called: kept whole."""
     folded = fold(item)
-    for title in _titles():
-        if len(title) >= 2 and folded.endswith(title) and len(folded) - len(title) >= 2:
+    for title in _titles_ending(folded):
+        if len(title) >= 2 and len(folded) - len(title) >= 2:
             front = item[:-len(title)].rstrip()
             if name_shaped(front) and not _titled(fold(front)) and fold(front) not in lexicon.surnames():
                 return front, item[-len(title):]
