@@ -166,6 +166,8 @@ def _introduces_decisions(unit: Unit) -> bool:
     if unit.kind not in ("line", "heading"):
         return False
     text = unit.fold.rstrip() or (fold(unit.label_words) + "：" if unit.label_words else "")   # 会议讨论并决定：as a label
+    if not text.endswith((":", "：")):
+        return False                                 # (every such line ends in its colon)
     if _decision_list_intro().search(text) is not None:
         return True
     labelled = _inline_label().search(text)

@@ -607,7 +607,8 @@ def _attendance_in_sentence(meeting: Meeting, gazetteer: Gazetteer, unit: Unit) 
         elif (front := _before_attendance(words)) is not None:
             parties = people_before + parse_parties(front)
         else:
-            people_before = people_before + found if (found := _only_parties(words)) else []
+            found = _only_parties(words) if "、" in words or len(words) <= _ONE_PARTY else []
+            people_before = people_before + found if found else []
             continue
         if parties and all(p.kind in ("person", "department") for p in parties):
             listed = bool(meeting.attendees)
@@ -621,6 +622,9 @@ def _attendance_in_sentence(meeting: Meeting, gazetteer: Gazetteer, unit: Unit) 
 
 
 _LABEL_IN_CLAUSE = re.compile(r"^([^\s:：]{1,6})\s*+[:：]\s*+")
+
+
+_ONE_PARTY = 12          # chars: a clause naming one party (副院长葛宏) is no longer; a list has its 、
 
 
 def _only_parties(clause: str) -> list[Party]:
