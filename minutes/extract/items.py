@@ -273,7 +273,7 @@ class ItemBuilder:
             if party.start > start and text[party.start - 1] in _single_markers() and party.kind in ("person", "department") \
                     and (any(h.start == party.end for h in self.reading.cues(unit, "TASK_VERB", "OWNER_VERB",
                                                                              start=party.end, end=end))
-                         or text[party.end:party.end + 1] in _short_work_verbs()):     # 排班表由X做好…
+                         or text[party.end:party.end + 1] in lexicon.folded_words("cues.yaml", "short_work_verbs")):     # 排班表由X做好…
                 return [party]
         mentions = [p for p in parties if p.start > 0 and text[p.start - 1] in "@"
                     and not self._reports(unit, p.end, end)]      # @chenmo 介绍了…: who spoke, not who is to do
@@ -446,7 +446,8 @@ class ItemBuilder:
                 draft.helpers.append(hit.name)
             if group:
                 joiner = len(text[:group[0].start]) - len(text[:group[0].start].rstrip("、和与及 "))
-                stop = verb.end if fold(verb.text) in _together_words() else _clause_around(self.reading, unit, group[0].start, end)[1]
+                together = fold(verb.text) in lexicon.folded_words("cues.yaml", "together")
+                stop = verb.end if together else _clause_around(self.reading, unit, group[0].start, end)[1]
                 draft.helper_cut.append((group[0].start - joiner, stop))   # 和谷雨晴一起|核对…: the work stays
         for marker in self.reading.cues(unit, "HELPER_MARKER", start=start, end=end):
             after = [p for p in parties if p.start >= marker.end and not text[marker.end:p.start].strip(" :：")]
@@ -633,28 +634,6 @@ def _recurring_times() -> tuple[str, ...]:
     tails = [fold(w) for key in ("dayparts", "duration_units") for forms in (data.get(key) or {}).values()
              for w in forms if not w.isascii()] + ["月", "年"]
     return tuple(sorted({h + t for h in heads for t in tails}, key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _working_owner_verbs() -> frozenset[str]:
-    return lexicon.folded_words("cues.yaml", "working_owner_verbs")
-
-
-@lru_cache(maxsize=1)
-def _short_work_verbs() -> frozenset[str]:
-    return lexicon.folded_words("cues.yaml", "short_work_verbs")
-
-
-@lru_cache(maxsize=1)
-def _modals() -> frozenset[str]:
-    """The directives that only say it must be done (要, 须, 务必); not those with work in them (抓紧)."""
-    return lexicon.folded_words("cues.yaml", "modal_directives")
-
-
-@lru_cache(maxsize=1)
-def _together_words() -> frozenset[str]:
-    """Helper verbs that say the work is done together (一起, 共同): what follows them is the work."""
-    return lexicon.folded_words("cues.yaml", "together")
 
 
 @lru_cache(maxsize=1)
@@ -939,7 +918,7 @@ def _cut_from_task(hit: Hit, draft: Draft) -> Optional[tuple[int, int]]:
     owner (医务部要…); a lead-in only where it opens the item."""
     label, fold_ = hit.label, draft.unit.fold
     if label == "OWNER_VERB":
-        if fold(hit.text) in _working_owner_verbs() and _HAN.match(draft.unit.text, hit.end):
+        if fold(hit.text) in lexicon.folded_words("cues.yaml", "working_owner_verbs") and _HAN.match(draft.unit.text, hit.end):
             return None                                   # 由业委会组织验收: 组织 is the work as well
         after_owner = any(abs(hit.start - e) <= 1 for _, e in draft.cut)          # 由闫旭牵头
         return (hit.start, hit.end) if after_owner or fold(hit.text).endswith(_filler_endings()) else None
@@ -950,7 +929,8 @@ def _cut_from_task(hit: Hit, draft: Draft) -> Optional[tuple[int, int]]:
             return hit.start, max(owner_at, hit.end)      # 由信息部卢海…, 授权董事会秘书蒯文涛…: with the unit or post
         return (hit.start, hit.end) if fold(hit.text) in ("请",) else None
     if label == "DIRECTIVE":
-        return (hit.start, hit.end) if any(e == hit.start for _, e in draft.cut) and fold(hit.text) in _modals() else None
+        modal = fold(hit.text) in lexicon.folded_words("cues.yaml", "modal_directives")
+        return (hit.start, hit.end) if modal and any(e == hit.start for _, e in draft.cut) else None
     if label == "LEAD_IN":
         return (hit.start, hit.end) if not fold_[draft.start:hit.start].strip(SEPARATORS) else None
     return hit.start, hit.end
