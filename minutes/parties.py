@@ -19,6 +19,7 @@ from .textnorm import document_memo, fold, fold_word, trie_regex
 
 _GROUP_SEP = re.compile(r"[;；\n]")
 _ITEM_SEP = re.compile(r"[、,，/]|(?<!\s)\s++(?:和|与|及|and)\s+|(?<=[^\s@])(?=@[^\s@])")
+_SEPARATOR_OR_SPACE = re.compile(r"[、,，/@\s]")     # where _ITEM_SEP or _space_items may cut a group
 _BRACKET = re.compile(r"[(（]([^()（）]*)[)）]\s*$")
 _NOT_A_NAME = re.compile(r"\d|以及|等人|等|共\d*|全体|人员$|负责人$|成员|同学|同事|无$|^无|待定|另定|tbd|未定|其他", re.I)
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -134,6 +135,8 @@ def parties_as_read(text: str) -> list[Party]:
 
 
 def _parse_parties(text: str) -> list[Party]:
+    if ";" not in text and "；" not in text and "\n" not in text:
+        return _parse_group(text.strip())                # one group (most texts: an owner, a slot)
     parties: list[Party] = []
     for group in _GROUP_SEP.split(text):
         parties.extend(_parse_group(group.strip()))      # (each group keeps only named parties)
@@ -145,13 +148,16 @@ def _parse_group(group: str) -> list[Party]:
     if not group:
         return []
     department = None
-    m = _LABELLED_GROUP.match(group)
+    m = _LABELLED_GROUP.match(group) if ":" in group or "：" in group else None
     if m and is_department(m.group(1)):
         department, group = m.group(1).strip(), m.group(2)
     elif m and _names_a_side(m.group(1)):
         group = m.group(2)                          # 甲方：冼伟、房晓 / 业主单位：…: the side's people
-    split = _outside_brackets(_ITEM_SEP, group)
-    items = [i.strip() for i in (split if len(split) > 1 else _space_items(group))]
+    if not _SEPARATOR_OR_SPACE.search(group):
+        items = [_courtesy_dropped(group)]          # one entry: nothing to split it at (most groups)
+    else:
+        split = _outside_brackets(_ITEM_SEP, group)
+        items = [i.strip() for i in (split if len(split) > 1 else _space_items(group))]
     parties = []
     for item in items:
         if item:
@@ -225,7 +231,7 @@ def is_post(word: str) -> bool:
 def _parse_item(item: str, department: Optional[str]) -> Party:
     note = None
     helper = False
-    m = _BRACKET.search(item)
+    m = _BRACKET.search(item) if ")" in item or "）" in item else None
     if m:
         inside, item = m.group(1).strip(), item[:m.start()].strip()
         contact = without_posts(_CONTACT_LABEL.sub("", inside))   # （联系人：龙婷）, （江秀琴主任）
@@ -315,7 +321,10 @@ def _department_then_name(item: str) -> Optional[tuple[str, str]]:
     """``质量部蒋晓`` written without a space: the department, then the person."""
     if len(item) > _GLUED_MAX:
         return None
-    m = lexicon.department_pattern().match(fold_word(item))
+    folded = fold_word(item)
+    if _department_endings().isdisjoint(folded[:-1]):
+        return None                     # no department can end before the last character (most names)
+    m = lexicon.department_pattern().match(folded)
     if not m or m.end() >= len(item) or not is_department(item[:m.end()]):
         return None
     rest = item[m.end():]
@@ -372,6 +381,14 @@ def _closing_word(text: str, table: _WordTable) -> Optional[str]:
 
 
 _GLUED_MAX = 12           # chars: 质量部蒋晓, 人力资源部牛佳, 人力资源部经理欧阳晴
+
+
+@lru_cache(maxsize=1)
+def _department_endings() -> frozenset[str]:
+    """The characters a match of `lexicon.department_pattern` can end with: the last of a
+    department suffix or of a known department (folded, as the pattern is)."""
+    words = lexicon.words("parties.yaml", "department_suffixes") + lexicon.words("parties.yaml", "departments")
+    return frozenset(fold_word(w)[-1] for w in words)
 
 
 def _courtesy_dropped(item: str) -> str:
