@@ -23,7 +23,7 @@ from typing import Iterable, Optional
 
 from ..errors import RuleFileError
 from ..model import Evidence, Location, Minutes, Section, Table
-from ..parties import parse_parties
+from ..parties import parties_as_read
 from ..resources import check_word_lists, load_yaml
 from ..units import Segmented, Unit, label_field
 from ..textnorm import fold, fold_word
@@ -286,7 +286,7 @@ def _people(minutes: Minutes, units: list[Unit]) -> None:
         if unit.label_group != "meeting" or unit.label not in _PEOPLE_LABELS:
             continue
         observing = unit.label == "attendees" and fold_word(unit.label_words or "") in observer_words
-        for party in parse_parties(unit.text):
+        for party in parties_as_read(unit.text):
             note = (party.note or "").strip()
             folded = fold_word(note)
             observer_note = any(w in folded for w in observer_words)
@@ -400,9 +400,9 @@ def _carried(unit: Unit, skip: set[tuple]) -> bool:
     if unit.kind not in ("line", "heading") or unit.record is not None or unit.label_group == "meeting":
         return False
     text = unit.text.strip()
-    if not text or _MARKUP.match(text) or label_field(text, "content"):     # a bare 依据 / 待办 label line
-        return False
-    return _key(unit) not in skip
+    if not text or _key(unit) in skip or _MARKUP.match(text):
+        return False                    # (most lines an item was read from: no need to read them as a label)
+    return not label_field(text, "content")           # a bare 依据 / 待办 label line
 
 
 _MARKUP = re.compile(r"^<[^>]*>$")      # an HTML tag left on its own line by a wiki export
@@ -433,12 +433,13 @@ def _carry(minutes: Minutes, section: Section, unit: Unit, transcript: bool, aft
 
 def _carry_tables(minutes: Minutes, seg: Segmented, section_of: dict[int, int], skip: set[tuple]) -> None:
     """A table nothing was read from (figures, a progress tracker) goes with its section, cell by cell."""
+    tables = [block for block in seg.document.blocks if isinstance(block, Table)]
+    if not tables or not section_of:
+        return                          # (most notes: no table, or no section to carry one)
     units_of: dict[int, list[Unit]] = {}
     for unit in seg.units:
         units_of.setdefault(id(unit.origin), []).append(unit)
-    for block in seg.document.blocks:
-        if not isinstance(block, Table):
-            continue
+    for block in tables:
         units = [u for row in block.rows for c in row if c is not None for u in units_of.get(id(c), [])]
         if not units or id(units[0]) not in section_of or any(_key(u) in skip or u.label_group == "meeting"
                                                                 for u in units):
