@@ -191,7 +191,7 @@ def _defined_names(seg: Segmented, gazetteer) -> None:
 
 def _people_from_fields(seg: Segmented, gazetteer) -> None:
     """Names in owner/helper cells and 负责人： lines join the gazetteer (周工（研发部）)."""
-    from ..parties import parse_parties
+    from ..parties import parties_as_read
     _people_from_slots(seg, gazetteer)
     _defined_names(seg, gazetteer)
     _numbered_speakers(seg, gazetteer)
@@ -200,6 +200,6 @@ def _people_from_fields(seg: Segmented, gazetteer) -> None:
             gazetteer.add_person(unit.speaker)
         field = unit.column if unit.record is not None else (unit.label if unit.label_group == "record" else None)
         if field in ("owner", "collaborators"):
-            for party in parse_parties(unit.text):
+            for party in parties_as_read(unit.text):
                 if party.kind == "person":
                     gazetteer.add_person(party.name, party.department)

@@ -11,7 +11,7 @@ from .. import lexicon
 from ..model import Evidence, Meeting
 from ..labels import field_of
 from ..parties import (Gazetteer, Party, is_department, is_post, looks_like_person, name_shaped, parse_parties,
-                       without_posts)
+                       parties_as_read, without_posts)
 from ..units import Segmented, Unit, label_field
 from ..textnorm import fold, fold_word
 from ..layouts.noise import DAY_LINE
@@ -220,7 +220,7 @@ def _only_people(text: str) -> bool:
         if not is_department(label) and (len(label) > _SIDE_LABEL or name_shaped(label)):
             return False
         text = text[m.end():]
-    parties = parse_parties(text)
+    parties = parties_as_read(text)
     return any(p.kind == "person" for p in parties) and all(p.kind in ("person", "department") for p in parties)
 
 
@@ -529,7 +529,7 @@ def _from_prose(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
             meeting.location = said(m, 1).strip()
             meeting.evidence["location"] = Evidence(said(m, 1), unit.locate(m.start(1)))
         if not meeting.recorder and (m := _RECORDED_BY.search(unit.fold)):    # …，客服部夏侯杰记录。
-            person = next((p for p in parse_parties(said(m, 1)) if p.kind == "person" and name_shaped(p.name)), None)
+            person = next((p for p in parties_as_read(said(m, 1)) if p.kind == "person" and name_shaped(p.name)), None)
             if person is not None:
                 meeting.recorder = person.name
                 meeting.evidence["recorder"] = Evidence(said(m, 1), unit.locate(m.start(1)))
@@ -558,9 +558,9 @@ def _attendance_in_sentence(meeting: Meeting, gazetteer: Gazetteer, unit: Unit) 
         words = clause.group().strip()
         label = _LABEL_IN_CLAUSE.match(words)
         if label and label_field(label.group(1), "meeting") == "attendees":
-            parties = parse_parties(words[label.end():])
+            parties = parties_as_read(words[label.end():])
         elif (front := _before_attendance(words)) is not None:
-            parties = parse_parties(front)
+            parties = parties_as_read(front)
         else:
             continue
         if parties and all(p.kind in ("person", "department") for p in parties):
@@ -635,7 +635,7 @@ def _listed_in_system_line(text: str) -> list[Party]:
     """视频会议已结束，时长 42分钟，参与人：孟凡、龙婷…: the people after an attendee label."""
     for m in _SYSTEM_LABEL.finditer(text):
         if label_field(m.group(1), "meeting") == "attendees":
-            return [p for p in parse_parties(text[m.end():]) if p.kind == "person"]
+            return [p for p in parties_as_read(text[m.end():]) if p.kind == "person"]
     return []
 
 
@@ -711,8 +711,8 @@ def _role_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 def _people(meeting: Meeting, gazetteer: Gazetteer, fields, seg: Segmented) -> None:
-    absent = {p.name for name, v, _ in fields if name == "absent" for p in parse_parties(v) if p.kind == "person"}
-    listed = [p.name for name, v, _ in fields if name == "attendees" for p in parse_parties(v) if p.kind == "person"]
+    absent = {p.name for name, v, _ in fields if name == "absent" for p in parties_as_read(v) if p.kind == "person"}
+    listed = [p.name for name, v, _ in fields if name == "attendees" for p in parties_as_read(v) if p.kind == "person"]
     for name, value, unit in fields:
         if name in ("host", "recorder"):
             _role(meeting, gazetteer, name, value, unit, listed)
@@ -720,13 +720,13 @@ def _people(meeting: Meeting, gazetteer: Gazetteer, fields, seg: Segmented) -> N
             meeting.host = value = without_posts(value)
             meeting.evidence["host"] = Evidence(value, unit.locate())
         elif name == "attendees":
-            _attendees(meeting, gazetteer, parse_parties(value), absent, unit)
+            _attendees(meeting, gazetteer, parties_as_read(value), absent, unit)
         elif name in ("departments", "initiator_department"):
-            for party in parse_parties(value):
+            for party in parties_as_read(value):
                 if party.kind == "department" or is_department(party.name):
                     _add_department(meeting, gazetteer, party.name)
         elif name == "initiator":
-            for party in parse_parties(value):
+            for party in parties_as_read(value):
                 if party.kind == "person":
                     gazetteer.add_person(party.name, party.department)
     _attendee_records(meeting, gazetteer, seg)
@@ -738,7 +738,7 @@ def _people(meeting: Meeting, gazetteer: Gazetteer, fields, seg: Segmented) -> N
 def _role(meeting: Meeting, gazetteer: Gazetteer, name: str, value: str, unit: Unit, listed: list[str]) -> None:
     if getattr(meeting, name):
         return
-    parties = [p for p in parse_parties(value) if p.kind == "person" and _a_person(p, listed)]
+    parties = [p for p in parties_as_read(value) if p.kind == "person" and _a_person(p, listed)]
     if not parties:
         parties = _listed_person_opening_a_clause(value, listed)
     if not parties:
