@@ -171,11 +171,11 @@ def _department_start(shapes: list[tuple], i: int) -> int:
 
 def _before_owner_cue(shapes: list[tuple], i: int) -> bool:
     """A guessed name counts only at a clause start and right before what a doer does (张三负责…, 李娜尽快…)."""
-    if i >= len(shapes) or not _clause_start(shapes, i - 1):
+    if i >= len(shapes):
         return False
-    norm = shapes[i][_NORM]
-    return norm in lexicon.doer_cues() or norm[:1].isdigit() or norm in (":", "、") \
-        or norm.startswith(_time_openers())
+    norm = shapes[i][_NORM]              # (what follows is asked first: most words that may be a name are no doer)
+    return (norm in lexicon.doer_cues() or norm[:1].isdigit() or norm in (":", "、")
+            or norm.startswith(_time_openers())) and _clause_start(shapes, i - 1)
 
 
 @lru_cache(maxsize=1)
@@ -216,9 +216,8 @@ def _each_of_a_kind(words: list[str], starts: list[int]) -> list[tuple]:
     """各店店长, 各病区护士长, 每个班组长: "each X" as a party names no one, however the segmenter cut it
     (各 / 病区 / 护士长); it runs up to what the doer does (a doer cue, a time, a task verb)."""
     spans = []
-    for i, word in enumerate(words):
-        if not word.startswith(_each_openers()):
-            continue
+    opening = map(str.startswith, words, itertools.repeat(_each_openers()))     # (a few words of the document)
+    for i in itertools.compress(range(len(words)), opening):
         best, post = None, None          # the shortest reading, and the longest ending in a post (各位 | 店长)
         for stop in range(i + 1, min(i + _EACH_WORDS, len(words)) + 1):
             if stop > i + 1 and _ends_the_party(words[stop - 1]):
