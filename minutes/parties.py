@@ -15,7 +15,7 @@ from typing import NamedTuple, Optional
 
 from . import lexicon
 from .labels import field_of
-from .textnorm import document_memo, fold, fold_word, trie_regex
+from .textnorm import document_memo, fold, fold_word, folding_to, matching_table, trie_regex
 
 _GROUP_SEP = re.compile(r"[;；\n]")
 _ITEM_SEP = re.compile(r"[、,，/]|(?<!\s)\s++(?:和|与|及|and)\s+|(?<=[^\s@])(?=@[^\s@])")
@@ -33,7 +33,8 @@ _CONTACT_LABEL = re.compile(r"^[^:：]{1,6}[:：]\s*")
 _HELPING = re.compile(r"协助|配合|协办|support", re.I)
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z.'-]*(?:\s+[A-Za-z][A-Za-z.'-]*)*$")
 _LATIN_THEN_CJK = re.compile(r"^[A-Za-z][A-Za-z.'-]*\s+[\u4e00-\u9fff]{2,4}$")
-UNDETERMINED = re.compile(r"^(?:待定|另定|未定|暂定|tbd|tba|待确认|待安排|无|—+|-+|/|n/?a)$", re.I)
+_UNDETERMINED_FORMS = ("待定", "另定", "未定", "暂定", "tbd", "tba", "待确认", "待安排", "无", "—+", "-+", "/", "n/?a")
+UNDETERMINED = re.compile(rf"^(?:{'|'.join(_UNDETERMINED_FORMS)})$", re.I)     # matched on folded text
 
 
 @dataclass
@@ -110,7 +111,7 @@ def name_shaped(word: str) -> bool:
 
 def _titled(word: str) -> bool:
     titles = lexicon.words("parties.yaml", "titles")
-    return any(word.endswith(t) and 1 <= len(word) - len(t) <= 2 for t in titles)
+    return word.endswith(titles) and any(word.endswith(t) and 1 <= len(word) - len(t) <= 2 for t in titles)
 
 
 def parse_parties(text: str) -> list[Party]:
@@ -153,11 +154,12 @@ def _parse_group(group: str) -> list[Party]:
         department, group = m.group(1).strip(), m.group(2)
     elif m and _names_a_side(m.group(1)):
         group = m.group(2)                          # 甲方：冼伟、房晓 / 业主单位：…: the side's people
-    if not _SEPARATOR_OR_SPACE.search(group):
-        items = [_courtesy_dropped(group)]          # one entry: nothing to split it at (most groups)
-    else:
-        split = _outside_brackets(_ITEM_SEP, group)
-        items = [i.strip() for i in (split if len(split) > 1 else _space_items(group))]
+    if not _SEPARATOR_OR_SPACE.search(group):      # one entry: nothing to split it at (most groups)
+        entry = _courtesy_dropped(group)
+        party = _parse_item(entry, department) if entry else None
+        return [party] if party is not None and party.name else []
+    split = _outside_brackets(_ITEM_SEP, group)
+    items = [i.strip() for i in (split if len(split) > 1 else _space_items(group))]
     parties = []
     for item in items:
         if item:
@@ -245,7 +247,7 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
             note = inside                                  # 汤敏（贺芳协助）: 汤敏 owns, 贺芳 helps
         else:
             note, department = _note_and_department(inside, department)
-    if _PADDED_NAME.match(item):
+    if item[1:2].isspace() and _PADDED_NAME.match(item):
         item = "".join(item.split())                     # 呂　燕: a two-character name padded to three
     item = _courtesy_dropped(item)                       # 主席 鄧家明先生: the post, then the name
     words = _two_words(item)
@@ -258,7 +260,7 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
     item = _without_courtesy(item.strip(" :：@*"))
     if not item:
         return Party(name="", kind="person")
-    if UNDETERMINED.match(fold(item)):
+    if item[0] in _undetermined_openers() and UNDETERMINED.match(fold(item)):
         return Party(name=item, kind="undetermined")
     if is_vague_party(item):
         return Party(name=item, kind="vague")
@@ -267,6 +269,14 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
     if not looks_like_person(item):
         return Party(name="", kind="person")
     return Party(name=item, kind="person", department=department, note=note, helper=helper)
+
+
+@lru_cache(maxsize=1)
+def _undetermined_openers() -> frozenset[str]:
+    """The characters an UNDETERMINED word may open with as written (Traditional, full-width and
+    upper-case forms too): an item opening with any other is none, and need not be folded to tell."""
+    firsts = "".join(form[0] for form in _UNDETERMINED_FORMS)
+    return frozenset(folding_to(firsts + firsts.upper()))
 
 
 def _names_a_side(label: str) -> bool:
@@ -319,12 +329,9 @@ def _two_words(item: str) -> Optional[tuple[str, str]]:
 
 def _department_then_name(item: str) -> Optional[tuple[str, str]]:
     """``质量部蒋晓`` written without a space: the department, then the person."""
-    if len(item) > _GLUED_MAX:
-        return None
-    folded = fold_word(item)
-    if _department_endings().isdisjoint(folded[:-1]):
+    if len(item) > _GLUED_MAX or _department_endings().isdisjoint(item[:-1]):
         return None                     # no department can end before the last character (most names)
-    m = lexicon.department_pattern().match(folded)
+    m = lexicon.department_pattern().match(fold_word(item))
     if not m or m.end() >= len(item) or not is_department(item[:m.end()]):
         return None
     rest = item[m.end():]
@@ -385,10 +392,11 @@ _GLUED_MAX = 12           # chars: 质量部蒋晓, 人力资源部牛佳, 人�
 
 @lru_cache(maxsize=1)
 def _department_endings() -> frozenset[str]:
-    """The characters a match of `lexicon.department_pattern` can end with: the last of a
-    department suffix or of a known department (folded, as the pattern is)."""
+    """The characters a match of `lexicon.department_pattern` can end with, as written: the last of a
+    department suffix or of a known department, and every character fold_word makes one of them."""
     words = lexicon.words("parties.yaml", "department_suffixes") + lexicon.words("parties.yaml", "departments")
-    return frozenset(fold_word(w)[-1] for w in words)
+    last = {fold_word(w)[-1] for w in words}
+    return frozenset(last | {chr(code) for code, to in matching_table().items() if to in last})
 
 
 def _courtesy_dropped(item: str) -> str:
