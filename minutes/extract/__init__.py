@@ -129,6 +129,7 @@ _LINK = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _SLOT = re.compile(r"\s*(?:[:：，,；;（）()|｜\t→>]|[-—–]+|\s{2,})\s*")
 _SLOTTED = re.compile(r"\s{2,}|[→>]|\s[-—–]+\s")
 _NAME_LETTER = re.compile(r"[A-Za-z\u4e00-\u9fff]")     # what parties.looks_like_person needs one of
+_SLOT_NAME_MAX = 16          # chars: a longer piece of a line is a phrase, not a name in a slot
 
 
 def _people_from_slots(seg: Segmented, gazetteer) -> None:
@@ -140,12 +141,12 @@ def _people_from_slots(seg: Segmented, gazetteer) -> None:
         if unit.kind not in ("line", "cell") or (unit.style is None and unit.record is None and "\t" not in unit.text
                                                   and not _SLOTTED.search(unit.text)):
             continue
-        pieces = [p for p in _SLOT.split(_without_links(unit.text)) if p.strip()]
+        pieces = list(filter(None, map(str.strip, _SLOT.split(_without_links(unit.text)))))
         if len(pieces) < 2 and unit.record is None:
             continue
         for piece in pieces:
-            words = piece.strip().lstrip("@")
-            if len(piece.strip()) > 16 or words in read or not _NAME_LETTER.search(words):
+            words = piece.lstrip("@")
+            if len(piece) > _SLOT_NAME_MAX or words in read or not _NAME_LETTER.search(words):
                 continue                 # (a name needs a Han or Latin letter: a piece of figures names nobody)
             read.add(words)
             for party in parties_as_read(words):

@@ -331,6 +331,8 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
             break                         # nothing later can change either
         if rank == _ANY_DATE and not _mostly_date(value):
             continue                      # a date inside an opening line's content is no meeting date
+        if unit.label_group != "meeting" and not _DAY_WRITTEN.search(fold(value)):
+            continue                      # no day to read, and a time alone counts only on a meeting line
         when = parse_when(value, ref)
         if rank == _ANY_DATE and not when.has_year:
             continue
@@ -349,6 +351,10 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
         _time_beside_the_day(meeting, labelled)
     if not meeting.start_time:
         _start_said(meeting, seg)
+
+
+# A day is written with figures or 月 (when.py's _names_a_day): a text with neither names none.
+_DAY_WRITTEN = re.compile(r"\d|月")
 
 
 def _time_beside_the_day(meeting: Meeting, labelled) -> None:
