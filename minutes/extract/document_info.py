@@ -169,7 +169,7 @@ def _doc_number(meeting, unit: Unit) -> bool:
 def _doc_number_in(folded: str) -> Optional[re.Match]:
     """Where the first doc-number pattern that matches finds one in a folded line. The head's first
     lines are asked twice (for the number, then for the office around it): searched once."""
-    found = document_memo("doc_numbers")
+    found = document_memo("doc numbers")
     if found is not None and folded in found:
         return found[folded]
     m = next((m for pattern in _doc_number_patterns() if (m := pattern.search(folded))), None)
