@@ -158,7 +158,7 @@ def _parse_group(group: str) -> list[Party]:
         entry = _courtesy_dropped(group)
         party = _parse_item(entry, department) if entry else None
         return [party] if party is not None and party.name else []
-    split = _outside_brackets(_ITEM_SEP, group)
+    split = _entries_outside_brackets(group)
     items = [i.strip() for i in (split if len(split) > 1 else _space_items(group))]
     parties = []
     for item in items:
@@ -172,18 +172,23 @@ def _parse_group(group: str) -> list[Party]:
     return _department_over_person(group, [p for p in parties if p.name])
 
 
-def _outside_brackets(separator: re.Pattern, group: str) -> list[str]:
-    """``郜敏（药剂科，列席）、汤若曦``: the separators between entries, not those inside a bracket."""
-    if "(" not in group and "（" not in group:
-        return separator.split(group)
+def _entries_outside_brackets(group: str) -> list[str]:
+    """``郜敏（药剂科，列席）、汤若曦``: the group cut at the separators between entries, not at those
+    inside a bracket."""
+    if "(" not in group and "（" not in group or _PLAIN_BRACKETS.fullmatch(group):
+        return _ITEM_SEP.split(group)      # (no bracket holds a separator: 周建国（产品部）、赵磊（研发部）)
     pieces, start, depth, last = [], 0, 0, 0
-    for m in separator.finditer(group):
+    for m in _ITEM_SEP.finditer(group):
         depth += _depth_change(group[last:m.start()])
         last = m.start()
         if depth <= 0:
             pieces.append(group[start:m.start()])
             start = m.end()
     return [*pieces, group[start:]]
+
+
+# A group whose brackets are single pairs holding none of the characters an _ITEM_SEP match starts at.
+_PLAIN_BRACKETS = re.compile(r"(?:[^()（）]|[(（][^()（）、,，/@\s]*[)）])*")
 
 
 def _depth_change(text: str) -> int:
@@ -236,8 +241,7 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
     m = _BRACKET.search(item) if ")" in item or "）" in item else None
     if m:
         inside, item = m.group(1).strip(), item[:m.start()].strip()
-        contact = without_posts(_CONTACT_LABEL.sub("", inside))   # （联系人：龙婷）, （江秀琴主任）
-        if is_department(item) and name_shaped(contact) and not _office_title(contact):
+        if is_department(item) and name_shaped(contact := _contact(inside)) and not _office_title(contact):
             return _parse_item(contact, item)                        # 信息部（杭旭）: 杭旭 of 信息部
         if _full_name_of(item, inside):
             return _parse_item(inside, department)                  # 郝书记（郝建军）: the full name
@@ -279,6 +283,11 @@ def _undetermined_openers() -> frozenset[str]:
     return frozenset(folding_to(firsts + firsts.upper()))
 
 
+def _contact(inside: str) -> str:
+    """The person a bracket after a department names: （联系人：龙婷）, （江秀琴主任）."""
+    return without_posts(_CONTACT_LABEL.sub("", inside) if ":" in inside or "：" in inside else inside)
+
+
 def _names_a_side(label: str) -> bool:
     """甲方, 业主单位, 委託方: a label for one side of a meeting, which is no person."""
     words = label.strip()
@@ -313,9 +322,11 @@ _POST_MAX = 6
 
 def _full_name_of(item: str, inside: str) -> bool:
     """郝书记（郝建军）, 谭老师（谭雪梅）: a titled surname, then the full name with that surname."""
-    short, full = fold(item.strip()), fold(inside)
-    return _CJK.match(short) is not None and _titled(short) and name_shaped(full) and not _titled(full) \
-        and len(full) > 1 and full[0] == short[0]
+    short = fold(item.strip())
+    if _CJK.match(short) is None or not _titled(short):
+        return False                       # (most items: a name or a department, not a titled surname)
+    full = fold(inside)
+    return name_shaped(full) and not _titled(full) and len(full) > 1 and full[0] == short[0]
 
 
 def _two_words(item: str) -> Optional[tuple[str, str]]:
