@@ -126,7 +126,13 @@ def _speaks(who: str, gazetteer) -> bool:
 
 
 _LINK = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
-_SLOT = re.compile(r"\s*(?:[:：，,；;（）()|｜\t→>]|[-—–]+|\s{2,})\s*")
+# Where a slot ends: a mark (a tab too), a run of dashes, or two spaces or more. Written to open with
+# one set of characters, so re skips the words between slots in one scan; the spaces around a mark
+# stay with the pieces, which are stripped.
+_SLOT = re.compile(r"""[:：，,；;（）()|｜\t→>\-—–\s]     # a mark, a dash or a space, then
+                       (?:(?<=[-—–])[-—–]*             #   after a dash: the rest of the dashes
+                       |(?<=[^\S\t])\s+                #   after a space: at least one more
+                       |(?<=[^-—–\s]|\t))              #   after a mark: nothing""", re.X)
 _SLOTTED = re.compile(r"\s{2,}|[→>]|\s[-—–]+\s")
 _NAME_LETTER = re.compile(r"[A-Za-z\u4e00-\u9fff]")     # what parties.looks_like_person needs one of
 _SLOT_NAME_MAX = 16          # chars: a longer piece of a line is a phrase, not a name in a slot
@@ -158,7 +164,7 @@ def _people_from_slots(seg: Segmented, gazetteer) -> None:
 def _without_links(text: str) -> str:
     """Links and mail addresses blanked out; a text with no ://, www. or @ has none (and its
     run of word characters is not tried, at each start, for an @ after it)."""
-    if "@" in text or "://" in text or "www." in text.lower():
+    if "@" in text or "://" in text or "." in text and "www." in text.lower():
         return _LINK.sub(" ", text)
     return text
 

@@ -255,6 +255,7 @@ _TITLE_LINES = 8          # a title sits among the first lines
 # On equal scores: the title line first, then a 会议名称 field, then the name an opening sentence
 # gives, then a later heading.
 _PREFERENCE = {1: 3, 0: 2, 2: 1, 3: 0}
+_SENTENCE_MARK = re.compile(r"[，,。；;]|://")
 _DATE_TAIL = re.compile(r"(?<=[^\s@·-])[\s@·-]++(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{8}).*$")
 _ORDINAL_MEETING = re.compile(r"第\s*[0-9一二三四五六七八九十百〇零]+\s*[次期届]")
 
@@ -271,9 +272,11 @@ def _title_score(text: str, source: int, first: bool = False) -> int:
     """How surely a line names this meeting: a labelled 会议名称 most, then a line ending in a
     meeting word (…协调会, 周例会, sync); an organisation, a series, a banner or 会议纪要 alone
     not at all."""
+    if _SENTENCE_MARK.search(text):
+        return 0                          # a sentence (cleaning a title never takes its marks away)
     cleaned = _clean_title(text)
     folded = _DATE_TAIL.sub("", re.sub(r"(?<!\s)\s*+[(（][^()（）]*[)）]\s*$", "", fold(cleaned))).lower()
-    if not cleaned or _GENERIC_TITLE.match(folded) or len(cleaned) > 50 or re.search(r"[，,。；;]|://", cleaned):
+    if not cleaned or _GENERIC_TITLE.match(folded) or len(cleaned) > 50:
         return 0
     if any(w in folded for w in lexicon.folded_words("cues.yaml", "not_titles")):
         return 0
