@@ -133,7 +133,9 @@ _SLOT = re.compile(r"""[:：，,；;（）()|｜\t→>\-—–\s]     # a mark, 
                        (?:(?<=[-—–])[-—–]*             #   after a dash: the rest of the dashes
                        |(?<=[^\S\t])\s+                #   after a space: at least one more
                        |(?<=[^-—–\s]|\t))              #   after a mark: nothing""", re.X)
-_SLOTTED = re.compile(r"\s{2,}|[→>]|\s[-—–]+\s")
+# A line set out in slots: two spaces, an arrow, or a dash between spaces (one set of characters
+# first, so re scans the words between them at once).
+_SLOTTED = re.compile(r"[\s→>](?:(?<=[→>])|(?<=\s)(?:\s|[-—–]+\s))")
 _NAME_LETTER = re.compile(r"[A-Za-z\u4e00-\u9fff]")     # what parties.looks_like_person needs one of
 _SLOT_NAME_MAX = 16          # chars: a longer piece of a line is a phrase, not a name in a slot
 
