@@ -40,7 +40,12 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _PARTS = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff/、()（）]*|[a-z][a-z0-9 ./&'_-]*[a-z0-9]|[a-z]")
 _PAIR = re.compile(r"(?<!\s)\s*+(?:/|、|及|和|与|或|&)\s*")     # (?<!\s): one try per run of spaces
+_PAIR_WORD = re.compile(r"[/、及和与或&]")                          # what every _PAIR holds
 _SPACES = re.compile(r"\s+")
+_SPACE = re.compile(r"\s")
+_UPPER = re.compile(r"[A-Z]")
+_OPENING = ("(", "（", "[", "【")
+_CLOSING = (")", "）", "]", "】")
 _LATIN_WORDS = re.compile(r"[a-z ]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[a-z]")
@@ -121,11 +126,21 @@ def field_of(text: str, *groups: str) -> Optional[LabelMatch]:
 
 
 def _normalise(text: str) -> str:
-    key = fold_word(_CAMEL.sub(" ", text)).strip(_EDGE)
-    key = _NOTE.sub("", key).strip(_EDGE) or key
-    key = _HAN_GAP.sub("", key)
-    key = _SYMBOLS.sub("", key) or key                   # 👤参会人, ℹ️会议信息, ✅ 决议
+    # Each step is taken only where its mark is there to find (an upper-case letter, a closing
+    # bracket at the end, a space, a symbol at an edge): most labels need none of them.
+    key = fold_word(_CAMEL.sub(" ", text) if _UPPER.search(text) else text).strip(_EDGE)
+    if key.rstrip().endswith(_CLOSING):
+        key = _NOTE.sub("", key).strip(_EDGE) or key
+    if _SPACE.search(key):
+        key = _HAN_GAP.sub("", key)
+    if not _word_edge(key[:1], _OPENING) or not _word_edge(key[-1:], _CLOSING):
+        key = _SYMBOLS.sub("", key) or key               # 👤参会人, ℹ️会议信息, ✅ 决议
     return _SPACES.sub(" ", key)
+
+
+def _word_edge(char: str, brackets: tuple[str, ...]) -> bool:
+    """A character _SYMBOLS keeps at that edge: a word character (\\w, Han among them) or a bracket."""
+    return char.isalnum() or char == "_" or char in brackets
 
 
 def _field_of(text: str, *groups: str) -> Optional[LabelMatch]:
@@ -167,6 +182,8 @@ _field_of_label = lru_cache(maxsize=4096)(_field_of)
 
 def _first_of_pair(key: str, groups: tuple[str, ...]) -> Optional[LabelMatch]:
     """``地点/线上``, ``时间及方式``: a label paired with a gloss is read by its first part."""
+    if not _PAIR_WORD.search(key):
+        return None
     parts = [p for p in _PAIR.split(key) if p.strip()]
     if len(parts) != 2:
         return None
@@ -177,6 +194,8 @@ def _first_of_pair(key: str, groups: tuple[str, ...]) -> Optional[LabelMatch]:
 def _bilingual_parts(key: str) -> list[str]:
     """``host 会议主持人`` → [会议主持人, host]: one Han and one Latin part, nothing else.
     Only the Han part is read (``TODO 小林`` is no label): the Latin one often only glosses it."""
+    if not _LATIN.search(key):
+        return []                   # (most labels: Han alone)
     parts = [p.strip() for p in _PARTS.findall(key)]
     han = [p for p in parts if _HAN.match(p)]
     if len(parts) != 2 or len(han) != 1 or len("".join(parts)) < len(key.replace(" ", "")) - 1:

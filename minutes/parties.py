@@ -15,10 +15,11 @@ from typing import NamedTuple, Optional
 
 from . import lexicon
 from .labels import field_of
-from .textnorm import document_memo, fold, fold_word, trie_regex
+from .textnorm import document_memo, fold, fold_word, folding_to, matching_table, trie_regex
 
 _GROUP_SEP = re.compile(r"[;；\n]")
 _ITEM_SEP = re.compile(r"[、,，/]|(?<!\s)\s++(?:和|与|及|and)\s+|(?<=[^\s@])(?=@[^\s@])")
+_SEPARATOR_OR_SPACE = re.compile(r"[、,，/@\s]")     # where _ITEM_SEP or _space_items may cut a group
 _BRACKET = re.compile(r"[(（]([^()（）]*)[)）]\s*$")
 _NOT_A_NAME = re.compile(r"\d|以及|等人|等|共\d*|全体|人员$|负责人$|成员|同学|同事|无$|^无|待定|另定|tbd|未定|其他", re.I)
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -33,7 +34,8 @@ _HELPING = re.compile(r"协助|配合|协办|support", re.I)
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z.'-]*(?:\s+[A-Za-z][A-Za-z.'-]*)*$")
 _LATIN_THEN_CJK = re.compile(r"^[A-Za-z][A-Za-z.'-]*\s+[\u4e00-\u9fff]{2,4}$")
 _LATIN_THEN_SURNAME = re.compile(r"^[A-Za-z][A-Za-z.'-]*\s+([\u4e00-\u9fff])$")
-UNDETERMINED = re.compile(r"^(?:待定|另定|未定|暂定|tbd|tba|待确认|待安排|无|—+|-+|/|n/?a)$", re.I)
+_UNDETERMINED_FORMS = ("待定", "另定", "未定", "暂定", "tbd", "tba", "待确认", "待安排", "无", "—+", "-+", "/", "n/?a")
+UNDETERMINED = re.compile(rf"^(?:{'|'.join(_UNDETERMINED_FORMS)})$", re.I)     # matched on folded text
 
 
 @dataclass
@@ -182,6 +184,8 @@ def parties_as_read(text: str) -> list[Party]:
 
 
 def _parse_parties(text: str) -> list[Party]:
+    if ";" not in text and "；" not in text and "\n" not in text:
+        return _parse_group(text.strip())                # one group (most texts: an owner, a slot)
     parties: list[Party] = []
     for group in _GROUP_SEP.split(text):
         parties.extend(_parse_group(group.strip()))      # (each group keeps only named parties)
@@ -193,12 +197,16 @@ def _parse_group(group: str) -> list[Party]:
     if not group:
         return []
     department = None
-    m = _LABELLED_GROUP.match(group)
+    m = _LABELLED_GROUP.match(group) if ":" in group or "：" in group else None
     if m and is_department(m.group(1)):
         department, group = m.group(1).strip(), m.group(2)
     elif m and _names_a_side(m.group(1)):
         group = m.group(2)                          # 甲方：冼伟、房晓 / 业主单位：…: the side's people
-    split = _outside_brackets(_ITEM_SEP, group)
+    if not _SEPARATOR_OR_SPACE.search(group):      # one entry: nothing to split it at (most groups)
+        entry = _courtesy_dropped(group)
+        party = _parse_item(entry, department) if entry else None
+        return [party] if party is not None and party.name else []
+    split = _entries_outside_brackets(group)
     items = [i.strip() for i in (split if len(split) > 1 else _space_items(group))]
     parties = []
     for item in items:
@@ -212,18 +220,23 @@ def _parse_group(group: str) -> list[Party]:
     return _department_over_person(group, [p for p in parties if p.name])
 
 
-def _outside_brackets(separator: re.Pattern, group: str) -> list[str]:
-    """``郜敏（药剂科，列席）、汤若曦``: the separators between entries, not those inside a bracket."""
-    if "(" not in group and "（" not in group:
-        return separator.split(group)
+def _entries_outside_brackets(group: str) -> list[str]:
+    """``郜敏（药剂科，列席）、汤若曦``: the group cut at the separators between entries, not at those
+    inside a bracket."""
+    if "(" not in group and "（" not in group or _PLAIN_BRACKETS.fullmatch(group):
+        return _ITEM_SEP.split(group)      # (no bracket holds a separator: 周建国（产品部）、赵磊（研发部）)
     pieces, start, depth, last = [], 0, 0, 0
-    for m in separator.finditer(group):
+    for m in _ITEM_SEP.finditer(group):
         depth += _depth_change(group[last:m.start()])
         last = m.start()
         if depth <= 0:
             pieces.append(group[start:m.start()])
             start = m.end()
     return [*pieces, group[start:]]
+
+
+# A group whose brackets are single pairs holding none of the characters an _ITEM_SEP match starts at.
+_PLAIN_BRACKETS = re.compile(r"(?:[^()（）]|[(（][^()（）、,，/@\s]*[)）])*")
 
 
 def _depth_change(text: str) -> int:
@@ -274,11 +287,10 @@ def is_post(word: str) -> bool:
 def _parse_item(item: str, department: Optional[str]) -> Party:
     note = None
     helper = False
-    m = _BRACKET.search(item)
+    m = _BRACKET.search(item) if ")" in item or "）" in item else None
     if m:
         inside, item = m.group(1).strip(), item[:m.start()].strip()
-        contact = without_posts(_CONTACT_LABEL.sub("", inside))   # （联系人：龙婷）, （江秀琴主任）
-        if is_department(item) and name_shaped(contact) and not _office_title(contact):
+        if is_department(item) and name_shaped(contact := _contact(inside)) and not _office_title(contact):
             return _parse_item(contact, item)                        # 信息部（杭旭）: 杭旭 of 信息部
         if _full_name_of(item, inside):
             return _parse_item(inside, department)                  # 郝书记（郝建军）: the full name
@@ -288,7 +300,7 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
             note = inside                                  # 汤敏（贺芳协助）: 汤敏 owns, 贺芳 helps
         else:
             note, department = _note_and_department(inside, department)
-    if _PADDED_NAME.match(item):
+    if item[1:2].isspace() and _PADDED_NAME.match(item):
         item = "".join(item.split())                     # 呂　燕: a two-character name padded to three
     item = _courtesy_dropped(item)                       # 主席 鄧家明先生: the post, then the name
     words = _two_words(item)
@@ -309,7 +321,7 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
         item, note = ranked[0], note or ranked[1]  # 赵敏教授, 卓秀梅护士长: the name as the other lists write it
     if not item:
         return Party(name="", kind="person")
-    if UNDETERMINED.match(fold(item)):
+    if item[0] in _undetermined_openers() and UNDETERMINED.match(fold(item)):
         return Party(name=item, kind="undetermined")
     if is_vague_party(item):
         return Party(name=item, kind="vague")
@@ -376,6 +388,19 @@ def _titles() -> tuple[str, ...]:
     return tuple(sorted(lexicon.words("parties.yaml", "titles"), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _undetermined_openers() -> frozenset[str]:
+    """The characters an UNDETERMINED word may open with as written (Traditional, full-width and
+    upper-case forms too): an item opening with any other is none, and need not be folded to tell."""
+    firsts = "".join(form[0] for form in _UNDETERMINED_FORMS)
+    return frozenset(folding_to(firsts + firsts.upper()))
+
+
+def _contact(inside: str) -> str:
+    """The person a bracket after a department names: （联系人：龙婷）, （江秀琴主任）."""
+    return without_posts(_CONTACT_LABEL.sub("", inside) if ":" in inside or "：" in inside else inside)
+
+
 def _names_a_side(label: str) -> bool:
     """甲方, 业主单位, 委託方: a label for one side of a meeting, which is no person."""
     words = label.strip()
@@ -410,9 +435,11 @@ _POST_MAX = 6
 
 def _full_name_of(item: str, inside: str) -> bool:
     """郝书记（郝建军）, 谭老师（谭雪梅）: a titled surname, then the full name with that surname."""
-    short, full = fold(item.strip()), fold(inside)
-    return _CJK.match(short) is not None and _titled(short) and name_shaped(full) and not _titled(full) \
-        and len(full) > 1 and full[0] == short[0]
+    short = fold(item.strip())
+    if _CJK.match(short) is None or not _titled(short):
+        return False                       # (most items: a name or a department, not a titled surname)
+    full = fold(inside)
+    return name_shaped(full) and not _titled(full) and len(full) > 1 and full[0] == short[0]
 
 
 def _two_words(item: str) -> Optional[tuple[str, str]]:
@@ -426,8 +453,8 @@ def _two_words(item: str) -> Optional[tuple[str, str]]:
 
 def _department_then_name(item: str) -> Optional[tuple[str, str]]:
     """``质量部蒋晓`` written without a space: the department, then the person."""
-    if len(item) > _GLUED_MAX:
-        return None
+    if len(item) > _GLUED_MAX or _department_endings().isdisjoint(item[:-1]):
+        return None                     # no department can end before the last character (most names)
     m = lexicon.department_pattern().match(fold_word(item))
     if not m or m.end() >= len(item) or not is_department(item[:m.end()]):
         return None
@@ -485,6 +512,15 @@ def _closing_word(text: str, table: _WordTable) -> Optional[str]:
 
 
 _GLUED_MAX = 12           # chars: 质量部蒋晓, 人力资源部牛佳, 人力资源部经理欧阳晴
+
+
+@lru_cache(maxsize=1)
+def _department_endings() -> frozenset[str]:
+    """The characters a match of `lexicon.department_pattern` can end with, as written: the last of a
+    department suffix or of a known department, and every character fold_word makes one of them."""
+    words = lexicon.words("parties.yaml", "department_suffixes") + lexicon.words("parties.yaml", "departments")
+    last = {fold_word(w)[-1] for w in words}
+    return frozenset(last | {chr(code) for code, to in matching_table().items() if to in last})
 
 
 def _courtesy_dropped(item: str) -> str:

@@ -145,6 +145,16 @@ def test_meeting_today_and_its_date_in_an_opening_line_give_the_meeting_day(open
     assert m.date == day
 
 
+@pytest.mark.parametrize("words", ["下周三例会", "今天下午的碰头会", "初五上午开会", "Monday sync", "周五前交材料"])
+def test_meeting_a_day_is_read_only_where_figures_or_a_month_are_written(words):
+    """The meeting reader does not parse a title or an opening line for its day when it writes no
+    figure and no 月 (meeting._DAY_WRITTEN): this holds as long as the date reader finds none there."""
+    from minutes.extract.meeting import _DAY_WRITTEN
+    from minutes.extract.when import parse_when
+    assert not _DAY_WRITTEN.search(words)
+    assert parse_when(words, date(2025, 6, 1)).day is None
+
+
 def test_meeting_transcript_offsets_are_no_start_time():
     note = ("设备例会 录音整理\n录音日期：2024-06-11\n[00:00:05] 毛伟：开始吧\n[00:01:12] 江帆：二号线上周停机两次\n"
             "[00:03:40] 毛伟：周五前出维修方案\n")

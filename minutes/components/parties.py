@@ -171,16 +171,18 @@ def _department_start(shapes: list[tuple], i: int) -> int:
 
 def _before_owner_cue(shapes: list[tuple], i: int) -> bool:
     """A guessed name counts only at a clause start and right before what a doer does (张三负责…, 李娜尽快…)."""
-    if i >= len(shapes) or not _clause_start(shapes, i - 1):
+    if i >= len(shapes):
         return False
-    norm = shapes[i][_NORM]
+    name_at, norm = i - 1, shapes[i][_NORM]
     if i + 1 < len(shapes) and shapes[i][_SPACE]:
         i += 1                                                     # 骆怀远 副教授 牵头…
         norm = shapes[i][_NORM]
     if norm in _titles_after_names() and i + 1 < len(shapes):     # 柴志明同志负责…, 卓秀梅护士长安排…
         after = shapes[i + 2] if shapes[i + 1][_SPACE] and i + 2 < len(shapes) else shapes[i + 1]
-        return norm in lexicon.folded_words("parties.yaml", "titles") or _doer_follows(after[_NORM])
-    return _doer_follows(norm)
+        follows = norm in lexicon.folded_words("parties.yaml", "titles") or _doer_follows(after[_NORM])
+    else:
+        follows = _doer_follows(norm)
+    return follows and _clause_start(shapes, name_at)     # (what follows is asked first: most would-be names do nothing)
 
 
 def _doer_follows(norm: str) -> bool:
@@ -244,9 +246,8 @@ def _each_of_a_kind(words: list[str], starts: list[int]) -> list[tuple]:
     """各店店长, 各病区护士长, 每个班组长: "each X" as a party names no one, however the segmenter cut it
     (各 / 病区 / 护士长); it runs up to what the doer does (a doer cue, a time, a task verb)."""
     spans = []
-    for i, word in enumerate(words):
-        if not word.startswith(_each_openers()):
-            continue
+    opening = map(str.startswith, words, itertools.repeat(_each_openers()))     # (a few words of the document)
+    for i in itertools.compress(range(len(words)), opening):
         best, post = None, None          # the shortest reading, and the longest ending in a post (各位 | 店长)
         for stop in range(i + 1, min(i + _EACH_WORDS, len(words)) + 1):
             if stop > i + 1 and _ends_the_party(words[stop - 1]):

@@ -126,9 +126,18 @@ def _speaks(who: str, gazetteer) -> bool:
 
 
 _LINK = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
-_SLOT = re.compile(r"\s*(?:[:：，,；;（）()|｜\t→>]|[-—–]+|\s{2,})\s*")
-_SLOTTED = re.compile(r"\s{2,}|[→>]|\s[-—–]+\s")
+# Where a slot ends: a mark (a tab too), a run of dashes, or two spaces or more. Written to open with
+# one set of characters, so re skips the words between slots in one scan; the spaces around a mark
+# stay with the pieces, which are stripped.
+_SLOT = re.compile(r"""[:：，,；;（）()|｜\t→>\-—–\s]     # a mark, a dash or a space, then
+                       (?:(?<=[-—–])[-—–]*             #   after a dash: the rest of the dashes
+                       |(?<=[^\S\t])\s+                #   after a space: at least one more
+                       |(?<=[^-—–\s]|\t))              #   after a mark: nothing""", re.X)
+# A line set out in slots: two spaces, an arrow, or a dash between spaces (one set of characters
+# first, so re scans the words between them at once).
+_SLOTTED = re.compile(r"[\s→>](?:(?<=[→>])|(?<=\s)(?:\s|[-—–]+\s))")
 _NAME_LETTER = re.compile(r"[A-Za-z\u4e00-\u9fff]")     # what parties.looks_like_person needs one of
+_SLOT_NAME_MAX = 16          # chars: a longer piece of a line is a phrase, not a name in a slot
 
 
 def _people_from_slots(seg: Segmented, gazetteer) -> None:
@@ -140,12 +149,12 @@ def _people_from_slots(seg: Segmented, gazetteer) -> None:
         if unit.kind not in ("line", "cell") or (unit.style is None and unit.record is None and "\t" not in unit.text
                                                   and not _SLOTTED.search(unit.text)):
             continue
-        pieces = [p for p in _SLOT.split(_without_links(unit.text)) if p.strip()]
+        pieces = list(filter(None, map(str.strip, _SLOT.split(_without_links(unit.text)))))
         if len(pieces) < 2 and unit.record is None:
             continue
         for piece in pieces:
-            words = piece.strip().lstrip("@")
-            if len(piece.strip()) > 16 or words in read or not _NAME_LETTER.search(words):
+            words = piece.lstrip("@")
+            if len(piece) > _SLOT_NAME_MAX or words in read or not _NAME_LETTER.search(words):
                 continue                 # (a name needs a Han or Latin letter: a piece of figures names nobody)
             read.add(words)
             for party in parties_as_read(words):
@@ -157,7 +166,7 @@ def _people_from_slots(seg: Segmented, gazetteer) -> None:
 def _without_links(text: str) -> str:
     """Links and mail addresses blanked out; a text with no ://, www. or @ has none (and its
     run of word characters is not tried, at each start, for an @ after it)."""
-    if "@" in text or "://" in text or "www." in text.lower():
+    if "@" in text or "://" in text or "." in text and "www." in text.lower():
         return _LINK.sub(" ", text)
     return text
 
@@ -191,7 +200,7 @@ def _defined_names(seg: Segmented, gazetteer) -> None:
 
 def _people_from_fields(seg: Segmented, gazetteer) -> None:
     """Names in owner/helper cells and 负责人： lines join the gazetteer (周工（研发部）)."""
-    from ..parties import parse_parties
+    from ..parties import parties_as_read
     _people_from_slots(seg, gazetteer)
     _defined_names(seg, gazetteer)
     _numbered_speakers(seg, gazetteer)
@@ -200,6 +209,6 @@ def _people_from_fields(seg: Segmented, gazetteer) -> None:
             gazetteer.add_person(unit.speaker)
         field = unit.column if unit.record is not None else (unit.label if unit.label_group == "record" else None)
         if field in ("owner", "collaborators"):
-            for party in parse_parties(unit.text):
+            for party in parties_as_read(unit.text):
                 if party.kind == "person":
                     gazetteer.add_person(party.name, party.department)

@@ -23,10 +23,10 @@ from typing import Iterable, Optional
 
 from ..errors import RuleFileError
 from ..model import Evidence, Location, Minutes, Section, Table
-from ..parties import parse_parties
+from ..parties import parties_as_read
 from ..resources import check_word_lists, load_yaml
 from ..units import Segmented, Unit, label_field
-from ..textnorm import fold, fold_word
+from ..textnorm import document_memo, fold, fold_word
 
 _FILE = "document.yaml"
 _HEAD_UNITS = 10            # the 版头 and lead paragraph sit within the first lines
@@ -113,6 +113,8 @@ class _UnitFinder:
 
     def unit_at(self, loc: Location) -> Optional[Unit]:
         candidates = self.by_key.get(_location_key(loc), [])
+        if len(candidates) < 2:
+            return candidates[0] if candidates else None      # (most places: one unit, whatever its column)
         column = loc.column or 1
         before = [u for u in candidates if (u.locate(0).column or 1) <= column]
         return (before or candidates or [None])[-1]
@@ -157,13 +159,23 @@ def _read_frame(minutes: Minutes, head: list[Unit], foot: list[Unit]) -> _Frame:
 def _doc_number(meeting, unit: Unit) -> bool:
     if unit.kind not in ("line", "heading") or unit.record is not None or meeting.doc_number:
         return False
-    folded = unit.fold
-    for pattern in _doc_number_patterns():
-        if m := pattern.search(folded):
-            meeting.doc_number = unit.text[m.start():m.end()].strip()
-            meeting.evidence["doc_number"] = Evidence(meeting.doc_number, unit.locate(m.start()))
-            return True
+    if m := _doc_number_in(unit.fold):
+        meeting.doc_number = unit.text[m.start():m.end()].strip()
+        meeting.evidence["doc_number"] = Evidence(meeting.doc_number, unit.locate(m.start()))
+        return True
     return False
+
+
+def _doc_number_in(folded: str) -> Optional[re.Match]:
+    """Where the first doc-number pattern that matches finds one in a folded line. The head's first
+    lines are asked twice (for the number, then for the office around it): searched once."""
+    found = document_memo("doc numbers")
+    if found is not None and folded in found:
+        return found[folded]
+    m = next((m for pattern in _doc_number_patterns() if (m := pattern.search(folded))), None)
+    if found is not None:
+        found[folded] = m
+    return m
 
 
 def _issuer_line(meeting, unit: Unit, frame: _Frame) -> bool:
@@ -177,7 +189,7 @@ def _issuer_line(meeting, unit: Unit, frame: _Frame) -> bool:
     dated = _DATE.search(fold(text))
     office = text[:len(text) - len(mark)] if mark else text[:dated.start()] if dated else text
     office = office.strip()
-    if not _looks_like_office(office) or (not mark and not dated and not meeting.doc_number):
+    if not mark and not dated and not meeting.doc_number or not _looks_like_office(office):
         return False
     meeting.issuer = meeting.issuer or office
     meeting.evidence.setdefault("issuer", Evidence(office, unit.locate(unit.text.find(office))))
@@ -189,11 +201,8 @@ def _issuer_line(meeting, unit: Unit, frame: _Frame) -> bool:
 
 
 def _without_doc_number(text: str) -> str:
-    folded = fold(text)
-    for pattern in _doc_number_patterns():
-        if m := pattern.search(folded):
-            return text[:m.start()] + text[m.end():]
-    return text
+    m = _doc_number_in(fold(text))
+    return text[:m.start()] + text[m.end():] if m else text
 
 
 def _looks_like_office(text: str) -> bool:
@@ -203,8 +212,11 @@ def _looks_like_office(text: str) -> bool:
 
 def _imprint_line(meeting, unit: Unit) -> bool:
     """江川区人民政府办公室　　2024年3月14日印发."""
-    m = _imprint().match(fold(unit.text.strip()))
-    if not m or unit.kind not in ("line", "heading"):
+    folded = fold(unit.text.strip())
+    if not folded.endswith(_words("imprint_words")) or unit.kind not in ("line", "heading"):
+        return False                    # (the imprint's last words: most lines end otherwise)
+    m = _imprint().match(folded)
+    if not m:
         return False
     office = unit.text.strip()[m.start("issuer"):m.end("issuer")].strip()
     if office and not meeting.issuer:
@@ -286,7 +298,7 @@ def _people(minutes: Minutes, units: list[Unit]) -> None:
         if unit.label_group != "meeting" or unit.label not in _PEOPLE_LABELS:
             continue
         observing = unit.label == "attendees" and fold_word(unit.label_words or "") in observer_words
-        for party in parse_parties(unit.text):
+        for party in parties_as_read(unit.text):
             note = (party.note or "").strip()
             folded = fold_word(note)
             observer_note = any(w in folded for w in observer_words)
@@ -370,9 +382,10 @@ def _sections(minutes: Minutes, seg: Segmented, finder: _UnitFinder, skip: set[t
         elif minutes.sections:
             section_of[id(unit)] = len(minutes.sections) - 1
     first_item = _place_items(minutes, finder, section_of)
+    keeps = [_keeps_lines(section, transcript) for section in minutes.sections]
     for unit in seg.units:
         index = section_of.get(id(unit))
-        if index is not None and _keeps_lines(minutes.sections[index], transcript) and _carried(unit, skip):
+        if index is not None and keeps[index] and _carried(unit, skip):
             _carry(minutes, minutes.sections[index], unit, transcript, unit.index > first_item.get(index, unit.index))
     _carry_tables(minutes, seg, section_of, skip)
 
@@ -400,9 +413,9 @@ def _carried(unit: Unit, skip: set[tuple]) -> bool:
     if unit.kind not in ("line", "heading") or unit.record is not None or unit.label_group == "meeting":
         return False
     text = unit.text.strip()
-    if not text or _MARKUP.match(text) or label_field(text, "content"):     # a bare 依据 / 待办 label line
-        return False
-    return _key(unit) not in skip
+    if not text or _key(unit) in skip or _MARKUP.match(text):
+        return False                    # (most lines an item was read from: no need to read them as a label)
+    return not label_field(text, "content")           # a bare 依据 / 待办 label line
 
 
 _MARKUP = re.compile(r"^<[^>]*>$")      # an HTML tag left on its own line by a wiki export
@@ -425,20 +438,27 @@ def _carry(minutes: Minutes, section: Section, unit: Unit, transcript: bool, aft
     (section.closing if after_items else section.paragraphs).append(
         as_written(unit) + ("（已完成）" if unit.checked else ""))
     words = fold_word(unit.text)
-    if role == "questions" or unit.label == "question" or any(c in words for c in _words("open_question_cues")):
+    if role == "questions" or unit.label == "question" or _open_question_cue().search(words):
         _add(minutes.open_questions, unit.text.strip())
     elif role == "risks" or unit.label == "risk":
         _add(minutes.risks, unit.text.strip())
 
 
+@lru_cache(maxsize=1)
+def _open_question_cue() -> re.Pattern:
+    """Any of the words that leave a question open, found in one scan of a (folded) line."""
+    return re.compile("|".join(map(re.escape, _words("open_question_cues"))))
+
+
 def _carry_tables(minutes: Minutes, seg: Segmented, section_of: dict[int, int], skip: set[tuple]) -> None:
     """A table nothing was read from (figures, a progress tracker) goes with its section, cell by cell."""
+    tables = [block for block in seg.document.blocks if isinstance(block, Table)]
+    if not tables or not section_of:
+        return                          # (most notes: no table, or no section to carry one)
     units_of: dict[int, list[Unit]] = {}
     for unit in seg.units:
         units_of.setdefault(id(unit.origin), []).append(unit)
-    for block in seg.document.blocks:
-        if not isinstance(block, Table):
-            continue
+    for block in tables:
         units = [u for row in block.rows for c in row if c is not None for u in units_of.get(id(c), [])]
         if not units or id(units[0]) not in section_of or any(_key(u) in skip or u.label_group == "meeting"
                                                                 for u in units):

@@ -10,8 +10,8 @@ from typing import Iterable, Optional
 from .. import lexicon
 from ..model import Evidence, Meeting
 from ..labels import field_of
-from ..parties import (Gazetteer, Party, is_department, is_post, is_titled_surname, looks_like_person, name_shaped, parse_parties,
-                       without_posts)
+from ..parties import (Gazetteer, Party, is_department, is_post, is_titled_surname, looks_like_person, name_shaped,
+                       parse_parties, parties_as_read, without_posts)
 from ..units import Segmented, Unit, label_field
 from ..textnorm import fold, fold_word
 from ..layouts.noise import DAY_LINE
@@ -248,7 +248,7 @@ def _only_people(text: str) -> bool:
         if not is_department(label) and (len(label) > _SIDE_LABEL or name_shaped(label)):
             return False
         text = text[m.end():]
-    parties = parse_parties(text)
+    parties = parties_as_read(text)
     return any(p.kind == "person" for p in parties) and all(p.kind in ("person", "department") for p in parties)
 
 
@@ -283,6 +283,7 @@ _TITLE_LINES = 8          # a title sits among the first lines
 # On equal scores: the title line first, then a 会议名称 field, then the name an opening sentence
 # gives, then a later heading.
 _PREFERENCE = {1: 3, 0: 2, 2: 1, 3: 0}
+_SENTENCE_MARK = re.compile(r"[，,。；;]|://")
 _DATE_TAIL = re.compile(r"(?<=[^\s@·-])[\s@·-]++(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{8}).*$")
 _ORDINAL_MEETING = re.compile(r"第\s*[0-9一二三四五六七八九十百〇零]+\s*[次期届]")
 
@@ -299,9 +300,11 @@ def _title_score(text: str, source: int, first: bool = False) -> int:
     """How surely a line names this meeting: a labelled 会议名称 most, then a line ending in a
     meeting word (…协调会, 周例会, sync); an organisation, a series, a banner or 会议纪要 alone
     not at all."""
+    if _SENTENCE_MARK.search(text):
+        return 0                          # a sentence (cleaning a title never takes its marks away)
     cleaned = _clean_title(text)
     folded = _DATE_TAIL.sub("", re.sub(r"(?<!\s)\s*+[(（][^()（）]*[)）]\s*$", "", fold(cleaned))).lower()
-    if not cleaned or _GENERIC_TITLE.match(folded) or len(cleaned) > 50 or re.search(r"[，,。；;]|://", cleaned):
+    if not cleaned or _GENERIC_TITLE.match(folded) or len(cleaned) > 50:
         return 0
     if any(w in folded for w in lexicon.folded_words("cues.yaml", "not_titles")):
         return 0
@@ -362,6 +365,8 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
             break                         # nothing later can change either
         if rank == _ANY_DATE and not _mostly_date(value):
             continue                      # a date inside an opening line's content is no meeting date
+        if unit.label_group != "meeting" and not _DAY_WRITTEN.search(fold(value)):
+            continue                      # no day to read, and a time alone counts only on a meeting line
         when = parse_when(value, ref)
         if rank == _ANY_DATE and not when.has_year:
             continue
@@ -393,6 +398,8 @@ def _stated_day(seg: Segmented) -> Optional[date]:
 
 
 _YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}\s*+[年./-]")
+# A day is written with figures or 月 (when.py's _names_a_day): a text with neither names none.
+_DAY_WRITTEN = re.compile(r"\d|月")
 
 
 def _time_beside_the_day(meeting: Meeting, labelled) -> None:
@@ -573,7 +580,7 @@ def _from_prose(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
             meeting.location = said(m, 1).strip()
             meeting.evidence["location"] = Evidence(said(m, 1), unit.locate(m.start(1)))
         if not meeting.recorder and (m := _RECORDED_BY.search(unit.fold)):    # …，客服部夏侯杰记录。
-            person = next((p for p in parse_parties(said(m, 1)) if p.kind == "person" and name_shaped(p.name)), None)
+            person = next((p for p in parties_as_read(said(m, 1)) if p.kind == "person" and name_shaped(p.name)), None)
             if person is not None:
                 meeting.recorder = person.name
                 meeting.evidence["recorder"] = Evidence(said(m, 1), unit.locate(m.start(1)))
@@ -603,9 +610,9 @@ def _attendance_in_sentence(meeting: Meeting, gazetteer: Gazetteer, unit: Unit) 
         words = clause.group().strip()
         label = _LABEL_IN_CLAUSE.match(words)
         if label and label_field(label.group(1), "meeting") == "attendees":
-            parties = parse_parties(words[label.end():])
+            parties = parties_as_read(words[label.end():])
         elif (front := _before_attendance(words)) is not None:
-            parties = people_before + parse_parties(front)
+            parties = people_before + parties_as_read(front)
         else:
             found = _only_parties(words) if "、" in words or len(words) <= _ONE_PARTY else []
             people_before = people_before + found if found else []
@@ -693,7 +700,7 @@ def _listed_in_system_line(text: str) -> list[Party]:
     """视频会议已结束，时长 42分钟，参与人：孟凡、龙婷…: the people after an attendee label."""
     for m in _SYSTEM_LABEL.finditer(text):
         if label_field(m.group(1), "meeting") == "attendees":
-            return [p for p in parse_parties(text[m.end():]) if p.kind == "person"]
+            return [p for p in parties_as_read(text[m.end():]) if p.kind == "person"]
     return []
 
 
@@ -769,8 +776,8 @@ def _role_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 def _people(meeting: Meeting, gazetteer: Gazetteer, fields, seg: Segmented) -> None:
-    absent = {p.name for name, v, _ in fields if name == "absent" for p in parse_parties(v) if p.kind == "person"}
-    listed = [p.name for name, v, _ in fields if name == "attendees" for p in parse_parties(v) if p.kind == "person"]
+    absent = {p.name for name, v, _ in fields if name == "absent" for p in parties_as_read(v) if p.kind == "person"}
+    listed = [p.name for name, v, _ in fields if name == "attendees" for p in parties_as_read(v) if p.kind == "person"]
     for name, value, unit in fields:
         if name in ("host", "recorder"):
             _role(meeting, gazetteer, name, value, unit, listed)
@@ -778,13 +785,13 @@ def _people(meeting: Meeting, gazetteer: Gazetteer, fields, seg: Segmented) -> N
             meeting.host = value = without_posts(value)
             meeting.evidence["host"] = Evidence(value, unit.locate())
         elif name == "attendees":
-            _attendees(meeting, gazetteer, parse_parties(value), absent, unit)
+            _attendees(meeting, gazetteer, parties_as_read(value), absent, unit)
         elif name in ("departments", "initiator_department"):
-            for party in parse_parties(value):
+            for party in parties_as_read(value):
                 if party.kind == "department" or is_department(party.name):
                     _add_department(meeting, gazetteer, party.name)
         elif name == "initiator":
-            for party in parse_parties(value):
+            for party in parties_as_read(value):
                 if party.kind == "person":
                     gazetteer.add_person(party.name, party.department)
     _attendee_records(meeting, gazetteer, seg)
@@ -796,7 +803,7 @@ def _people(meeting: Meeting, gazetteer: Gazetteer, fields, seg: Segmented) -> N
 def _role(meeting: Meeting, gazetteer: Gazetteer, name: str, value: str, unit: Unit, listed: list[str]) -> None:
     if getattr(meeting, name):
         return
-    parties = [p for p in parse_parties(value) if p.kind == "person" and _a_person(p, listed)]
+    parties = [p for p in parties_as_read(value) if p.kind == "person" and _a_person(p, listed)]
     if not parties:
         parties = _listed_person_opening_a_clause(value, listed)
     if not parties:
