@@ -19,6 +19,7 @@ from ..labels import listed
 from ..model import Decision, Evidence
 from ..units import Unit
 from ..textnorm import fold
+from .items import is_question
 from .when import next_meeting_phrase
 from .reading import Reading
 
@@ -602,8 +603,13 @@ def _make(unit: Unit, text: str, offset: int) -> Optional[Decision]:
 
 def _only_confirms(text: str) -> bool:
     """那就这么定了 / 就这样定了: a turn that settles what was put before it, saying nothing itself."""
-    rest = _decision_verb().sub("", fold(text))
-    return len(re.sub(r"[\W那好行就这样么吧了的]", "", rest)) <= 1
+    rest = _settling().sub("", _decision_verb().sub("", fold(text)))
+    return len(re.sub(r"\W", "", rest)) <= 1
+
+
+@lru_cache(maxsize=1)
+def _settling() -> re.Pattern:
+    return re.compile(lexicon.alternation(lexicon.words("cues.yaml", "settling_words") + lexicon.words("cues.yaml", "acknowledgements")))
 
 
 def _confirmed_proposal(reading: Reading, unit: Unit, used: dict[int, tuple[int, int]]):
@@ -614,8 +620,7 @@ def _confirmed_proposal(reading: Reading, unit: Unit, used: dict[int, tuple[int,
     for earlier in reversed(units[max(0, unit.index - _PROPOSAL_TURNS):unit.index]):
         if _speaker_of(earlier) != speaker or earlier.index in used:
             continue
-        statements = [(s, e) for s, e in _sentences(earlier.text, speaker_end(earlier))
-                      if not _QUESTION.search(earlier.text[s:e])]
+        statements = [(s, e) for s, e in _sentences(earlier.text, speaker_end(earlier)) if not is_question(earlier.text[s:e])]
         if not statements:
             continue
         start, end = statements[-1]
@@ -630,7 +635,6 @@ def _confirmed_proposal(reading: Reading, unit: Unit, used: dict[int, tuple[int,
 
 
 _PROPOSAL_TURNS = 4
-_QUESTION = re.compile(r"[?？]|吧\s*$|吗\s*$")
 
 
 def _speaker_of(unit: Unit) -> Optional[str]:

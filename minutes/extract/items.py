@@ -632,7 +632,8 @@ def _recurring_times() -> tuple[str, ...]:
     data = lexicon.load_yaml("deadlines.yaml")
     heads = [fold(w) for w in data.get("recurring") or []]
     tails = [fold(w) for key in ("dayparts", "duration_units") for forms in (data.get(key) or {}).values()
-             for w in forms if not w.isascii()] + ["月", "年"]
+             for w in forms if not w.isascii()]
+    tails += [w[1:] for w in tails if w.startswith("个")]            # 每月 as well as 每个月
     return tuple(sorted({h + t for h in heads for t in tails}, key=len, reverse=True))
 
 
