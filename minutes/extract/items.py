@@ -597,7 +597,8 @@ def _deals_with(text: str, group: list[Hit], end: int) -> bool:
     """``A与B对接…``: two parties joined by 与/和/跟/同 before a verb of dealing with someone."""
     joiner = text[group[0].end:group[1].start].strip()
     rest = text[group[-1].end:end].lstrip()
-    return joiner in ("与", "和", "跟", "同") and rest.startswith(tuple(lexicon.folded_words("cues.yaml", "counterpart_verbs")))
+    return joiner in lexicon.folded_words("cues.yaml", "coordinators") \
+        and rest.startswith(tuple(lexicon.folded_words("cues.yaml", "counterpart_verbs")))
 
 
 def _side_word(words: str) -> bool:
@@ -620,7 +621,8 @@ def _post_before_name(words: str) -> bool:
 def _leading_chars() -> frozenset[str]:
     """One-character links after a doer (将, 在, 自, 须); not those that join the doer to another
     party (与, 和, 跟, 从)."""
-    return frozenset(w for w in lexicon.folded_words("cues.yaml", "doer_links") if len(w) == 1) - set("与和跟从")
+    return frozenset(w for w in lexicon.folded_words("cues.yaml", "doer_links") if len(w) == 1) \
+        - lexicon.folded_words("cues.yaml", "coordinators") - {"从"}     # (从 opens a source: 从仓库调…)
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
