@@ -10,7 +10,7 @@ import json
 import re
 import sys
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Optional
 
 from . import startcache
 from .errors import RuleFileError
@@ -232,11 +232,23 @@ def _ranks() -> str:
 
 
 @lru_cache(maxsize=1)
-def _after_name() -> str:
+def titles_after_names() -> frozenset[str]:
     """What may stand between a name and what the person does: a courtesy or a rank of two or
-    more characters (柴志明同志负责…, 卓秀梅护士长安排…, 赵敏教授牵头…)."""
-    return _longest_first(w for w in (*words("parties.yaml", "courtesy_titles"), *words("parties.yaml", "titles"))
-                          if len(w) >= 2)
+    more characters (柴志明同志负责…, 卓秀梅护士长安排…, 赵敏教授牵头…), folded."""
+    return frozenset(w for w in folded_words("parties.yaml", "courtesy_titles") | folded_words("parties.yaml", "titles")
+                     if len(w) >= 2)
+
+
+@lru_cache(maxsize=1)
+def _after_name() -> str:
+    return _longest_first(titles_after_names())
+
+
+def surname_and_title(word: str) -> Optional[str]:
+    """甘教授, 欧阳经理, 戚老师 (folded): a surname and a title, no given name between them — the
+    surname, else None."""
+    titles, names = folded_words("parties.yaml", "titles"), surnames()
+    return next((word[:n] for n in (2, 1) if word[:n] in names and word[n:] in titles), None)
 
 
 @lru_cache(maxsize=1)
@@ -298,16 +310,11 @@ def _weekday_start() -> re.Pattern:
 def find_names(folded: str):
     """Spans of unlisted names by shape (name_finder), keeping the plausible ones."""
     spans = {m.span(1) for m in name_finder().finditer(folded)}
-    spans |= {m.span(1) for m in name_after_post_finder().finditer(folded) if not _titled_surname(folded, m)}
+    spans |= {m.span(1) for m in name_after_post_finder().finditer(folded)           # (戚老师和倪老师: 老师 is 戚's title,
+              if not (m.start() and surname_and_title(folded[m.start() - 1:m.start(1)]) is not None)}   # no post before 和倪)
     for start, end in sorted(spans):
         if plausible_name(folded[start:end]):
             yield start, end
-
-
-def _titled_surname(folded: str, m: re.Match) -> bool:
-    """戚老师和倪老师…: the "post" is the title of the surname before it, and no name follows it."""
-    return m.start() > 0 and folded[m.start() - 1] in surnames() \
-        and folded[m.start():m.start(1)] in folded_words("parties.yaml", "titles")
 
 
 def find_departments(folded: str):

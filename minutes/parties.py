@@ -140,11 +140,6 @@ def name_shaped(word: str) -> bool:
     return surname is not None and 1 <= len(word) - len(surname) <= 2 and lexicon.plausible_name(word)
 
 
-def is_titled_surname(word: str, surname: str) -> bool:
-    """甘教授, 欧阳经理: the surname and a title, no given name."""
-    return fold(word[len(surname):]) in lexicon.folded_words("parties.yaml", "titles")
-
-
 def _titled(word: str) -> bool:
     return any(1 <= len(word) - len(t) <= 2 for t in _titles_ending(word))
 
@@ -355,7 +350,8 @@ def _leading_titles() -> dict[str, tuple[str, ...]]:
 def _post_after(name: str, post: str) -> bool:
     """``欧阳明 主任医师``: a full name, then its post or rank (a word that is one, not a name)."""
     return name_shaped(name) and not _titled(fold(name)) and not is_department(post) \
-        and (fold(post) in _titles() or is_post(post) or _ends_as_office(fold(post)) and not name_shaped(post))
+        and (fold(post) in lexicon.folded_words("parties.yaml", "titles") or is_post(post)
+             or _ends_as_office(fold(post)) and not name_shaped(post))
 
 
 def name_before_title(item: str) -> Optional[tuple[str, str]]:
@@ -378,8 +374,9 @@ def _ends_as_office(word: str) -> bool:
 def bare_title(word: str) -> bool:
     """副局长, 经理, 护士长: a title or post with no name in it (市财政局副局长 is no 市财政局 person)."""
     folded = fold(word.strip())
-    return folded in _titles() or folded.removeprefix("副") in _titles() \
-        or folded in lexicon.words("parties.yaml", "leading_titles") or folded in lexicon.words("parties.yaml", "post_suffixes")
+    titles = lexicon.folded_words("parties.yaml", "titles")
+    return folded in titles or folded.removeprefix("副") in titles \
+        or folded in lexicon.folded_words("parties.yaml", "leading_titles") or folded in lexicon.folded_words("parties.yaml", "post_suffixes")
 
 
 @lru_cache(maxsize=1)

@@ -177,7 +177,7 @@ def _before_owner_cue(shapes: list[tuple], i: int) -> bool:
     if i + 1 < len(shapes) and shapes[i][_SPACE]:
         i += 1                                                     # 骆怀远 副教授 牵头…
         norm = shapes[i][_NORM]
-    if norm in _titles_after_names() and i + 1 < len(shapes):     # 柴志明同志负责…, 卓秀梅护士长安排…
+    if norm in lexicon.titles_after_names() and i + 1 < len(shapes):     # 柴志明同志负责…, 卓秀梅护士长安排…
         after = shapes[i + 2] if shapes[i + 1][_SPACE] and i + 2 < len(shapes) else shapes[i + 1]
         follows = norm in lexicon.folded_words("parties.yaml", "titles") or _doer_follows(after[_NORM])
     else:
@@ -190,27 +190,13 @@ def _doer_follows(norm: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _titles_after_names() -> frozenset[str]:
-    """Courtesies and ranks of two or more characters, which may stand between a name and its work."""
-    return frozenset(w for w in lexicon.folded_words("parties.yaml", "courtesy_titles")
-                     | lexicon.folded_words("parties.yaml", "titles") if len(w) >= 2)
-
-
-@lru_cache(maxsize=1)
 def _time_openers() -> tuple[str, ...]:
     return tuple(lexicon.time_openers())
 
 
-@lru_cache(maxsize=1)
-def _owner_markers() -> frozenset[str]:
-    """由, 请, 授权, 委托…: the person named right after one is handed the work."""
-    return lexicon.folded_words("cues.yaml", "owner_markers")
-
-
 def _post_not_person(word: str) -> bool:
     """店长, 安全员: a post; 戚老师 (a surname and a title) is a person, after whom no name starts."""
-    return ends_as_post(word) and not any(word.endswith(t) and word[:-len(t)] in lexicon.surnames()
-                                          for t in lexicon.folded_words("parties.yaml", "titles"))
+    return ends_as_post(word) and lexicon.surname_and_title(word) is None
 
 
 def _clause_start(shapes: list[tuple], i: int, post: bool = True) -> bool:
@@ -218,7 +204,7 @@ def _clause_start(shapes: list[tuple], i: int, post: bool = True) -> bool:
     if i == 0:
         return True
     before = shapes[i - 1]
-    if before[_PUNCT] or before[_SPACE] or before[_NORM] in ("@", ">") or before[_NORM] in _owner_markers():
+    if before[_PUNCT] or before[_SPACE] or before[_NORM] in ("@", ">") or before[_NORM] in lexicon.folded_words("cues.yaml", "owner_markers"):
         return True
     if not post:
         return False

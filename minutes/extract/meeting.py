@@ -10,7 +10,7 @@ from typing import Iterable, Optional
 from .. import lexicon
 from ..model import Evidence, Meeting
 from ..labels import field_of
-from ..parties import (Gazetteer, Party, is_department, is_post, is_titled_surname, looks_like_person, name_shaped,
+from ..parties import (Gazetteer, Party, is_department, is_post, looks_like_person, name_shaped,
                        parse_parties, parties_as_read, without_posts)
 from ..units import Segmented, Unit, label_field
 from ..textnorm import fold, fold_word
@@ -948,10 +948,10 @@ def _full_name(role: Optional[str], attendees: list[str]) -> Optional[str]:
     """A titled surname (甘教授, 王主任) as the one attendee of that surname written in full."""
     if not role or not _TITLED_SURNAME.match(role) or role in attendees:
         return role
-    surname = next((s for s in lexicon.surnames_longest_first() if role.startswith(s)), None)
-    if surname is None or not is_titled_surname(role, surname):
+    surname = lexicon.surname_and_title(fold(role))
+    if surname is None:
         return role
-    full = [a for a in attendees if a.startswith(surname) and name_shaped(a) and not is_titled_surname(a, surname)]
+    full = [a for a in attendees if fold(a).startswith(surname) and name_shaped(a) and lexicon.surname_and_title(fold(a)) is None]
     return full[0] if len(full) == 1 else role
 
 
