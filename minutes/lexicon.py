@@ -280,7 +280,7 @@ def doer_cues() -> frozenset[str]:
 def time_openers() -> frozenset[str]:
     """Words a time phrase starts with (周三, 星期五, 明天, 下月, 下次例会前, 每晚): a doer is often followed by when."""
     data = load_yaml("deadlines.yaml")
-    words = set(data.get("weekday_stems") or []) | set(data.get("next_meeting_prefixes") or []) | set(data.get("recurring") or [])
+    words = set(data.get("weekday_stems") or []) | set(data.get("next_meeting_prefixes") or []) | set(recurring_times())
     for key in ("relative_days", "month_shift"):
         for forms in (data.get(key) or {}).values():
             words.update(w for w in forms if not w.isascii())
@@ -288,6 +288,17 @@ def time_openers() -> frozenset[str]:
     parts = [w for forms in (data.get("dayparts") or {}).values() for w in forms if not w.isascii() and len(w) == 1]
     words.update(stem + part for stem in stems for part in parts)          # 明早, 今晚
     return frozenset(fold_word(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def recurring_times() -> tuple[str, ...]:
+    """每晚, 每周, 每天, 每月…: a recurring word (deadlines.yaml recurring) with a unit or a part of the day, folded."""
+    data = load_yaml("deadlines.yaml")
+    heads = [fold_word(w) for w in data.get("recurring") or []]
+    tails = [fold_word(w) for key in ("dayparts", "duration_units") for forms in (data.get(key) or {}).values()
+             for w in forms if not w.isascii()]
+    tails += [w[1:] for w in tails if w.startswith("个")]            # 每月 as well as 每个月
+    return tuple(sorted({h + t for h in heads for t in tails}, key=len, reverse=True))
 
 
 def plausible_name(word: str) -> bool:

@@ -21,7 +21,7 @@ from ..units import Unit
 from ..textnorm import fold
 from .items import is_question
 from .when import next_meeting_phrase
-from .reading import Reading
+from .reading import Reading, speaker_of
 
 
 
@@ -172,7 +172,7 @@ def _introduces_decisions(unit: Unit) -> bool:
     if _decision_list_intro().search(text) is not None:
         return True
     labelled = _inline_label().search(text)
-    return labelled is not None and labelled.end() >= len(text) and text.endswith((":", "："))
+    return labelled is not None and labelled.end() >= len(text)
 
 
 @lru_cache(maxsize=1)
@@ -615,16 +615,19 @@ def _settling() -> re.Pattern:
 def _confirmed_proposal(reading: Reading, unit: Unit, used: dict[int, tuple[int, int]]):
     """The proposal a confirming turn settles: the last statement (no question) of the same speaker's
     turn before it, a few turns back at most. Its range is taken, so it gives no action item."""
-    speaker = _speaker_of(unit)
+    speaker = speaker_of(unit, reading)
+    if speaker is None:
+        return None
     units = reading.seg.units
     for earlier in reversed(units[max(0, unit.index - _PROPOSAL_TURNS):unit.index]):
-        if _speaker_of(earlier) != speaker or earlier.index in used:
+        said_by = speaker_of(earlier, reading)
+        if said_by is None or said_by.name != speaker.name or earlier.index in used:
             continue
         statements = [(s, e) for s, e in _sentences(earlier.text, speaker_end(earlier)) if not is_question(earlier.text[s:e])]
         if not statements:
             continue
         start, end = statements[-1]
-        body = re.sub(r"^(?:[^,，]{0,5}[,，])+(?=[^,，]{6,})", "", earlier.text[start:end])   # 还有一个事，…
+        body = _SHORT_LEAD_CLAUSES.sub("", earlier.text[start:end])   # 还有一个事，…
         made = _make(earlier, body, end - len(body))
         if made is None:
             return None
@@ -635,13 +638,8 @@ def _confirmed_proposal(reading: Reading, unit: Unit, used: dict[int, tuple[int,
 
 
 _PROPOSAL_TURNS = 4
-
-
-def _speaker_of(unit: Unit) -> Optional[str]:
-    if unit.speaker:
-        return unit.speaker
-    m = _SPEAKER.match(unit.text)
-    return re.sub(r"[(（].*", "", m.group(0).rstrip(":：")).strip() if m else None
+# Short clauses opening spoken words before what is said (对，/ 行，还有一个事，…): not part of it.
+_SHORT_LEAD_CLAUSES = re.compile(r"^(?:[^,，]{0,5}[,，])+(?=[^,，]{6,})")
 
 
 def _transcript_decision(unit: Unit, start: int, verb: int) -> Optional[Decision]:
@@ -657,7 +655,7 @@ def _transcript_decision(unit: Unit, start: int, verb: int) -> Optional[Decision
         if decision:
             _add_rationale(decision, sentence[m.start(1):m.end(1)], unit, sentence_start + m.start(1))
         return decision
-    body = re.sub(r"^(?:[^,，]{0,5}[,，])+(?=[^,，]{6,})", "", sentence)   # 对，/那就这么定， → 餐补就按…
+    body = _SHORT_LEAD_CLAUSES.sub("", sentence)   # 对，/那就这么定， → 餐补就按…
     return _make(unit, body, sentence_start + len(sentence) - len(body))
 
 

@@ -382,7 +382,7 @@ class ItemBuilder:
         deadline = self._deadline_at(unit, position)
         if deadline is not None:          # 赵磊5个工作日内提交 / 赵宏明天与…; not 运营部国庆活动规则
             return deadline.bounded or self.verb_at(unit, deadline.end, end)
-        if rest.startswith(_recurring_times()):
+        if rest.startswith(lexicon.recurring_times()):
             return True                   # 各网格员每晚巡查…: when it recurs, then the work
         return self.verb_at(unit, position, end)
 
@@ -629,17 +629,6 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)
-def _recurring_times() -> tuple[str, ...]:
-    """每晚, 每周, 每天…: a recurring time after a doer (deadlines.yaml recurring words with a unit or day part)."""
-    data = lexicon.load_yaml("deadlines.yaml")
-    heads = [fold(w) for w in data.get("recurring") or []]
-    tails = [fold(w) for key in ("dayparts", "duration_units") for forms in (data.get(key) or {}).values()
-             for w in forms if not w.isascii()]
-    tails += [w[1:] for w in tails if w.startswith("个")]            # 每月 as well as 每个月
-    return tuple(sorted({h + t for h in heads for t in tails}, key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
 def _single_markers() -> frozenset[str]:
     """One-character words that hand work to the party after them (由, 请)."""
     return frozenset(w for w in lexicon.folded_words("cues.yaml", "owner_markers") if len(w) == 1)
@@ -701,8 +690,7 @@ def _role_at(unit: Unit, lead: int) -> Optional[Hit]:
 def _work_after(text: str, position: int) -> bool:
     """After a unit and one of its listed people at a clause's start (病理科闻人杰加做…), words
     that are not the person's own (闻人杰的报告): the work, whatever verb the segmenter did not know."""
-    rest = text[position:position + 2]
-    return bool(rest) and "\u4e00" <= rest[0] <= "\u9fff" and rest[0] not in "的之"
+    return bool(_HAN.match(text, position)) and text[position] not in "的之"
 
 
 def _person_of(parties: list[Hit], department: Hit, text: str) -> Optional[Hit]:
