@@ -185,7 +185,9 @@ def _run_on(units: list[Unit], i: int, value: str) -> list[Unit]:
 
 
 def _only_names(text: str) -> bool:
-    return all(p.kind == "person" and name_shaped(p.name) for p in parse_parties(text))
+    """张三、李四: a line that names people and nothing else (no department, no sentence)."""
+    found = _only_parties(text)
+    return bool(found) and all(p.kind == "person" for p in found)
 
 
 _RUN_ON_ENDS = ("、", "，", ",", "；", ";")
@@ -637,7 +639,7 @@ _ONE_PARTY = 12          # chars: a clause naming one party (副院长葛宏) is
 def _only_parties(clause: str) -> list[Party]:
     """The parties of a clause that holds nothing else (副院长葛宏、鲍丽华、程志远), else none."""
     entries = [e for e in re.split(r"[、,，]", clause) if e.strip()]
-    parties = parse_parties(clause)
+    parties = parties_as_read(clause)
     named = [p for p in parties if p.kind in ("person", "department") and (p.kind == "department" or name_shaped(p.name))]
     return named if entries and len(named) == len(entries) == len(parties) else []
 
