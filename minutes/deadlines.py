@@ -22,7 +22,7 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cached_property, lru_cache, partial
-from typing import Callable, NamedTuple, Optional
+from typing import Callable, Iterator, NamedTuple, Optional
 
 import chinese_calendar
 
@@ -43,6 +43,7 @@ _PARTIAL_RULES = {"day_of_month", "clock", "weekday", "weekday_en"}  # may lean 
 _MAX_WORD_SETS = 4096  # combinations of trigger words kept with the rules they run (_Grammar._rules_of)
 _EVENT_SPAN = 12  # the longest event description looked back for before 后 (收到…后3天内)
 _SPACE = r"[ \t\xa0]"  # a time expression does not run across lines
+_WHOLE = "_whole"  # the group of a rule's match proper (see _starting_with)
 _OPENING = re.compile(r"\s*[(（]\s*")  # between a weekday and the date in brackets after it
 
 
@@ -738,7 +739,7 @@ def _clock_is_time(m: re.Match) -> bool:
     """三点 alone may count points (提出三点建议); it is a time only with more around it."""
     if m["dp"] or m["mark"] or m["after"] or m["mm"] or m["ap2"]:
         return True
-    return bool(m["mc"] or m["half"] or m["qtr"] or re.search("[钟整]", m.group()))
+    return bool(m["mc"] or m["half"] or m["qtr"] or re.search("[钟整]", m[_WHOLE]))
 
 
 def _resolve_today(g: dict, ctx: _Context) -> _Value:
@@ -969,8 +970,7 @@ class _Grammar:
         prefixes = None
         found = []
         for order, rule in self._rules_of(present):
-            for m in rule.pattern.finditer(folded):
-                start, end = m.span()
+            for m, start, end in _rule_matches(rule.pattern, folded):
                 if end == start or (rule.accept and not rule.accept(m)):
                     continue
                 if rule.extend:
@@ -980,7 +980,7 @@ class _Grammar:
                 head = start
                 if rule.prefixed and present & gate.prefix_words:
                     if prefixes is None:
-                        prefixes = {p.end(): p.start() for p in self.prefix.finditer(folded)}
+                        prefixes = {end: start for _, start, end in _rule_matches(self.prefix, folded)}
                     head = _prefix_start(start, prefixes)
                 if folded[end - 1].isspace():
                     end = len(folded[:end].rstrip())
@@ -1005,6 +1005,16 @@ class _Grammar:
     @cached_property
     def _chosen(self) -> dict[int, tuple[tuple[int, _Rule], ...]]:
         return {}
+
+
+def _rule_matches(pattern: re.Pattern, text: str) -> Iterator[tuple[re.Match, int, int]]:
+    """A rule's matches as finditer finds them (left to right, each search going on from the end
+    of the last), with the span of the rule's own pattern, group _WHOLE (see _starting_with)."""
+    m = pattern.search(text)
+    while m is not None:
+        start, end = m.span(_WHOLE)
+        yield m, start, end
+        m = pattern.search(text, end if end > start else start + 1)
 
 
 def _rules_run(rules: tuple[tuple[int, _Rule], ...], gate: "_Gate", present: int) -> tuple[tuple[int, _Rule], ...]:
@@ -1045,8 +1055,8 @@ def _gate(rules: tuple[tuple[int, _Rule], ...], prefix_words: frozenset) -> _Gat
         bits[word] = bits.get(word, 0) | 1 << group
     found_with = {word: _or_of(bits.get(word[:n], 0) for n in range(1, len(word) + 1)) for word in bits}
     firsts = "".join(sorted({re.escape(word[0]) for word in bits}))
-    # the class first: re passes over the other characters at one look each
-    scan = compile_regex(f"(?=[{firsts}])(?=({trie_regex(bits, compile_regex).pattern}))")
+    # the first character consumed and looked back at: re skips ahead to a class by itself
+    scan = compile_regex(f"[{firsts}](?<=(?=({trie_regex(bits, compile_regex).pattern}))(?s:.))")
     return _Gate(scan, found_with, tuple(others), 1 << group)
 
 
@@ -1104,7 +1114,11 @@ def _pieces(lex: _Lexicon) -> dict[str, str]:
         # 6月20日前后 is "around"; 今年前三季度 is "the first three"; 内推 / 前景 are words of their own
         "SUFFIX_GUARD": f"(?!后|[0-9{digits}]){_follower_guard(lex)}",
         "NUMERALS": digits,
+        # a digit no digit comes before, in the rules that cannot open with a lookbehind (one
+        # refers back to a group, which a lookbehind, see _starting_with, may not hold)
+        "NOT_AFTER_DIGIT": r"(?<![0-9]{2})",
     }
+    p["NUMBER_START"] = "[0-9]" + p["NOT_AFTER_DIGIT"]
     p["CLOCK"] = _expand(
         r"(?:(?P<hh>(?<![0-9])[0-9]{1,2})\s*:\s*(?P<mm>[0-9]{2})(?![0-9])(?:\s*(?P<ap><MERIDIEM>))?"
         r"|(?P<hh2>(?<![0-9])[0-9]{1,2})\s*(?P<ap2><MERIDIEM>)"
@@ -1142,12 +1156,12 @@ def _expand(template: str, pieces: dict[str, str]) -> str:
 
 
 _DAY_RULES = {
-    "ymd_numeric": (r"(?<![0-9])(?P<y>[0-9]{4})(?P<sep>[-/. ])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+    "ymd_numeric": (r"(?P<y><NUMBER_START>[0-9]{3})(?P<sep>[-/. ])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
                     r"(?![0-9])(?:\s*[日号])?<TAIL>", _day_ymd),
     # 114/03/31: a Taiwan document's year of the Republic (1912 is its year 1), 100–119 only
-    "roc_numeric": (r"(?<![0-9])(?P<y>1[01][0-9])(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+    "roc_numeric": (r"(?P<y>1<NOT_AFTER_DIGIT>[01][0-9])(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
                     r"(?![0-9])(?:\s*[日号])?<TAIL>", _day_roc),
-    "dmy_numeric": (r"(?<![0-9])(?P<a>[0-9]{1,2})(?P<sep>[-/.])(?P<b>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})"
+    "dmy_numeric": (r"(?P<a><NUMBER_START>[0-9]?)(?P<sep>[-/.])(?P<b>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4})"
                     r"(?![0-9])<TAIL>", _day_dmy),
     "ymd_chinese": (r"(?P<y><YEAR>)\s*年\s*(?P<m><NUM>)\s*月份?\s*(?P<d><NUM>)(?:\s*[日号])?<TAIL>", _day_ymd),
     "month_day": (r"<YEAR_HEAD>(?P<m><NUM>)\s*月份?\s*(?P<d><NUM>)(?:\s*[日号])?(?!\s*<NOT_DAY>)<TAIL>",
@@ -1229,7 +1243,7 @@ _OTHER_RULES = {
 
 def _quarter_is_named(m: re.Match) -> bool:
     """三季度内 is the quarter's last day; Q3内 stays as vague as Q3 (../CONTRACT.md)."""
-    return not m["within"] or "季" in m.group(0)
+    return not m["within"] or "季" in m[_WHOLE]
 
 
 _ACCEPT = {"week": _week_is_period, "month": _month_is_period, "clock": _clock_is_time, "quarter": _quarter_is_named}
@@ -1344,16 +1358,16 @@ _NEEDS_ALSO = {
 _UNPREFIXED_RULES = {"counted", "now", "undetermined"}
 
 # What a match of a rule can start with, in the same spec as _TRIGGERS: each rule is compiled
-# behind a one-character lookahead of these. re tries a pattern at every position of a line,
-# and most rules open with optional words and guards (a year, 下个, a lookbehind) that cost it
-# a long look at each one; the lookahead rejects a position at its first character. Rules that
-# open with a word list need none (re skips to their first characters itself).
+# to open with a class of these (_starting_with). re tries a pattern at every position of a
+# line, and most rules open with optional words and guards (a year, 下个, a lookbehind) that
+# cost it a long look at each one; re skips ahead to an opening class by itself. Rules that
+# open with a word list or a class need none.
 # tests/test_deadlines.py reads each pattern's possible first characters and checks them here.
 _DIGITS = ("0123456789",)
 _NUMBER = _DIGITS + ("numerals", "numeral_units")
 _YEAR_HEAD = _DIGITS + ("year_shift",)
 _STARTS = {
-    "ymd_numeric": _DIGITS, "dmy_numeric": _DIGITS, "roc_numeric": ("1",), "ymd_chinese": _NUMBER,
+    "ymd_chinese": _NUMBER,
     "month_day": _YEAR_HEAD + _NUMBER, "month_slash_day": _DIGITS, "month_dot_day": _DIGITS,
     "month_shift_day": _YEAR_HEAD + ("month_shift",), "nth_weekday": _YEAR_HEAD + _NUMBER,
     "nth_workday": _YEAR_HEAD + _NUMBER + ("month_shift",),
@@ -1391,7 +1405,7 @@ def _duration_is_time(m: re.Match, lex: _Lexicon) -> bool:
 def _compile(lex: _Lexicon, name: str, template: str, resolve, pieces: dict[str, str]) -> _Rule:
     pattern = _expand(template, pieces)
     try:
-        pattern = _regex(_starting_with(lex, _STARTS[name], pattern) if name in _STARTS else pattern)
+        pattern = _regex(_starting_with(lex, _STARTS[name], pattern) if name in _STARTS else f"(?P<{_WHOLE}>{pattern})")
     except re.error as exc:
         raise RuleFileError(f"规则文件 '{_RULE_FILE}' 中的词语使规则 '{name}' 成为无效的正则表达式：{exc}") from None
     extend = partial(_EXTEND[name], lex=lex) if name in _EXTEND else None
@@ -1401,9 +1415,13 @@ def _compile(lex: _Lexicon, name: str, template: str, resolve, pieces: dict[str,
 
 
 def _starting_with(lex: _Lexicon, spec: tuple[str, ...], pattern: str) -> str:
-    """The pattern behind a lookahead of the characters its matches start with (see _STARTS)."""
+    """The pattern, as group _WHOLE, where one of the characters its matches start with is (see
+    _STARTS). The regex consumes that character and looks back at it, so that re, which skips
+    ahead to a pattern's first character class by itself, passes over the other characters at
+    one look each (a lookahead of them is tried at every position); the match proper is the
+    group's span, the rule's scan (_rule_matches) goes on from its end as finditer would."""
     starts = "".join(sorted(re.escape(ch) for ch in _trigger_chars(lex, spec)))
-    return f"(?=[{starts}])(?:{pattern})"
+    return f"[{starts}](?<=(?=(?P<{_WHOLE}>{pattern}))(?s:.))"
 
 
 def _regex(pattern: str) -> re.Pattern:

@@ -117,7 +117,14 @@ def _fill(unit: str, length: int) -> str:
 
 def _sample(parsed, rng: random.Random, out: list[str], repeats: list) -> list[str]:
     """One random string the parsed pattern matches (lookarounds ignored); unbounded repeats noted."""
-    for op, av in parsed:
+    items = list(parsed)
+    for index, (op, av) in enumerate(items):
+        proper = _looked_back_at(items[index + 1:index + 2])
+        if proper is not None:       # this character opens the pattern proper: the proper's text instead
+            _sample(proper, rng, out, repeats)
+            continue
+        if index and _looked_back_at(items[index:index + 1]) is not None:
+            continue
         ch = _char(op, av, rng)
         if ch is not None:
             out.append(ch)
@@ -132,6 +139,17 @@ def _sample(parsed, rng: random.Random, out: list[str], repeats: list) -> list[s
         elif op is C.GROUPREF_EXISTS:
             _sample(av[1], rng, out, repeats)
     return out
+
+
+def _looked_back_at(items):
+    """The pattern proper of ``[abc](?<=(?=(proper)).)``, a first character consumed so that re skips
+    ahead to it and looked back at (deadlines._starting_with); None for anything else."""
+    if not items or items[0][0] is not C.ASSERT or items[0][1][0] >= 0:
+        return None
+    body = list(items[0][1][1])
+    if not body or body[0][0] is not C.ASSERT or body[0][1][0] != 1:
+        return None
+    return body[0][1][1]
 
 
 def _repeat(av, rng: random.Random, out: list[str], repeats: list) -> None:

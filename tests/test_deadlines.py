@@ -736,20 +736,20 @@ def test_deadlines_a_line_read_again_in_one_document_resolves_from_each_referenc
 # The scan's shortcut: a rule is tried only where one of its matches can start
 # --------------------------------------------------------------------------- #
 def test_deadlines_rule_is_tried_wherever_its_match_can_start():
-    """A rule runs behind a lookahead of the characters its matches can start with (_STARTS), or
-    opens with a word or class that re skips ahead to by itself; read off the parsed pattern,
-    every character a match can start with passes that lookahead. So does the deadline prefix's."""
+    """A rule opens with a word or class that re skips ahead to by itself: its own, or a class of
+    the characters its matches can start with (_STARTS), looked back at before the rule proper
+    (group _whole) is matched from there; read off the parsed pattern, every character the rule
+    proper can start with is in that class. So for the deadline prefix's."""
     grammar = deadlines._grammar()
     for name, pattern in [(rule.name, rule.pattern) for _, rule in grammar.rules] + [("prefix", grammar.prefix)]:
         parsed = P.parse(pattern.pattern).data
-        op, av = parsed[0]
-        if op is C.ASSERT and av[0] == 1:
-            allowed, _ = _first_characters(av[1])
-            first, empty = _first_characters(parsed[1:])
+        assert _opens_with_a_literal_or_class(parsed), f"rule {name} needs its first characters in _STARTS"
+        if len(parsed) == 2 and parsed[1][0] is C.ASSERT and parsed[1][1][0] == -1:
+            allowed, _ = _first_characters(parsed[:1])
+            lookahead, _ = parsed[1][1][1].data
+            first, empty = _first_characters(lookahead[1][1].data)
             assert first is not None and not empty, name
             assert first <= allowed, (name, "".join(sorted(first - allowed)))
-        else:
-            assert _opens_with_a_literal_or_class(parsed), f"rule {name} needs its first characters in _STARTS"
 
 
 @pytest.mark.parametrize("text, rule_name", [
@@ -766,11 +766,12 @@ def test_deadlines_rule_runs_only_where_the_words_it_needs_are(text, rule_name):
     中, 第, 年), a word of each further group (_NEEDS_ALSO): every match holds them all."""
     grammar = deadlines._grammar()
     folded = fold_word(text)
-    matched = [(rule, m) for _, rule in grammar.rules for m in rule.pattern.finditer(folded)]
+    matched = [(rule, folded[start:end]) for _, rule in grammar.rules
+               for _, start, end in deadlines._rule_matches(rule.pattern, folded)]
     assert rule_name in {rule.name for rule, _ in matched}
-    for rule, m in matched:
-        assert not rule.needs or _holds_one(m.group(), rule.needs), (rule.name, m.group())
-        assert all(_holds_one(m.group(), words) for words in rule.needs_also), (rule.name, m.group())
+    for rule, words in matched:
+        assert not rule.needs or _holds_one(words, rule.needs), (rule.name, words)
+        assert all(_holds_one(words, needed) for needed in rule.needs_also), (rule.name, words)
 
 
 def _holds_one(text: str, words) -> bool:
