@@ -87,7 +87,7 @@ def find_deadlines(text: str, ref: date | datetime, *, calendar: WorkCalendar | 
     if not isinstance(text, str) or not text.strip():
         return []
     grammar = _grammar()
-    candidates = _candidates(grammar, _matching_view(text, folded))
+    candidates = _candidates(grammar, text, folded)
     if not candidates:
         return []
     ctx = _document_context(ref, calendar or default_calendar(), grammar.lex)
@@ -99,15 +99,15 @@ def find_deadlines(text: str, ref: date | datetime, *, calendar: WorkCalendar | 
     return _bracketed_dates_win(found, text, grammar)
 
 
-def _candidates(grammar: "_Grammar", view: str) -> list["_Candidate"]:
+def _candidates(grammar: "_Grammar", text: str, folded: Optional[str]) -> list["_Candidate"]:
     """The rules' matches in a text, once per document: a table cell is read as a date, as a
     unit and as its record's field, each with a reference day of its own."""
     memo = document_memo("deadline candidates")
     if memo is None:
-        return grammar.candidates(view)
-    found = memo.get(view)
+        return grammar.candidates(_matching_view(text, folded))
+    found = memo.get(text)       # the text says what its view is
     if found is None:
-        found = memo[view] = grammar.candidates(view)
+        found = memo[text] = grammar.candidates(_matching_view(text, folded))
     return found
 
 
@@ -964,13 +964,14 @@ class _Grammar:
         """Every rule's matches; a hot loop, kept flat for speed. Only the rules one of the
         line's characters triggers are looked at (most lines trigger none)."""
         gate = self.gate
-        present = 0
-        for word in gate.scan.findall(folded):
-            present |= gate.found_with[word]
+        present = gate.words_in(folded)
         prefixes = None
         found = []
         for order, rule in self._rules_of(present):
-            for m, start, end in _rule_matches(rule.pattern, folded):
+            search, at = rule.pattern.search, 0
+            while (m := search(folded, at)) is not None:    # as _rule_matches, inline
+                start, end = m.span(_WHOLE)
+                at = end if end > start else start + 1
                 if end == start or (rule.accept and not rule.accept(m)):
                     continue
                 if rule.extend:
@@ -1024,17 +1025,30 @@ def _rules_run(rules: tuple[tuple[int, _Rule], ...], gate: "_Gate", present: int
 
 
 class _Gate(NamedTuple):
-    """Which rules a line can hold a match of, found in one scan of the line.
+    """Which rules a line can hold a match of, found in two scans of the line.
 
     Each rule needs one of its own words (or trigger characters) and one word of each of its
-    further groups (_NEEDS_ALSO); each such group has a bit. ``scan`` finds, at every place of a
-    line where one of the words starts, the longest word starting there, and ``found_with``
-    gives the bits of every word that is a beginning of it (so also the shorter ones there).
+    further groups (_NEEDS_ALSO); each such group has a bit. One-character words (digits, 月,
+    前: nine in ten of the words a line holds) are looked up among the line's characters;
+    ``scan`` finds, at every place of a line where a longer word starts, the longest word
+    starting there, and ``found_with`` gives the bits of every word that is a beginning of it
+    (so also the shorter ones there).
     """
+    characters: re.Pattern           # the one-character words, as a class
+    character_bits: dict[str, int]
     scan: re.Pattern
     found_with: dict[str, int]
     other_words: tuple[int, ...]     # by rule order: the bits of its further groups
     prefix_words: int                # the bit of the deadline prefixes (截止, by): none, no prefix scan
+
+    def words_in(self, folded: str) -> int:
+        """The bits of the words a line holds."""
+        present = 0
+        for character in set(self.characters.findall(folded)):
+            present |= self.character_bits[character]
+        for word in self.scan.findall(folded):
+            present |= self.found_with[word]
+        return present
 
 
 def _gate(rules: tuple[tuple[int, _Rule], ...], prefix_words: frozenset) -> _Gate:
@@ -1053,11 +1067,14 @@ def _gate(rules: tuple[tuple[int, _Rule], ...], prefix_words: frozenset) -> _Gat
         others.append(mask)
     for word in prefix_words:
         bits[word] = bits.get(word, 0) | 1 << group
-    found_with = {word: _or_of(bits.get(word[:n], 0) for n in range(1, len(word) + 1)) for word in bits}
-    firsts = "".join(sorted({re.escape(word[0]) for word in bits}))
+    longer = [word for word in bits if len(word) > 1]
+    found_with = {word: _or_of(bits.get(word[:n], 0) for n in range(1, len(word) + 1)) for word in longer}
+    firsts = "".join(sorted({re.escape(word[0]) for word in longer}))
     # the first character consumed and looked back at: re skips ahead to a class by itself
-    scan = compile_regex(f"[{firsts}](?<=(?=({trie_regex(bits, compile_regex).pattern}))(?s:.))")
-    return _Gate(scan, found_with, tuple(others), 1 << group)
+    scan = compile_regex(f"[{firsts}](?<=(?=({trie_regex(longer, compile_regex).pattern}))(?s:.))")
+    characters = {word: mask for word, mask in bits.items() if len(word) == 1}
+    character_class = compile_regex("[" + "".join(sorted(map(re.escape, characters))) + "]")
+    return _Gate(character_class, characters, scan, found_with, tuple(others), 1 << group)
 
 
 def _or_of(masks) -> int:

@@ -66,9 +66,7 @@ def test_deadlines_one_scan_finds_every_rule_whose_words_a_line_holds():
 
 def _rules_tried(grammar, text: str):
     gate = grammar.gate
-    present = 0
-    for word in gate.scan.findall(text):
-        present |= gate.found_with[word]
+    present = gate.words_in(text)
     return [(order, rule) for order, rule in grammar.rules
             if present >> order & 1 and present & gate.other_words[order] == gate.other_words[order]]
 
