@@ -175,18 +175,20 @@ def department_finder() -> re.Pattern:
     return startcache.compile_regex(rf"{start}(?!{not_first})({name})")
 
 
-def _starts_after(marks: str, words: list[str]) -> str:
+def _starts_after(marks: str, words: list[str], read: int = 0) -> str:
     """A regex assertion: at the start of the text, or right after one of the marks (the inside of
     a character class) or of the words. The regex tries it at every character, and each
     alternative costs a try: so one negative lookbehind holds the start, the marks and the
-    one-character words, and one lookbehind each the longer words of one length."""
+    one-character words, and one lookbehind each the longer words of one length. ``read``: how
+    many characters past that place the regex has read when it asks (see name_finder)."""
     singles = "".join(re.escape(w) for w in words if len(w) == 1)
+    read_past = r"[\s\S]" * read
     by_length: dict[int, list[str]] = {}
     for word in words:
         if len(word) > 1:
             by_length.setdefault(len(word), []).append(re.escape(word))
-    longer = [f"(?<={'|'.join(same)})" for _, same in sorted(by_length.items())]
-    return "(?:" + "|".join([f"(?<![^{marks}{singles}])", *longer]) + ")"
+    longer = [f"(?<=(?:{'|'.join(same)}){read_past})" for _, same in sorted(by_length.items())]
+    return "(?:" + "|".join([f"(?<![^{marks}{singles}]{read_past})", *longer]) + ")"
 
 
 @lru_cache(maxsize=1)
@@ -202,9 +204,13 @@ def name_finder() -> re.Pattern:
 
     Matched on folded, lower-cased text; whether it is a name and not a common word
     (方案发给…) is decided later, against the segmenter's word frequencies.
+
+    The clause start is asked after the surname's first character: a regex that begins with a set
+    of characters skips in one pass to where one of them is (a surname starts at one place in
+    nine), where one that begins with an assertion tries it at every character.
     """
-    start = _starts_after(r"\s,，。;；:：、(（\"“@>", sorted(folded_words("cues.yaml", "owner_markers")))   # 由, 请, 授权…
-    return startcache.compile_regex(start + _name_then_doer())
+    start = _starts_after(r"\s,，。;；:：、(（\"“@>", sorted(folded_words("cues.yaml", "owner_markers")), read=1)   # 由, 请, 授权…
+    return startcache.compile_regex(_name_then_doer(start))
 
 
 @lru_cache(maxsize=1)
@@ -216,12 +222,25 @@ def name_after_post_finder() -> re.Pattern:
     return startcache.compile_regex(f"(?:{posts})" + _name_then_doer())
 
 
-def _name_then_doer() -> str:
-    """A surname and one or two characters (the name, group 1), then what a doer does."""
-    single = "".join(sorted(s for s in surnames() if len(s) == 1))
-    compound = "|".join(sorted(s for s in surnames() if len(s) > 1))
+def _name_then_doer(after_first: str = "") -> str:
+    """A surname and one or two characters (the name, group 1), then what a doer does.
+    ``after_first``: an assertion asked once the surname's first character is read."""
     follow = "|".join(re.escape(c) for c in sorted(doer_cues() | time_openers(), key=lambda c: (-len(c), c)))
-    return rf"((?:{compound}|[{single}])[\u4e00-\u9fff]{{1,2}}?)(?=\s*(?:{_after_name()})?\s*(?:{follow}|[:：、0-9])|(?:{_ranks()})[\u4e00-\u9fff])"
+    return rf"({_surname(after_first)}[\u4e00-\u9fff]{{1,2}}?)(?=\s*(?:{_after_name()})?\s*(?:{follow}|[:：、0-9])|(?:{_ranks()})[\u4e00-\u9fff])"
+
+
+def _surname(after_first: str) -> str:
+    """A compound surname (欧阳, tried first) or a single one; with ``after_first``, the first character
+    is read as one set of characters, the assertion asked, then the compound's rest read and the
+    whole looked behind for (re passes over an alternative that starts with another character at
+    one comparison, where a lookbehind first would be asked of each)."""
+    single = "".join(sorted(s for s in surnames() if len(s) == 1))
+    compound = sorted(s for s in surnames() if len(s) > 1)
+    if not after_first:
+        return f"(?:{'|'.join([*compound, f'[{single}]'])})"
+    firsts = "".join(sorted({s[0] for s in surnames()}))
+    rests = [f"{s[1:]}(?<={s})" for s in compound]
+    return f"[{firsts}]{after_first}(?:{'|'.join([*rests, f'(?<=[{single}])'])})"
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ is ``doc.user_data[PARTIES_BY_OFFSETS]`` by the span's character offsets.
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import re
@@ -72,7 +73,7 @@ class PartyFinder:
         candidates += [s for s in doc.user_data.get(LEXICON_KEY, ()) if s[0] in _LEXICON_LABELS]
         candidates += self._forms(words, doc_starts(doc), self._shapes.of(doc))
         if any(c in text for c in _each_openers()):
-            candidates += _each_of_a_kind(words, doc_starts(doc))
+            candidates += _each_of_a_kind(words, doc_starts(doc), text)
         if "@" in text or "://" in text or "www." in text.lower():      # what _LINK needs to match
             links = [m.span() for m in _LINK.finditer(text)]
             candidates = [c for c in candidates if not any(a < c[4] and c[3] < b for a, b in links)]
@@ -228,12 +229,11 @@ def _non_overlapping(spans: list[tuple], size: int) -> list[tuple]:
     return out + [m for m in mentions if m[1] + 1 not in starts]
 
 
-def _each_of_a_kind(words: list[str], starts: list[int]) -> list[tuple]:
+def _each_of_a_kind(words: list[str], starts: list[int], text: str) -> list[tuple]:
     """各店店长, 各病区护士长, 每个班组长: "each X" as a party names no one, however the segmenter cut it
     (各 / 病区 / 护士长); it runs up to what the doer does (a doer cue, a time, a task verb)."""
     spans = []
-    opening = map(str.startswith, words, itertools.repeat(_each_openers()))     # (a few words of the document)
-    for i in itertools.compress(range(len(words)), opening):
+    for i in _words_starting_with(_each_openers(), text, starts):
         best, post = None, None          # the shortest reading, and the longest ending in a post (各位 | 店长)
         for stop in range(i + 1, min(i + _EACH_WORDS, len(words)) + 1):
             if stop > i + 1 and _ends_the_party(words[stop - 1]):
@@ -249,6 +249,20 @@ def _each_of_a_kind(words: list[str], starts: list[int]) -> list[tuple]:
 
 
 _EACH_WORDS = 3
+
+
+def _words_starting_with(firsts: tuple[str, ...], text: str, starts: list[int]) -> list[int]:
+    """The words that start with one of the characters, found where the text holds them (a few
+    places) rather than by asking every word."""
+    found = []
+    for first in firsts:
+        position = text.find(first)
+        while position >= 0:
+            i = bisect.bisect_left(starts, position)
+            if i < len(starts) and starts[i] == position:
+                found.append(i)
+            position = text.find(first, position + 1)
+    return sorted(found)
 
 
 @lru_cache(maxsize=1)
