@@ -477,7 +477,10 @@ class ActionReader:
 
     def _split_by_deadlines(self, unit: Unit, start: int, end: int) -> list[tuple[int, int]]:
         """``清单周五前给到刘经理，9月5号前把账号开好``: two tasks, one per dated clause."""
-        dated = [d for d in self.reading.deadlines(unit) if start <= d.start < end and d.bounded and d.iso
+        found = self.reading.deadlines(unit)
+        if len(found) < 2:              # most lines: not two days to cut between
+            return [(start, end)]
+        dated = [d for d in found if start <= d.start < end and d.bounded and d.iso
                  and not attributive(unit.text, d)]
         if len(dated) < 2:              # most lines: no need to cut them into clauses
             return [(start, end)]

@@ -238,10 +238,14 @@ def _grounds_label() -> re.Pattern:
 def _mark_sections(units: list[Unit]) -> None:
     """Note on each heading whether its section enumerates items and whether it labels decisions."""
     for unit in units:
+        listed = unit.style is not None and unit.kind != "heading"
+        labelled = unit.label == "decision"
+        if not (listed or labelled):
+            continue                     # most units say neither about the sections above them
         for heading in unit.headings:
-            if unit.style is not None and unit.kind != "heading":
+            if listed:
                 heading.has_list = True
-            if unit.label == "decision":
+            if labelled:
                 heading.labelled_decisions = True
 
 

@@ -132,16 +132,21 @@ class Reading:
 
     # ------------------------------------------------------------------ #
     def _index(self, key: str) -> list[Sequence[Hit]]:
+        if key == "lexicon":            # read once, into both indexes
+            self._cue_labels()
+            return self._by_unit[key]
         self._by_unit[key] = table = self._table(self.doc.user_data.get(_SPAN_KEYS[key], ()))
         return table
 
-    def _table(self, spans: Sequence[tuple]) -> list[Sequence[Hit]]:
+    def _table(self, spans: Sequence[tuple], by_label: Optional[list[dict[str, list[Hit]]]] = None) -> list[Sequence[Hit]]:
         """Each span (label, _, _, start_char, end_char, _; see minutes/nlp.py) as a Hit in the unit
         it lies in (one that crosses a unit's end is dropped); units with none share one empty
-        entry (a document lives until it is done, and most units hold no party)."""
+        entry (a document lives until it is done, and most units hold no party). Given `by_label`
+        (one entry per unit), each unit's hits are also filed there by label, in the same pass."""
         units, starts, parties = self.seg.units, self.starts, self._parties()
         table: list[Sequence[Hit]] = [()] * len(units)
         unit_of = bisect.bisect_right
+        title_after = title_after_name()
         for label, _, _, start_char, end_char, _ in spans:
             i = unit_of(starts, start_char) - 1
             if i < 0:
@@ -151,24 +156,28 @@ class Reading:
             if end <= len(text):
                 words = text[start:end]
                 party = parties.get((start_char, end_char))      # (kind, listed name, department)
-                if party is not None and party[0] == "person" and (title := title_after_name().match(text, end)):
+                if party is not None and party[0] == "person" and (title := title_after.match(text, end)):
                     end = title.end()              # 柴志明同志负责…: the courtesy or rank goes with the name
                 hit = _new_hit(Hit, (label, start, end, words, *party) if party else (label, start, end, words, None, words, None))
                 if table[i]:
                     table[i].append(hit)
                 else:
                     table[i] = [hit]
+                if by_label is not None:
+                    if (filed := by_label[i]) is _NO_CUES:
+                        by_label[i] = {label: [hit]}
+                    elif (same := filed.get(label)) is None:
+                        filed[label] = [hit]
+                    else:
+                        same.append(hit)
         return table
 
     def _cue_labels(self) -> list[dict[str, list[Hit]]]:
-        """Each unit's cue words by label."""
-        self._cues_by_label = []
-        for hits in self._by_unit.get("lexicon") or self._index("lexicon"):
-            by_label: dict[str, list[Hit]] = {} if hits else _NO_CUES
-            for hit in hits:
-                by_label.setdefault(hit.label, []).append(hit)
-            self._cues_by_label.append(by_label)
-        return self._cues_by_label
+        """Each unit's cue words by label (filed while the cue words are read into units)."""
+        by_label: list[dict[str, list[Hit]]] = [_NO_CUES] * len(self.seg.units)
+        self._by_unit["lexicon"] = self._table(self.doc.user_data.get(LEXICON_KEY, ()), by_label)
+        self._cues_by_label = by_label
+        return by_label
 
     def _in_unit(self, key: str, unit: Unit) -> list[tuple[int, int]]:
         """The sentences or clauses (components/clauses.py) inside the unit, in unit offsets, kept for
