@@ -44,6 +44,7 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _PAUSES = re.compile(r"[\s,，。.!！~～]+")
 _WRITER = re.compile(r"^[^\s:：]{1,16}[:：]")
 _PIECE_BREAK = re.compile(r"[\s,，。.;；!！@]+")
+_PIECE_MARKS = ",，。.;；!！@"        # what _PIECE_BREAK splits at besides spaces
 
 
 def _state_only(text: str) -> bool:
@@ -568,7 +569,10 @@ def _takes_meeting_role(draft: Draft) -> bool:
     if draft.deadline is None and _REPORTS_THE_CHAIR.search(draft.task or ""):
         return True                                    # 会议由总经理助理上官婉主持，…，客服部夏侯杰记录
     roles, leading, role_endings = _role_words()
-    said = _WRITER.sub("", fold(draft.task or "").strip())       # the writer's name: …
+    words = fold(draft.task or "").strip()
+    if _last_word_char(words) not in role_endings:
+        return False                      # (most tasks: the last piece ends in no role)
+    said = _WRITER.sub("", words)       # the writer's name: …
     pieces = [p for p in _PIECE_BREAK.split(said) if p]
     if any(piece[-1] not in role_endings for piece in pieces):
         return False                      # only what comes before a role is cut: each piece ends in one
@@ -577,3 +581,11 @@ def _takes_meeting_role(draft: Draft) -> bool:
             piece = piece[len(lead):]
         pieces[i] = piece.removeprefix("来")
     return bool(pieces) and all(p in roles for p in pieces)
+
+
+def _last_word_char(words: str) -> str:
+    """The last character of the last piece `_PIECE_BREAK` leaves of the words ("" if none)."""
+    for char in reversed(words):
+        if not char.isspace() and char not in _PIECE_MARKS:
+            return char
+    return ""

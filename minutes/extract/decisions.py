@@ -275,7 +275,7 @@ def _decision(unit: Unit, transcript: bool, reading: Reading) -> Optional[tuple[
     if unit.role == "decisions" and unit.label is None and _enumerated_like_siblings(unit) \
             and not _reports(unit, reading):
         return _with(_enumerated(unit, text, 0), whole)
-    if m := _inline_label().search(unit.fold):
+    if ":" in unit.fold and (m := _inline_label().search(unit.fold)):       # (a label ends in its colon, folded to ":")
         end = _before_work_handed_out(reading, unit, m.end())
         return _with(_enumerated(unit, text[m.end():end], m.end()), (0, end))
     speaker = speaker_end(unit) if transcript else 0

@@ -75,9 +75,14 @@ class Reading:
         return [h for h in per_unit if h.start >= start and h.end <= end and (labels is None or h.label in labels)]
 
     def parties(self, unit: Unit, start: int = 0, end: Optional[int] = None) -> list[Hit]:
-        if not (self._by_unit.get("parties") or self._index("parties"))[unit.index]:
+        per_unit = (self._by_unit.get("parties") or self._index("parties"))[unit.index]
+        if not per_unit:
             return []                 # asked of every line, and most lines name no party
-        return self.hits(unit, "parties", start, end)
+        if end is None:
+            if not start:
+                return list(per_unit)
+            end = len(unit.text)
+        return [h for h in per_unit if h.start >= start and h.end <= end]
 
     def cues(self, unit: Unit, *labels: str, start: int = 0, end: Optional[int] = None) -> list[Hit]:
         # Asked some hundred times per unit, mostly for labels the unit has none of: look up
