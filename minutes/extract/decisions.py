@@ -242,7 +242,9 @@ def _mark_sections(units: list[Unit]) -> None:
         labelled = unit.label == "decision"
         if not (listed or labelled):
             continue                     # most units say neither about the sections above them
-        for heading in unit.headings:
+        for heading in reversed(unit.headings):
+            if (heading.has_list or not listed) and (heading.labelled_decisions or not labelled):
+                break                    # marked by an earlier unit, and so were the headings above it
             if listed:
                 heading.has_list = True
             if labelled:

@@ -50,11 +50,15 @@ class Reading:
         self.ref = ref
         self.calendar = calendar
         self.starts: list[int] = []
+        self._texts = [unit.text for unit in seg.units]
+        self._ends: list[int] = []             # where each unit's text ends in the Doc
         position = 0
-        for unit in seg.units:
+        for text in self._texts:
             self.starts.append(position)
-            position += len(unit.text) + 1
-        self.doc: Doc = analyse("\n".join([u.text for u in seg.units]), gazetteer)
+            position += len(text)
+            self._ends.append(position)
+            position += 1
+        self.doc: Doc = analyse("\n".join(self._texts), gazetteer)
         self._by_unit: dict[str, list[Sequence[Hit]]] = {}
         self._cues_by_label: Optional[list[dict[str, list[Hit]]]] = None
         self._deadlines: dict[int, list[Deadline]] = {}
@@ -148,33 +152,35 @@ class Reading:
         it lies in (one that crosses a unit's end is dropped); units with none share one empty
         entry (a document lives until it is done, and most units hold no party). Given `by_label`
         (one entry per unit), each unit's hits are also filed there by label, in the same pass."""
-        units, starts, parties = self.seg.units, self.starts, self._parties()
-        table: list[Sequence[Hit]] = [()] * len(units)
+        starts, ends, texts = self.starts, self._ends, self._texts
+        parties, title_after = self._parties(), title_after_name()
+        table: list[Sequence[Hit]] = [()] * len(texts)
         unit_of = bisect.bisect_right
-        title_after = title_after_name()
         for label, _, _, start_char, end_char, _ in spans:
             i = unit_of(starts, start_char) - 1
-            if i < 0:
+            if i < 0 or end_char > ends[i]:
                 continue
-            text = units[i].text
-            start, end = start_char - starts[i], end_char - starts[i]
-            if end <= len(text):
-                words = text[start:end]
-                party = parties.get((start_char, end_char))      # (kind, listed name, department)
-                if party is not None and party[0] == "person" and (title := title_after.match(text, end)):
+            text, base = texts[i], starts[i]
+            start, end = start_char - base, end_char - base
+            words = text[start:end]
+            party = parties.get((start_char, end_char))      # (kind, listed name, department)
+            if party is None:
+                hit = _new_hit(Hit, (label, start, end, words, None, words, None))
+            else:
+                if party[0] == "person" and (title := title_after.match(text, end)):
                     end = title.end()              # 柴志明同志负责…: the courtesy or rank goes with the name
-                hit = _new_hit(Hit, (label, start, end, words, *party) if party else (label, start, end, words, None, words, None))
-                if table[i]:
-                    table[i].append(hit)
+                hit = _new_hit(Hit, (label, start, end, words, *party))
+            if row := table[i]:
+                row.append(hit)
+            else:
+                table[i] = [hit]
+            if by_label is not None:
+                if (filed := by_label[i]) is _NO_CUES:
+                    by_label[i] = {label: [hit]}
+                elif (same := filed.get(label)) is None:
+                    filed[label] = [hit]
                 else:
-                    table[i] = [hit]
-                if by_label is not None:
-                    if (filed := by_label[i]) is _NO_CUES:
-                        by_label[i] = {label: [hit]}
-                    elif (same := filed.get(label)) is None:
-                        filed[label] = [hit]
-                    else:
-                        same.append(hit)
+                    same.append(hit)
         return table
 
     def _cue_labels(self) -> list[dict[str, list[Hit]]]:
