@@ -419,9 +419,11 @@ class ActionReader:
 
     def _fields_follow(self, unit: Unit) -> bool:
         """The next line is a 负责人/截止 field line: this line is the task they belong to."""
+        if unit.label is not None or unit.kind != "line":
+            return False
         units = self.reading.seg.units
         following = units[unit.index + 1] if unit.index + 1 < len(units) else None
-        return unit.label is None and unit.kind == "line" and following is not None and \
+        return following is not None and \
             following.label_group == "record" and following.label in ("owner", "deadline") and \
             (following.parent is unit or following.indent > unit.indent or following.style != unit.style)
 

@@ -156,11 +156,14 @@ class Reading:
         parties, title_after = self._parties(), title_after_name()
         table: list[Sequence[Hit]] = [()] * len(texts)
         unit_of = bisect.bisect_right
+        i, base, limit, text = -1, 0, -1, ""        # the unit the last span lay in, and where it starts and ends
         for label, _, _, start_char, end_char, _ in spans:
-            i = unit_of(starts, start_char) - 1
-            if i < 0 or end_char > ends[i]:
+            if not base <= start_char <= limit:     # (spans come by start: mostly the same unit as the last)
+                if (at := unit_of(starts, start_char) - 1) < 0:
+                    continue
+                i, text, base, limit = at, texts[at], starts[at], ends[at]
+            if end_char > limit:
                 continue
-            text, base = texts[i], starts[i]
             start, end = start_char - base, end_char - base
             words = text[start:end]
             party = parties.get((start_char, end_char))      # (kind, listed name, department)
