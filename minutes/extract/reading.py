@@ -112,9 +112,12 @@ class Reading:
         return [h for h in found if h.start >= start and h.end <= end]
 
     def has(self, unit: Unit, *labels: str, start: int = 0, end: Optional[int] = None) -> bool:
-        if (self._cues_by_label or self._cue_labels())[unit.index].keys().isdisjoint(labels):
+        by_label = (self._cues_by_label or self._cue_labels())[unit.index]
+        if by_label.keys().isdisjoint(labels):
             return False            # the common answer, without a list of hits
-        return bool(self.cues(unit, *labels, start=start, end=end))
+        if end is None:
+            end = len(unit.text)
+        return any(h.start >= start and h.end <= end for label in labels for h in by_label.get(label, ()))
 
     def sentences(self, unit: Unit) -> list[tuple[int, int]]:
         """The unit's sentences (a list shared by every caller: read it, do not change it)."""
