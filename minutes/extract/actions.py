@@ -44,6 +44,7 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _PAUSES = re.compile(r"[\s,，。.!！~～]+")
 _WRITER = re.compile(r"^[^\s:：]{1,16}[:：]")
 _PIECE_BREAK = re.compile(r"[\s,，。.;；!！@]+")
+_PIECE_MARKS = ",，。.;；!！@"        # what _PIECE_BREAK splits at besides spaces
 
 
 def _state_only(text: str) -> bool:
@@ -418,9 +419,11 @@ class ActionReader:
 
     def _fields_follow(self, unit: Unit) -> bool:
         """The next line is a 负责人/截止 field line: this line is the task they belong to."""
+        if unit.label is not None or unit.kind != "line":
+            return False
         units = self.reading.seg.units
         following = units[unit.index + 1] if unit.index + 1 < len(units) else None
-        return unit.label is None and unit.kind == "line" and following is not None and \
+        return following is not None and \
             following.label_group == "record" and following.label in ("owner", "deadline") and \
             (following.parent is unit or following.indent > unit.indent or following.style != unit.style)
 
@@ -477,7 +480,10 @@ class ActionReader:
 
     def _split_by_deadlines(self, unit: Unit, start: int, end: int) -> list[tuple[int, int]]:
         """``清单周五前给到刘经理，9月5号前把账号开好``: two tasks, one per dated clause."""
-        dated = [d for d in self.reading.deadlines(unit) if start <= d.start < end and d.bounded and d.iso
+        found = self.reading.deadlines(unit)
+        if len(found) < 2:              # most lines: not two days to cut between
+            return [(start, end)]
+        dated = [d for d in found if start <= d.start < end and d.bounded and d.iso
                  and not attributive(unit.text, d)]
         if len(dated) < 2:              # most lines: no need to cut them into clauses
             return [(start, end)]
@@ -565,7 +571,10 @@ def _takes_meeting_role(draft: Draft) -> bool:
     if draft.deadline is None and _REPORTS_THE_CHAIR.search(draft.task or ""):
         return True                                    # 会议由总经理助理上官婉主持，…，客服部夏侯杰记录
     roles, leading, role_endings = _role_words()
-    said = _WRITER.sub("", fold(draft.task or "").strip())       # the writer's name: …
+    words = fold(draft.task or "").strip()
+    if _last_word_char(words) not in role_endings:
+        return False                      # (most tasks: the last piece ends in no role)
+    said = _WRITER.sub("", words)       # the writer's name: …
     pieces = [p for p in _PIECE_BREAK.split(said) if p]
     if any(piece[-1] not in role_endings for piece in pieces):
         return False                      # only what comes before a role is cut: each piece ends in one
@@ -574,3 +583,11 @@ def _takes_meeting_role(draft: Draft) -> bool:
             piece = piece[len(lead):]
         pieces[i] = piece.removeprefix("来")
     return bool(pieces) and all(p in roles for p in pieces)
+
+
+def _last_word_char(words: str) -> str:
+    """The last character of the last piece `_PIECE_BREAK` leaves of the words ("" if none)."""
+    for char in reversed(words):
+        if not char.isspace() and char not in _PIECE_MARKS:
+            return char
+    return ""

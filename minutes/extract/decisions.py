@@ -238,10 +238,16 @@ def _grounds_label() -> re.Pattern:
 def _mark_sections(units: list[Unit]) -> None:
     """Note on each heading whether its section enumerates items and whether it labels decisions."""
     for unit in units:
-        for heading in unit.headings:
-            if unit.style is not None and unit.kind != "heading":
+        listed = unit.style is not None and unit.kind != "heading"
+        labelled = unit.label == "decision"
+        if not (listed or labelled):
+            continue                     # most units say neither about the sections above them
+        for heading in reversed(unit.headings):
+            if (heading.has_list or not listed) and (heading.labelled_decisions or not labelled):
+                break                    # marked by an earlier unit, and so were the headings above it
+            if listed:
                 heading.has_list = True
-            if unit.label == "decision":
+            if labelled:
                 heading.labelled_decisions = True
 
 
@@ -271,7 +277,7 @@ def _decision(unit: Unit, transcript: bool, reading: Reading) -> Optional[tuple[
     if unit.role == "decisions" and unit.label is None and _enumerated_like_siblings(unit) \
             and not _reports(unit, reading):
         return _with(_enumerated(unit, text, 0), whole)
-    if m := _inline_label().search(unit.fold):
+    if ":" in unit.fold and (m := _inline_label().search(unit.fold)):       # (a label ends in its colon, folded to ":")
         end = _before_work_handed_out(reading, unit, m.end())
         return _with(_enumerated(unit, text[m.end():end], m.end()), (0, end))
     speaker = speaker_end(unit) if transcript else 0

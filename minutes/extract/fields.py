@@ -94,6 +94,8 @@ def _bare_value(name: str, rest: str) -> bool:
 
 def bracket_pair(text: str) -> InlineField | None:
     """``（刘工/10月18日）`` at the end: who and by when."""
+    if "/" not in text and "／" not in text:
+        return None                     # (most words: no slash, no pair; not worth a scan)
     m = _BRACKET_PAIR.search(text)
     if not m or _slash_inside_a_date(text, m):
         return None

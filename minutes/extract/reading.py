@@ -50,11 +50,15 @@ class Reading:
         self.ref = ref
         self.calendar = calendar
         self.starts: list[int] = []
+        self._texts = [unit.text for unit in seg.units]
+        self._ends: list[int] = []             # where each unit's text ends in the Doc
         position = 0
-        for unit in seg.units:
+        for text in self._texts:
             self.starts.append(position)
-            position += len(unit.text) + 1
-        self.doc: Doc = analyse("\n".join([u.text for u in seg.units]), gazetteer)
+            position += len(text)
+            self._ends.append(position)
+            position += 1
+        self.doc: Doc = analyse("\n".join(self._texts), gazetteer)
         self._by_unit: dict[str, list[Sequence[Hit]]] = {}
         self._cues_by_label: Optional[list[dict[str, list[Hit]]]] = None
         self._deadlines: dict[int, list[Deadline]] = {}
@@ -75,9 +79,14 @@ class Reading:
         return [h for h in per_unit if h.start >= start and h.end <= end and (labels is None or h.label in labels)]
 
     def parties(self, unit: Unit, start: int = 0, end: Optional[int] = None) -> list[Hit]:
-        if not (self._by_unit.get("parties") or self._index("parties"))[unit.index]:
+        per_unit = (self._by_unit.get("parties") or self._index("parties"))[unit.index]
+        if not per_unit:
             return []                 # asked of every line, and most lines name no party
-        return self.hits(unit, "parties", start, end)
+        if end is None:
+            if not start:
+                return list(per_unit)
+            end = len(unit.text)
+        return [h for h in per_unit if h.start >= start and h.end <= end]
 
     def cues(self, unit: Unit, *labels: str, start: int = 0, end: Optional[int] = None) -> list[Hit]:
         # Asked some hundred times per unit, mostly for labels the unit has none of: look up
@@ -103,9 +112,12 @@ class Reading:
         return [h for h in found if h.start >= start and h.end <= end]
 
     def has(self, unit: Unit, *labels: str, start: int = 0, end: Optional[int] = None) -> bool:
-        if (self._cues_by_label or self._cue_labels())[unit.index].keys().isdisjoint(labels):
+        by_label = (self._cues_by_label or self._cue_labels())[unit.index]
+        if by_label.keys().isdisjoint(labels):
             return False            # the common answer, without a list of hits
-        return bool(self.cues(unit, *labels, start=start, end=end))
+        if end is None:
+            end = len(unit.text)
+        return any(h.start >= start and h.end <= end for label in labels for h in by_label.get(label, ()))
 
     def sentences(self, unit: Unit) -> list[tuple[int, int]]:
         """The unit's sentences (a list shared by every caller: read it, do not change it)."""
@@ -132,43 +144,57 @@ class Reading:
 
     # ------------------------------------------------------------------ #
     def _index(self, key: str) -> list[Sequence[Hit]]:
+        if key == "lexicon":            # read once, into both indexes
+            self._cue_labels()
+            return self._by_unit[key]
         self._by_unit[key] = table = self._table(self.doc.user_data.get(_SPAN_KEYS[key], ()))
         return table
 
-    def _table(self, spans: Sequence[tuple]) -> list[Sequence[Hit]]:
+    def _table(self, spans: Sequence[tuple], by_label: Optional[list[dict[str, list[Hit]]]] = None) -> list[Sequence[Hit]]:
         """Each span (label, _, _, start_char, end_char, _; see minutes/nlp.py) as a Hit in the unit
         it lies in (one that crosses a unit's end is dropped); units with none share one empty
-        entry (a document lives until it is done, and most units hold no party)."""
-        units, starts, parties = self.seg.units, self.starts, self._parties()
-        table: list[Sequence[Hit]] = [()] * len(units)
+        entry (a document lives until it is done, and most units hold no party). Given `by_label`
+        (one entry per unit), each unit's hits are also filed there by label, in the same pass."""
+        starts, ends, texts = self.starts, self._ends, self._texts
+        parties, title_after = self._parties(), title_after_name()
+        table: list[Sequence[Hit]] = [()] * len(texts)
         unit_of = bisect.bisect_right
+        i, base, limit, text = -1, 0, -1, ""        # the unit the last span lay in, and where it starts and ends
         for label, _, _, start_char, end_char, _ in spans:
-            i = unit_of(starts, start_char) - 1
-            if i < 0:
+            if not base <= start_char <= limit:     # (spans come by start: mostly the same unit as the last)
+                if (at := unit_of(starts, start_char) - 1) < 0:
+                    continue
+                i, text, base, limit = at, texts[at], starts[at], ends[at]
+            if end_char > limit:
                 continue
-            text = units[i].text
-            start, end = start_char - starts[i], end_char - starts[i]
-            if end <= len(text):
-                words = text[start:end]
-                party = parties.get((start_char, end_char))      # (kind, listed name, department)
-                if party is not None and party[0] == "person" and (title := title_after_name().match(text, end)):
+            start, end = start_char - base, end_char - base
+            words = text[start:end]
+            party = parties.get((start_char, end_char))      # (kind, listed name, department)
+            if party is None:
+                hit = _new_hit(Hit, (label, start, end, words, None, words, None))
+            else:
+                if party[0] == "person" and (title := title_after.match(text, end)):
                     end = title.end()              # 柴志明同志负责…: the courtesy or rank goes with the name
-                hit = _new_hit(Hit, (label, start, end, words, *party) if party else (label, start, end, words, None, words, None))
-                if table[i]:
-                    table[i].append(hit)
+                hit = _new_hit(Hit, (label, start, end, words, *party))
+            if row := table[i]:
+                row.append(hit)
+            else:
+                table[i] = [hit]
+            if by_label is not None:
+                if (filed := by_label[i]) is _NO_CUES:
+                    by_label[i] = {label: [hit]}
+                elif (same := filed.get(label)) is None:
+                    filed[label] = [hit]
                 else:
-                    table[i] = [hit]
+                    same.append(hit)
         return table
 
     def _cue_labels(self) -> list[dict[str, list[Hit]]]:
-        """Each unit's cue words by label."""
-        self._cues_by_label = []
-        for hits in self._by_unit.get("lexicon") or self._index("lexicon"):
-            by_label: dict[str, list[Hit]] = {} if hits else _NO_CUES
-            for hit in hits:
-                by_label.setdefault(hit.label, []).append(hit)
-            self._cues_by_label.append(by_label)
-        return self._cues_by_label
+        """Each unit's cue words by label (filed while the cue words are read into units)."""
+        by_label: list[dict[str, list[Hit]]] = [_NO_CUES] * len(self.seg.units)
+        self._by_unit["lexicon"] = self._table(self.doc.user_data.get(LEXICON_KEY, ()), by_label)
+        self._cues_by_label = by_label
+        return by_label
 
     def _in_unit(self, key: str, unit: Unit) -> list[tuple[int, int]]:
         """The sentences or clauses (components/clauses.py) inside the unit, in unit offsets, kept for
