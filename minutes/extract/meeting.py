@@ -15,7 +15,7 @@ from ..parties import (Gazetteer, Party, is_department, is_post, looks_like_pers
 from ..units import Segmented, Unit, label_field
 from ..textnorm import fold, fold_word
 from ..layouts.noise import DAY_LINE
-from .when import parse_other_language_day, parse_when
+from .when import parse_other_language_day, parse_when, placed, read_when
 from ..deadlines import find_deadlines
 
 # Label precedence for the meeting date: a 会议时间 beats a form's 提报日期, and the day a request
@@ -360,8 +360,7 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
     labelled = [(_DATE_LABEL_RANK.get(fold(u.label_words or "").lower(), 4) if u.record is None else _DATE_IN_CELL,
                  i, v, u) for i, (name, v, u) in enumerate(fields) if name == "date"]
     candidates = sorted(labelled + list(_unlabelled_dates(seg)), key=lambda t: t[:2])
-    if ref is None:
-        ref = _stated_day(seg)            # 7月1日…召开 in a 纪要 dated 2025年7月3日: the year the notes give
+    reference = _Reference(ref, seg)
     for rank, _, value, unit in candidates:
         if meeting.date and meeting.start_time:
             break                         # nothing later can change either
@@ -369,9 +368,11 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
             continue                      # a date inside an opening line's content is no meeting date
         if unit.label_group != "meeting" and not _DAY_WRITTEN.search(fold(value)):
             continue                      # no day to read, and a time alone counts only on a meeting line
-        when = parse_when(value, ref)
+        when = read_when(value)
         if rank == _ANY_DATE and not when.has_year:
             continue
+        if when.day is not None and not when.has_year:
+            when = placed(when, reference.day())
         if when.day and not meeting.date:
             meeting.date = when.day.isoformat()
             meeting.evidence["date"] = Evidence(value, unit.locate())
@@ -379,7 +380,7 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
             meeting.start_time, meeting.end_time = when.start, when.end
             meeting.evidence["start_time"] = Evidence(value, unit.locate())
     for _, _, value, unit in sorted(labelled, key=lambda t: t[:2]) if not meeting.date else ():
-        if (day := parse_other_language_day(value, ref)) is not None:
+        if (day := parse_other_language_day(value, reference.day())) is not None:
             meeting.date = day.isoformat()
             meeting.evidence["date"] = Evidence(value, unit.locate())
             break
@@ -387,6 +388,20 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
         _time_beside_the_day(meeting, labelled)
     if not meeting.start_time:
         _start_said(meeting, seg)
+
+
+class _Reference:
+    """The day a date written without its year is placed by: the one given, else the first full
+    date the notes state (7月1日…召开 in a 纪要 dated 2025年7月3日), looked for only when such a
+    date comes up (most notes write the meeting's year)."""
+
+    def __init__(self, given: Optional[date], seg: Segmented) -> None:
+        self._day, self._seg = given, seg if given is None else None
+
+    def day(self) -> Optional[date]:
+        if self._seg is not None:
+            self._day, self._seg = _stated_day(self._seg), None
+        return self._day
 
 
 def _stated_day(seg: Segmented) -> Optional[date]:

@@ -46,16 +46,21 @@ class When:
 
 def parse_when(text: str, ref: Optional[date] = None) -> When:
     """The date, start and end time in a value such as ``2023年4月26日（星期三）10:00-11:40``."""
-    when = _read_when(text)
+    return placed(read_when(text), ref)
+
+
+def placed(when: When, ref: Optional[date]) -> When:
+    """A day written without its year in the year nearest the reference (none without one)."""
     if when.day is not None and not when.has_year:
         return When(_nearest_year(when.day, ref), when.start, when.end, False)
     return when
 
 
-def _read_when(text: str) -> When:
-    """What the text says, a day without its year kept as read on the probe's year. The
+def read_when(text: str) -> When:
+    """What the text says, a day without its year left on the probe's year (see `placed`). The
     reference only places such a day, so a line asked again (a title as the stated day, then
-    as a candidate) is read once per document."""
+    as a candidate) is read once per document, and a caller asks for a reference only when
+    a day needs one."""
     read = document_memo("when")
     if read is None:
         return _read_when_afresh(text)
