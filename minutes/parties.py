@@ -624,8 +624,13 @@ class Gazetteer:
         name = name.strip()
         if not name:
             return
-        if name not in self.people or (department and not self.people[name]):
-            self.people[name] = department or self.people.get(name)
+        if name in self.people:                 # its aliases and nicknames are in already
+            if department and not self.people[name]:
+                self.people[name] = department
+            if department:
+                self.add_department(department)
+            return
+        self.people[name] = department or None
         for alias in _aliases(name):
             self.aliases.setdefault(fold_word(alias), name)
         for nickname in _nicknames(name):

@@ -864,9 +864,14 @@ def _attendees(meeting: Meeting, gazetteer: Gazetteer, parties: list[Party], abs
     meeting.evidence.setdefault("attendees", Evidence(unit.text, unit.locate()))
 
 
+_NOTE_PARTS = re.compile(r"[,，、;；/]")
+
+
 def _role_in_note(note: Optional[str]) -> Optional[str]:
     """The meeting role a bracketed note gives an attendee (主持, 记录员, chair, notes), by the labels of those roles."""
-    for part in re.split(r"[,，、;；/]", note or ""):
+    if not note:
+        return None                      # (most attendees: no note)
+    for part in _NOTE_PARTS.split(note):
         match = label_field(part.strip(), "meeting") if part.strip() else None
         if match in ("host", "recorder"):
             return match
