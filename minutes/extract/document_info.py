@@ -110,8 +110,12 @@ class _UnitFinder:
 
     def __init__(self, units: list[Unit]) -> None:
         self.by_key: dict[tuple, list[Unit]] = {}
+        origin, found = None, []
         for unit in units:
-            self.by_key.setdefault(_key(unit), []).append(unit)
+            if unit.origin is not origin:              # (the units of one paragraph or cell share its place)
+                origin = unit.origin
+                found = self.by_key.setdefault(_key(unit), [])
+            found.append(unit)
 
     def unit_at(self, loc: Location) -> Optional[Unit]:
         candidates = self.by_key.get(_location_key(loc), [])
@@ -249,8 +253,8 @@ def _labelled_lines(minutes: Minutes, units: list[Unit], frame: _Frame) -> None:
             field_name = _line_field(unit)
             _set_text(meeting, field_name, unit.text, unit)
             frame.keys.add(_key(unit))
-        elif unit.kind == "line" and _has_colon(written := as_written(unit)) \
-                and (m := _frame_label().match(fold(written))):
+        elif unit.kind == "line" and _has_colon(unit) \
+                and (m := _frame_label().match(fold(written := as_written(unit)))):
             field_name = _frame_field(fold_word(m.group(1)))
             value = written[m.start(2):].strip()
             if field_name == "issue_date":
@@ -260,9 +264,12 @@ def _labelled_lines(minutes: Minutes, units: list[Unit], frame: _Frame) -> None:
             frame.keys.add(_key(unit))
 
 
-def _has_colon(text: str) -> bool:
-    """A frame label needs its colon; a line without one is not folded and matched."""
-    return ":" in text or "：" in text
+def _has_colon(unit: Unit) -> bool:
+    """A frame label needs its colon; a line without one (in the words `as_written` gives) is not
+    cut out, folded and matched."""
+    text, end = unit.origin.text, unit.start + len(unit.text)
+    start = text.rfind("\n", 0, unit.start) + 1
+    return text.find(":", start, end) >= 0 or text.find("：", start, end) >= 0
 
 
 def _line_field(unit: Unit) -> str:
