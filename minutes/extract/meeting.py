@@ -88,7 +88,11 @@ def _field_values(units: list[Unit]) -> Iterable[tuple[str, str, Unit]]:
 
 def _under_next_meeting(unit: Unit) -> bool:
     """A line under a heading about the next meeting (## 下次会议安排, ### 确定下次的议题及时间)."""
-    return any(h.kind == "heading" and any(p in h.fold.lower() for p in _next_prefixes()) for h in unit.headings)
+    return any(h.kind == "heading" and _names_next_meeting(h.fold.lower()) for h in unit.headings)
+
+
+def _names_next_meeting(words: str) -> bool:
+    return any(p in words for p in _next_prefixes())
 
 
 @lru_cache(maxsize=1)
@@ -243,7 +247,7 @@ def _department_line(text: str) -> Optional[str]:
 
 
 def _only_people(text: str) -> bool:
-    if len(text) > _PEOPLE_LINE or re.search(r"[。；;]", text):
+    if len(text) > _PEOPLE_LINE or _SENTENCE_END.search(text):
         return False
     if m := _LABELLED.match(text):           # 品牌部：常晓、宋佳音 / 甲方：冼伟、房晓
         label = text[:m.end() - 1].strip()
@@ -254,6 +258,7 @@ def _only_people(text: str) -> bool:
     return any(p.kind == "person" for p in parties) and all(p.kind in ("person", "department") for p in parties)
 
 
+_SENTENCE_END = re.compile(r"[。；;]")
 _PEOPLE_LINE = 40          # chars: 总经办 赵宏（总经理）, 财务部 葛琼、严倩
 _SIDE_LABEL = 6            # chars: 甲方, 建设单位, 受託方 — a side of the meeting, no sentence
 
@@ -287,6 +292,7 @@ _TITLE_LINES = 8          # a title sits among the first lines
 _PREFERENCE = {1: 3, 0: 2, 2: 1, 3: 0}
 _SENTENCE_MARK = re.compile(r"[，,。；;]|://")
 _DATE_TAIL = re.compile(r"(?<=[^\s@·-])[\s@·-]++(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{8}).*$")
+_BRACKET_TAIL = re.compile(r"(?<!\s)\s*+[(（][^()（）]*[)）]\s*$")
 _ORDINAL_MEETING = re.compile(r"第\s*[0-9一二三四五六七八九十百〇零]+\s*[次期届]")
 
 
@@ -305,7 +311,7 @@ def _title_score(text: str, source: int, first: bool = False) -> int:
     if _SENTENCE_MARK.search(text):
         return 0                          # a sentence (cleaning a title never takes its marks away)
     cleaned = _clean_title(text)
-    folded = _DATE_TAIL.sub("", re.sub(r"(?<!\s)\s*+[(（][^()（）]*[)）]\s*$", "", fold(cleaned))).lower()
+    folded = _DATE_TAIL.sub("", _BRACKET_TAIL.sub("", fold(cleaned))).lower()
     if not cleaned or _GENERIC_TITLE.match(folded) or len(cleaned) > 50:
         return 0
     if any(w in folded for w in lexicon.folded_words("cues.yaml", "not_titles")):
@@ -648,12 +654,13 @@ def _attendance_in_sentence(meeting: Meeting, gazetteer: Gazetteer, unit: Unit) 
 _LABEL_IN_CLAUSE = re.compile(r"^([^\s:：]{1,6})\s*+[:：]\s*+")
 
 
+_LIST_MARK = re.compile(r"[、,，]")
 _ONE_PARTY = 12          # chars: a clause naming one party (副院长葛宏) is no longer; a list has its 、
 
 
 def _only_parties(clause: str) -> list[Party]:
     """The parties of a clause that holds nothing else (副院长葛宏、鲍丽华、程志远), else none."""
-    entries = [e for e in re.split(r"[、,，]", clause) if e.strip()]
+    entries = [e for e in _LIST_MARK.split(clause) if e.strip()]
     parties = parties_as_read(clause)
     named = [p for p in parties if p.kind in ("person", "department") and (p.kind == "department" or name_shaped(p.name))]
     return named if entries and len(named) == len(entries) == len(parties) else []

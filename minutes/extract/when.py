@@ -119,9 +119,11 @@ def _prepared(folded: str) -> str:
 
 def _names_a_day(words: str) -> bool:
     """A month and a day are written (not 明天, 周五 or a bare clock time)."""
-    return bool(re.search(r"\d{1,2}\s*+[月/.\-]\s*+\d{1,2}|[月].{0,3}[日号]|(?<![a-z])[a-z]{3,}+\.?\s*+\d{1,2}"
-                          r"|\d{1,2}\s++[a-z]{3,}",
-                          fold(words).lower()))
+    return bool(_MONTH_AND_DAY.search(fold(words).lower()))
+
+
+_MONTH_AND_DAY = re.compile(r"\d{1,2}\s*+[月/.\-]\s*+\d{1,2}|[月].{0,3}[日号]|(?<![a-z])[a-z]{3,}+\.?\s*+\d{1,2}"
+                            r"|\d{1,2}\s++[a-z]{3,}")
 
 
 def _nearest_year(day: Optional[date], ref: Optional[date]) -> Optional[date]:
