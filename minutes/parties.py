@@ -150,6 +150,12 @@ def _titles_ending(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _title_closers() -> frozenset[str]:
+    """The characters, as written, that fold to the last character of a title."""
+    return frozenset(folding_to("".join(_titles_by_last())))
+
+
+@lru_cache(maxsize=1)
 def _titles_by_last() -> dict[str, tuple[str, ...]]:
     by_last: dict[str, list[str]] = {}
     for title in _titles():
@@ -329,6 +335,8 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
 
 def _post_then_name(item: str) -> Optional[tuple[str, str]]:
     """``博士生谷雨晴``: a post or standing glued before a full name in a list entry."""
+    if item[:1] not in _leading_title_openers():
+        return None                      # (most entries: no leading title opens them, folded or not)
     folded = fold(item)
     for post in _leading_titles().get(folded[:1], ()):
         if folded.startswith(post) and len(folded) > len(post):
@@ -336,6 +344,12 @@ def _post_then_name(item: str) -> Optional[tuple[str, str]]:
             if name_shaped(rest) and not _titled(fold(rest)):
                 return item[:len(post)], rest
     return None
+
+
+@lru_cache(maxsize=1)
+def _leading_title_openers() -> frozenset[str]:
+    """The characters, as written, that fold to the first character of a leading title."""
+    return frozenset(folding_to("".join(_leading_titles())))
 
 
 @lru_cache(maxsize=1)
@@ -357,6 +371,8 @@ def _post_after(name: str, post: str) -> bool:
 def name_before_title(item: str) -> Optional[tuple[str, str]]:
     """``赵敏教授`` → (赵敏, 教授): a full name with a title of two or more characters glued after it.
     A surname alone before the title (王主任, 欧阳经理) is how the person is called: kept whole."""
+    if item[-1:] not in _title_closers():
+        return None                      # (most items: no title ends them, folded or not)
     folded = fold(item)
     for title in _titles_ending(folded):
         if len(title) >= 2 and len(folded) - len(title) >= 2:
@@ -543,18 +559,27 @@ def _courtesy_titles() -> tuple[str, ...]:
 def without_posts(item: str) -> str:
     """A name written with its posts (副局长欧阳敏, 总经理助理上官婉, 江秀琴主任, 鍾明達校長): the
     name, when what is left is shaped like one; else the words as written."""
-    if name_shaped(item):
-        return item
+    if item[:1] not in _post_openers() and item[-1:] not in _post_closers() or name_shaped(item):
+        return item                      # (most words: no post opens or ends them, folded or not)
     name, folded = item, fold(item)
-    posts = _posts()
-    if folded[:1] not in posts.first_chars and folded[-1:] not in posts.last_chars:
-        return item                      # (most words: no post opens or ends them)
     while not name_shaped(name) and (post := _opening_word(folded, _posts())):
         name, folded = name[len(post):], folded[len(post):]
     if not name_shaped(name):
         post = _closing_word(folded, _posts()) or ""
         name = name[:len(name) - len(post)]
     return name if name_shaped(name) else item
+
+
+@lru_cache(maxsize=1)
+def _post_openers() -> frozenset[str]:
+    """The characters, as written, that fold to the first character of a post."""
+    return frozenset(folding_to("".join(_posts().first_chars)))
+
+
+@lru_cache(maxsize=1)
+def _post_closers() -> frozenset[str]:
+    """The characters, as written, that fold to the last character of a post."""
+    return frozenset(folding_to("".join(_posts().last_chars)))
 
 
 @lru_cache(maxsize=1)
@@ -599,8 +624,13 @@ class Gazetteer:
         name = name.strip()
         if not name:
             return
-        if name not in self.people or (department and not self.people[name]):
-            self.people[name] = department or self.people.get(name)
+        if name in self.people:                 # its aliases and nicknames are in already
+            if department and not self.people[name]:
+                self.people[name] = department
+            if department:
+                self.add_department(department)
+            return
+        self.people[name] = department or None
         for alias in _aliases(name):
             self.aliases.setdefault(fold_word(alias), name)
         for nickname in _nicknames(name):

@@ -18,6 +18,7 @@ from typing import Optional
 from .. import lexicon
 from ..holidays import WorkCalendar
 from ..model import Minutes
+from ..parties import looks_like_person, name_shaped, parties_as_read
 from ..textnorm import one_document
 from ..units import Segmented
 from .actions import ActionReader
@@ -119,12 +120,12 @@ def is_transcript(seg: Segmented, gazetteer=None) -> bool:
 
 
 def _speaks(who: str, gazetteer) -> bool:
-    from ..parties import looks_like_person, name_shaped
-    who = re.sub(r"[(（].*", "", who).strip()
+    who = _BRACKETED_REST.sub("", who).strip()
     return gazetteer is None and looks_like_person(who) or gazetteer is not None and (
         gazetteer.person(who) is not None or name_shaped(who))
 
 
+_BRACKETED_REST = re.compile(r"[(（].*")
 _LINK = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 # Where a slot ends: a mark (a tab too), a run of dashes, or two spaces or more. Written to open with
 # one set of characters, so re skips the words between slots in one scan; the spaces around a mark
@@ -143,7 +144,6 @@ _SLOT_NAME_MAX = 16          # chars: a longer piece of a line is a phrase, not 
 def _people_from_slots(seg: Segmented, gazetteer) -> None:
     """A name nobody listed, standing alone in a field slot of an item line (任务 → 耿佳，4月28日;
     Marcus — finalize…; 品质部 师晓宇), joins the gazetteer, so the line's owner is found."""
-    from ..parties import name_shaped, parties_as_read
     read: set[str] = set()        # a piece read once has given its names (a row's owner comes again and again)
     for unit in seg.units:
         if unit.kind not in ("line", "cell") or (unit.style is None and unit.record is None and "\t" not in unit.text
@@ -184,6 +184,7 @@ def _numbered_speaker() -> re.Pattern:
     return re.compile(rf"^((?:{labels})\s?[0-9A-Za-z]{{1,2}})\s*[:：]", re.I)
 
 
+_DEFINING_WORD = re.compile(r"简称|nafter", re.I)
 # A name the notes define for a party: （以下简称“华腾精密”）, (hereinafter "Acme").
 _DEFINED = re.compile(r"(?:以下)?简称\s*+[:：]?\s*+[“\"「『]([^”\"」』]{2,12})[”\"」』]|hereinafter\s+(?:referred\s+to\s+as\s+)?[“\"]([^”\"]{2,20})[”\"]",
                       re.I)
@@ -192,7 +193,7 @@ _DEFINED = re.compile(r"(?:以下)?简称\s*+[:：]?\s*+[“\"「『]([^”\"」
 def _defined_names(seg: Segmented, gazetteer) -> None:
     """A short name a document defines for an organisation acts as that party (华腾精密须于…提供…)."""
     for unit in seg.units:
-        if "简称" not in unit.text and "nafter" not in unit.text.lower():      # neither wording of a definition
+        if not _DEFINING_WORD.search(unit.text):      # neither wording of a definition (most lines)
             continue
         for m in _DEFINED.finditer(unit.text):
             gazetteer.add_department(m.group(1) or m.group(2))
@@ -200,7 +201,6 @@ def _defined_names(seg: Segmented, gazetteer) -> None:
 
 def _people_from_fields(seg: Segmented, gazetteer) -> None:
     """Names in owner/helper cells and 负责人： lines join the gazetteer (周工（研发部）)."""
-    from ..parties import parties_as_read
     _people_from_slots(seg, gazetteer)
     _defined_names(seg, gazetteer)
     _numbered_speakers(seg, gazetteer)

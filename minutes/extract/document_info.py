@@ -16,6 +16,7 @@ that is only the issuing office or the 纪要 mark.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -81,7 +82,8 @@ def add_document_info(minutes: Minutes, seg: Segmented, transcript: bool = False
     """Fill the frame fields, sections, open questions and risks of ``minutes`` from ``seg``."""
     finder = _UnitFinder(seg.units)
     used = finder.keys(_item_evidence(minutes))
-    first_heading = next((u.index for u in seg.units if _is_section_head(u)), len(seg.units))
+    heads = [u for u in seg.units if u.kind == "heading" and _is_section_head(u)]
+    first_heading = heads[0].index if heads else len(seg.units)
     head, foot = seg.units[:min(first_heading, _HEAD_UNITS)], seg.units[-_FOOT_UNITS:]
     frame = _read_frame(minutes, head, foot)
     _labelled_lines(minutes, seg.units, frame)
@@ -89,7 +91,7 @@ def add_document_info(minutes: Minutes, seg: Segmented, transcript: bool = False
     _opening(minutes, head, used | frame.keys, seg.title_unit)
     _fix_title(minutes, head, frame)
     skip = used | frame.keys | ({_key(u) for u in head} if minutes.meeting.opening else set())
-    _sections(minutes, seg, finder, skip, transcript)
+    _sections(minutes, seg, heads, finder, skip, transcript)
 
 
 # --------------------------------------------------------------------------- #
@@ -108,8 +110,12 @@ class _UnitFinder:
 
     def __init__(self, units: list[Unit]) -> None:
         self.by_key: dict[tuple, list[Unit]] = {}
+        origin, found = None, []
         for unit in units:
-            self.by_key.setdefault(_key(unit), []).append(unit)
+            if unit.origin is not origin:              # (the units of one paragraph or cell share its place)
+                origin = unit.origin
+                found = self.by_key.setdefault(_key(unit), [])
+            found.append(unit)
 
     def unit_at(self, loc: Location) -> Optional[Unit]:
         candidates = self.by_key.get(_location_key(loc), [])
@@ -247,8 +253,8 @@ def _labelled_lines(minutes: Minutes, units: list[Unit], frame: _Frame) -> None:
             field_name = _line_field(unit)
             _set_text(meeting, field_name, unit.text, unit)
             frame.keys.add(_key(unit))
-        elif unit.kind == "line" and _has_colon(written := as_written(unit)) \
-                and (m := _frame_label().match(fold(written))):
+        elif unit.kind == "line" and _has_colon(unit) \
+                and (m := _frame_label().match(fold(written := as_written(unit)))):
             field_name = _frame_field(fold_word(m.group(1)))
             value = written[m.start(2):].strip()
             if field_name == "issue_date":
@@ -258,9 +264,12 @@ def _labelled_lines(minutes: Minutes, units: list[Unit], frame: _Frame) -> None:
             frame.keys.add(_key(unit))
 
 
-def _has_colon(text: str) -> bool:
-    """A frame label needs its colon; a line without one is not folded and matched."""
-    return ":" in text or "：" in text
+def _has_colon(unit: Unit) -> bool:
+    """A frame label needs its colon; a line without one (in the words `as_written` gives) is not
+    cut out, folded and matched."""
+    text, end = unit.origin.text, unit.start + len(unit.text)
+    start = text.rfind("\n", 0, unit.start) + 1
+    return text.find(":", start, end) >= 0 or text.find("：", start, end) >= 0
 
 
 def _line_field(unit: Unit) -> str:
@@ -372,31 +381,45 @@ def _is_section_head(unit: Unit) -> bool:
         h.kind == "heading" and h.rank > 0 for h in unit.headings)
 
 
-def _sections(minutes: Minutes, seg: Segmented, finder: _UnitFinder, skip: set[tuple], transcript: bool) -> None:
+class _SectionIndex:
+    """Which section a unit falls in: the last section head before it (a unit's index is its place)."""
+
+    def __init__(self, heads: list[Unit], units: list[Unit]) -> None:
+        self.starts = [h.index for h in heads]
+        self.ends = self.starts[1:] + [len(units)]
+
+    def of(self, unit: Unit) -> Optional[int]:
+        after = bisect_right(self.starts, unit.index)          # heads at or before the unit
+        return after - 1 if after and self.starts[after - 1] != unit.index else None
+
+    def lines(self, index: int, units: list[Unit]) -> list[Unit]:
+        return units[self.starts[index] + 1:self.ends[index]]
+
+
+def _sections(minutes: Minutes, seg: Segmented, heads: list[Unit], finder: _UnitFinder, skip: set[tuple],
+              transcript: bool) -> None:
     """Sections run from one top-level heading to the next, read flat: nesting quirks cannot lose a line."""
-    section_of: dict[int, int] = {}
-    for unit in seg.units:
-        if _is_section_head(unit):
-            minutes.sections.append(Section(heading=unit.text.strip(), role=unit.role,
-                                            evidence=Evidence(unit.text, unit.locate())))
-        elif minutes.sections:
-            section_of[id(unit)] = len(minutes.sections) - 1
+    for unit in heads:
+        minutes.sections.append(Section(heading=unit.text.strip(), role=unit.role,
+                                        evidence=Evidence(unit.text, unit.locate())))
+    section_of = _SectionIndex(heads, seg.units)
     first_item = _place_items(minutes, finder, section_of)
-    keeps = [_keeps_lines(section, transcript) for section in minutes.sections]
-    for unit in seg.units:
-        index = section_of.get(id(unit))
-        if index is not None and keeps[index] and _carried(unit, skip):
-            _carry(minutes, minutes.sections[index], unit, transcript, unit.index > first_item.get(index, unit.index))
+    for index, section in enumerate(minutes.sections):
+        if not _keeps_lines(section, transcript):
+            continue                    # (most sections: their lines are items, or kept by nothing)
+        for unit in section_of.lines(index, seg.units):
+            if _carried(unit, skip):
+                _carry(minutes, section, unit, transcript, unit.index > first_item.get(index, unit.index))
     _carry_tables(minutes, seg, section_of, skip)
 
 
-def _place_items(minutes: Minutes, finder: _UnitFinder, section_of: dict[int, int]) -> dict[int, int]:
+def _place_items(minutes: Minutes, finder: _UnitFinder, section_of: _SectionIndex) -> dict[int, int]:
     """Set each decision's and item's section; give each section's first unit that an item was read from."""
     first: dict[int, int] = {}
 
     def place(loc: Optional[Location]) -> Optional[int]:
         unit = finder.unit_at(loc) if loc is not None else None
-        index = section_of.get(id(unit)) if unit is not None else None
+        index = section_of.of(unit) if unit is not None else None
         if index is not None:
             first[index] = min(first.get(index, unit.index), unit.index)
         return index
@@ -450,20 +473,21 @@ def _open_question_cue() -> re.Pattern:
     return re.compile("|".join(map(re.escape, _words("open_question_cues"))))
 
 
-def _carry_tables(minutes: Minutes, seg: Segmented, section_of: dict[int, int], skip: set[tuple]) -> None:
+def _carry_tables(minutes: Minutes, seg: Segmented, section_of: _SectionIndex, skip: set[tuple]) -> None:
     """A table nothing was read from (figures, a progress tracker) goes with its section, cell by cell."""
     tables = [block for block in seg.document.blocks if isinstance(block, Table)]
-    if not tables or not section_of:
+    if not tables or not minutes.sections:
         return                          # (most notes: no table, or no section to carry one)
     units_of: dict[int, list[Unit]] = {}
     for unit in seg.units:
         units_of.setdefault(id(unit.origin), []).append(unit)
     for block in tables:
-        units = [u for row in block.rows for c in row if c is not None for u in units_of.get(id(c), [])]
-        if not units or id(units[0]) not in section_of or any(_key(u) in skip or u.label_group == "meeting"
-                                                                for u in units):
+        units = (u for row in block.rows for c in row if c is not None for u in units_of.get(id(c), ()))
+        first = next(units, None)
+        index = section_of.of(first) if first is not None else None
+        if index is None or (minutes.sections[index].role or "none") not in _data()["carried_roles"]:
+            continue                    # (most tables: items were read from them, in a section that keeps none)
+        if any(_key(u) in skip or u.label_group == "meeting" for u in (first, *units)):
             continue
-        section = minutes.sections[section_of[id(units[0])]]
-        if (section.role or "none") in _data()["carried_roles"]:
-            section.tables.append([[c.text.strip() if c else "" for c in row] for row in block.rows
-                                   if any(c and c.text.strip() for c in row)])
+        minutes.sections[index].tables.append([[c.text.strip() if c else "" for c in row] for row in block.rows
+                                               if any(c and c.text.strip() for c in row)])

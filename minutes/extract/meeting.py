@@ -15,7 +15,7 @@ from ..parties import (Gazetteer, Party, is_department, is_post, looks_like_pers
 from ..units import Segmented, Unit, label_field
 from ..textnorm import fold, fold_word
 from ..layouts.noise import DAY_LINE
-from .when import parse_other_language_day, parse_when
+from .when import parse_other_language_day, parse_when, placed, read_when
 from ..deadlines import find_deadlines
 
 # Label precedence for the meeting date: a 会议时间 beats a form's 提报日期, and the day a request
@@ -88,7 +88,11 @@ def _field_values(units: list[Unit]) -> Iterable[tuple[str, str, Unit]]:
 
 def _under_next_meeting(unit: Unit) -> bool:
     """A line under a heading about the next meeting (## 下次会议安排, ### 确定下次的议题及时间)."""
-    return any(h.kind == "heading" and any(p in h.fold.lower() for p in _next_prefixes()) for h in unit.headings)
+    return any(h.kind == "heading" and _names_next_meeting(h.fold.lower()) for h in unit.headings)
+
+
+def _names_next_meeting(words: str) -> bool:
+    return any(p in words for p in _next_prefixes())
 
 
 @lru_cache(maxsize=1)
@@ -243,7 +247,7 @@ def _department_line(text: str) -> Optional[str]:
 
 
 def _only_people(text: str) -> bool:
-    if len(text) > _PEOPLE_LINE or re.search(r"[。；;]", text):
+    if len(text) > _PEOPLE_LINE or _SENTENCE_END.search(text):
         return False
     if m := _LABELLED.match(text):           # 品牌部：常晓、宋佳音 / 甲方：冼伟、房晓
         label = text[:m.end() - 1].strip()
@@ -254,6 +258,7 @@ def _only_people(text: str) -> bool:
     return any(p.kind == "person" for p in parties) and all(p.kind in ("person", "department") for p in parties)
 
 
+_SENTENCE_END = re.compile(r"[。；;]")
 _PEOPLE_LINE = 40          # chars: 总经办 赵宏（总经理）, 财务部 葛琼、严倩
 _SIDE_LABEL = 6            # chars: 甲方, 建设单位, 受託方 — a side of the meeting, no sentence
 
@@ -287,6 +292,7 @@ _TITLE_LINES = 8          # a title sits among the first lines
 _PREFERENCE = {1: 3, 0: 2, 2: 1, 3: 0}
 _SENTENCE_MARK = re.compile(r"[，,。；;]|://")
 _DATE_TAIL = re.compile(r"(?<=[^\s@·-])[\s@·-]++(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{8}).*$")
+_BRACKET_TAIL = re.compile(r"(?<!\s)\s*+[(（][^()（）]*[)）]\s*$")
 _ORDINAL_MEETING = re.compile(r"第\s*[0-9一二三四五六七八九十百〇零]+\s*[次期届]")
 
 
@@ -305,7 +311,7 @@ def _title_score(text: str, source: int, first: bool = False) -> int:
     if _SENTENCE_MARK.search(text):
         return 0                          # a sentence (cleaning a title never takes its marks away)
     cleaned = _clean_title(text)
-    folded = _DATE_TAIL.sub("", re.sub(r"(?<!\s)\s*+[(（][^()（）]*[)）]\s*$", "", fold(cleaned))).lower()
+    folded = _DATE_TAIL.sub("", _BRACKET_TAIL.sub("", fold(cleaned))).lower()
     if not cleaned or _GENERIC_TITLE.match(folded) or len(cleaned) > 50:
         return 0
     if any(w in folded for w in lexicon.folded_words("cues.yaml", "not_titles")):
@@ -360,8 +366,7 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
     labelled = [(_DATE_LABEL_RANK.get(fold(u.label_words or "").lower(), 4) if u.record is None else _DATE_IN_CELL,
                  i, v, u) for i, (name, v, u) in enumerate(fields) if name == "date"]
     candidates = sorted(labelled + list(_unlabelled_dates(seg)), key=lambda t: t[:2])
-    if ref is None:
-        ref = _stated_day(seg)            # 7月1日…召开 in a 纪要 dated 2025年7月3日: the year the notes give
+    reference = _Reference(ref, seg)
     for rank, _, value, unit in candidates:
         if meeting.date and meeting.start_time:
             break                         # nothing later can change either
@@ -369,9 +374,11 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
             continue                      # a date inside an opening line's content is no meeting date
         if unit.label_group != "meeting" and not _DAY_WRITTEN.search(fold(value)):
             continue                      # no day to read, and a time alone counts only on a meeting line
-        when = parse_when(value, ref)
+        when = read_when(value)
         if rank == _ANY_DATE and not when.has_year:
             continue
+        if when.day is not None and not when.has_year:
+            when = placed(when, reference.day())
         if when.day and not meeting.date:
             meeting.date = when.day.isoformat()
             meeting.evidence["date"] = Evidence(value, unit.locate())
@@ -379,7 +386,7 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
             meeting.start_time, meeting.end_time = when.start, when.end
             meeting.evidence["start_time"] = Evidence(value, unit.locate())
     for _, _, value, unit in sorted(labelled, key=lambda t: t[:2]) if not meeting.date else ():
-        if (day := parse_other_language_day(value, ref)) is not None:
+        if (day := parse_other_language_day(value, reference.day())) is not None:
             meeting.date = day.isoformat()
             meeting.evidence["date"] = Evidence(value, unit.locate())
             break
@@ -387,6 +394,20 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
         _time_beside_the_day(meeting, labelled)
     if not meeting.start_time:
         _start_said(meeting, seg)
+
+
+class _Reference:
+    """The day a date written without its year is placed by: the one given, else the first full
+    date the notes state (7月1日…召开 in a 纪要 dated 2025年7月3日), looked for only when such a
+    date comes up (most notes write the meeting's year)."""
+
+    def __init__(self, given: Optional[date], seg: Segmented) -> None:
+        self._day, self._seg = given, seg if given is None else None
+
+    def day(self) -> Optional[date]:
+        if self._seg is not None:
+            self._day, self._seg = _stated_day(self._seg), None
+        return self._day
 
 
 def _stated_day(seg: Segmented) -> Optional[date]:
@@ -633,12 +654,13 @@ def _attendance_in_sentence(meeting: Meeting, gazetteer: Gazetteer, unit: Unit) 
 _LABEL_IN_CLAUSE = re.compile(r"^([^\s:：]{1,6})\s*+[:：]\s*+")
 
 
+_LIST_MARK = re.compile(r"[、,，]")
 _ONE_PARTY = 12          # chars: a clause naming one party (副院长葛宏) is no longer; a list has its 、
 
 
 def _only_parties(clause: str) -> list[Party]:
     """The parties of a clause that holds nothing else (副院长葛宏、鲍丽华、程志远), else none."""
-    entries = [e for e in re.split(r"[、,，]", clause) if e.strip()]
+    entries = [e for e in _LIST_MARK.split(clause) if e.strip()]
     parties = parties_as_read(clause)
     named = [p for p in parties if p.kind in ("person", "department") and (p.kind == "department" or name_shaped(p.name))]
     return named if entries and len(named) == len(entries) == len(parties) else []
@@ -849,9 +871,14 @@ def _attendees(meeting: Meeting, gazetteer: Gazetteer, parties: list[Party], abs
     meeting.evidence.setdefault("attendees", Evidence(unit.text, unit.locate()))
 
 
+_NOTE_PARTS = re.compile(r"[,，、;；/]")
+
+
 def _role_in_note(note: Optional[str]) -> Optional[str]:
     """The meeting role a bracketed note gives an attendee (主持, 记录员, chair, notes), by the labels of those roles."""
-    for part in re.split(r"[,，、;；/]", note or ""):
+    if not note:
+        return None                      # (most attendees: no note)
+    for part in _NOTE_PARTS.split(note):
         match = label_field(part.strip(), "meeting") if part.strip() else None
         if match in ("host", "recorder"):
             return match

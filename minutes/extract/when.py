@@ -25,7 +25,7 @@ from typing import Optional
 
 from .. import lexicon
 from ..deadlines import ROC_OFFSET, find_deadlines
-from ..textnorm import fold
+from ..textnorm import document_memo, fold
 
 _PROBE_DAY = date(2000, 1, 3)        # the grammar needs a reference; only explicit parts are kept
 # 民國113年, or a three-digit year 1xx before a month (114年4月8日): no minutes are dated in the 2nd century
@@ -46,15 +46,37 @@ class When:
 
 def parse_when(text: str, ref: Optional[date] = None) -> When:
     """The date, start and end time in a value such as ``2023年4月26日（星期三）10:00-11:40``."""
-    prepared = _prepared(fold(text))
-    found = find_deadlines(prepared, _PROBE_DAY)
+    return placed(read_when(text), ref)
+
+
+def placed(when: When, ref: Optional[date]) -> When:
+    """A day written without its year in the year nearest the reference (none without one)."""
+    if when.day is not None and not when.has_year:
+        return When(_nearest_year(when.day, ref), when.start, when.end, False)
+    return when
+
+
+def read_when(text: str) -> When:
+    """What the text says, a day without its year left on the probe's year (see `placed`). The
+    reference only places such a day, so a line asked again (a title as the stated day, then
+    as a candidate) is read once per document, and a caller asks for a reference only when
+    a day needs one."""
+    read = document_memo("when")
+    if read is None:
+        return _read_when_afresh(text)
+    when = read.get(text)
+    if when is None:
+        when = read[text] = _read_when_afresh(text)
+    return when
+
+
+def _read_when_afresh(text: str) -> When:
+    found = find_deadlines(_prepared(fold(text)), _PROBE_DAY)
     day, has_year = None, True
     for d in found:
         if d.iso and d.kind in ("date", "datetime") and _names_a_day(d.text):
             has_year = bool(_YEAR.search(d.text))
             day = date.fromisoformat(d.iso[:10])
-            if not has_year:
-                day = _nearest_year(day, ref)
             break
     times = [m.group(1) for d in found if d.iso and (m := _CLOCK.search(d.iso))]
     return When(day, times[0] if times else None, times[1] if len(times) > 1 else None, has_year)
@@ -97,9 +119,11 @@ def _prepared(folded: str) -> str:
 
 def _names_a_day(words: str) -> bool:
     """A month and a day are written (not 明天, 周五 or a bare clock time)."""
-    return bool(re.search(r"\d{1,2}\s*+[月/.\-]\s*+\d{1,2}|[月].{0,3}[日号]|(?<![a-z])[a-z]{3,}+\.?\s*+\d{1,2}"
-                          r"|\d{1,2}\s++[a-z]{3,}",
-                          fold(words).lower()))
+    return bool(_MONTH_AND_DAY.search(fold(words).lower()))
+
+
+_MONTH_AND_DAY = re.compile(r"\d{1,2}\s*+[月/.\-]\s*+\d{1,2}|[月].{0,3}[日号]|(?<![a-z])[a-z]{3,}+\.?\s*+\d{1,2}"
+                            r"|\d{1,2}\s++[a-z]{3,}")
 
 
 def _nearest_year(day: Optional[date], ref: Optional[date]) -> Optional[date]:
