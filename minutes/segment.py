@@ -166,6 +166,9 @@ class _Ranks:
         return self.order[unit.style]
 
 
+_NOTHING = object()       # no stack seen yet (an empty stack's top is None)
+
+
 def _nest(units: list[Unit], title: Optional[Unit]) -> None:
     """Set rank, parent, enclosing headings, section role and inherited urgency, in one pass."""
     ranks = _Ranks()
@@ -175,6 +178,11 @@ def _nest(units: list[Unit], title: Optional[Unit]) -> None:
     message_floor = None                  # the stack's depth when the latest time-stamped message began
     heads: set[int] = set()               # ids of the stacked units that head a section (fixed once stacked)
     prefix_roles: dict[str, Optional[str]] = {}     # 张伟： on every line of a transcript: asked once
+    # The stack under a unit is fixed while that unit is on top (a unit is stacked once, and what is
+    # below it changes only once it is popped): lines under the same top share its headings and role.
+    top: object = _NOTHING
+    headings: list[Unit] = []
+    inherited: Optional[str] = None
     for unit in units:
         if _opens_list(unit, following.get(id(unit))):
             unit.kind = "heading"
@@ -187,8 +195,12 @@ def _nest(units: list[Unit], title: Optional[Unit]) -> None:
         if message:
             message_floor = len(stack)            # what the message opens sits above this depth
         unit.parent = stack[-1] if stack else None
-        unit.headings = [u for u in stack if id(u) in heads]
-        unit.role = _role_from(unit.headings)
+        if unit.parent is not top:
+            top = unit.parent
+            headings = [u for u in stack if id(u) in heads]
+            inherited = _role_from(headings)
+        unit.headings = headings
+        unit.role = inherited
         heading = unit.kind == "heading" or label_heading
         if unit is not title and heading:
             own = _role_of_heading(unit)

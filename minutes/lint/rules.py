@@ -107,8 +107,14 @@ def _quiet(reading: Reading, unit: Unit, config: LintConfig) -> bool:
 
 @lru_cache(maxsize=1)
 def _phrase_words() -> re.Pattern:
-    """`_delimitative`, `_later_words` or `_contextual`: one scan of a line asks all three."""
-    return re.compile(f"(?:{_delimitative().pattern})|(?:{_later_words().pattern})|(?i:{_contextual().pattern})")
+    """`_delimitative`, `_later_words` or `_contextual`: one scan of a line asks all three. A lookahead
+    for the characters their words start with comes first: it passes over most places in one test
+    where the alternation would try each word."""
+    words = lexicon.words("lint.yaml", "vague-action", "soft_verbs") + lexicon.words("lint.yaml", "vague-time", "later_words") \
+        + lexicon.words("lint.yaml", "subjective", "contextual")
+    starts = "".join(sorted({fold_word(w)[:1] for w in words}))
+    return re.compile(f"(?=(?i:[{re.escape(starts)}]))"
+                      f"(?:(?:{_delimitative().pattern})|(?:{_later_words().pattern})|(?i:{_contextual().pattern}))")
 
 
 def _vague_times(reading: Reading, unit: Unit, items: set) -> Iterator[tuple[int, int]]:
