@@ -443,15 +443,20 @@ def _check_entries(archive: zipfile.ZipFile, source: str, limits: Limits) -> int
         raise TooLargeInput(f"Word 文件“{Path(source).name}”的压缩包里有 {len(entries):,} 个条目，"
                             f"超过上限 {limits.max_zip_entries:,} 个",
                             source=source)
-    total = sum(e.file_size for e in entries)
-    packed = max(1, sum(e.compress_size for e in entries))
+    sizes: dict[str, int] = {}        # by name (a name listed twice is inflated once)
+    total = packed = 0
+    for entry in entries:
+        sizes[entry.filename] = entry.file_size
+        total += entry.file_size
+        packed += entry.compress_size
+    packed = max(1, packed)
     if total > limits.max_unzipped_bytes or total / packed > limits.max_compression_ratio:
         raise TooLargeInput(f"Word 文件“{Path(source).name}”由 {packed:,} 字节解压为 {total:,} 字节（疑似压缩炸弹）；"
                             f"上限为 {limits.max_unzipped_bytes:,} 字节、压缩比 {limits.max_compression_ratio} 倍",
                             source=source)
-    if "word/document.xml" not in {e.filename for e in entries}:
+    if "word/document.xml" not in sizes:
         raise CorruptInput(f"“{Path(source).name}”不是 Word 文档：压缩包（zip）里没有 word/document.xml", source=source)
-    xml = _parsed_bytes(archive, entries)
+    xml = _parsed_bytes(archive, sizes)
     if xml > limits.max_xml_bytes:
         raise TooLargeInput(f"Word 文件“{Path(source).name}”中要解析的 XML 部件共 {xml:,} 字节，"
                             f"超过上限 {limits.max_xml_bytes:,} 字节",
@@ -462,18 +467,25 @@ def _check_entries(archive: zipfile.ZipFile, source: str, limits: Limits) -> int
 _CONTENT_TYPES = "[Content_Types].xml"
 
 
-def _parsed_bytes(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> int:
+def _parsed_bytes(archive: zipfile.ZipFile, sizes: dict[str, int]) -> int:
     """Unpacked size of the parts that are parsed as XML or text, by their declared content type."""
     from lxml import etree
-    sizes = {e.filename: e.file_size for e in entries}
     if sizes.get(_CONTENT_TYPES, 0) > 1024 * 1024:
         return sum(sizes.values())
     try:
         root = etree.fromstring(archive.read(_CONTENT_TYPES), etree.XMLParser(resolve_entities=False, no_network=True))
     except Exception:            # no or broken [Content_Types].xml: python-docx refuses the file itself
         return 0
-    defaults = {d.get("Extension", "").lower(): d.get("ContentType", "") for d in root if str(d.tag).endswith("Default")}
-    overrides = {o.get("PartName", "").lower(): o.get("ContentType", "") for o in root if str(o.tag).endswith("Override")}
+    defaults: dict[str, str] = {}
+    overrides: dict[str, str] = {}
+    for declared in root:        # one pass over the declarations, Default and Override alike
+        tag = declared.tag
+        if not isinstance(tag, str):
+            continue
+        if tag.endswith("Default"):
+            defaults[declared.get("Extension", "").lower()] = declared.get("ContentType", "")
+        elif tag.endswith("Override"):
+            overrides[declared.get("PartName", "").lower()] = declared.get("ContentType", "")
 
     def parsed(name: str) -> bool:
         kind = overrides.get("/" + name.lower()) or defaults.get(name.rsplit(".", 1)[-1].lower(), "")

@@ -262,6 +262,8 @@ _MAIL_LABEL = re.compile(r"^\s*([^:：]{1,16})[:：]")
 
 def _mail_field(unit: Unit, *kinds: str) -> bool:
     """The line is a mail header field (of the given kinds: own, shared; default both)."""
+    if unit.label_words is None and ":" not in unit.text and "：" not in unit.text:
+        return False                  # no label, and no colon to end one: most lines
     m = _MAIL_LABEL.match(unit.text) if unit.label is None else None
     words = normalise(m.group(1)) if m else normalise(unit.label_words) if unit.label_words else ""
     return words in _mail_fields(kinds or ("own", "shared"))
