@@ -76,13 +76,13 @@ def _classify_paragraph(unit: Unit, p: Paragraph, first: bool) -> None:
         strip_marker(unit)
     else:
         strip_box(unit)                  # a Word list item typed as "[ ] 任务"
-    if m := _TIMESTAMP.match(unit.fold):
+    if ":" in unit.fold and (m := _TIMESTAMP.match(unit.fold)):      # every time stamp has a colon
         unit.when = m.group(0).strip(" []()（）【】")
         advance(unit, m.end())
     strip_label(unit, "meeting", "content", "record")
     if unit.label is None and unit.style is None and unit.kind == "line":
         bare_label(unit)
-    if _STRUCK.match(unit.text) or unit.checked is None and _marked_done(unit.text, unit.fold):
+    if "~~" in unit.text and _STRUCK.match(unit.text) or unit.checked is None and _marked_done(unit.text, unit.fold):
         unit.checked = True              # struck through: cancelled, even in an open box (- [ ] ~~…~~)
 
 

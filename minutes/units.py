@@ -29,6 +29,9 @@ MARKERS = [
 ]
 # Any of the marks at all: most lines start with none, and one test says so.
 _ANY_MARKER = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in MARKERS))
+# What the marks above start with (besides a digit): a line starting otherwise is not asked.
+_MARKER_STARTS = frozenset("第(" + CN + "abcdefgh" + "-*+>•▪●◦■□◆◇√✓"
+                           + "".join(map(chr, range(0x2460, 0x2474))) + "".join(map(chr, range(0x2776, 0x2780))))
 _BOX = re.compile(r"^\[([ xX✓✔])\]\s*")
 _COMMENT = re.compile(r"<!--.*?-->|^\s*minutes-(?:disable|enable)\S*(?:[\s,]+[a-z-]+)*\s*$|(?:^|\s)(?:#|//)\s*minutes-(?:disable|enable)\S*(?:[\s,]+[a-z-]+)*\s*$|【minutes-[^】]*】")
 
@@ -233,7 +236,9 @@ def cut_comments(unit: Unit) -> None:
 def strip_marker(unit: Unit) -> None:
     """Remove a typed numbering mark; outside headings it sets the unit's style."""
     folded = unit.fold
-    for style, pattern in MARKERS if _ANY_MARKER.match(folded) else ():
+    first = folded[:1]
+    marked = (first in _MARKER_STARTS or first.isdecimal()) and _ANY_MARKER.match(folded)
+    for style, pattern in MARKERS if marked else ():
         m = pattern.match(folded)
         if m and m.end() < len(unit.text):
             if unit.kind != "heading":
@@ -245,7 +250,7 @@ def strip_marker(unit: Unit) -> None:
 
 def strip_box(unit: Unit) -> None:
     """A typed checkbox, ``[ ]`` or ``[x]``, says whether the item is done."""
-    box = _BOX.match(unit.fold)
+    box = _BOX.match(unit.fold) if unit.fold.startswith("[") else None
     if box and unit.checked is None and box.end() < len(unit.text):
         unit.checked = box.group(1) != " "
         advance(unit, box.end())

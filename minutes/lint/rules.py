@@ -232,7 +232,7 @@ def _times_something(reading: Reading, unit: Unit, d: Deadline) -> bool:
         return following[1] not in _lint_words("vague-time", "copulas")      # 四季度将是旺季: a description
     if not part_of_month and _word_before(unit, d.start) not in _lint_words("vague-time", "time_prepositions"):
         return False
-    return _is_work_verb(unit, end)
+    return _names_work(following[0])
 
 
 def _is_period(text: str) -> bool:
@@ -268,9 +268,8 @@ def _word_before(unit: Unit, position: int) -> str:
     return words[-1] if words else ""
 
 
-def _is_work_verb(unit: Unit, position: int) -> bool:
-    """A task verb (组织, 提交) or the verb of an event (召开, 上线, 开业) is the next word."""
-    word = _words_after(unit, position, 1)[0]
+def _names_work(word: str) -> bool:
+    """A task verb (组织, 提交) or the verb of an event (召开, 上线, 开业): the word a period times."""
     return word in _lint_words("vague-time", "event_verbs") or word in _task_verbs()
 
 
@@ -304,7 +303,7 @@ def _before_work(unit: Unit, start: int, position: int) -> bool:
         return bool(before) and before[-1] not in _CLAUSE_BREAK
     word = _words_after(unit, position, 1)[0]
     return word in _lint_words("vague-time", "later_followers") or word in _lint_words("vague-time", "period_followers") \
-        or word in _doer_links() or _is_work_verb(unit, position)
+        or word in _doer_links() or _names_work(word)
 
 
 def _gives_reason(unit: Unit, position: int) -> bool:

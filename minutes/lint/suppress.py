@@ -32,7 +32,10 @@ class Directive:
 def directives(seg: Segmented) -> list[Directive]:
     found = []
     for unit in seg.units:
-        for m in DIRECTIVE.finditer(unit.remark or (unit.text if unit.kind == "comment" else "")):
+        said = unit.remark or (unit.text if unit.kind == "comment" else "")
+        if not said:
+            continue                  # most units carry no remark to a tool
+        for m in DIRECTIVE.finditer(said):
             scope = (m.group(2) or "-range")[1:]
             rules = frozenset(r for r in re.split(r"[\s,]+", m.group(3)) if r)
             found.append(Directive(m.group(1), scope, rules, unit.index))
