@@ -162,6 +162,7 @@ _MD_QUOTE = re.compile(r"^(?:\s*>\s?)+")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 # Matched where the line's marks end (pattern.match(line, pos)), so no ^.
 _LIST_MARK = re.compile(r"([-*+](?=\s)|[•·▪●◦]|\d{1,3}[.)](?=\s))\s*")
+_LIST_STARTS = frozenset("-*+•·▪●◦")     # _LIST_MARK's marks but the numbers
 _CHECKBOX = re.compile(r"\[([ xX✓✔])\]\s*")
 _MD_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 # One cell of a table's rule line (:---:); the line is split on its bars first, so no
@@ -273,14 +274,17 @@ def _tab_width(line: str) -> int:
 def _text_line(raw: str, number: int, markdown: bool) -> Paragraph:
     """Peel structural marks off a line, keeping the source column of every remaining char."""
     pos, quote, heading, list_kind, checked = 0, False, None, None, None
-    if markdown and (m := _MD_QUOTE.match(raw)):
+    body = raw.lstrip()
+    if markdown and body.startswith(">") and (m := _MD_QUOTE.match(raw)):
         quote, pos = True, m.end()
-    indent = len(raw) - len(raw[pos:].lstrip()) - pos
-    width = len(raw[pos:pos + indent].expandtabs(2))      # a tab is one nesting level
+        body = raw[pos:].lstrip()
+    indent = len(raw) - len(body) - pos
+    width = len(raw[pos:pos + indent].expandtabs(2)) if indent else 0     # a tab is one nesting level
     pos += indent
-    if markdown and (m := _MD_HEADING.match(raw, pos)):
+    first = body[:1]                  # what each mark starts with, asked before its pattern
+    if markdown and first == "#" and (m := _MD_HEADING.match(raw, pos)):
         heading, pos = len(m.group(1)), m.end()
-    elif m := _LIST_MARK.match(raw, pos):
+    elif (first in _LIST_STARTS or first.isdecimal()) and (m := _LIST_MARK.match(raw, pos)):
         if markdown or not m.group(1)[0].isdigit():
             list_kind = "number" if m.group(1)[0].isdigit() else "bullet"
             pos = m.end()
