@@ -39,6 +39,14 @@ class Location:
     row: Optional[int] = None
     cell: Optional[int] = None
 
+    def __init__(self, line: Optional[int] = None, column: Optional[int] = None, paragraph: Optional[int] = None,
+                 table: Optional[int] = None, row: Optional[int] = None, cell: Optional[int] = None):
+        # Written straight into the instance's fields: the frozen dataclass's own __init__ sets each
+        # through object.__setattr__, at twice the cost, and a document makes thousands of locations.
+        fields = self.__dict__
+        fields["line"], fields["column"], fields["paragraph"] = line, column, paragraph
+        fields["table"], fields["row"], fields["cell"] = table, row, cell
+
     def shifted(self, chars: int) -> "Location":
         """The location ``chars`` characters further along the same line."""
         if chars == 0:
@@ -69,6 +77,10 @@ class Evidence:
 
     text: str
     location: Location
+
+    def __init__(self, text: str, location: Location):
+        fields = self.__dict__          # as Location's: thousands per document, each field set once
+        fields["text"], fields["location"] = text, location
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, **self.location.to_dict()}
