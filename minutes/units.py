@@ -180,7 +180,9 @@ def split_lines(origin: Paragraph | Cell, index: int, kind: str) -> list[tuple[U
         if not stripped:
             return []
         lead = len(text) - len(text.lstrip())
-        return [(Unit(text=stripped, origin=origin, start=lead, index=index, kind=kind, indent=lead), True)]
+        unit = Unit(stripped, origin, lead, index, kind)      # by position: a Unit has 26 fields to match names to
+        unit.indent = lead
+        return [(unit, True)]
     return list(_split_lines(origin, index, kind))
 
 
