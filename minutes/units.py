@@ -311,7 +311,7 @@ def pasted_form_labels(units: list["Unit"]) -> None:
     content = [u for u in units if u.kind in ("line", "heading") and u.text.strip()]
     for label, value in zip(content, content[1:]):
         if label.label is not None or label.style or value.label is not None or value.kind != "line" or value.style \
-                or len(label.text.strip()) > _BARE_LABEL_MAX or re.search(r"[:：]", label.text):
+                or len(label.text.strip()) > _BARE_LABEL_MAX or ":" in label.text or "：" in label.text:
             continue
         match = field_of(label.text, "meeting")
         if match and match.how in ("listed", "bilingual", "plural"):

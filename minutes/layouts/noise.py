@@ -231,7 +231,8 @@ def _email(units: list[Unit]) -> None:
             if unit.label not in ("title", "topic"):           # 主题 names the meeting; the rest is routing
                 _set(unit, "邮件头")
     end = next((i for i in range(len(headers) + 1, len(units)) if units[i].kind in ("line", "noise")
-                and (_quote_opener(units[i]) or len(_header_run(units, i)) >= 2)), len(units))
+                and (_quote_opener(units[i]) or _may_open_header(units[i]) and len(_header_run(units, i)) >= 2)),
+               len(units))
     for quoted in units[end:]:
         _set(quoted, "引用的原邮件")
     if len(headers) < 2 and end == len(units):
@@ -261,6 +262,11 @@ def _header_run(units: list[Unit], start: int) -> list[Unit]:
             break
         run.append(unit)
     return run if any(_mail_field(u, "own") for u in run) else []
+
+
+def _may_open_header(unit: Unit) -> bool:
+    """A run of header lines starts at a header field, or at noise it looks past (most lines are neither)."""
+    return unit.kind == "noise" or _mail_field(unit)
 
 
 _MAIL_LABEL = re.compile(r"^\s*([^:：]{1,16})[:：]")
