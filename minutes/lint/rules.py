@@ -227,10 +227,10 @@ def _times_something(reading: Reading, unit: Unit, d: Deadline) -> bool:
         return part_of_month
     if any(mark in _clause_after(unit, end) for mark in _report_marks()):
         return False
-    following = _words_after(unit, end, 2)
+    following = _words_after(unit, end, 2, _period_next())
     if following[0] in _lint_words("vague-time", "period_followers"):
         return following[1] not in _lint_words("vague-time", "copulas")      # 四季度将是旺季: a description
-    if not part_of_month and _word_before(unit, d.start) not in _lint_words("vague-time", "time_prepositions"):
+    if not part_of_month and not _word_before(unit, d.start, _time_prepositions()):
         return False
     return _names_work(following[0])
 
@@ -253,19 +253,56 @@ def _clause_ends(unit: Unit, position: int) -> bool:
     return not after or after[0] in _CLAUSE_BREAK
 
 
-def _words_after(unit: Unit, position: int, count: int) -> list[str]:
+def _words_after(unit: Unit, position: int, count: int, wanted: tuple[str, ...]) -> list[str]:
     """The next `count` words from `position` on ("" past the clause), cut from the folded text: words,
     not characters (二季度会议 is no 二季度 + 会, 二季度在线 no 二季度 + 在), and cut afresh so that a
-    name guessed across the boundary (月中旬举办) or Traditional script cut as written does not hide them."""
-    words = [w for w in lexicon.segmenter().cut(_clause_after(unit, position)[:24]) if w.strip()][:count]
+    name guessed across the boundary (月中旬举办) or Traditional script cut as written does not hide them.
+    The caller reads them only when the first is one of the `wanted` words: a clause that starts
+    with none of them is not cut (all "": most clauses)."""
+    clause = _clause_after(unit, position)
+    if not clause.lstrip().startswith(wanted):
+        return [""] * count
+    words = [w for w in lexicon.segmenter().cut(clause[:24]) if w.strip()][:count]
     return words + [""] * (count - len(words))
 
 
-def _word_before(unit: Unit, position: int) -> str:
-    """The word that ends right before `position` in its clause: 于 in 新门店于, not in 鉴于."""
+def _word_before(unit: Unit, position: int, wanted: tuple[str, ...]) -> str:
+    """The word that ends right before `position` in its clause (于 in 新门店于, not in 鉴于) when it is
+    one of the `wanted` words, else ""; the words before are cut only when they end in one."""
     start = _clause_start(unit.fold, position)
-    words = [w for w in lexicon.segmenter().cut(unit.fold[max(start, position - 8):position]) if w.strip()]
-    return words[-1] if words else ""
+    before = unit.fold[max(start, position - 8):position]
+    if not before.rstrip().endswith(wanted):
+        return ""
+    words = [w for w in lexicon.segmenter().cut(before) if w.strip()]
+    return words[-1] if words and words[-1] in wanted else ""
+
+
+def _words(*lists: tuple[str, ...]) -> tuple[str, ...]:
+    """The folded words of some lint.yaml / cues.yaml lists, as one tuple for str.startswith/endswith."""
+    return tuple(sorted(frozenset().union(*(lexicon.folded_words(*path) for path in lists))))
+
+
+@lru_cache(maxsize=1)
+def _period_next() -> tuple[str, ...]:
+    """What _times_something looks for after a period: a word that follows periods, or the work's verb."""
+    return _words(("lint.yaml", "vague-time", "period_followers"), ("lint.yaml", "vague-time", "event_verbs"),
+                  ("cues.yaml", "task_verbs"))
+
+
+@lru_cache(maxsize=1)
+def _work_next() -> tuple[str, ...]:
+    """What _before_work looks for after a time word."""
+    return _period_next() + _words(("lint.yaml", "vague-time", "later_followers"), ("cues.yaml", "doer_links"))
+
+
+@lru_cache(maxsize=1)
+def _vague_objects() -> tuple[str, ...]:
+    return _words(("lint.yaml", "vague-action", "vague_objects"))
+
+
+@lru_cache(maxsize=1)
+def _time_prepositions() -> tuple[str, ...]:
+    return _words(("lint.yaml", "vague-time", "time_prepositions"))
 
 
 def _names_work(word: str) -> bool:
@@ -301,7 +338,7 @@ def _before_work(unit: Unit, start: int, position: int) -> bool:
     if _clause_ends(unit, position):
         before = unit.fold[:start].rstrip()
         return bool(before) and before[-1] not in _CLAUSE_BREAK
-    word = _words_after(unit, position, 1)[0]
+    word = _words_after(unit, position, 1, _work_next())[0]
     return word in _lint_words("vague-time", "later_followers") or word in _lint_words("vague-time", "period_followers") \
         or word in _doer_links() or _names_work(word)
 
@@ -320,7 +357,7 @@ def _hedges_work(unit: Unit, hit: Hit, work: set) -> bool:
         return _place(unit.locate(hit.start)) in work
     if word in _lint_words("vague-action", "bare_only"):
         return _clause_ends(unit, hit.end) \
-            or _words_after(unit, hit.end, 1)[0] in _lint_words("vague-action", "vague_objects")
+            or _words_after(unit, hit.end, 1, _vague_objects())[0] in _lint_words("vague-action", "vague_objects")
     return True
 
 
