@@ -89,6 +89,7 @@ def _classify_paragraph(unit: Unit, p: Paragraph, first: bool) -> None:
 # Work marked done in the line itself: ✅ in front, or a closing state after a dash or in brackets
 # (… —— close, …（已完成））; a line struck through is done (cancelled) in any box.
 _DONE_FRONT = re.compile(r"^\s*(?:[✅☑✔]|\[[xX✓✔]\])")
+_DONE_FRONT_STARTS = frozenset("✅☑✔[")
 _STRUCK = re.compile(r"^\s*~~.+~~")
 _DONE_TAIL = re.compile(r"(?:\s[-—–]+\s*+|(?<!-)-{2,}+\s*+|[(（]|[:：]\s*+)([^-—–()（）:：]{1,12}?)[)）]?\s*+[✅☑✔]?\s*+$")
 
@@ -97,7 +98,7 @@ _TAIL_STATE = 12          # chars: the most _DONE_TAIL reads as the state
 
 
 def _marked_done(text: str, folded: str) -> bool:
-    if _DONE_FRONT.match(text):
+    if text.lstrip()[:1] in _DONE_FRONT_STARTS and _DONE_FRONT.match(text):
         return True
     if not may_say_done(folded[max(0, len(_before_tail(folded)) - _TAIL_STATE):]):
         return False              # no done word where the tail's state could be: most lines
@@ -207,7 +208,8 @@ def _nest(units: list[Unit], title: Optional[Unit]) -> None:
             if own:
                 unit.role_evidence = f"标题“{(unit.label_words or unit.text).strip()[:20]}”"
             unit.role = own or unit.role
-        elif unit.kind != "cell" and unit.label is None and (m := _PREFIX.match(unit.fold)):
+        elif unit.kind != "cell" and unit.label is None and (":" in unit.fold or "：" in unit.fold) \
+                and (m := _PREFIX.match(unit.fold)):
             prefix = m.group(1)
             if prefix not in prefix_roles:
                 prefix_roles[prefix] = role_of_heading(prefix)
