@@ -133,9 +133,23 @@ def _bracketed_dates_win(found: list[Deadline], text: str, grammar: "_Grammar") 
                 and grammar.weekday_only.fullmatch(fold_word(before.text)):
             bounded = d.bounded or bool(closing.group(1))
             out[-1] = Deadline(text[before.start:closing.end()], before.start, closing.end(), d.iso, d.kind, bounded, d.warnings)
+        elif before and before.kind in ("date", "datetime") and d.iso and _SPACE_ONLY.fullmatch(text, before.end, d.start) \
+                and _only_a_weekday(grammar, before.text):       # by Fri 10/18, 周五 10/18前: the date says which Friday
+            out[-1] = Deadline(text[before.start:d.end], before.start, d.end, d.iso, d.kind,
+                               before.bounded or d.bounded, d.warnings)
         else:
             out.append(d)
     return out
+
+
+_SPACE_ONLY = re.compile(r"[ \t]+")
+
+
+def _only_a_weekday(grammar: "_Grammar", words: str) -> bool:
+    """The words name a weekday and nothing more, perhaps after a deadline prefix (by, 截止)."""
+    folded = fold_word(words).lower()
+    prefix = grammar.prefix.match(folded)
+    return bool(grammar.weekday_said.fullmatch(folded, prefix.end(_WHOLE) if prefix else 0))
 
 
 def resolve_deadline(text: str, ref: date | datetime, *, calendar: WorkCalendar | None = None) -> Deadline | None:
@@ -958,6 +972,7 @@ class _Grammar:
         self.prefix = _regex(_starting_with(lex, ("deadline_prefixes",), _alternation(lex.words("deadline_prefixes")) + r"\s*:?\s*"))
         pieces = _pieces(lex)
         self.weekday_only = _regex(_expand(r"(?:(?P<ws><WS>)\s*)?<WSTEM>(?P<wd><WD_CN>)", pieces))
+        self.weekday_said = _regex(_expand(r"(?:(?:(?P<ws><WS>)\s*)?<WSTEM><WD_CN>|(?:<WS_EN>\s+)?<WD_EN>\.?)", pieces))
         self.bracket_close = _regex(r"\s*[)）]\s*(" + lex.alt("deadline_suffixes") + ")?")
 
     def candidates(self, folded: str) -> list[_Candidate]:

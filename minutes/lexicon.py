@@ -166,13 +166,18 @@ def department_finder() -> re.Pattern:
     han = r"[\u4e00-\u9fff]"
     not_first = "|".join(re.escape(fold_word(b)) for b in             # (授权办公室主任X: 办公室 is the unit)
                          words("parties.yaml", "department_left_boundaries") + words("parties.yaml", "department_not_starting")
-                         + words("cues.yaml", "owner_markers"))
+                         + words("cues.yaml", "owner_markers") + _han_words(words("lint.yaml", "vague-time", "phrases")))
     followers = suffix_followers()
     # (a follower before a date is a preposition: 财务处于11月15日前)
     end = "(?!" + "|".join(f"(?<={re.escape(k)})[{''.join(v)}](?![0-9])" for k, v in followers.items()) + ")" \
         if followers else ""
     name = rf"(?:{prefixes})?(?:{han}{{2,6}}?(?:{short})|{han}{{1,6}}?(?:{long})|[a-z]{{1,8}}(?:{short}|{long})){end}"
     return startcache.compile_regex(rf"{start}(?!{not_first})({name})")
+
+
+def _han_words(entries: tuple[str, ...]) -> tuple[str, ...]:
+    """The entries in Han script (a department may start where 尽快 or 及时 would, never with them)."""
+    return tuple(w for w in entries if not w.isascii())
 
 
 def _starts_after(marks: str, words: list[str], read: int = 0) -> str:

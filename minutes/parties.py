@@ -335,15 +335,29 @@ def _parse_item(item: str, department: Optional[str]) -> Party:
 
 def _post_then_name(item: str) -> Optional[tuple[str, str]]:
     """``博士生谷雨晴``: a post or standing glued before a full name in a list entry."""
-    if item[:1] not in _leading_title_openers():
-        return None                      # (most entries: no leading title opens them, folded or not)
-    folded = fold(item)
-    for post in _leading_titles().get(folded[:1], ()):
-        if folded.startswith(post) and len(folded) > len(post):
-            rest = item[len(post):].strip()
-            if name_shaped(rest) and not _titled(fold(rest)):
-                return item[:len(post)], rest
+    if item[:1] in _leading_title_openers():        # (most entries: no leading title opens them, folded or not)
+        folded = fold(item)
+        for post in _leading_titles().get(folded[:1], ()):
+            if folded.startswith(post) and len(folded) > len(post):
+                rest = item[len(post):].strip()
+                if name_shaped(rest) and not _titled(fold(rest)):
+                    return item[:len(post)], rest
+    for length in (3, 2):            # 区域经理付强, 品控专员邱敏, 店长谢婷婷: a post with its own modifier
+        post, name = item[:-length], item[-length:]
+        if len(post) >= 2 and _ends_in_a_post_word(fold(post)) and _post_before(post, name, glued=True):
+            return post, name
     return None
+
+
+def _ends_in_a_post_word(folded: str) -> bool:
+    """区域经理, 品控专员: the last two characters or more are a title or post (区域经理 is no name)."""
+    return folded.endswith(_post_words_of_two_or_more())
+
+
+@lru_cache(maxsize=1)
+def _post_words_of_two_or_more() -> tuple[str, ...]:
+    return tuple(w for w in lexicon.folded_words("parties.yaml", "titles") | lexicon.folded_words("parties.yaml", "post_suffixes")
+                 if len(w) >= 2)
 
 
 @lru_cache(maxsize=1)
@@ -420,12 +434,12 @@ def _names_a_side(label: str) -> bool:
     return bool(_CJK.match(words)) and len(words) <= _POST_MAX and not name_shaped(words)
 
 
-def _post_before(first: str, name: str) -> bool:
+def _post_before(first: str, name: str, glued: bool = False) -> bool:
     """``资料员 仇月``, ``家长代表 钮丹``: a word ending as posts do (a title, 员, 代表) that is no
     name, no department and no vague party, written before a name with a space, is the person's
     post or role, listed or not (庹亮 韩梅梅 are two people: 庹亮 ends as no post does)."""
     return bool(_CJK.match(first)) and 2 <= len(first) <= _POST_MAX and ends_as_post(fold(first)) \
-        and not name_shaped(first) and not is_department(first) and not is_vague_party(first) \
+        and (glued or not name_shaped(first)) and not is_department(first) and not is_vague_party(first) \
         and name_shaped(name) and not _titled(fold(name))
 
 

@@ -193,7 +193,8 @@ def parse_lines(text: str, *, markdown: bool) -> list[Paragraph | Table]:
     while number < len(lines):
         rows = _table_rows(lines, number, markdown) if _TABLE_SIGN.search(lines[number]) else []
         if rows:
-            piped = "|" in rows[0][1] and (markdown or len(rows) > 1 and _is_table_rule(rows[1][1]))
+            piped = "|" in rows[0][1] and (markdown or len(rows) > 1 and _is_table_rule(rows[1][1])
+                                           or _barred_rows(rows[0][1], rows[1:]))
             blocks.append(_md_table(rows) if piped else _split_table(rows))
             number += len(rows)
             gap = False
@@ -221,6 +222,13 @@ def _table_rows(lines: list[str], start: int, markdown: bool) -> list[tuple[int,
         while end < len(lines) and (_MD_TABLE_ROW.match(lines[end]) or bare and "|" in lines[end]):
             end += 1
         return [(n + 1, lines[n]) for n in range(start, end)]
+    width = _bar_width(first)
+    if width:
+        end = start + 1
+        while end < len(lines) and _bar_width(lines[end]) == width:
+            end += 1
+        if end - start >= 2:
+            return [(n + 1, lines[n]) for n in range(start, end)]
     width = _tab_width(first)
     if width >= 2:
         end = start + 1
@@ -264,6 +272,21 @@ def _spaced_starts(line: str, wide: bool = True) -> list[int]:
 def _aligned(starts: list[int], columns: list[int]) -> bool:
     """Each field of the line starts where a column starts; cells may be empty, so fields may be fewer."""
     return len(starts) >= 2 and all(any(abs(s - c) <= _SLACK for c in columns) for s in starts)
+
+
+def _bar_width(line: str) -> int:
+    """Cells of a line set out with bars and no rule line under its first (a table typed in a
+    plain-text note): three cells at least, or two between edge bars; 0 for other lines."""
+    body = line.strip()
+    if body.count("|") < 2:
+        return 0
+    edged = body.startswith("|") and body.endswith("|") and len(body) > 1
+    cells = len((body[1:-1] if edged else body).split("|"))
+    return cells if cells >= 3 or edged else 0
+
+
+def _barred_rows(first: str, rest: list[tuple[int, str]]) -> bool:
+    return bool(rest) and _bar_width(first) > 0 and all(_bar_width(raw) == _bar_width(first) for _, raw in rest)
 
 
 def _tab_width(line: str) -> int:

@@ -13,12 +13,15 @@ What the words mean beyond that is extract's business.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator, Optional
 
+from . import lexicon
 from .labels import role_of_heading
 from .layouts import noise
 from .layouts.table import may_say_done, table_units, task_state
 from .model import Document, Paragraph
+from .textnorm import fold_word
 from .units import (Record, Segmented, Unit, advance, bare_label, cut_comments, pasted_form_labels, split_lines,
                     strip_box, strip_label, strip_marker)
 
@@ -79,11 +82,26 @@ def _classify_paragraph(unit: Unit, p: Paragraph, first: bool) -> None:
     if ":" in unit.fold and (m := _TIMESTAMP.match(unit.fold)):      # every time stamp has a colon
         unit.when = m.group(0).strip(" []()（）【】")
         advance(unit, m.end())
+        if (poster := _TIMED_POSTER.match(unit.text)) and _names_a_poster(poster.group(1)):
+            unit.speaker = poster.group(1)           # [09:35] Alice Zhou: …, a channel export's post
+            advance(unit, poster.end())
     strip_label(unit, "meeting", "content", "record")
     if unit.label is None and unit.style is None and unit.kind == "line":
         bare_label(unit)
     if "~~" in unit.text and _STRUCK.match(unit.text) or unit.checked is None and _marked_done(unit.text, unit.fold):
         unit.checked = True              # struck through: cancelled, even in an open box (- [ ] ~~…~~)
+
+
+# Who wrote a time-stamped post: a name of one to three Latin words, or one word, before a colon
+_TIMED_POSTER = re.compile(r"([A-Za-z][\w.'-]{0,20}(?: [A-Za-z][\w.'-]{0,20}){0,2}|[^\s:：()（）@，,。]{2,12})\s*[:：]\s*")
+
+
+def _names_a_poster(name: str) -> bool:
+    """A person's name, not a label (Note:) and not the chat's own voice (系统消息:)."""
+    from .labels import field_of
+    from .parties import looks_like_person
+    return field_of(name) is None and looks_like_person(name) \
+        and fold_word(name).lower() not in lexicon.folded_words("noise.yaml", "chat_system_prefixes")
 
 
 # Work marked done in the line itself: ✅ in front, or a closing state after a dash or in brackets
@@ -128,13 +146,28 @@ def _chat_turns(units: list[Unit]) -> None:
         m = headers.get(id(unit))
         if m:
             unit.kind = "speaker"
-            speaker = unit.text[m.start("name"):m.end("name")] if m.group("name") else \
-                unit.text[m.start("name2"):m.end("name2")]
+            speaker = _person_of_header(unit.text[m.start("name"):m.end("name")] if m.group("name") else
+                                        unit.text[m.start("name2"):m.end("name2")])
             unit.speaker, unit.when = speaker, m.group("when") or m.group("when2")
         elif unit.kind == "heading":
             speaker = None
         elif speaker is not None and unit.kind == "line":
             unit.speaker = speaker
+
+
+def _person_of_header(name: str) -> str:
+    """园长-郑丽华, 郑丽华-园长: a header that joins the writer's post to the name by a dash names the person."""
+    from .parties import bare_title, ends_as_post, name_shaped
+    parts = [p.strip() for p in _HEADER_DASH.split(name) if p.strip()]
+    posts = [p for p in parts if bare_title(p) or ends_as_post(fold_word(p))]
+    if len(parts) == 2 and len(posts) == 1:
+        named = [p for p in parts if p not in posts and name_shaped(p)]
+        if len(named) == 1:
+            return named[0]
+    return name
+
+
+_HEADER_DASH = re.compile(r"[-－—–]")
 
 
 # --------------------------------------------------------------------------- #
@@ -187,13 +220,14 @@ def _nest(units: list[Unit], title: Optional[Unit]) -> None:
     for unit in units:
         if _opens_list(unit, following.get(id(unit))):
             unit.kind = "heading"
-        message = bool(unit.when) and unit.kind == "line"
+        # a time-stamped line, or a chat header before the lines of a message
+        message = bool(unit.when) and unit.kind in ("line", "speaker")
         if message and message_floor is not None:
-            del stack[message_floor:]             # a new message ends the lists the last one opened
+            del stack[message_floor:]             # a new message ends the lists and labels the last one opened
         label_heading = _is_label_heading(unit)
         _rank(unit, title, ranks, stack, label_heading)
         _close_scopes(unit, stack)
-        if message:
+        if message or message_floor is not None and len(stack) < message_floor:
             message_floor = len(stack)            # what the message opens sits above this depth
         unit.parent = stack[-1] if stack else None
         if unit.parent is not top:
@@ -274,7 +308,12 @@ def _is_text_heading(unit: Unit) -> bool:
     if unit.label is not None or unit.style not in ("cn", "pcn", "part"):
         return False
     text = unit.text.strip()
-    return len(text) <= 40 and not _SENTENCE_END.search(text) and "，" not in text[:-1] and "," not in text
+    return len(text) <= 40 and not _SENTENCE_END.search(text) and "，" not in text[:-1] and "," not in text \
+        and not _BRACKETED_FIELD.search(text)
+
+
+# 教材发放（责任单位：教材科；完成时间：开学前）: fields in brackets make an entry, not a section's name
+_BRACKETED_FIELD = re.compile(r"[(（][^()（）:：]{1,12}[:：][^()（）]*[)）]")
 
 
 _LIST_HEAD_MAX = 16       # chars: a list's caption is short
@@ -292,12 +331,23 @@ def _opens_list(unit: Unit, nxt: Optional[Unit]) -> bool:
     if nxt.label_group == "record" or unit.checked is not None:
         return False
     text = unit.text.strip().strip("*_").rstrip(":：")          # a caption may end in a colon: 会后落实：
+    if len(text) <= _LIST_INTRO_MAX and unit.text.rstrip().endswith((":", "：")) \
+            and fold_word(text).lower().endswith(_list_intro_endings()):
+        return True                                             # 各位好，今天会议待办如下：
     if len(text) > _LIST_HEAD_MAX or text[:1] in "(（" or _NOT_A_CAPTION.search(text):
         return False
     if unit.style is None:
         return True
     return unit.style not in ("cont",) and (nxt.indent > unit.indent or nxt.style != unit.style) \
         and not unit.style.startswith("bullet")
+
+
+_LIST_INTRO_MAX = 20         # a 纪要's opening paragraph (…现将会议议定事项纪要如下：) heads no list
+
+
+@lru_cache(maxsize=1)
+def _list_intro_endings() -> tuple[str, ...]:
+    return tuple(w.lower() for w in lexicon.folded_words("cues.yaml", "list_intro_endings"))
 
 
 def heads_section(unit: Unit) -> bool:

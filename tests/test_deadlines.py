@@ -877,3 +877,13 @@ def test_deadlines_an_nth_day_of_every_month_is_recurring(text):
 
 def test_deadlines_the_next_of_a_meeting_series_is_no_next_week():
     assert [d.text for d in find_deadlines("下次周会前提交", date(2025, 9, 10))] in ([], ["下次周会前"])
+
+
+@pytest.mark.parametrize("text, said, iso", [
+    ("revise the cost plan, by Thu 5/22", "by Thu 5/22", "2025-05-22"),
+    ("周四 5/22前交初稿", "周四 5/22前", "2025-05-22"),
+    ("Friday 5/30 at the latest", "Friday 5/30", "2025-05-30"),
+])
+def test_deadlines_a_date_after_a_weekday_and_a_space_says_which_one(text, said, iso):
+    found = find_deadlines(text, date(2025, 5, 12))
+    assert [(d.text, d.iso) for d in found] == [(said, iso)]

@@ -1103,3 +1103,83 @@ def test_extract_decisions_under_a_label_that_ends_in_the_deciding_verb():
             "（二）多重耐药菌病例实行一患一档管理。\n三、下一步工作要求：\n1. 各临床科室要加强接触隔离。\n")
     assert [d.text for d in m.decisions] == ["手卫生依从率纳入科室绩效考核", "多重耐药菌病例实行一患一档管理"]
     assert ("vague-owner", "各临床科室") in [(f.rule, f.text) for f in m.lint]
+
+
+@pytest.mark.parametrize("header, reply", [("主任-蒋慧 09:12", "收到"), ("张磊（物业） 09:12", "好的，明白")])
+def test_extract_a_chat_message_ends_the_list_the_one_before_it_opened(header, reply):
+    m = run(f"【物业服务群】\n2025-05-06 周二\n\n{header}\n今天例会分工如下：\n俞晓丽周四前把报修台账整理好\n"
+            f"卓文杰这周内检查一遍消防栓\n\n俞晓丽 09:20\n{reply}\n\n卓文杰 09:21\n好的\n")
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("俞晓丽", "2025-05-08"), ("卓文杰", "2025-05-11")]
+
+
+@pytest.mark.parametrize("sentence, decision, ground", [
+    ("考虑到对方新提交了材料，经讨论，决定申请延期开庭。", "申请延期开庭", "对方新提交了材料"),
+    ("鉴于样品两次检测不合格，会议决定提请质量委员会复议。", "提请质量委员会复议", "样品两次检测不合格"),
+])
+def test_extract_a_word_ending_in_a_marker_hands_no_work_out(sentence, decision, ground):
+    m = run(f"专题会\n时间：2025年3月3日\n参会：伍强、骆佳\n一、讨论\n{sentence}\n")
+    assert [(d.text, d.rationale) for d in m.decisions] == [(decision, [ground])]
+
+
+@pytest.mark.parametrize("rows", [
+    ["| 任务 | 负责部门 | 负责人 | 截止日期 |", "| 完成门禁系统升级 | 信息科 | 闵浩 | 7月15日 |", "| 整理新员工培训材料 | 人事处 | 车琳 | 7月20日前 |"],
+    ["任务 | 负责部门 | 负责人 | 截止日期", "完成门禁系统升级 | 信息科 | 闵浩 | 7月15日", "整理新员工培训材料 | 人事处 | 车琳 | 7月20日前"],
+])
+def test_extract_a_bar_table_typed_in_plain_text_without_a_rule_line(rows):
+    m = run("办公会\n时间：2025年7月1日\n参会：闵浩、车琳\n\n工作安排\n" + "\n".join(rows) + "\n")
+    assert [(a.task, a.owner, a.owner_department, a.deadline) for a in m.action_items] == [
+        ("完成门禁系统升级", "闵浩", "信息科", "2025-07-15"), ("整理新员工培训材料", "车琳", "人事处", "2025-07-20")]
+
+
+def test_extract_an_arrow_to_a_vague_party_or_to_a_name_before_more_work():
+    m = run("区域周会\n2025年6月9日\n参会：柯岚、鲍杰\n\n【本周重点】\n1. 门店盘点 → 柯岚 周五前\n"
+            "2. 员工排班方案 → 鲍杰，6月12日前报区域\n3. 新品推广物料 → 各门店店长\n")
+    assert [(a.task, a.owner, a.deadline) for a in m.action_items] == [
+        ("门店盘点", "柯岚", "2025-06-13"), ("员工排班方案，报区域", "鲍杰", "2025-06-12"), ("新品推广物料", None, None)]
+    assert ("vague-owner", "各门店店长") in [(f.rule, f.text) for f in m.lint]
+
+
+@pytest.mark.parametrize("signature", ["\n武宏\n技术部 项目经理\n电话：010-6655 8899\n", "\n武宏\n"])
+def test_extract_a_mail_signature_that_repeats_the_senders_name(signature):
+    m = run("发件人: 武宏 <wuhong@example.com>\n发送时间: 2025年3月4日 17:20\n收件人: 技术部\n主题: 3/4 需求评审纪要\n\n"
+            "会议时间：2025年3月4日 15:00\n各位好，今天会议待办如下：\n1. 庞玲：3月7日前提交接口文档。\n2. 祁峰负责更新原型，3月10日前完成。\n" + signature)
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("庞玲", "2025-03-07"), ("祁峰", "2025-03-10")]
+
+
+def test_extract_entries_with_bracketed_fields_and_a_noun_ending_in_a_marker_word():
+    m = run("教务例会纪要\n2025年8月26日上午，教务处在302室召开例会。教学运行科 祝令怡 记录。\n会议明确以下工作：\n"
+            "（一）实验课排课方案（责任单位：实验中心；责任人：宫子健；完成时间：8月29日前）\n"
+            "（二）教材发放安排（责任单位：教材科；完成时间：开学前）\n（三）各学院做好新生课程安排，尽快报教务处备案。\n")
+    assert [(a.task, a.owner, a.owner_department, a.deadline) for a in m.action_items] == [
+        ("实验课排课方案", "宫子健", "实验中心", "2025-08-29"), ("教材发放安排", "教材科", "教材科", None),
+        ("做好新生课程安排，报教务处备案", None, None, None)]
+    assert m.meeting.recorder == "祝令怡"
+    assert {("vague-owner", "各学院"), ("vague-time", "尽快")} <= {(f.rule, f.text) for f in m.lint}
+
+
+def test_extract_agreed_work_handed_out_from_its_first_word_is_a_task_not_a_decision():
+    m = run("乡镇联席会议纪要\n时间：2024年6月14日\n一、关于防汛\n会议议定：由单立新牵头，应急办、农技站配合，6月20日前完成水库汛前检查。\n"
+            "二、关于保洁\n会议同意将保洁经费纳入预算。\n")
+    assert [d.text for d in m.decisions] == ["同意将保洁经费纳入预算"]
+    assert [(a.owner, a.collaborators, a.deadline) for a in m.action_items] == [("单立新", ["应急办", "农技站"], "2024-06-20")]
+
+
+def test_extract_a_rule_from_now_on_among_the_tasks_is_a_decision_and_a_closing_call_no_task():
+    m = run("病区晨会记录\n日期：2025年3月17日\n参加：任雪、祁佳\n护士长强调：\n1. 从本周起夜班交接统一使用电子交接单。\n"
+            "2. 任雪周二下班前核对交接班记录。\n请各位按时落实。\n")
+    assert [d.text for d in m.decisions] == ["从本周起夜班交接统一使用电子交接单"]
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("任雪", "2025-03-18")]
+
+
+def test_extract_a_yearless_opening_takes_its_year_from_the_date_it_is_signed_with():
+    m = run("主题：交接协调会会议纪要\n\n各位同事：\n\n11月20日下午，项目部在物业服务中心召开了交接协调会。现将议定事项纪要如下：\n"
+            "1. 地下车库照明整改（负责人：邹建明），11月30日前完成。\n\n项目部 钱晓东\n2024年11月21日\n")
+    assert m.meeting.date == "2024-11-20"
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("邹建明", "2024-11-30")]
+
+
+def test_extract_time_stamped_posts_by_writers_with_latin_names_and_the_one_spoken_to():
+    m = run("#sales-sync 导出 2025-07-08\n\n[09:30] Maya Lin: 早，开始站会\n[09:31] Omar: 华东区的退货率上周涨了两个点\n"
+            "[09:33] Maya Lin: Omar 你周三中午前把退货原因汇总一下\n[09:34] Omar: ok\n[09:35] 蒋琪: 我这周五前出一版复盘报告\n")
+    assert m.meeting.attendees == ["Maya Lin", "Omar", "蒋琪"]
+    assert [(a.owner, a.deadline[:10]) for a in m.action_items] == [("Omar", "2025-07-09"), ("蒋琪", "2025-07-11")]

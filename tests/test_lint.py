@@ -455,3 +455,8 @@ def test_lint_soft_verbs_said_a_little_and_later_words_that_time_work(task, flag
 def test_lint_descriptive_uses_of_time_words_and_measurable_verbs_are_not_flagged(line):
     findings = _vague_findings(f"周会\n日期：2025年3月4日\n{line}\n")
     assert not [f for f in findings if f[1] in ("讨论下", "统计下", "近期", "后续", "以后", "年后", "今後", "今后")], findings
+
+
+@pytest.mark.parametrize("line", ["因报销单据递交不及时，会议决定每月5日前统一收单。", "上月有两次巡检未及时记录，原因已查明。"])
+def test_lint_a_negated_timing_word_tells_how_it_went_and_times_no_work(line):
+    assert rules_of(f"行政例会\n时间：2025年5月12日\n{line}\n1. 邬倩5月16日前整理收单清单。\n", "vague-time") == []

@@ -236,3 +236,38 @@ def test_meeting_people_in_the_clauses_before_the_attendance_verb_took_part():
     m = meeting_of("院长办公会议纪要\n10月28日下午，院长龚德明主持召开院长办公会，副院长葛宏、鲍丽华，"
                    "医务部、护理部负责人参加会议。\n一、关于陪护管理\n", )
     assert (m.attendees, set(m.departments)) == (["龚德明", "葛宏", "鲍丽华"], {"医务部", "护理部"})
+
+
+@pytest.mark.parametrize("line, place, start", [
+    ("2025.6.9 周一 下午3点 区域办公室", "区域办公室", "15:00"),
+    ("2024年5月8日 14:00 三楼会议室", "三楼会议室", "14:00"),
+    ("2024年5月8日（周三） 行政楼201", "行政楼201", None),
+])
+def test_meeting_a_place_after_the_day_on_the_line_under_the_title(line, place, start):
+    meeting = meeting_of(f"部门周会\n{line}\n参会：闫冰、尤佳\n\n1. 闫冰周五前提交报告\n")
+    assert (meeting.location, meeting.start_time) == (place, start)
+
+
+def test_meeting_a_mails_sending_time_is_no_start_time_and_its_senders_signature_no_work():
+    meeting = meeting_of("寄件者: 潘志豪 <zhihao@example.com.tw>\n寄件日期: 2024年11月5日 星期二 下午 5:40\n收件者: 業務部\n"
+                         "主旨: 11/5 週會紀錄\n\n出席：潘志豪、江雅婷\n\n一、決議事項\n(1) 年底促銷維持原方案。\n")
+    assert (meeting.date, meeting.start_time, meeting.attendees) == ("2024-11-05", None, ["潘志豪", "江雅婷"])
+
+
+@pytest.mark.parametrize("line, attendees", [
+    ("到会：区域经理乔野，店长邵文静（滨江店）、宁涛，品控专员容欣", ["乔野", "邵文静", "宁涛", "容欣"]),
+    ("参会：设计师蓝青、牧野，测试主管芦洋", ["蓝青", "牧野", "芦洋"]),
+])
+def test_meeting_a_post_with_its_own_modifier_glued_before_a_name(line, attendees):
+    assert meeting_of(f"周会\n{line}\n\n1. 宁涛周五前提交报告\n").attendees == attendees
+
+
+def test_meeting_a_committees_chair_is_its_host():
+    meeting = meeting_of("药事委员会会议纪要\n会议时间：2024年9月26日 15:00\n主任委员：副院长 薛振宇\n出席委员：薛振宇、柏美琳\n")
+    assert meeting.host == "薛振宇"
+
+
+@pytest.mark.parametrize("first, second", [("园长-潘丽华 17:32", "保育员-韦倩 17:40"), ("潘丽华－行政主管 17:32", "韦倩 17:40")])
+def test_meeting_a_chat_header_joining_a_post_to_the_name_names_the_person(first, second):
+    meeting = meeting_of(f"【教职工群】\n2025-04-14 周一\n\n{first}\n今天下午会议分工：韦倩周五前交节目方案\n\n{second}\n收到\n")
+    assert meeting.attendees == ["潘丽华", "韦倩"]

@@ -91,7 +91,8 @@ class ActionReader:
                 drafts = list(self._listed(unit))
             else:
                 drafts = list(self._line(unit, in_list=self._follows_an_item(unit, last_unit)))
-            drafts = [d for d in drafts if not _takes_meeting_role(d) and not self._asks_only_notice(d)]
+            drafts = [d for d in drafts if not _takes_meeting_role(d) and not self._asks_only_notice(d)
+                      and not self._asks_only_to_carry_out(d)]
             if self.transcript and items and last_unit is not None:
                 drafts = [d for d in drafts if not self._dates_the_last_ask(d, items[-1], unit, last_unit)]
             items.extend(self.items.item(d) for d in drafts)
@@ -108,6 +109,11 @@ class ActionReader:
             return False
         work = self.reading.cues(unit, "TASK_VERB", start=draft.start, end=draft.end)
         return not any(not any(n.start <= w.start < n.end for n in notices) for w in work)
+
+    def _asks_only_to_carry_out(self, draft: Draft) -> bool:
+        """请各单位按时落实。: a call to carry out what the minutes say names no work of its own."""
+        task = fold(self.items.task_words(draft)).strip(" 。.！!")
+        return task in lexicon.folded_words("cues.yaml", "carry_out_requests")
 
     def _owner_field(self, words: str) -> bool:
         """The words carry an owner field (责任人：X, 负责人 X)."""

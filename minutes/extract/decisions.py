@@ -135,6 +135,9 @@ def extract_decisions(reading: Reading, transcript: bool) -> tuple[list[Decision
             _add_rationale(last, unit.text, unit, 0)
             used[unit.index] = (0, len(unit.text))
             continue
+        if unit.label == "decision" and unit.record is None and _before_work_handed_out(reading, unit, 0) == 0:
+            used[unit.index] = (0, 0)                # 会议议定：由X牵头，…前完成: all of it is work, read as a task
+            continue
         found = _decision(unit, transcript, reading)
         if found is not None and transcript and found[0][0].from_turn and _only_confirms(found[0][0].text):
             found = _confirmed_proposal(reading, unit, used)      # 好，那就这么定了: what was put to them
@@ -281,6 +284,9 @@ def _decision(unit: Unit, transcript: bool, reading: Reading) -> Optional[tuple[
         end = _before_work_handed_out(reading, unit, m.end())
         return _with(_enumerated(unit, text[m.end():end], m.end()), (0, end))
     speaker = speaker_end(unit) if transcript else 0
+    if unit.role == "actions" and _standing_rule(unit.fold) and not _names_a_doer(reading, unit, 0, len(text)) \
+            and not _NOT_DECISION.search(unit.fold):
+        return _with([_make(unit, text.rstrip(" 。.;；"), 0)], whole)     # 从本周起…统一…, among the tasks: a rule, nobody's task
     if unit.role not in ("status", "actions") and _decision_words().search(unit.fold):
         made, taken = [], None
         for start, end in _sentences(text, speaker):
@@ -432,10 +438,19 @@ def _before_work_handed_out(reading: Reading, unit: Unit, start: int) -> int:
             return s_start
     if sentences:                      # 照案通過，由人資部蔡佩珊負責於4月30日前完成…: a clause of the first
         s_start, s_end = sentences[0]
+        if _handed_out_from_the_start(reading, unit, s_start, s_end):
+            return s_start             # 会议议定：由X牵头，…6月20日前完成…: no rule, only the work
         for c_start, c_end in reading.clauses(unit, s_start, s_end)[1:]:
             if _opens_with_a_doer(reading, unit, c_start, c_end) and _work_with_a_day(reading, unit, c_start, c_end):
                 return c_start
     return len(unit.text)
+
+
+def _handed_out_from_the_start(reading: Reading, unit: Unit, start: int, end: int) -> bool:
+    """The sentence opens with 由/请 and hands out work with a day: what was agreed is the task itself."""
+    lead = start + len(unit.text[start:end]) - len(unit.text[start:end].lstrip(" ，,；;"))
+    return any(h.start == lead for h in reading.cues(unit, "OWNER_MARKER", start=lead, end=end)) \
+        and _work_with_a_day(reading, unit, start, end)
 
 
 def _opens_with_a_doer(reading: Reading, unit: Unit, start: int, end: int) -> bool:
@@ -533,9 +548,10 @@ def _assignment() -> re.Pattern:
     """A clause handing out a task: ，[the thing] 由/请 + a party + an owner verb or an everyday work
     verb (or 于/在 + its date): ，由采购中心负责…, ，排班表由车佳怡妈妈做好后发群 (not ，由于…)."""
     markers = _alternation("owner_markers")
+    inside_a_word = "".join(sorted({f"(?<!{re.escape(fold(w)[:-1])})" for w in lexicon.words("cues.yaml", "words_ending_in_markers")}))
     verbs = "|".join([_alternation("owner_verbs"), _alternation("short_work_verbs")])
     return re.compile(rf"[,，;；]\s*(?:另)?(?:(?!{_alternation('condition_openers')})[^,，;；。由请]{{1,10}}?)?"
-                      rf"(?:{markers})(?!于)[^,，;；。]{{1,16}}?(?:{verbs}|于|在)")
+                      rf"{inside_a_word}(?:{markers})(?!于)[^,，;；。]{{1,16}}?(?:{verbs}|于|在)")
 
 
 def _until_assignment(text: str, start: int, end: int) -> int:

@@ -280,7 +280,8 @@ class ItemBuilder:
         if mentions:
             return mentions[:1]
         second = self.reading.cues(unit, "SECOND_PERSON", start=start, end=end)
-        return [p for p in parties if p.kind == "person" and any(s.start == p.end for s in second)][:1]
+        return [p for p in parties if p.kind == "person"       # 陈晨你… / Rachel 你…: the one spoken to
+                and any(s.start == p.end or s.start > p.end and not text[p.end:s.start].strip() for s in second)][:1]
 
     def _subject(self, unit: Unit, parties: list[Hit], start: int, end: int, draft: Draft) -> list[Hit]:
         """The doer at the start of the item, of a sentence or of a clause (``赵磊输出…``, ``…，各部门近期报送``)."""
@@ -333,7 +334,7 @@ class ItemBuilder:
                 draft.signals.add("subject")
                 return [p]
         for p in parties:      # a party alone between separators: "更新埋点文档 - Jerry - EOD Friday"
-            if p.kind in ("person", "department") and _alone(text, p, start, end):
+            if p.kind in ("person", "department", "vague") and _alone(text, p, start, end):
                 draft.signals.add("slot")
                 return [p]
         return []
@@ -897,6 +898,9 @@ def _task_text(draft: Draft, reading: Reading) -> str:
     return _tidy("\x00".join(kept))
 
 
+_NO_PARTY_AFTER = frozenset("(（,，;；。:：、)）")
+
+
 # Cue words that may leave the task's words (one question for all of them; `_cut_from_task` says which do).
 _CUT_FROM_TASK = ("PRIORITY_HIGH", "PRIORITY_MEDIUM", "PRIORITY_LOW", "LINT_VAGUE_TIME", "OWNER_VERB", "OWNER_MARKER",
                   "DIRECTIVE", "COMMITMENT", "FIRST_PERSON", "SECOND_PERSON", "LEAD_IN")
@@ -914,6 +918,8 @@ def _cut_from_task(hit: Hit, draft: Draft) -> Optional[tuple[int, int]]:
         after_owner = any(abs(hit.start - e) <= 1 for _, e in draft.cut)          # 由闫旭牵头
         return (hit.start, hit.end) if after_owner or fold(hit.text).endswith(_filler_endings()) else None
     if label == "OWNER_MARKER":
+        if fold_[hit.end:hit.end + 1] in _NO_PARTY_AFTER:
+            return None                                   # 发放安排（…）, 课程安排，: a noun, nobody is assigned
         owner_at = next((s for s, _ in draft.cut if abs(hit.end - s) <= 1 or s > hit.end and not fold_[hit.end:s].strip(" @")
                          or _names_the_owner(fold_[hit.end:s])), None)
         if owner_at is not None:
@@ -945,6 +951,7 @@ _EMPTY_BRACKETS = re.compile(r"[（(【\[][\s,，;；、:：]*[)）】\]]")
 _TRAILING_DASH = re.compile(r"\s*+[—\-]{1,2}\s*$")
 _LEFT_MARK = re.compile(r"@(?=[\s,，;；。]|$)|(?<=[\u4e00-\u9fff])就(?=@?[,，;；。]|$)")
 _SEPARATOR_RUN = re.compile(r"[,，;；]{2,}")
+_ARROW_TO_CUT = re.compile(r"\s*+[→>]+\s*+(?=[,，;；])")     # 方案 → ，报区域: where the owner was cut
 
 
 @lru_cache(maxsize=1)
@@ -963,7 +970,7 @@ def _tidy(words: str) -> str:
     joined = _lone_filler().sub("", joined)
     joined = _LEFT_MARK.sub("", joined)                    # 就交给@X cut to 就@
     joined = _leading_reply().sub("", joined)              # 行，… / 吧，… left before the work by a cut turn
-    joined = _SEPARATOR_RUN.sub("，", joined)
+    joined = _SEPARATOR_RUN.sub("，", _ARROW_TO_CUT.sub("", joined))
     return joined.strip(" ，,；;。:：、—-").strip()
 
 

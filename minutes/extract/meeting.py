@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -52,6 +52,7 @@ def extract_meeting(seg: Segmented, ref_date: Optional[date] = None) -> MeetingI
     _title(meeting, seg, fields)
     _when(meeting, fields, seg, ref_date)
     _location(meeting, fields)
+    _place_after_the_day(meeting)
     _people(meeting, gazetteer, fields, seg)
     _from_prose(meeting, gazetteer, seg)
     _from_chat(meeting, gazetteer, seg)
@@ -367,6 +368,7 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
                  i, v, u) for i, (name, v, u) in enumerate(fields) if name == "date"]
     candidates = sorted(labelled + list(_unlabelled_dates(seg)), key=lambda t: t[:2])
     reference = _Reference(ref, seg)
+    # (a mail header's time is when it was sent, not when the meeting began: its day alone may serve)
     for rank, _, value, unit in candidates:
         if meeting.date and meeting.start_time:
             break                         # nothing later can change either
@@ -382,7 +384,8 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
         if when.day and not meeting.date:
             meeting.date = when.day.isoformat()
             meeting.evidence["date"] = Evidence(value, unit.locate())
-        if when.start and not meeting.start_time and (when.day or unit.label_group == "meeting"):
+        if when.start and not meeting.start_time and (when.day or unit.label_group == "meeting") \
+                and unit.kind != "noise":
             meeting.start_time, meeting.end_time = when.start, when.end
             meeting.evidence["start_time"] = Evidence(value, unit.locate())
     for _, _, value, unit in sorted(labelled, key=lambda t: t[:2]) if not meeting.date else ():
@@ -391,7 +394,7 @@ def _when(meeting: Meeting, fields, seg: Segmented, ref: Optional[date]) -> None
             meeting.evidence["date"] = Evidence(value, unit.locate())
             break
     if meeting.date and not meeting.start_time:
-        _time_beside_the_day(meeting, labelled)
+        _time_beside_the_day(meeting, [t for t in labelled if t[3].kind != "noise"])
     if not meeting.start_time:
         _start_said(meeting, seg)
 
@@ -411,8 +414,9 @@ class _Reference:
 
 
 def _stated_day(seg: Segmented) -> Optional[date]:
-    """The first full date, year and all, in the first lines (a heading's, a label's, a sign-off's)."""
-    for unit in seg.units[:_HEADER_LINES]:
+    """The first full date, year and all, in the first lines (a heading's, a label's), else in the
+    last (the date a letter or 纪要 is signed with)."""
+    for unit in seg.units[:_HEADER_LINES] + seg.units[max(_HEADER_LINES, len(seg.units) - _SIGNED_LINES):]:
         if unit.kind in ("line", "heading") and _YEAR.search(unit.text):
             when = parse_when(unit.text, None)
             if when.has_year and when.day:
@@ -420,6 +424,7 @@ def _stated_day(seg: Segmented) -> Optional[date]:
     return None
 
 
+_SIGNED_LINES = 3
 _YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}\s*+[年./-]")
 # A day is written with figures or 月 (when.py's _names_a_day): a text with neither names none.
 _DAY_WRITTEN = re.compile(r"\d|月")
@@ -558,6 +563,21 @@ def _place_of(value: str) -> Optional[str]:
 _CLAUSE = re.compile(r"[^，,。；;]+")
 
 
+def _place_after_the_day(meeting: Meeting) -> None:
+    """``2025.6.9 周一 下午3点 三楼会议室``: a line under the title that gives the day, perhaps the
+    time, and last, set apart by a space, the place."""
+    day = meeting.evidence.get("date")
+    if meeting.location or day is None or not meeting.date:
+        return
+    last = day.text.split()[-1].lstrip("@＠") if len(day.text.split()) > 1 else ""      # (@三楼会议室: at)
+    when = parse_when(last)
+    if names_a_place(last) and not (when.day or when.start):
+        meeting.location = last
+        at = day.location
+        column = at.column + day.text.rindex(last) if at.column is not None else None
+        meeting.evidence["location"] = Evidence(last, replace(at, column=column))
+
+
 def names_a_place(words: str) -> bool:
     """3号楼, 第一会议室B, 报告厅, 新仓项目办公室, A座12层 1201: a short name ending in a place
     word, perhaps with a room number after it."""
@@ -620,7 +640,8 @@ def _from_prose(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
 # ``…在区政府三楼会议室主持召开…`` / ``14:00在运维中心会议室召开…``: where the opening says it met
 _CONVENED_AT = re.compile(r"在([^，,。；;在]{2,24}?)(?:主持召开|召集召开|召开|举行)")
 # The last clause of an opening that says who chaired and who took notes: …，客服部夏侯杰记录。
-_RECORDED_BY = re.compile(r"(?<=主持)[^。；;]*?[，,]\s*+(?:由)?([^，,。；;]{2,16}?)(?:负责)?(?:作|做)?记录(?=\s*+[。；;]|\s*+$)")
+# (or a sentence of its own: …参加会议。办公室孔令怡记录。)
+_RECORDED_BY = re.compile(r"(?:(?<=主持)[^。；;]*?[，,]|(?:^|(?<=[。；;])))\s*+(?:由)?([^，,。；;]{2,16}?)(?:负责)?(?:作|做)?记录(?=\s*+[。；;]|\s*+$)")
 # A role given as a field inside the opening sentence, after a comma
 _ROLE_IN_SENTENCE = re.compile(r"[，,；;]\s*+(主持人?|记录人?)\s*+[:：]\s*+([^\s，,；;。(（]{2,12})")
 
@@ -705,8 +726,9 @@ def _from_chat(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
             for party in _listed_in_system_line(unit.text):
                 _add_attendee(meeting, gazetteer, party.name, party.department)
     for unit in seg.units:
-        if unit.kind == "speaker" and unit.speaker and looks_like_person(unit.speaker):
-            _add_attendee(meeting, gazetteer, unit.speaker, None)
+        if unit.kind == "speaker" and unit.speaker and looks_like_person(unit.speaker) \
+                or unit.kind == "line" and unit.when and unit.speaker and unit.label is None:
+            _add_attendee(meeting, gazetteer, unit.speaker, None)        # a header, or a post's writer
         elif unit.kind == "line" and unit.when and unit.label is None and (m := _POSTED_BY.match(unit.text)):
             department = m.group(2) if m.group(2) and is_department(m.group(2)) else None
             if looks_like_person(m.group(1)):

@@ -238,12 +238,26 @@ def _email(units: list[Unit]) -> None:
     if len(headers) < 2 and end == len(units):
         return                                  # no mail: a closing 以上 ends minutes, not a signature
     body = [i for i in range(max(0, end - _SIGNATURE_LINES), end) if units[i].kind == "line"]
+    sender = _sender(headers)
     start = next((i for i in body if _SIGNATURE_DASHES.match(units[i].text)
-                  or _only_words(normalise(fold(units[i].text).strip()), "sign_offs")), None)
+                  or _only_words(normalise(fold(units[i].text).strip()), "sign_offs")
+                  or sender and units[i].text.strip() == sender), None)
     if start is not None:
         for unit in units[start:end]:
             if unit.kind in ("line", "heading"):
                 _set(unit, "邮件签名")
+
+
+_ADDRESS = re.compile(r"[<＜(（\[]?\s*[\w.+-]+@[\w.-]+\s*[>＞)）\]]?")
+
+
+def _sender(headers: list[Unit]) -> Optional[str]:
+    """The sender's name as the From line gives it (林冠宇 <x@y>), for the signature that repeats it."""
+    for unit in headers:
+        if _mail_field(unit, "sender"):
+            name = _ADDRESS.sub("", _MAIL_LABEL.sub("", unit.text, count=1)).strip(" \"'“”")
+            return name if 2 <= len(name) <= 30 else None
+    return None
 
 
 def _quote_opener(unit: Unit) -> bool:
@@ -261,7 +275,7 @@ def _header_run(units: list[Unit], start: int) -> list[Unit]:
         if unit.kind not in ("line", "noise") or not _mail_field(unit):
             break
         run.append(unit)
-    return run if any(_mail_field(u, "own") for u in run) else []
+    return run if any(_mail_field(u, "own", "sender") for u in run) else []
 
 
 def _may_open_header(unit: Unit) -> bool:
@@ -278,7 +292,7 @@ def _mail_field(unit: Unit, *kinds: str) -> bool:
         return False                  # no label, and no colon to end one: most lines
     m = _MAIL_LABEL.match(unit.text) if unit.label is None else None
     words = normalise(m.group(1)) if m else normalise(unit.label_words) if unit.label_words else ""
-    return words in _mail_fields(kinds or ("own", "shared"))
+    return words in _mail_fields(kinds or ("own", "sender", "shared"))
 
 
 @lru_cache(maxsize=None)

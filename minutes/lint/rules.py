@@ -144,7 +144,7 @@ def _describes(unit: Unit, hit: Hit) -> bool:
     if unit.kind == "heading":
         return True
     before = unit.fold[hit.start - 1:hit.start]
-    if before and before in _counted_before():
+    if before and before in _counted_before() or unit.fold[:hit.start].endswith(_negations()):
         return True
     after = unit.fold[hit.end:hit.end + 8].lstrip()
     return after.startswith(_attributive_heads())
@@ -193,6 +193,11 @@ def _counted_before() -> str:
     if not isinstance(counted, str) or not counted:
         raise RuleFileError("规则文件 'lint.yaml' > vague-time > counted_before 应为一串字符")
     return fold_word(counted)
+
+
+@lru_cache(maxsize=1)
+def _negations() -> tuple[str, ...]:
+    return tuple(lexicon.folded_words("lint.yaml", "vague-time", "negations"))
 
 
 @lru_cache(maxsize=1)
