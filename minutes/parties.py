@@ -15,7 +15,7 @@ from typing import NamedTuple, Optional
 
 from . import lexicon
 from .labels import field_of
-from .textnorm import document_memo, fold, fold_word, folding_to, matching_table, trie_regex
+from .textnorm import fold, fold_word, folding_to, matching_table, once_per_document, trie_regex
 
 _GROUP_SEP = re.compile(r"[;；\n]")
 _ITEM_SEP = re.compile(r"[、,，/]|(?<!\s)\s++(?:和|与|及|and)\s+|(?<=[^\s@])(?=@[^\s@])")
@@ -175,13 +175,7 @@ def parse_parties(text: str) -> list[Party]:
 def parties_as_read(text: str) -> list[Party]:
     """`parse_parties` for a reader that only looks: the parties as first read in this document,
     shared, not copied (a reader that changes one must ask `parse_parties`)."""
-    read = document_memo("parties")
-    if read is None:
-        return _parse_parties(text)
-    parties = read.get(text)
-    if parties is None:
-        parties = read[text] = _parse_parties(text)
-    return parties
+    return once_per_document("parties", text, _parse_parties)
 
 
 def _parse_parties(text: str) -> list[Party]:

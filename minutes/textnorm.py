@@ -10,7 +10,7 @@ import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator, NamedTuple, Optional
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, Optional
 
 from .resources import model_path
 from .startcache import compile_regex
@@ -150,6 +150,17 @@ def document_memo(name: str) -> Optional[dict]:
     found = memo.others.get(name)
     if found is None:
         found = memo.others[name] = {}
+    return found
+
+
+def once_per_document(name: str, text: str, read: Callable[[str], Any]) -> Any:
+    """``read(text)``, asked once per document for the same text (memo ``name``); afresh outside one."""
+    memo = document_memo(name)
+    if memo is None:
+        return read(text)
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = read(text)
     return found
 
 

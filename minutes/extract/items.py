@@ -951,7 +951,7 @@ _EMPTY_BRACKETS = re.compile(r"[（(【\[][\s,，;；、:：]*[)）】\]]")
 _TRAILING_DASH = re.compile(r"\s*+[—\-]{1,2}\s*$")
 _LEFT_MARK = re.compile(r"@(?=[\s,，;；。]|$)|(?<=[\u4e00-\u9fff])就(?=@?[,，;；。]|$)")
 _SEPARATOR_RUN = re.compile(r"[,，;；]{2,}")
-_ARROW_TO_CUT = re.compile(r"\s*+[→>]+\s*+(?=[,，;；])")     # 方案 → ，报区域: where the owner was cut
+_ARROW_TO_CUT = re.compile(r"(?<![→>\s])\s*+[→>]++\s*+(?=[,，;；])")     # 方案 → ，报区域: where the owner was cut
 
 
 @lru_cache(maxsize=1)

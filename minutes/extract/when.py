@@ -25,7 +25,7 @@ from typing import Optional
 
 from .. import lexicon
 from ..deadlines import ROC_OFFSET, find_deadlines
-from ..textnorm import document_memo, fold
+from ..textnorm import fold, once_per_document
 
 _PROBE_DAY = date(2000, 1, 3)        # the grammar needs a reference; only explicit parts are kept
 # 民國113年, or a three-digit year 1xx before a month (114年4月8日): no minutes are dated in the 2nd century
@@ -61,13 +61,7 @@ def read_when(text: str) -> When:
     reference only places such a day, so a line asked again (a title as the stated day, then
     as a candidate) is read once per document, and a caller asks for a reference only when
     a day needs one."""
-    read = document_memo("when")
-    if read is None:
-        return _read_when_afresh(text)
-    when = read.get(text)
-    if when is None:
-        when = read[text] = _read_when_afresh(text)
-    return when
+    return once_per_document("when", text, _read_when_afresh)
 
 
 def _read_when_afresh(text: str) -> When:
