@@ -1183,3 +1183,17 @@ def test_extract_time_stamped_posts_by_writers_with_latin_names_and_the_one_spok
             "[09:33] Maya Lin: Omar 你周三中午前把退货原因汇总一下\n[09:34] Omar: ok\n[09:35] 蒋琪: 我这周五前出一版复盘报告\n")
     assert m.meeting.attendees == ["Maya Lin", "Omar", "蒋琪"]
     assert [(a.owner, a.deadline[:10]) for a in m.action_items] == [("Omar", "2025-07-09"), ("蒋琪", "2025-07-11")]
+
+
+def test_extract_a_group_that_all_agreed_decides_and_a_committee_short_name_owns():
+    m = run("家长会会议记录\n时间：2024年9月20日\n主持：班主任 莫晓静\n一、关于午餐，家长们一致同意继续由学校食堂供餐。\n"
+            "二、后续安排：\n1. 业委会尽快商量一下停车位的分配方案。\n")
+    assert [d.text for d in m.decisions] == ["同意继续由学校食堂供餐"]
+    assert [(a.owner, a.deadline) for a in m.action_items] == [("业委会", None)]
+    assert {("vague-time", "尽快"), ("vague-action", "商量一下")} <= {(f.rule, f.text) for f in m.lint}
+
+
+def test_extract_a_refusal_in_a_decision_cell_keeps_its_negative():
+    m = run("| 议题 | 结论 |\n|---|---|\n| 采购新打印机 | 不同意，预算不足 |\n| 更换门禁 | 同意，下月实施 |\n",
+            name="notes.md", ref=date(2025, 3, 12))
+    assert [d.text for d in m.decisions][:1] == ["不同意，预算不足"]

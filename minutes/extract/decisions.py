@@ -65,7 +65,9 @@ def _alternation(key: str) -> str:
 @lru_cache(maxsize=1)
 def _opener() -> re.Pattern:
     """[会议|经讨论|双方…]* [一致|原则上]? [审议|研究…]? [同意|决定|通过…] at the start of a unit."""
-    return re.compile(rf"^(?:(?:{_alternation('decision_subjects')})[,，]?\s*)*"
+    # (or people named as a group, 家长们/委员们, when all of them agreed: 家长们一致同意…)
+    group = rf"[\u4e00-\u9fff]{{1,3}}们(?=(?:{_alternation('unanimity_words')}))"
+    return re.compile(rf"^(?:(?:{_alternation('decision_subjects')}|{group})[,，]?\s*)*"
                       rf"(?:(?:{_alternation('decision_qualifiers')})?(?:{_alternation('deliberation_verbs')})?"
                       rf"(?:{_alternation('decision_heads')})"
                       rf"|(?:{_alternation('unanimity_words')})(?:{_alternation('consensus_heads')})"
@@ -707,7 +709,12 @@ def _what_was_agreed(opener: str) -> int:
     that leads into them (会议审议通过《办法》 is 审议通过《办法》, 会议同意采用A方案 is 同意采用A方案:
     the verb is what was decided about the thing)."""
     m = _agreement().search(opener)
+    if m is None and (refused := _agreement().search(opener.rstrip(" ,，"))) and refused.group(0)[:1] in _REFUSING:
+        return refused.start()             # 不同意，预算不足: a refusal stays the decision, its reason after it
     return m.start() if m else len(opener)
+
+
+_REFUSING = frozenset("不未否")
 
 
 @lru_cache(maxsize=1)
