@@ -1197,3 +1197,9 @@ def test_extract_a_refusal_in_a_decision_cell_keeps_its_negative():
     m = run("| 议题 | 结论 |\n|---|---|\n| 采购新打印机 | 不同意，预算不足 |\n| 更换门禁 | 同意，下月实施 |\n",
             name="notes.md", ref=date(2025, 3, 12))
     assert [d.text for d in m.decisions][:1] == ["不同意，预算不足"]
+
+
+def test_extract_english_decision_cells_that_approve_and_reject():
+    m = run("# Change board\n\nDate: 2025-03-12\n\n| Change | Decision |\n|---|---|\n| CHG-7 Move the wiki | Approved for the May window |\n"
+            "| CHG-8 New printer fleet | Rejected – budget not confirmed |\n", name="notes.md")
+    assert [d.text for d in m.decisions] == ["Approved for the May window", "Rejected – budget not confirmed"]
