@@ -271,3 +271,10 @@ def test_meeting_a_committees_chair_is_its_host():
 def test_meeting_a_chat_header_joining_a_post_to_the_name_names_the_person(first, second):
     meeting = meeting_of(f"【教职工群】\n2025-04-14 周一\n\n{first}\n今天下午会议分工：韦倩周五前交节目方案\n\n{second}\n收到\n")
     assert meeting.attendees == ["潘丽华", "韦倩"]
+
+
+@pytest.mark.parametrize("post", ["[09:30] 柯蓝: 早，开始站会，今天来的有 @奥马尔 @蒋琪", "[09:30] 柯蓝: 人齐了，到场的有：奥马尔、蒋琪"])
+def test_meeting_a_post_listing_who_came_gives_them_and_its_writer_and_no_task(post):
+    m = process("chat.txt", f"#ops 导出 2025-07-08\n\n{post}\n[09:33] 柯蓝: 奥马尔你周三前把退货原因汇总一下\n".encode("utf-8"))
+    assert sorted(m.meeting.attendees) == sorted(["奥马尔", "蒋琪", "柯蓝"])
+    assert [a.owner for a in m.action_items] == ["奥马尔"]

@@ -30,6 +30,7 @@ from ..units import Record, Unit
 from ..textnorm import fold
 from .fields import InlineField
 from .priority import cell_priority
+from .meeting import listed_as_present
 from .reading import Hit, Reading, Speaker, speaker_of
 
 from .items import (LEAD_NOISE, SEPARATORS, Draft, ItemBuilder, attributive, best_deadline, cell_units, is_question,
@@ -92,7 +93,7 @@ class ActionReader:
             else:
                 drafts = list(self._line(unit, in_list=self._follows_an_item(unit, last_unit)))
             drafts = [d for d in drafts if not _takes_meeting_role(d) and not self._asks_only_notice(d)
-                      and not self._asks_only_to_carry_out(d)]
+                      and not self._asks_only_to_carry_out(d) and not _lists_who_is_there(d)]
             if self.transcript and items and last_unit is not None:
                 drafts = [d for d in drafts if not self._dates_the_last_ask(d, items[-1], unit, last_unit)]
             items.extend(self.items.item(d) for d in drafts)
@@ -589,6 +590,13 @@ def _takes_meeting_role(draft: Draft) -> bool:
             piece = piece[len(lead):]
         pieces[i] = piece.removeprefix("来")
     return bool(pieces) and all(p in roles for p in pieces)
+
+
+def _lists_who_is_there(draft: Draft) -> bool:
+    """早，开始站会，今天来的有 @Ben @蒋琪: the @names are who came, no one given work."""
+    present = listed_as_present(draft.unit.text[draft.start:draft.end])
+    return present is not None and bool(parse_parties(present)) \
+        and all(p.kind in ("person", "department") for p in parse_parties(present))
 
 
 def _last_word_char(words: str) -> str:

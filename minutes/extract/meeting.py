@@ -652,11 +652,14 @@ def _attendance_in_sentence(meeting: Meeting, gazetteer: Gazetteer, unit: Unit) 
     people_before: list[Party] = []          # 副院长葛宏、鲍丽华，院办负责人参加会议: the clauses of only people before it
     for clause in _CLAUSE.finditer(unit.text):
         words = clause.group().strip()
+        present = None
         label = _LABEL_IN_CLAUSE.match(words)
         if label and label_field(label.group(1), "meeting") == "attendees":
             parties = parties_as_read(words[label.end():])
         elif (front := _before_attendance(words)) is not None:
             parties = people_before + parties_as_read(front)
+        elif (present := listed_as_present(words)) is not None:
+            parties = parties_as_read(present)
         else:
             found = _only_parties(words) if "、" in words or len(words) <= _ONE_PARTY else []
             people_before = people_before + found if found else []
@@ -670,6 +673,8 @@ def _attendance_in_sentence(meeting: Meeting, gazetteer: Gazetteer, unit: Unit) 
                     _add_attendee(meeting, gazetteer, party.name, party.department)
                     if party.department:
                         _add_department(meeting, gazetteer, party.department)
+            if not listed and present is not None and unit.speaker and looks_like_person(unit.speaker):
+                _add_attendee(meeting, gazetteer, unit.speaker, None)      # a post listing who came: its writer too
 
 
 _LABEL_IN_CLAUSE = re.compile(r"^([^\s:：]{1,6})\s*+[:：]\s*+")
@@ -685,6 +690,19 @@ def _only_parties(clause: str) -> list[Party]:
     parties = parties_as_read(clause)
     named = [p for p in parties if p.kind in ("person", "department") and (p.kind == "department" or name_shaped(p.name))]
     return named if entries and len(named) == len(entries) == len(parties) else []
+
+
+def listed_as_present(clause: str) -> Optional[str]:
+    """``今天来的有 @Ben @蒋琪``, ``到场的有：…``: the people a clause lists as there, to its end."""
+    m = _present_listing().search(fold(clause))
+    return clause[m.end():].strip() if m and m.end() < len(clause) else None
+
+
+@lru_cache(maxsize=1)
+def _present_listing() -> re.Pattern:
+    verbs = lexicon.alternation(lexicon.folded_words("meeting.yaml", "attendance_verbs")
+                                | lexicon.folded_words("meeting.yaml", "arrival_verbs"))
+    return re.compile(rf"(?:{verbs})了?的(?:人|人员|同事)?有\s*+[:：]?\s*+")
 
 
 def _before_attendance(clause: str) -> Optional[str]:
