@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple, Optional
+from typing import Iterable, NamedTuple, Optional
 
 from . import lexicon
 from .labels import field_of
@@ -157,10 +157,15 @@ def _title_closers() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _titles_by_last() -> dict[str, tuple[str, ...]]:
-    by_last: dict[str, list[str]] = {}
-    for title in _titles():
-        by_last.setdefault(title[-1], []).append(title)
-    return {last: tuple(titles) for last, titles in by_last.items()}
+    return _by_character(_titles(), -1)
+
+
+def _by_character(words: Iterable[str], at: int) -> dict[str, tuple[str, ...]]:
+    """The words grouped by their character at `at` (0: the first, -1: the last), in the order given."""
+    grouped: dict[str, list[str]] = {}
+    for word in words:
+        grouped.setdefault(word[at], []).append(word)
+    return {char: tuple(group) for char, group in grouped.items()}
 
 
 def parse_parties(text: str) -> list[Party]:
@@ -363,10 +368,7 @@ def _leading_title_openers() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _leading_titles() -> dict[str, tuple[str, ...]]:
     """The leading titles by first character, longest first."""
-    by_first: dict[str, list[str]] = {}
-    for post in sorted(lexicon.folded_words("parties.yaml", "leading_titles"), key=len, reverse=True):
-        by_first.setdefault(post[0], []).append(post)
-    return {first: tuple(posts) for first, posts in by_first.items()}
+    return _by_character(sorted(lexicon.folded_words("parties.yaml", "leading_titles"), key=len, reverse=True), 0)
 
 
 def _post_after(name: str, post: str) -> bool:

@@ -286,7 +286,8 @@ def _bar_width(line: str) -> int:
 
 
 def _barred_rows(first: str, rest: list[tuple[int, str]]) -> bool:
-    return bool(rest) and _bar_width(first) > 0 and all(_bar_width(raw) == _bar_width(first) for _, raw in rest)
+    width = _bar_width(first)
+    return bool(rest) and width > 0 and all(_bar_width(raw) == width for _, raw in rest)
 
 
 def _tab_width(line: str) -> int:

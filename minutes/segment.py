@@ -17,10 +17,11 @@ from functools import lru_cache
 from typing import Iterator, Optional
 
 from . import lexicon
-from .labels import role_of_heading
+from .labels import field_of, role_of_heading
 from .layouts import noise
 from .layouts.table import may_say_done, table_units, task_state
 from .model import Document, Paragraph
+from .parties import bare_title, ends_as_post, looks_like_person, name_shaped
 from .textnorm import fold_word
 from .units import (Record, Segmented, Unit, advance, bare_label, cut_comments, pasted_form_labels, split_lines,
                     strip_box, strip_label, strip_marker)
@@ -98,8 +99,6 @@ _TIMED_POSTER = re.compile(r"([A-Za-z][\w.'-]{0,20}(?: [A-Za-z][\w.'-]{0,20}){0,
 
 def _names_a_poster(name: str) -> bool:
     """A person's name, not a label (Note:) and not the chat's own voice (系统消息:)."""
-    from .labels import field_of
-    from .parties import looks_like_person
     return field_of(name) is None and looks_like_person(name) \
         and fold_word(name).lower() not in lexicon.folded_words("noise.yaml", "chat_system_prefixes")
 
@@ -157,13 +156,14 @@ def _chat_turns(units: list[Unit]) -> None:
 
 def _person_of_header(name: str) -> str:
     """园长-郑丽华, 郑丽华-园长: a header that joins the writer's post to the name by a dash names the person."""
-    from .parties import bare_title, ends_as_post, name_shaped
     parts = [p.strip() for p in _HEADER_DASH.split(name) if p.strip()]
-    posts = [p for p in parts if bare_title(p) or ends_as_post(fold_word(p))]
-    if len(parts) == 2 and len(posts) == 1:
-        named = [p for p in parts if p not in posts and name_shaped(p)]
-        if len(named) == 1:
-            return named[0]
+    if len(parts) != 2:
+        return name
+    first_is_post, second_is_post = (bare_title(p) or ends_as_post(fold_word(p)) for p in parts)
+    if first_is_post != second_is_post:
+        person = parts[1] if first_is_post else parts[0]
+        if name_shaped(person):
+            return person
     return name
 
 

@@ -113,8 +113,10 @@ class ActionReader:
 
     def _asks_only_to_carry_out(self, draft: Draft) -> bool:
         """请各单位按时落实。: a call to carry out what the minutes say names no work of its own."""
-        task = fold(self.items.task_words(draft)).strip(" 。.！!")
-        return task in lexicon.folded_words("cues.yaml", "carry_out_requests")
+        requests = lexicon.folded_words("cues.yaml", "carry_out_requests")
+        if not any(w in draft.unit.fold[draft.start:draft.end] for w in requests):
+            return False                  # (most drafts: no such word, and their task words need not be cut here)
+        return fold(self.items.task_words(draft)).strip(" 。.！!") in requests
 
     def _owner_field(self, words: str) -> bool:
         """The words carry an owner field (责任人：X, 负责人 X)."""
@@ -594,9 +596,10 @@ def _takes_meeting_role(draft: Draft) -> bool:
 
 def _lists_who_is_there(draft: Draft) -> bool:
     """早，开始站会，今天来的有 @Ben @蒋琪: the @names are who came, no one given work."""
-    present = listed_as_present(draft.unit.text[draft.start:draft.end])
-    return present is not None and bool(parse_parties(present)) \
-        and all(p.kind in ("person", "department") for p in parse_parties(present))
+    words = draft.unit.text[draft.start:draft.end]
+    present = listed_as_present(words) if "有" in words else None      # (most drafts: no 的有)
+    parties = parse_parties(present) if present is not None else []
+    return bool(parties) and all(p.kind in ("person", "department") for p in parties)
 
 
 def _last_word_char(words: str) -> str:

@@ -569,7 +569,8 @@ def _place_after_the_day(meeting: Meeting) -> None:
     day = meeting.evidence.get("date")
     if meeting.location or day is None or not meeting.date:
         return
-    last = day.text.split()[-1].lstrip("@＠") if len(day.text.split()) > 1 else ""      # (@三楼会议室: at)
+    words = day.text.split()
+    last = words[-1].lstrip("@＠") if len(words) > 1 else ""      # (@三楼会议室: at)
     when = parse_when(last)
     if names_a_place(last) and not (when.day or when.start):
         meeting.location = last
