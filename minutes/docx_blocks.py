@@ -1,8 +1,8 @@
 """The Word XML layer: every place a Word or WPS file keeps text, as model blocks in reading order.
 
-python-docx gives the package and the XML; this module (with docx_text.py for the text
-of one paragraph and docx_parts.py for the other parts of the package) is the only one
-that does XPath on it. Read, in this order:
+docx_package.py opens the package part by part, with python-docx's XML classes; this
+module (with docx_text.py for the text of one paragraph and docx_parts.py for the other
+parts of the package) is the only one that does XPath on it. Read, in this order:
 
 * the body: paragraphs and tables, looking through content controls (repeating sections
   too), custom XML and tracked insertions; tracked deletions are gone; a control still
@@ -31,8 +31,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, NamedTuple, Optional
 
-from docx.document import Document as WordDocument
-
+from .docx_package import WordPackage
 from .docx_parts import alt_chunk_blocks, furniture_blocks
 from .docx_text import (ALTERNATE_CONTENT, SDT, SDT_CONTENT, InlineText, TooDeep, as_int, chosen_branch,
                         control_state, first_child, qn)
@@ -46,7 +45,7 @@ _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 _PROPS = {_TR: qn("w:trPr"), _TC: qn("w:tcPr")}
 _PPR, _PSTYLE, _OUTLINE, _NUM_PR = qn("w:pPr"), qn("w:pStyle"), qn("w:outlineLvl"), qn("w:numPr")
 _NUM_ID, _LEVEL, _VAL = qn("w:numId"), qn("w:ilvl"), qn("w:val")
-_STYLE, _STYLE_ID, _NAME, _BASED_ON = qn("w:style"), qn("w:styleId"), qn("w:name"), qn("w:basedOn")
+_NAME, _BASED_ON = qn("w:name"), qn("w:basedOn")
 _V_MERGE, _GRID_SPAN, _GRID_BEFORE, _GRID_AFTER = qn("w:vMerge"), qn("w:gridSpan"), qn("w:gridBefore"), qn("w:gridAfter")
 _DELETED_MARKS = (qn("w:del"), qn("w:cellDel"))
 ALT_CHUNK = qn("w:altChunk")
@@ -110,16 +109,15 @@ class Budget:
 class _Numbering:
     """numId → per-level number format, read once from the numbering part."""
 
-    def __init__(self, word: WordDocument):
+    def __init__(self, word: WordPackage):
         self._word = word
 
     @cached_property
     def formats(self) -> dict[tuple[str, int], str]:
         """Read at the first numbered paragraph: many documents have none."""
         formats: dict[tuple[str, int], str] = {}
-        try:
-            root = self._word.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
+        root = self._word.numbering
+        if root is None:
             return formats
         abstract = {a.get(qn("w:abstractNumId")): a for a in root.findall(qn("w:abstractNum"))}
         for num in root.findall(qn("w:num")):
@@ -143,20 +141,9 @@ class _Numbering:
 class _StyleInfo:
     """Heading level and style-level numbering, per style id, resolved through basedOn."""
 
-    def __init__(self, word: WordDocument):
+    def __init__(self, word: WordPackage):
         self._word = word
         self._known: dict[Optional[str], tuple[Optional[int], bool, object]] = {}   # style id → what a paragraph asks
-
-    @cached_property
-    def _styles(self) -> dict[Optional[str], object]:
-        """Style id → w:style, indexed at the first paragraph that names a style."""
-        styles = {}
-        try:
-            for style in self._word.styles.element.iterchildren(_STYLE):
-                styles[style.get(_STYLE_ID)] = style
-        except (KeyError, NotImplementedError, AttributeError):
-            pass
-        return styles
 
     def of(self, style_id: Optional[str]) -> tuple[Optional[int], bool, object]:
         """(heading level, table-of-contents line, style-level numbering) of a style, worked out once per style."""
@@ -169,9 +156,8 @@ class _StyleInfo:
     def _chain(self, style_id: Optional[str]):
         """The style and those it is based on, nearest first."""
         seen = set()
-        while style_id and style_id in self._styles and style_id not in seen:
+        while style_id and style_id not in seen and (style := self._word.styles.get(style_id)) is not None:
             seen.add(style_id)
-            style = self._styles[style_id]
             yield style
             style_id = _val(first_child(style, _BASED_ON))
 
@@ -252,7 +238,7 @@ class Places:
 class BlockReader:
     """Reads one Word package's parts into blocks; numbers and the budget run across all of them."""
 
-    def __init__(self, word: WordDocument, budget: Budget, places: Optional[Places] = None):
+    def __init__(self, word: WordPackage, budget: Budget, places: Optional[Places] = None):
         self.word = word
         self.budget = budget
         self.places = places              # None: nobody will edit, keep no references
@@ -434,10 +420,10 @@ class BlockReader:
                 yield from self.container(box, box_region, depth + 1)
 
 
-def read_blocks(word: WordDocument, budget: Budget, places: Optional[Places] = None) -> tuple[list[Block], list[str]]:
+def read_blocks(word: WordPackage, budget: Budget, places: Optional[Places] = None) -> tuple[list[Block], list[str]]:
     """Every block of a Word document (the body, then headers, footers and notes), and warnings."""
     reader = BlockReader(word, budget, places)
-    blocks = list(reader.container(word.element.body, "body", 0))
+    blocks = list(reader.container(word.body, "body", 0))
     blocks.extend(furniture_blocks(reader))
     return blocks, reader.warnings
 

@@ -9,15 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from html.parser import HTMLParser
-from io import BytesIO
 from pathlib import Path
 from typing import Iterator, Optional
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.part import Part, PartFactory
 
+from .docx_package import WordPackage
 from .docx_text import qn
-from .errors import CorruptInput, TooLargeInput
+from .errors import TooLargeInput
 from .model import Block, Cell, Location, Table
 
 _SECTION, _SECTION_CHANGE = qn("w:sectPr"), qn("w:sectPrChange")
@@ -26,29 +25,6 @@ _WORD_CHUNK = ("application/vnd.openxmlformats-officedocument.wordprocessingml.d
                "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 _HTML_CHUNK = ("text/html", "application/xhtml+xml")
 _TEXT_CHUNK = ("text/plain",)
-
-
-def open_word(data: bytes):
-    """python-docx's Document of the package, with embedded documents kept as raw bytes:
-    python-docx would parse an embedded .docx as XML (its content type is the main
-    document's) and refuse the whole file."""
-    import docx
-    _keep_embedded_raw()
-    return docx.Document(BytesIO(data))
-
-
-def _keep_embedded_raw() -> None:
-    previous = PartFactory.part_class_selector
-    if getattr(previous, "keeps_embedded_raw", False):
-        return
-
-    def select(content_type: str, relation: str):
-        if relation == RT.A_F_CHUNK:
-            return Part
-        return previous(content_type, relation) if previous is not None else None
-
-    select.keeps_embedded_raw = True
-    PartFactory.part_class_selector = select
 
 
 # --------------------------------------------------------------------------- #
@@ -70,12 +46,12 @@ def furniture_blocks(reader) -> Iterator[Block]:
 def _section_parts(word, tag: str) -> list:
     """The header (or footer) parts the sections refer to, in section order, each part once."""
     parts, names = [], set()
-    for section in word.element.body.iter(_SECTION):
+    for section in word.body.iter(_SECTION):
         if section.getparent() is not None and section.getparent().tag == _SECTION_CHANGE:
             continue                                   # the layout before a tracked change
         for reference in section.iterchildren(tag):
-            part = word.part.related_parts.get(reference.get(qn("r:id")))
-            if part is not None and hasattr(part, "element") and part.partname not in names:
+            part = word.related(reference.get(qn("r:id")))
+            if part is not None and part.is_xml and part.partname not in names:
                 names.add(part.partname)
                 parts.append(part)
     return parts
@@ -100,21 +76,9 @@ def _text_of(block: Block) -> str:
 
 
 def _related_xml(reader, relation: str):
-    """The root element of a related XML part python-docx has no class for (footnotes, endnotes)."""
-    from docx.oxml.parser import parse_xml
-    from lxml.etree import XMLSyntaxError
-    try:
-        related = reader.word.part.part_related_by(relation)
-    except KeyError:
-        return None
-    element = getattr(related, "element", None)
-    if element is not None:
-        return element
-    try:
-        return parse_xml(related.blob)
-    except XMLSyntaxError as exc:
-        raise CorruptInput(f"Word 文件“{Path(reader.budget.source).name}”的 {related.partname} 部件已损坏（{exc}），"
-                           "请用 Word 重新保存后再试", source=reader.budget.source) from None
+    """The root element of a related XML part (footnotes, endnotes), or None."""
+    related = reader.word.related_by(relation)
+    return related.element if related is not None else None
 
 
 # --------------------------------------------------------------------------- #
@@ -122,7 +86,7 @@ def _related_xml(reader, relation: str):
 # --------------------------------------------------------------------------- #
 def alt_chunk_blocks(reader, chunk, region: str, depth: int) -> Iterator[Block]:
     """The blocks of a document embedded where the w:altChunk stands."""
-    part = reader.word.part.related_parts.get(chunk.get(qn("r:id")))
+    part = reader.word.related(chunk.get(qn("r:id")))
     if part is None:
         return
     kind = part.content_type.split(";")[0].strip().lower()
@@ -148,10 +112,10 @@ def _word_chunk(reader, data: bytes, region: str, depth: int) -> Iterator[Block]
     limits = reader.budget.limits
     reader.budget.xml += check_zip(data, reader.budget.source,
                                    replace(limits, max_xml_bytes=limits.max_xml_bytes - reader.budget.xml))
-    inner = BlockReader(open_word(data), reader.budget)    # lint --fix edits the outer file only
+    inner = BlockReader(WordPackage(data, reader.budget.source), reader.budget)   # lint --fix edits the outer file only
     inner.embedded = True
     inner.paragraphs, inner.tables, inner.warnings = reader.paragraphs, reader.tables, reader.warnings
-    yield from inner.container(inner.word.element.body, region, depth)
+    yield from inner.container(inner.word.body, region, depth)
     reader.paragraphs, reader.tables = inner.paragraphs, inner.tables
 
 

@@ -416,17 +416,16 @@ def _text_cell(number: int, start: int, text: str) -> Cell:
 # --------------------------------------------------------------------------- #
 def read_docx(data: bytes, source: str, limits: Limits = Limits()) -> Document:
     xml = check_zip(data, source, limits)
-    from docx.opc.exceptions import PackageNotFoundError  # python-docx: text-only runs do not pay for it
-    from .docx_parts import open_word
+    from .docx_package import WordPackage   # python-docx's XML classes: text-only runs do not pay for them
     try:
-        word = open_word(data)
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise CorruptInput(f"“{Path(source).name}”不是可读取的 Word .docx 文件（{exc.__class__.__name__}: {exc}），"
-                           "请用 Word 重新保存后再试", source=source) from None
-    except Exception as exc:  # lxml XMLSyntaxError and friends: a damaged part
+        word = WordPackage(data, source)
+        body = word.body
+    except MinutesError:
+        raise
+    except Exception as exc:     # a zip python's reader accepts but cannot inflate, and friends
         raise CorruptInput(f"Word 文件“{Path(source).name}”已损坏（{exc.__class__.__name__}: {exc}），"
                            "请用 Word 重新保存后再试", source=source) from None
-    if getattr(word.element, "body", None) is None:
+    if body is None:
         raise CorruptInput(f"Word 文件“{Path(source).name}”的主文档部件不是 Word 正文（没有 w:body），"
                            "请用 Word 重新保存后再试", source=source)
     from .docx_blocks import Budget, read_blocks

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from io import BytesIO
 from pathlib import Path
 
 from ..model import Finding
@@ -59,9 +58,9 @@ def _replace_at(line: str, words: str, column: int, placeholder: str) -> str:
 def _fix_docx(data: bytes, edits: list[Finding], source: str) -> bytes:
     """Edit the text nodes each finding's paragraph or cell was read from (the reader's own walk)."""
     from ..docx_blocks import Budget, Places, read_blocks
-    from ..docx_parts import open_word
+    from ..docx_package import WordPackage
     from ..read import Limits
-    word = open_word(data)
+    word = WordPackage(data, source)
     places = Places()
     read_blocks(word, Budget(Limits(), source), places)     # fills places
     for f in edits:
@@ -73,9 +72,7 @@ def _fix_docx(data: bytes, edits: list[Finding], source: str) -> bytes:
         for nodes in targets:
             if _replace_in_runs(nodes, f.text, PLACEHOLDERS[f.rule]):
                 break
-    out = BytesIO()
-    word.save(out)
-    return out.getvalue()
+    return word.save()
 
 
 def _replace_in_runs(nodes: list, words: str, placeholder: str) -> bool:

@@ -1,0 +1,260 @@
+"""A Word package opened part by part: the parts the reader asks for, and nothing else.
+
+python-docx's ``Document()`` inflates every part and parses every XML part it knows,
+whether or not a reader needs it: styles.xml alone is often 300 KB (Word's default
+template, with its latent styles and table styles), more than the whole body several
+times over. Here a part is read and parsed (with python-docx's own XML classes, so the
+elements are the ones python-docx gives) when asked for, and of the style table only
+the styles the document's paragraphs name are parsed, each with the styles it is
+based on. A damaged part the reader never asks for no longer refuses the whole file;
+one it asks for stops with a message naming the part.
+
+Part of the Word XML layer with docx_blocks.py (the blocks), docx_text.py (a
+paragraph's text) and docx_parts.py (headers, notes, embedded documents). lint --fix
+edits text nodes in the parsed parts and writes the package back with ``save``: every
+other entry of the zip is copied as it was.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from functools import cached_property
+from io import BytesIO
+from pathlib import Path
+from typing import Optional
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.parser import parse_xml
+from lxml import etree
+
+from .docx_text import qn
+from .errors import CorruptInput
+
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_CONTENT_TYPES = "[Content_Types].xml"
+_STYLE, _STYLE_ID = qn("w:style"), qn("w:styleId")
+
+
+class Part:
+    """One part of the package: its name, declared content type, bytes, and XML when asked."""
+
+    def __init__(self, package: "WordPackage", partname: str, content_type: str):
+        self.package = package
+        self.partname = partname            # "/word/header1.xml", as the relationships resolve it
+        self.content_type = content_type
+
+    @property
+    def is_xml(self) -> bool:
+        return self.content_type.split(";")[0].strip().lower().endswith("xml")
+
+    @cached_property
+    def blob(self) -> bytes:
+        return self.package.member(self.partname)
+
+    @cached_property
+    def element(self):
+        """The part's root element, parsed at the first question (the package keeps it for save)."""
+        root = self.package.parse(self.partname, self.blob)
+        self.package.parsed[self.partname] = self
+        return root
+
+    @cached_property
+    def relations(self) -> dict[str, tuple[str, str]]:
+        """rId → (relationship type, target part name) for the part's internal relationships."""
+        return self.package.relations_of(self.partname)
+
+
+class WordPackage:
+    """A .docx's main document, and the parts related to it, read when asked for."""
+
+    def __init__(self, data: bytes, source: str):
+        self.source = source
+        self._zip = zipfile.ZipFile(BytesIO(data))
+        self._members = {info.filename for info in self._zip.infolist()}
+        self.parsed: dict[str, Part] = {}
+        self._overrides, self._defaults = self._content_types()
+        main = next((target for kind, target in self.relations_of("/").values() if kind == RT.OFFICE_DOCUMENT), None)
+        if main is None:
+            self._refuse("压缩包的关系（_rels/.rels）里没有主文档")
+        self.document = self.part(main)
+        if self.document.content_type != CT.WML_DOCUMENT_MAIN:
+            self._refuse(f"主文档部件 {main} 的类型是 {self.document.content_type or '未声明'}，不是 Word 文档")
+
+    # ------------------------------------------------------------------ the body and its parts
+    @property
+    def body(self):
+        return getattr(self.document.element, "body", None)
+
+    def related(self, relation_id: Optional[str]) -> Optional[Part]:
+        """The part the main document refers to by this rId (a header, an embedded document)."""
+        found = self.document.relations.get(relation_id or "")
+        return self.part(found[1]) if found is not None and self._has(found[1]) else None
+
+    def related_by(self, relation_type: str) -> Optional[Part]:
+        """The main document's first part of this relationship type (footnotes, numbering), if any."""
+        for kind, target in self.document.relations.values():
+            if kind == relation_type and self._has(target):
+                return self.part(target)
+        return None
+
+    @cached_property
+    def numbering(self):
+        """The numbering part's root, or None: read at the first numbered paragraph."""
+        part = self.related_by(RT.NUMBERING)
+        return part.element if part is not None else None
+
+    @cached_property
+    def styles(self) -> "StyleTable":
+        """The style table, read at the first paragraph that names a style."""
+        part = self.related_by(RT.STYLES)
+        return StyleTable(self, part) if part is not None else StyleTable(self, None)
+
+    def part(self, partname: str) -> Part:
+        return Part(self, partname, self._content_type(partname))
+
+    # ------------------------------------------------------------------ reading the zip
+    def member(self, partname: str) -> bytes:
+        try:
+            return self._zip.read(partname.lstrip("/"))
+        except (KeyError, zipfile.BadZipFile, OSError, EOFError) as exc:
+            self._refuse(f"读不出 {partname} 部件（{exc.__class__.__name__}: {exc}）")
+
+    def parse(self, partname: str, data: bytes):
+        try:
+            return parse_xml(data)
+        except (etree.XMLSyntaxError, ValueError) as exc:
+            raise CorruptInput(f"Word 文件“{Path(self.source).name}”的 {partname} 部件已损坏（{exc}），"
+                               "请用 Word 重新保存后再试", source=self.source) from None
+
+    def relations_of(self, partname: str) -> dict[str, tuple[str, str]]:
+        """rId → (type, target part name) from the part's .rels; external targets (links) are left out."""
+        folder, name = posixpath.split(partname)
+        rels = posixpath.join(folder, "_rels", name + ".rels")
+        if not self._has(rels):
+            return {}
+        found = {}
+        for relation in self.parse(rels, self.member(rels)).iterchildren(_RELATIONSHIP):
+            if relation.get("TargetMode") == "External" or not relation.get("Target"):
+                continue
+            target = posixpath.normpath(posixpath.join(folder, relation.get("Target")))
+            found[relation.get("Id", "")] = (relation.get("Type", ""), "/" + target.lstrip("/"))
+        return found
+
+    def _content_types(self) -> tuple[dict[str, str], dict[str, str]]:
+        if _CONTENT_TYPES not in self._members:
+            self._refuse("压缩包里没有 [Content_Types].xml")
+        overrides, defaults = {}, {}
+        for declared in self.parse(_CONTENT_TYPES, self.member(_CONTENT_TYPES)):
+            tag = declared.tag if isinstance(declared.tag, str) else ""
+            if tag.endswith("}Override"):
+                overrides[declared.get("PartName", "").lower()] = declared.get("ContentType", "")
+            elif tag.endswith("}Default"):
+                defaults[declared.get("Extension", "").lower()] = declared.get("ContentType", "")
+        return overrides, defaults
+
+    def _content_type(self, partname: str) -> str:
+        found = self._overrides.get(partname.lower())
+        return found if found is not None else self._defaults.get(partname.rsplit(".", 1)[-1].lower(), "")
+
+    def _has(self, partname: str) -> bool:
+        return partname.lstrip("/") in self._members
+
+    def _refuse(self, problem: str):
+        raise CorruptInput(f"“{Path(self.source).name}”不是可读取的 Word .docx 文件（{problem}），"
+                           "请用 Word 重新保存后再试", source=self.source)
+
+    # ------------------------------------------------------------------ writing back (lint --fix)
+    def save(self) -> bytes:
+        """The package with every parsed part written from its (edited) XML, every other entry as it was."""
+        out = BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in self._zip.infolist():
+                part = self.parsed.get("/" + info.filename)
+                data = (etree.tostring(part.element, encoding="UTF-8", standalone=True) if part is not None
+                        else self._zip.read(info))
+                target.writestr(info, data)
+        return out.getvalue()
+
+
+class StyleTable:
+    """Style id → w:style, parsed one style at a time.
+
+    The part is cut at its ``<w:style`` tags (a style never holds another) and a style is
+    parsed, inside a copy of the root's start tag for its namespaces, only when a
+    paragraph names it or a named style is based on it. A part that does not cut cleanly
+    (another prefix, a default namespace, an id with entities, a piece that will not
+    parse) is parsed whole, as python-docx would."""
+
+    def __init__(self, package: WordPackage, part: Optional[Part]):
+        self._package, self._part = package, part
+        self._parsed: dict[str, object] = {}
+        self._pieces: Optional[dict[str, tuple[int, int]]] = None
+        self._wrapper = (b"", b"")
+        if part is not None:
+            self._pieces = self._cut(part.blob)
+
+    def get(self, style_id: Optional[str]):
+        if self._part is None or not style_id:
+            return None
+        if self._pieces is None:
+            return self._whole.get(style_id)
+        if style_id not in self._parsed:
+            span = self._pieces.get(style_id)
+            self._parsed[style_id] = self._piece(*span) if span is not None else None
+            if self._pieces is None:               # the piece did not parse: the whole part was
+                return self._whole.get(style_id)
+        return self._parsed[style_id]
+
+    @cached_property
+    def _whole(self) -> dict[str, object]:
+        styles = {}
+        for style in self._part.element.iterchildren(_STYLE):
+            styles[style.get(_STYLE_ID)] = style
+        return styles
+
+    def _cut(self, data: bytes) -> Optional[dict[str, tuple[int, int]]]:
+        root = _ROOT_TAG.search(data, 0, 4096)
+        if root is None or not _utf8(data):
+            return None
+        prefix = root.group(1)
+        closing = data.rfind(b"</" + prefix + b":styles")
+        starts = [m.start() for m in re.finditer(b"<" + re.escape(prefix) + rb":style[\s/>]", data, re.S)
+                  if m.start() > root.end()]
+        if closing < 0 or not starts:
+            return None
+        self._wrapper = (root.group(0), b"</" + prefix + b":styles>")
+        attribute = re.compile(rb"\s" + re.escape(prefix) + rb":styleId\s*=\s*(?:\"([^\"<&]*)\"|'([^'<&]*)')")
+        pieces = {}
+        for start, end in zip(starts, starts[1:] + [closing]):
+            tag_end = data.find(b">", start, end)
+            found = attribute.search(data, start, tag_end if tag_end > 0 else end)
+            if found is None:
+                if b"styleId" in data[start:tag_end if tag_end > 0 else end]:
+                    return None                     # an id written in a way the cut does not read
+                continue
+            pieces[(found.group(1) or found.group(2) or b"").decode("utf-8", "replace")] = (start, end)   # the last wins, as in a dict of the whole
+        return pieces
+
+    def _piece(self, start: int, end: int):
+        opening, closing = self._wrapper
+        try:
+            root = parse_xml(opening + self._part.blob[start:end] + closing)
+        except (etree.XMLSyntaxError, ValueError):
+            self._pieces = None
+            return None
+        return next(root.iterchildren(_STYLE), None)
+
+
+# The style part's root start tag, its attributes quoted (a '>' may stand inside a value).
+_ROOT_TAG = re.compile(rb"<([A-Za-z_][\w.-]*):styles(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*>")
+_DECLARED_ENCODING = re.compile(rb"(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)")
+
+
+def _utf8(data: bytes) -> bool:
+    """The part is UTF-8 (what Word writes): the cut works on bytes."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return False
+    declared = _DECLARED_ENCODING.match(data, 0, 200)
+    return declared is None or declared.group(1).lower() in (b"utf-8", b"utf8")
