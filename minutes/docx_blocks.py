@@ -145,6 +145,11 @@ class _StyleInfo:
         self._word = word
         self._known: dict[Optional[str], tuple[Optional[int], bool, object]] = {}   # style id → what a paragraph asks
 
+    @cached_property
+    def _table(self):
+        """Read at the first paragraph that names a style."""
+        return self._word.style_table()
+
     def of(self, style_id: Optional[str]) -> tuple[Optional[int], bool, object]:
         """(heading level, table-of-contents line, style-level numbering) of a style, worked out once per style."""
         known = self._known.get(style_id)
@@ -156,7 +161,7 @@ class _StyleInfo:
     def _chain(self, style_id: Optional[str]):
         """The style and those it is based on, nearest first."""
         seen = set()
-        while style_id and style_id not in seen and (style := self._word.styles.get(style_id)) is not None:
+        while style_id and style_id not in seen and (style := self._table.get(style_id)) is not None:
             seen.add(style_id)
             yield style
             style_id = _val(first_child(style, _BASED_ON))

@@ -22,7 +22,7 @@ import zipfile
 from functools import cached_property
 from io import BytesIO
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -37,33 +37,15 @@ _CONTENT_TYPES = "[Content_Types].xml"
 _STYLE, _STYLE_ID = qn("w:style"), qn("w:styleId")
 
 
-class Part:
-    """One part of the package: its name, declared content type, bytes, and XML when asked."""
+class Part(NamedTuple):
+    """One part of the package: its name, as the relationships resolve it, and declared content type."""
 
-    def __init__(self, package: "WordPackage", partname: str, content_type: str):
-        self.package = package
-        self.partname = partname            # "/word/header1.xml", as the relationships resolve it
-        self.content_type = content_type
+    partname: str                 # "/word/header1.xml"
+    content_type: str
 
     @property
     def is_xml(self) -> bool:
         return self.content_type.split(";")[0].strip().lower().endswith("xml")
-
-    @cached_property
-    def blob(self) -> bytes:
-        return self.package.member(self.partname)
-
-    @cached_property
-    def element(self):
-        """The part's root element, parsed at the first question (the package keeps it for save)."""
-        root = self.package.parse(self.partname, self.blob)
-        self.package.parsed[self.partname] = self
-        return root
-
-    @cached_property
-    def relations(self) -> dict[str, tuple[str, str]]:
-        """rId → (relationship type, target part name) for the part's internal relationships."""
-        return self.package.relations_of(self.partname)
 
 
 class WordPackage:
@@ -73,7 +55,7 @@ class WordPackage:
         self.source = source
         self._zip = zipfile.ZipFile(BytesIO(data))
         self._members = {info.filename for info in self._zip.infolist()}
-        self.parsed: dict[str, Part] = {}
+        self._parsed: dict[str, object] = {}          # part name → root element, kept for save
         self._overrides, self._defaults = self._content_types()
         main = next((target for kind, target in self.relations_of("/").values() if kind == RT.OFFICE_DOCUMENT), None)
         if main is None:
@@ -85,34 +67,47 @@ class WordPackage:
     # ------------------------------------------------------------------ the body and its parts
     @property
     def body(self):
-        return getattr(self.document.element, "body", None)
+        return getattr(self.element(self.document), "body", None)
+
+    def element(self, part: Part):
+        """The part's root element, parsed at the first question."""
+        root = self._parsed.get(part.partname)
+        if root is None:
+            root = self._parsed[part.partname] = self.parse(part.partname, self.blob(part))
+        return root
+
+    def blob(self, part: Part) -> bytes:
+        return self.member(part.partname)
 
     def related(self, relation_id: Optional[str]) -> Optional[Part]:
         """The part the main document refers to by this rId (a header, an embedded document)."""
-        found = self.document.relations.get(relation_id or "")
+        found = self._document_relations.get(relation_id or "")
         return self.part(found[1]) if found is not None and self._has(found[1]) else None
 
     def related_by(self, relation_type: str) -> Optional[Part]:
         """The main document's first part of this relationship type (footnotes, numbering), if any."""
-        for kind, target in self.document.relations.values():
+        for kind, target in self._document_relations.values():
             if kind == relation_type and self._has(target):
                 return self.part(target)
         return None
 
     @cached_property
+    def _document_relations(self) -> dict[str, tuple[str, str]]:
+        return self.relations_of(self.document.partname)
+
+    @cached_property
     def numbering(self):
         """The numbering part's root, or None: read at the first numbered paragraph."""
         part = self.related_by(RT.NUMBERING)
-        return part.element if part is not None else None
+        return self.element(part) if part is not None else None
 
-    @cached_property
-    def styles(self) -> "StyleTable":
-        """The style table, read at the first paragraph that names a style."""
+    def style_table(self) -> "StyleTable":
+        """The style table (the caller keeps it: the package holds no reference back to it)."""
         part = self.related_by(RT.STYLES)
-        return StyleTable(self, part) if part is not None else StyleTable(self, None)
+        return StyleTable(self, part)
 
     def part(self, partname: str) -> Part:
-        return Part(self, partname, self._content_type(partname))
+        return Part(partname, self._content_type(partname))
 
     # ------------------------------------------------------------------ reading the zip
     def member(self, partname: str) -> bytes:
@@ -171,8 +166,8 @@ class WordPackage:
         out = BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
             for info in self._zip.infolist():
-                part = self.parsed.get("/" + info.filename)
-                data = (etree.tostring(part.element, encoding="UTF-8", standalone=True) if part is not None
+                root = self._parsed.get("/" + info.filename)
+                data = (etree.tostring(root, encoding="UTF-8", standalone=True) if root is not None
                         else self._zip.read(info))
                 target.writestr(info, data)
         return out.getvalue()
@@ -192,8 +187,9 @@ class StyleTable:
         self._parsed: dict[str, object] = {}
         self._pieces: Optional[dict[str, tuple[int, int]]] = None
         self._wrapper = (b"", b"")
+        self._data = package.blob(part) if part is not None else b""
         if part is not None:
-            self._pieces = self._cut(part.blob)
+            self._pieces = self._cut(self._data)
 
     def get(self, style_id: Optional[str]):
         if self._part is None or not style_id:
@@ -210,7 +206,7 @@ class StyleTable:
     @cached_property
     def _whole(self) -> dict[str, object]:
         styles = {}
-        for style in self._part.element.iterchildren(_STYLE):
+        for style in self._package.element(self._part).iterchildren(_STYLE):
             styles[style.get(_STYLE_ID)] = style
         return styles
 
@@ -240,7 +236,7 @@ class StyleTable:
     def _piece(self, start: int, end: int):
         opening, closing = self._wrapper
         try:
-            root = parse_xml(opening + self._part.blob[start:end] + closing)
+            root = parse_xml(opening + self._data[start:end] + closing)
         except (etree.XMLSyntaxError, ValueError):
             self._pieces = None
             return None

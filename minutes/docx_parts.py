@@ -35,7 +35,7 @@ def furniture_blocks(reader) -> Iterator[Block]:
     for region, tag in (("header", qn("w:headerReference")), ("footer", qn("w:footerReference"))):
         seen: set[tuple[str, ...]] = set()
         for part in _section_parts(reader.word, tag):
-            yield from _once(reader, part.element, region, seen)
+            yield from _once(reader, reader.word.element(part), region, seen)
     for region, relation, tag in _NOTE_KINDS:
         root = _related_xml(reader, relation)
         for note in root.iterchildren(tag) if root is not None else ():
@@ -78,7 +78,7 @@ def _text_of(block: Block) -> str:
 def _related_xml(reader, relation: str):
     """The root element of a related XML part (footnotes, endnotes), or None."""
     related = reader.word.related_by(relation)
-    return related.element if related is not None else None
+    return reader.word.element(related) if related is not None else None
 
 
 # --------------------------------------------------------------------------- #
@@ -91,12 +91,12 @@ def alt_chunk_blocks(reader, chunk, region: str, depth: int) -> Iterator[Block]:
         return
     kind = part.content_type.split(";")[0].strip().lower()
     if kind in _WORD_CHUNK:
-        yield from _word_chunk(reader, part.blob, region, depth)
+        yield from _word_chunk(reader, reader.word.blob(part), region, depth)
     elif kind in _HTML_CHUNK:
-        yield from _html_chunk(reader, part.blob, region)
+        yield from _html_chunk(reader, reader.word.blob(part), region)
     elif kind in _TEXT_CHUNK:
         from .read import decode_text
-        text, _ = decode_text(part.blob, reader.budget.source)
+        text, _ = decode_text(reader.word.blob(part), reader.budget.source)
         yield from (reader.paragraph_of(line, region) for line in text.split("\n") if line.strip())
     else:
         reader.warnings.append(f"未读取嵌入的文档 {part.partname}（{kind} 格式不支持，请在 Word 中打开后另存）")
