@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 from .errors import (CorruptInput, EmptyInput, MinutesError, TooLargeInput, UndecodableInput,
                      UnsupportedInput)
@@ -208,8 +208,8 @@ def parse_lines(text: str, *, markdown: bool) -> list[Paragraph | Table]:
     return blocks
 
 
-# What any table's first line holds: a bar, a tab, or a run of spaces. Most lines hold none.
-_TABLE_SIGN = re.compile(r"[|\t]|\s{2,}|\u3000")
+# What any table's first line holds: a bar, a tab, a comma, or a run of spaces. Most lines hold none.
+_TABLE_SIGN = re.compile(r"[|\t,]|\s{2,}|\u3000")
 
 
 def _table_rows(lines: list[str], start: int, markdown: bool) -> list[tuple[int, str]]:
@@ -229,13 +229,14 @@ def _table_rows(lines: list[str], start: int, markdown: bool) -> list[tuple[int,
             end += 1
         if end - start >= 2:
             return [(n + 1, lines[n]) for n in range(start, end)]
-    width = _tab_width(first)
-    if width >= 2:
-        end = start + 1
-        while end < len(lines) and _tab_width(lines[end]) == width:
-            end += 1
-        if end - start >= 2:
-            return [(n + 1, lines[n]) for n in range(start, end)]
+    for measure, least in ((_tab_width, 2), (_csv_width, 3)):
+        width = measure(first)
+        if width >= least:
+            end = start + 1
+            while end < len(lines) and measure(lines[end]) == width:
+                end += 1
+            if end - start >= 2:
+                return [(n + 1, lines[n]) for n in range(start, end)]
     for wide in (True, False):            # lined up on screen (Han twice as wide), or by character count
         starts = _spaced_starts(first, wide)
         if len(starts) < _SPACED_COLUMNS:
@@ -293,6 +294,42 @@ def _barred_rows(first: str, rest: list[tuple[int, str]]) -> bool:
 def _tab_width(line: str) -> int:
     """Columns of a tab-separated line (a spreadsheet pasted as text), 0 for other lines."""
     return len(line.strip("\r\n").split("\t")) if "\t" in line.strip() else 0
+
+
+def _csv_width(line: str) -> int:
+    """Fields of a line of comma-separated values as a spreadsheet exports them, 0 for other lines
+    (prose puts a space after its commas; a number may hold a thousands separator)."""
+    if line.count(",") < 2:
+        return 0
+    fields = _csv_fields(line)
+    return len(fields) if fields is not None else 0
+
+
+def _csv_fields(line: str) -> Optional[list[tuple[int, str]]]:
+    """(start index, text) of each field; a quoted field may hold commas and doubled quotes."""
+    body = line.rstrip("\r\n")
+    fields, position = [], 0
+    while True:
+        if body.startswith('"', position):
+            closing = _CSV_QUOTED.match(body, position)
+            if closing is None:
+                return None
+            text, position = closing.group(1).replace('""', '"'), closing.end()
+            fields.append((closing.start() + 1, text))
+        else:
+            comma = body.find(",", position)
+            end = len(body) if comma < 0 else comma
+            fields.append((position, body[position:end].strip()))
+            position = end
+        if position >= len(body):
+            return fields
+        if body[position] != "," or body.startswith(" ", position + 1) or _THOUSANDS.match(body, position - 1):
+            return None
+        position += 1
+
+
+_CSV_QUOTED = re.compile(r'"((?:[^"]|"")*)"(?=,|\s*$)')
+_THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
 
 
 def _text_line(raw: str, number: int, markdown: bool) -> Paragraph:
@@ -376,6 +413,9 @@ def _split_table(rows: list[tuple[int, str]]) -> Table:
     """Columns split by tabs, or by runs of spaces and placed by where they start (an empty cell
     leaves a gap): each field a cell, its source columns kept."""
     tabs = "\t" in rows[0][1].strip()
+    if not tabs and _csv_width(rows[0][1]):
+        return Table(rows=[[_text_cell(number, start, text) for start, text in _csv_fields(raw)] for number, raw in rows],
+                     location=Location(line=rows[0][0], column=1))
     wide = tabs or all(_aligned(_spaced_starts(raw), _spaced_starts(rows[0][1])) for _, raw in rows)
     columns = [] if tabs else _spaced_starts(rows[0][1], wide)
     cells: list[list[Cell | None]] = []

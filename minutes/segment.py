@@ -320,13 +320,14 @@ _LIST_HEAD_MAX = 16       # chars: a list's caption is short
 
 
 def _opens_list(unit: Unit, nxt: Optional[Unit]) -> bool:
-    """A short line with no sentence in it, followed by a list that sits under it, is that list's
-    heading (``TODO`` / ``背景`` / ``3. 后续工作安排`` above its bullets) — unless the list below
-    is the line's own fields (``负责人：…``)."""
+    """A short line with no sentence in it, followed by a list that sits under it (or a table), is
+    that list's heading (``TODO`` / ``背景`` / ``3. 后续工作安排`` above its bullets) — unless the
+    list below is the line's own fields (``负责人：…``)."""
     if unit.kind != "line" or unit.label is not None or nxt is None:
         return False
-    if nxt.style in (None, "cont") and not (nxt.indent > unit.indent and nxt.kind == "line") \
-            or nxt.indent + 2 < unit.indent:          # a list further out is no list under this line
+    table_below = nxt.kind == "cell" and unit.style is None      # 待办清单（共享表格导出） above a pasted table
+    if not table_below and (nxt.style in (None, "cont") and not (nxt.indent > unit.indent and nxt.kind == "line")
+                            or nxt.indent + 2 < unit.indent):    # a list further out is no list under this line
         return False
     if nxt.label_group == "record" or unit.checked is not None:
         return False

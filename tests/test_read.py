@@ -302,6 +302,29 @@ def test_read_ruled_pipe_table_pasted_into_a_txt_file(source):
     assert [type(b) for b in blocks] == [Paragraph, Paragraph]
 
 
+@pytest.mark.parametrize("source", [
+    "跟进清单\n编号,任务,负责人,截止日期\n1,更新门店陈列手册,庞莉,2025-03-14\n2,\"核对A、B两仓库存,并出差异表\",蒋涛,3月20日\n",
+    "跟进清单\r\n编号,任务,负责人,截止日期\r\n1,更新门店陈列手册,庞莉,2025-03-14\r\n2,\"核对A、B两仓库存,并出差异表\",蒋涛,3月20日\r\n",
+])
+def test_read_comma_separated_rows_pasted_from_a_sheet_are_a_table(source):
+    """Rows exported from a spreadsheet as CSV (a quoted field may hold a comma) are a table."""
+    before, table = read_document("notes.txt", source.encode("utf-8")).blocks
+    assert isinstance(table, Table) and grid(table) == [
+        ["编号", "任务", "负责人", "截止日期"], ["1", "更新门店陈列手册", "庞莉", "2025-03-14"],
+        ["2", "核对A、B两仓库存,并出差异表", "蒋涛", "3月20日"]]
+    assert table.rows[1][2].location == Location(line=3, column=12)
+
+
+@pytest.mark.parametrize("source", [
+    "Attendees: Wang, Li, Zhao\nApologies: Chen, Liu, Sun\n",            # prose: a space after each comma
+    "预算1,200,000元，已批复\n实际支出1,150,000元，结余\n",                  # thousands separators
+    "甲,乙\n丙,丁\n",                                                      # two fields: too little to tell
+    "名单,张三,李四\n今天讨论了三件事。\n",                                  # one row alone
+])
+def test_read_lines_with_commas_that_are_no_table_stay_lines(source):
+    assert all(isinstance(b, Paragraph) for b in read_document("notes.txt", source.encode("utf-8")).blocks)
+
+
 def test_read_md_br_variants_in_cell_become_line_breaks():
     (table,) = md("| 备注 |\n|---|\n| 第一行<br/>第二行<br />第三行 |")
     assert table.rows[1][0].text == "第一行\n第二行\n第三行"
