@@ -58,7 +58,7 @@ def test_document_info_plain_notes_invent_nothing(field):
 
 def test_document_info_sections_keep_the_source_order_and_headings(formal):
     assert [(s.heading, s.role) for s in formal.sections] == [
-        ("基本情况", "info"), ("会议议定事项", "decisions"), ("会议要求", None)]
+        ("基本情况", "info"), ("会议议定事项", "decisions"), ("会议要求", "actions")]
     assert [d.section for d in formal.decisions] == [1, 1]
     assert {a.section for a in formal.action_items} == {2}
 

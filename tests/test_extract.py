@@ -1203,3 +1203,56 @@ def test_extract_english_decision_cells_that_approve_and_reject():
     m = run("# Change board\n\nDate: 2025-03-12\n\n| Change | Decision |\n|---|---|\n| CHG-7 Move the wiki | Approved for the May window |\n"
             "| CHG-8 New printer fleet | Rejected – budget not confirmed |\n", name="notes.md")
     assert [d.text for d in m.decisions] == ["Approved for the May window", "Rejected – budget not confirmed"]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("会后：更新报价单（销售主管 范晓，周四前）；联系物流商确认运费（祁东，6月3日前）。",
+     [("更新报价单", "范晓", "2025-05-29"), ("联系物流商确认运费", "祁东", "2025-06-03")]),
+    ("后续：整理评审录音并发群里（祁东，明天下班前）",
+     [("整理评审录音并发群里", "祁东", "2025-05-28")]),
+    ("后续事项：\n1. 补齐三份合同附件（主编 范晓，6月6日）\n2. 采购投影仪一台（含税，预算3000元以内）",
+     [("补齐三份合同附件", "范晓", "2025-06-06"), ("采购投影仪一台（含税，预算3000元以内）", None, None)]),
+])
+def test_extract_an_owner_and_a_day_in_brackets_after_the_work(line, expected):
+    m = run("市场部周会\n时间：2025年5月27日（周二）\n参会：范晓、祁东、严可\n" + line + "\n")
+    assert [(a.task, a.owner, a.deadline) for a in m.action_items] == expected
+
+
+def test_extract_a_caption_above_a_pasted_sheet_heads_its_rows():
+    m = run("门店运营周会\n日期：2025-03-10\n参会：庞莉、蒋涛\n讨论\n1. 客流同比下降。\n跟进清单（共享表格导出）\n"
+            "编号,任务,负责人,截止日期,备注\n1,更新门店陈列手册,庞莉,2025-03-14,\n2,盘点临期商品,蒋涛,明天,紧急\n")
+    assert [(a.task, a.owner, a.deadline, a.priority) for a in m.action_items] == [
+        ("更新门店陈列手册", "庞莉", "2025-03-14", "medium"), ("盘点临期商品", "蒋涛", "2025-03-11", "high")]
+
+
+@pytest.mark.parametrize("kind", ["docx", "md"])
+def test_extract_a_decided_work_row_with_no_doer_and_no_day_is_a_decision(kind):
+    rows = [["议题", "决议事项", "负责人", "完成时限"],
+            ["食堂外包", "续签原供应商一年", "—", "—"],
+            ["门禁升级", "更换人脸识别闸机", "侯明", "9月30日"],
+            ["车位分配", "按工龄排序抽签", "/", ""]]
+    before = ["行政办公会纪要", "时间：2025年9月3日", "参会：侯明、柏玲"]
+    if kind == "docx":
+        m = process("notes.docx", table_docx(before, rows))
+    else:
+        table = "\n".join("| " + " | ".join(r) + " |" for r in rows[:1] + [["---"] * 4] + rows[1:])
+        m = run("\n".join(before) + "\n\n" + table + "\n", name="notes.md")
+    assert [d.text for d in m.decisions] == ["续签原供应商一年", "按工龄排序抽签"]
+    assert [(a.task, a.owner, a.deadline) for a in m.action_items] == [("更换人脸识别闸机", "侯明", "2025-09-30")]
+
+
+@pytest.mark.parametrize("line, decision, rationale", [
+    ("客户投诉集中在周末，决定周六增加一名值班客服。", "周六增加一名值班客服", ["客户投诉集中在周末"]),
+    ("2. 旧服务器保修已过期，故障频繁，一致决定年底前迁移到云主机。", "年底前迁移到云主机", ["旧服务器保修已过期，故障频繁"]),
+    ("会议还确定，年会推迟到1月18日举行。", "年会推迟到1月18日举行", []),
+    ("会议同时明确，报销单须附发票原件。", "报销单须附发票原件", []),
+])
+def test_extract_a_decision_after_the_facts_or_an_adverb(line, decision, rationale):
+    m = run("部门例会\n日期：2025年11月20日\n讨论\n" + line + "\n")
+    assert [(d.text, d.rationale) for d in m.decisions] == [(decision, rationale)]
+
+
+@pytest.mark.parametrize("line", ["客户反馈良好，通过率提升到95%。", "这件事的决定权在总部，先等通知。",
+                                  "费用偏高，决定因素是运输距离。"])
+def test_extract_decision_words_inside_other_words_decide_nothing(line):
+    assert run("部门例会\n日期：2025年11月20日\n讨论\n" + line + "\n").decisions == []

@@ -278,3 +278,12 @@ def test_meeting_a_post_listing_who_came_gives_them_and_its_writer_and_no_task(p
     m = process("chat.txt", f"#ops 导出 2025-07-08\n\n{post}\n[09:33] 柯蓝: 奥马尔你周三前把退货原因汇总一下\n".encode("utf-8"))
     assert sorted(m.meeting.attendees) == sorted(["奥马尔", "蒋琪", "柯蓝"])
     assert [a.owner for a in m.action_items] == ["奥马尔"]
+
+
+@pytest.mark.parametrize("opening", [
+    "2025年5月8日下午，园区管委会在二楼报告厅召开企业座谈会。招商科科长纪文涛主持，十余家企业代表参加，办公室贺蕾记录。",
+    "2025年5月8日下午，园区管委会在二楼报告厅召开企业座谈会，纪文涛主持，办公室贺蕾记录。",
+])
+def test_meeting_the_chair_named_after_a_body_that_convened(opening):
+    meeting = meeting_of("企业座谈会纪要\n\n" + opening + "\n")
+    assert (meeting.host, meeting.recorder, meeting.location) == ("纪文涛", "贺蕾", "二楼报告厅")

@@ -28,7 +28,7 @@ from ..parties import UNDETERMINED, is_department, is_vague_party, parse_parties
 from ..segment import heads_section
 from ..units import Record, Unit
 from ..textnorm import fold
-from .fields import InlineField
+from .fields import InlineField, bracket_pair
 from .priority import cell_priority
 from .meeting import listed_as_present
 from .reading import Hit, Reading, Speaker, speaker_of
@@ -258,13 +258,27 @@ class ActionReader:
         if unit.checked is None and self.items.is_status(unit, 0, len(text)) and not self.items.assigns(unit, 0, len(text)):
             return
         pieces = self._split_items(unit)
+        drafts = [self.items.draft(unit, start, end) for start, end in pieces]
+        if len(drafts) > 1:
+            drafts = self._bare_verbs_joined(unit, drafts)
         doer: Optional[Draft] = None
-        for start, end in pieces:
-            draft = self.items.draft(unit, start, end)
+        for draft in drafts:
             _carry_doer(doer, draft)
             doer = draft if draft.owners else doer
             if self.items.task_words(draft) and not _scheduled_event(draft) and not _asks_first(draft):
                 yield draft
+
+    def _bare_verbs_joined(self, unit: Unit, drafts: list[Draft]) -> list[Draft]:
+        """``抓好防汛准备。冷国庆负责，7月10日前到位。``: a piece whose work is a bare verb (到位, 落实)
+        after a piece that names nobody finishes that piece's work."""
+        joined = [drafts[0]]
+        for draft in drafts[1:]:
+            before = joined[-1]
+            if not (before.owners or before.vague) and len(self.items.task_words(draft)) <= _BARE_VERB:
+                joined[-1] = self.items.draft(unit, before.start, draft.end)
+            else:
+                joined.append(draft)
+        return joined
 
     def _follows_an_item(self, unit: Unit, last_unit: Optional[Unit]) -> bool:
         """The line just before gave an item, in the same list: a sibling needs only a doer and a verb."""
@@ -446,17 +460,30 @@ class ActionReader:
         ranges: list[list[int]] = []
         if len(sentences) > 1 and self._is_topic(unit, *sentences[0]):
             sentences = sentences[1:]
+        closed = False
         for start, end in sentences:      # (the first sentence starts an item whatever it opens with)
-            if ranges and (not self._starts_with_doer(unit, start, end) or self._opens_with_field(unit, start, end)):
+            if ranges and not closed and (not self._starts_with_doer(unit, start, end)
+                                          or self._opens_with_field(unit, start, end)):
                 ranges[-1][1] = end
             else:
                 ranges.append([start, end])
+            closed = self._closed_by_bracketed_doer(unit, start, end)
         pieces: list[tuple[int, int]] = []
         for start, end in ranges:
             if len(ranges) > 1 and self.items.is_status(unit, start, end) and not self.items.assigns(unit, start, end):
                 continue
             pieces.extend(self._split_by_deadlines(unit, start, end))
         return pieces
+
+    def _closed_by_bracketed_doer(self, unit: Unit, start: int, end: int) -> bool:
+        """``…换图（责编 X，5月9日前）；与作者确认…（Y，本周五前）``: a sentence that ends with its doer in
+        brackets is a whole item; the next sentence starts another."""
+        words = unit.text[start:end].rstrip(SEPARATORS + "．. ")
+        if not words.endswith(("）", ")")):
+            return False
+        opening = max(words.rfind("（"), words.rfind("("))
+        return opening >= 0 and (bool(self.reading.parties(unit, start + opening, start + len(words)))
+                                 or bracket_pair(words) is not None)
 
     def _opens_with_field(self, unit: Unit, start: int, end: int) -> bool:
         """``…。负责人：X`` — a sentence that is only a field of the item before it."""

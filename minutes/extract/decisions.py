@@ -68,7 +68,7 @@ def _opener() -> re.Pattern:
     # (or people named as a group, 家长们/委员们, when all of them agreed: 家长们一致同意…)
     group = rf"[\u4e00-\u9fff]{{1,3}}们(?=(?:{_alternation('unanimity_words')}))"
     return re.compile(rf"^(?:(?:{_alternation('decision_subjects')}|{group})[,，]?\s*)*"
-                      rf"(?:(?:{_alternation('decision_qualifiers')})?(?:{_alternation('deliberation_verbs')})?"
+                      rf"(?:(?:{_alternation('decision_qualifiers')}){{0,2}}(?:{_alternation('deliberation_verbs')})?"
                       rf"(?:{_alternation('decision_heads')})"
                       rf"|(?:{_alternation('unanimity_words')})(?:{_alternation('consensus_heads')})"
                       rf"|(?<=\S)(?:{_alternation('subject_heads')}))(?:一下|了)?[:：,，]?\s*")
@@ -322,7 +322,7 @@ def _grounds_first(sentence: str) -> Optional[tuple[int, int, int]]:
     subjects = _subjects().match(sentence)                     # 经研究，因…
     m = _ground_opener().match(sentence, subjects.end() if subjects else 0)
     if m is None:
-        return None
+        return None if subjects else _facts_first(sentence)
     start = m.end() if m.group("cause") else m.start()
     commas = [c.start() for c in _CLAUSE_COMMA.finditer(sentence, m.end())][:4]
     if not commas or commas[0] - start < 2:
@@ -338,6 +338,21 @@ def _grounds_first(sentence: str) -> Optional[tuple[int, int, int]]:
             return start, comma, len(sentence) - len(rest)
     rest = sentence[commas[0] + 1:].lstrip()
     return (start, commas[0], len(sentence) - len(rest)) if len(rest) >= 4 else None
+
+
+def _facts_first(sentence: str) -> Optional[tuple[int, int, int]]:
+    """``客户投诉集中在周末，决定周六增加值班`` : one or two clauses of facts, then a firm decision word
+    opening the next clause. The facts are the grounds."""
+    for comma in [c.start() for c in _CLAUSE_COMMA.finditer(sentence)][:2]:
+        rest = sentence[comma + 1:].lstrip()
+        if comma >= 4 and _firm_head().match(rest) and len(rest) >= 6:
+            return 0, comma, len(sentence) - len(rest)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _firm_head() -> re.Pattern:
+    return re.compile(rf"(?:{_alternation('firm_decision_heads')})(?!{_alternation('firm_decision_not_before')})")
 
 
 def _grounds_after(sentence: str) -> Optional[tuple[int, int, int]]:

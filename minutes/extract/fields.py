@@ -18,7 +18,9 @@ from ..textnorm import fold
 
 # English labels may be followed by a space instead of a colon: "DDL 7/17", "owner Amy".
 _SPACE_LABELS = ("ddl", "eta", "due", "owner", "deadline", "by")
-_BRACKET_PAIR = re.compile(r"[(（]\s*+([^()（）/／]{1,20}?)\s*+[/／]\s*+([^()（）]{1,24}?)\s*+[)）]\s*$")
+# （刘工/10月18日） and （祁东，6月3日前）, closing the words (a mark may follow).
+_SLASH_PAIR = re.compile(r"[(（]\s*+([^()（）/／]{1,20}?)\s*+[/／]\s*+([^()（）]{1,24}?)\s*+[)）][\s。；;，,.]*$")
+_COMMA_PAIR = re.compile(r"[(（]\s*+([^()（）/／,，]{1,20}?)\s*+[,，]\s*+([^()（）,，]{1,24}?)\s*+[)）][\s。；;，,.]*$")
 
 
 @dataclass(frozen=True)
@@ -93,13 +95,27 @@ def _bare_value(name: str, rest: str) -> bool:
 
 
 def bracket_pair(text: str) -> InlineField | None:
-    """``（刘工/10月18日）`` at the end: who and by when."""
-    if "/" not in text and "／" not in text:
-        return None                     # (most words: no slash, no pair; not worth a scan)
-    m = _BRACKET_PAIR.search(text)
-    if not m or _slash_inside_a_date(text, m):
-        return None
-    return InlineField("pair", m.group(0), m.start(), m.end(), m.start(1))
+    """``（刘工/10月18日）`` or ``（销售主管 范晓，周四前）`` at the end: who and by when. With a comma
+    the first part must name a party and the second open with a day (（含税，预算以内） is neither)."""
+    if "/" in text or "／" in text:
+        m = _SLASH_PAIR.search(text)
+        if m and not _slash_inside_a_date(text, m):
+            return InlineField("pair", m.group(0), m.start(), m.end(), m.start(1))
+    if "，" in text or "," in text:
+        m = _COMMA_PAIR.search(text)
+        if m and _names_a_party(m.group(1)) and _opens_with_a_day(m.group(2)):
+            return InlineField("pair", m.group(0), m.start(), m.end(), m.start(1))
+    return None
+
+
+def _names_a_party(words: str) -> bool:
+    parties = parse_parties(words)
+    return bool(parties) and all(p.kind == "department" or p.kind == "person" and name_shaped(p.name)
+                                 for p in parties)
+
+
+def _opens_with_a_day(words: str) -> bool:
+    return any(d.start == 0 for d in find_deadlines(words, _PROBE_DAY))
 
 
 def _slash_inside_a_date(text: str, m: re.Match) -> bool:

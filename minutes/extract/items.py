@@ -161,8 +161,8 @@ class ItemBuilder:
 
     def _apply_pair(self, draft: Draft, unit: Unit, start: int, end: int) -> None:
         """（刘工/10月18日）: owner(s) before the slash, deadline after; 待定 keeps the line's department."""
-        inside = unit.text[start:end].strip("（()） ")
-        who, _, when = re.split(r"([/／])", inside, maxsplit=1)
+        inside = unit.text[start:end].strip("（()） 。；;，,.")
+        who, _, when = re.split(r"([/／])" if "/" in inside or "／" in inside else r"([,，])", inside, maxsplit=1)
         draft.cut.append((start, end))
         self.owner_field(draft, who, start + 1, unit)
         found = [d for d in self.reading.deadlines(unit) if start <= d.start < end]
@@ -945,7 +945,7 @@ def _filler_endings() -> tuple[str, ...]:
 
 
 _CUT = re.compile(r"\x00+")
-_DANGLING_SEPARATOR = re.compile(r"\s*+[,，;；:：]\s*+(?=[,，;；。]|$)")
+_DANGLING_SEPARATOR = re.compile(r"\s*+[,，;；:：]\s*+(?=[,，;；。]|$)|(?<=[。！？])\s*+[,，;；:：]++")
 _EDGE_MARKS = re.compile(r"^[\s,，;；。:：、—\-|→>@*]+|[\s,，;；。:：、—\-|→>@*（(]+$")
 _EMPTY_BRACKETS = re.compile(r"[（(【\[][\s,，;；、:：]*[)）】\]]")
 _TRAILING_DASH = re.compile(r"\s*+[—\-]{1,2}\s*$")

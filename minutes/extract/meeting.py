@@ -614,12 +614,13 @@ def _from_prose(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
 
         def said(m: re.Match, group: int) -> str:
             return text[m.start(group):m.end(group)]
-        if m := _convened().search(unit.fold):
-            host = said(m, 1)
-            if not meeting.host and name_shaped(host) and not _first_person(host):
+        for m in _convened().finditer(unit.fold) if not meeting.host else ():
+            host = said(m, 1)              # (…服务中心在会所召开会议。经理蔡永红主持: not the first match)
+            if name_shaped(host) and not _first_person(host):
                 meeting.host = host
                 meeting.evidence["host"] = Evidence(host, unit.locate(m.start(1)))
                 gazetteer.add_person(host)
+                break
         if not meeting.location and (m := _CONVENED_AT.search(unit.fold)):
             meeting.location = said(m, 1).strip()
             meeting.evidence["location"] = Evidence(said(m, 1), unit.locate(m.start(1)))

@@ -368,6 +368,7 @@ def _record_units(rows, columns: list[Column], index, table: Table) -> tuple[lis
     for r, row in enumerate(rows[1:], start=2):
         record = Record(fields={}, table=table.location.table or 0, row=r, status_table=tracker,
                         columns=columns, task_header=task_header)
+        first = len(units)
         for c, cell in enumerate(row):
             if cell is None or not cell.text.strip():
                 continue
@@ -380,8 +381,26 @@ def _record_units(rows, columns: list[Column], index, table: Table) -> tuple[lis
                 target[key] = _joined(target[key], unit) if key in target else unit
         record.done = any(task_state(u.text) == "done" for name, u in record.fields.items()
                           if name.split("#")[0] == "status") or _struck(record.fields.get("task"))
+        _decided_only(record, columns, units[first:])
         records.append(record)
     return units, records
+
+
+def _decided_only(record: Record, columns: list[Column], cells: list[Unit]) -> None:
+    """决定事项 | 责任人 | 完成时限 with a dash for the doer and the date: that row records a
+    decision, not work (the column is work where a row names who and by when)."""
+    task = record.fields.get("task")
+    if task is None or not any(col.field == "task" and _column_field(col.header) == "decision" for col in columns):
+        return
+    doer_or_day = [record.fields.get(name) for name in ("owner", "owner_department", "deadline")]
+    if all(unit is None or _DASHES.match(unit.text) for unit in doer_or_day):
+        for unit in [task, *cells]:
+            if unit.column == "task":
+                unit.column = "decision"
+        record.fields["decision"] = record.fields.pop("task")
+
+
+_DASHES = re.compile(r"^[\s\-—–/／]*$")
 
 
 def _task_header(row: list[Optional[Cell]], columns: list[Column]) -> Optional[Unit]:

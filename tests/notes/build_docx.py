@@ -811,6 +811,29 @@ def n81_district_coordination_word_table():
     return doc
 
 
+def n112_battery_review_word_table():
+    """An engineering review in Word: a four-column info table (two label/value pairs per row,
+    the attendee cell merged across three), a Heading 1, and one table that holds each topic's
+    discussion, decision, owner and date in the same row; a decision row has dashes for owner and
+    date, a date counted from an unknown event, 本周内."""
+    doc = new_doc("车文静")
+    para(doc, "新能源电池包结构评审会纪要", style="Title", align="center")
+    info = table(doc, [["会议名称", "电池包结构方案评审", "会议时间", "2025年8月12日 15:00"],
+                       ["会议地点", "研发楼B座403", "主持人", "易振东"],
+                       ["参会人员", "", "", ""],
+                       ["记录人", "车文静", "", ""]])
+    merge(info, 2, 1, 2, 3, "易振东、冉晓月、简一凡、官鹏、车文静")
+    merge(info, 3, 1, 3, 3, "车文静")
+    para(doc, "评审情况", style="Heading 1")
+    table(doc, [["序号", "议题", "讨论情况", "决定事项", "责任人", "完成时限"],
+                ["1", "下壳体材料", "铝合金方案重量比钢制方案轻18%，成本高12%", "采用铝合金方案", "—", "—"],
+                ["2", "冷却板流道", "仿真显示边角电芯温差超过5℃", "重新优化流道布局并提交仿真报告", "简一凡", "8月22日"],
+                ["3", "密封验证", "IP67试验样件尚未到货", "催供应商发样件，到货后3个工作日内完成试验", "官鹏",
+                 "样件到货后3个工作日内"],
+                ["4", "评审文件归档", "—", "本次评审材料统一上传PLM", "车文静", "本周内"]], header_bold=True)
+    return doc
+
+
 BUILDERS = {
     "n13-tw-school-admin": n13_tw_school_admin,
     "n14-gov-old-housing": n14_gov_old_housing,
@@ -828,6 +851,7 @@ BUILDERS = {
     "n61-college-joint-meeting-numbered": n61_college_joint_meeting_numbered,
     "n70-office-form-table-cells": n70_office_form_table_cells,
     "n81-district-coordination-word-table": n81_district_coordination_word_table,
+    "n112-battery-review-word-table": n112_battery_review_word_table,
 }
 
 
