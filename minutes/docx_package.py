@@ -19,6 +19,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from functools import cached_property
 from io import BytesIO
 from pathlib import Path
@@ -116,6 +117,19 @@ class WordPackage:
         except (KeyError, zipfile.BadZipFile, OSError, EOFError) as exc:
             self._refuse(f"读不出 {partname} 部件（{exc.__class__.__name__}: {exc}）")
 
+    def stream(self, part: Part):
+        """The part's bytes as a stream inflated as it is read (the style table reads only what it needs)."""
+        try:
+            return self._zip.open(part.partname.lstrip("/"))
+        except (KeyError, zipfile.BadZipFile, OSError, EOFError) as exc:
+            self._refuse(f"读不出 {part.partname} 部件（{exc.__class__.__name__}: {exc}）")
+
+    def read_some(self, part: Part, stream, size: int) -> bytes:
+        try:
+            return stream.read(size)
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+            self._refuse(f"读不出 {part.partname} 部件（{exc.__class__.__name__}: {exc}）")
+
     def parse(self, partname: str, data: bytes):
         try:
             return parse_xml(data)
@@ -174,69 +188,101 @@ class WordPackage:
 
 
 class StyleTable:
-    """Style id → w:style, parsed one style at a time.
+    """Style id → w:style, parsed one style at a time, the part inflated only as far as needed.
 
     The part is cut at its ``<w:style`` tags (a style never holds another) and a style is
     parsed, inside a copy of the root's start tag for its namespaces, only when a
-    paragraph names it or a named style is based on it. A part that does not cut cleanly
+    paragraph names it or a named style is based on it. The part is inflated a chunk at
+    a time until the style asked for is found: the styles a document uses usually come
+    first, before the long tail of table styles. A part that does not cut cleanly
     (another prefix, a default namespace, an id with entities, a piece that will not
-    parse) is parsed whole, as python-docx would."""
+    parse) is parsed whole, as python-docx would. A style id given twice: the first
+    counts, as in python-docx."""
+
+    _CHUNK = 1 << 15
 
     def __init__(self, package: WordPackage, part: Optional[Part]):
         self._package, self._part = package, part
-        self._parsed: dict[str, object] = {}
-        self._pieces: Optional[dict[str, tuple[int, int]]] = None
-        self._wrapper = (b"", b"")
-        self._data = package.blob(part) if part is not None else b""
+        self._found: dict[str, object] = {}
+        self._pieces: Optional[dict[str, tuple[int, int]]] = {}     # None: the part is read whole
+        self._data = bytearray()                                     # (grows by chunks)
+        self._stream = package.stream(part) if part is not None else None
+        self._ended = part is None
         if part is not None:
-            self._pieces = self._cut(self._data)
+            self._begin()
 
     def get(self, style_id: Optional[str]):
         if self._part is None or not style_id:
             return None
-        if self._pieces is None:
-            return self._whole.get(style_id)
-        if style_id not in self._parsed:
-            span = self._pieces.get(style_id)
-            self._parsed[style_id] = self._piece(*span) if span is not None else None
-            if self._pieces is None:               # the piece did not parse: the whole part was
-                return self._whole.get(style_id)
-        return self._parsed[style_id]
+        if style_id not in self._found:
+            while self._pieces is not None and style_id not in self._pieces and self._index_more():
+                pass
+            span = self._pieces.get(style_id) if self._pieces is not None else None
+            self._found[style_id] = self._piece(*span) if span is not None else None
+        return self._whole.get(style_id) if self._pieces is None else self._found[style_id]
 
     @cached_property
     def _whole(self) -> dict[str, object]:
-        styles = {}
+        styles: dict[str, object] = {}
         for style in self._package.element(self._part).iterchildren(_STYLE):
-            styles[style.get(_STYLE_ID)] = style
+            styles.setdefault(style.get(_STYLE_ID), style)
         return styles
 
-    def _cut(self, data: bytes) -> Optional[dict[str, tuple[int, int]]]:
-        root = _ROOT_TAG.search(data, 0, 4096)
-        if root is None or not _utf8(data):
-            return None
-        prefix = root.group(1)
-        closing = data.rfind(b"</" + prefix + b":styles")
-        starts = [m.start() for m in re.finditer(b"<" + re.escape(prefix) + rb":style[\s/>]", data, re.S)
-                  if m.start() > root.end()]
-        if closing < 0 or not starts:
-            return None
-        self._wrapper = (root.group(0), b"</" + prefix + b":styles>")
-        attribute = re.compile(rb"\s" + re.escape(prefix) + rb":styleId\s*=\s*(?:\"([^\"<&]*)\"|'([^'<&]*)')")
-        pieces = {}
-        for start, end in zip(starts, starts[1:] + [closing]):
-            tag_end = data.find(b">", start, end)
-            found = attribute.search(data, start, tag_end if tag_end > 0 else end)
-            if found is None:
-                if b"styleId" in data[start:tag_end if tag_end > 0 else end]:
-                    return None                     # an id written in a way the cut does not read
-                continue
-            pieces[(found.group(1) or found.group(2) or b"").decode("utf-8", "replace")] = (start, end)   # the last wins, as in a dict of the whole
-        return pieces
+    # ------------------------------------------------------------------ cutting the part as it is inflated
+    def _begin(self) -> None:
+        self._more()
+        root = _ROOT_TAG.search(self._data, 0, 4096)
+        if root is None or not _utf8(self._data):
+            self._pieces = None
+            return
+        prefix = re.escape(root.group(1))
+        self._wrapper = (root.group(0), b"</" + root.group(1) + b":styles>")
+        self._tag, self._closing = b"<" + root.group(1) + b":style", b"</" + root.group(1) + b":styles"
+        self._id = re.compile(rb"\s" + prefix + rb":styleId\s*=\s*(?:\"([^\"<&]*)\"|'([^'<&]*)')")
+        self._scanned, self._open = root.end(), None
+
+    def _index_more(self) -> bool:
+        """Inflate another chunk and index the styles it completes; False once the part is all read."""
+        more = self._more()
+        data, tag = self._data, self._tag
+        while (at := data.find(tag, self._scanned)) >= 0 and at + len(tag) < len(data):
+            self._scanned = at + 1
+            if data[at + len(tag)] in b" \t\r\n/>":            # <w:style …>, not <w:styles
+                self._close_piece(at)
+                self._open = at
+        if not more:
+            closing = data.rfind(self._closing)
+            if closing < 0:
+                self._pieces = None
+            else:
+                self._close_piece(closing)
+        return more and self._pieces is not None
+
+    def _close_piece(self, end: int) -> None:
+        start, self._open = self._open, None
+        if start is None or self._pieces is None:
+            return
+        data = self._data
+        tag_end = data.find(b">", start, end)
+        found = self._id.search(data, start, tag_end if tag_end > 0 else end)
+        if found is None:
+            if b"styleId" in data[start:tag_end if tag_end > 0 else end]:
+                self._pieces = None                # an id written in a way the cut does not read
+            return
+        self._pieces.setdefault((found.group(1) or found.group(2) or b"").decode("utf-8", "replace"), (start, end))
+
+    def _more(self) -> bool:
+        if self._ended:
+            return False
+        chunk = self._package.read_some(self._part, self._stream, self._CHUNK)
+        self._ended = not chunk
+        self._data += chunk
+        return bool(chunk)
 
     def _piece(self, start: int, end: int):
         opening, closing = self._wrapper
         try:
-            root = parse_xml(opening + self._data[start:end] + closing)
+            root = parse_xml(opening + bytes(self._data[start:end]) + closing)
         except (etree.XMLSyntaxError, ValueError):
             self._pieces = None
             return None

@@ -16,6 +16,7 @@ import pytest
 from wordfiles import RawWord, para
 
 from minutes.cli import main
+from minutes.docx_package import StyleTable
 from minutes.errors import CorruptInput
 from minutes.model import Paragraph
 from minutes.read import read_document
@@ -85,11 +86,18 @@ def test_docx_package_style_table_read_the_same_however_it_is_written(change):
     assert headings(rewritten(data, "word/styles.xml", change)) == expected
 
 
-def test_docx_package_style_named_twice_the_last_one_counts():
+@pytest.mark.parametrize("chunk", [7, 64, 4096])
+def test_docx_package_style_table_cut_the_same_in_any_chunks(chunk, monkeypatch):
+    """The style part is inflated a chunk at a time: a tag cut by a chunk's end is read whole."""
+    monkeypatch.setattr(StyleTable, "_CHUNK", chunk)
+    assert headings(styled_minutes()) == [(2, "一、电梯维保合同续签"), (1, "二、下季度安排")]
+
+
+def test_docx_package_style_named_twice_the_first_one_counts():
     data = (RawWord().style("Agenda", "议程", "Heading3").style("Agenda", "议程（修订）", "Heading1")
             .body('<w:p><w:pPr><w:pStyle w:val="Agenda"/></w:pPr><w:r><w:t>三、其他事项</w:t></w:r></w:p>',
                   "无。")).bytes()
-    assert headings(data) == [(1, "三、其他事项")]
+    assert headings(data) == [(3, "三、其他事项")]
 
 
 def test_docx_package_style_based_on_itself_ends():
