@@ -58,7 +58,9 @@ def line_label(text: str, *groups: str) -> Optional[tuple[LabelMatch, re.Match]]
         if not match:
             continue
         if numbered and candidate != words and match.group != "content":
-            continue                # 结论一： numbers a decision; 发言人1： is a speaker, not a label
+            match = field_of(candidate, "content") if "content" in groups else None
+            if match is None:       # 结论一： numbers a decision, 议程1： an agenda item (a topic);
+                continue            # 发言人1： is a speaker, not a label
         if match.field != "none" and (plain or match.how != "head"):
             return match, m
     return None
@@ -314,6 +316,21 @@ def pasted_form_labels(units: list["Unit"]) -> None:
                 or len(label.text.strip()) > _BARE_LABEL_MAX or ":" in label.text or "：" in label.text:
             continue
         match = field_of(label.text, "meeting")
-        if match and match.how in ("listed", "bilingual", "plural"):
+        if match and _printed_label(match, label.text.strip()):
             value.label, value.label_group, value.label_words = match.field, "meeting", label.text.strip()
             label.kind, label.noise = "noise", "表单中的栏目名"
+
+
+def _printed_label(match, words: str) -> bool:
+    """A bare line is a form's label when it is one as printed: a listed label, two joined (地点/线上,
+    会议地点及方式), or a head word after a listed one (参会部门及人员) — not any noun ending in 人员."""
+    if match.how in ("listed", "bilingual", "plural", "paired"):
+        return True
+    if match.how != "head":
+        return False
+    first = _JOINED_LABELS.split(words, maxsplit=1)[0]
+    found = field_of(first, "meeting") if first != words else None
+    return found is not None and found.how == "listed"
+
+
+_JOINED_LABELS = re.compile(r"[及和与、/／]")

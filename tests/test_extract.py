@@ -1256,3 +1256,14 @@ def test_extract_a_decision_after_the_facts_or_an_adverb(line, decision, rationa
                                   "费用偏高，决定因素是运输距离。"])
 def test_extract_decision_words_inside_other_words_decide_nothing(line):
     assert run("部门例会\n日期：2025年11月20日\n讨论\n" + line + "\n").decisions == []
+
+
+def test_extract_numbered_agenda_items_are_topics_not_work():
+    m = run("会议纪要\n时间：2025年4月9日\n参会人员：钟敏、汤磊\n议程：1. 仓库盘点 2. 消防检查\n\n议程1：仓库盘点\n结论\n"
+            "月底前完成全盘。\n待办\n钟敏负责组织盘点，4月30日前完成。\n议程2：消防检查\n待办\n汤磊更换过期灭火器（4月15日）\n")
+    assert [(a.task, a.owner) for a in m.action_items] == [("组织盘点", "钟敏"), ("更换过期灭火器", "汤磊")]
+
+
+def test_extract_circled_decisions_in_a_cell_whose_first_number_reads_as_its_list_mark():
+    m = run("沟通时间,参与人员,决议事项\n2025-04-0915:00,钟敏/汤磊,\"①先盘A区②B区下周再定\"\n")
+    assert [d.text for d in m.decisions] == ["先盘A区", "B区下周再定"]

@@ -287,3 +287,19 @@ def test_meeting_a_post_listing_who_came_gives_them_and_its_writer_and_no_task(p
 def test_meeting_the_chair_named_after_a_body_that_convened(opening):
     meeting = meeting_of("企业座谈会纪要\n\n" + opening + "\n")
     assert (meeting.host, meeting.recorder, meeting.location) == ("纪文涛", "贺蕾", "二楼报告厅")
+
+
+@pytest.mark.parametrize("labels, attendees", [
+    (("会议名称", "日期", "会议地点/方式", "参会部门及人员"), ["钟敏", "汤磊"]),
+    (("会议主题", "时间", "地点及形式", "出席领导及人员"), ["钟敏", "汤磊"]),
+])
+def test_meeting_a_form_pasted_with_joined_labels_on_their_own_lines(labels, attendees):
+    title, when, where, who = labels
+    meeting = meeting_of(f"会议纪要\n\n{title}\n仓储安全检查会\n{when}\n2025年4月9日 15:00\n{where}\n"
+                         f"二号仓会议室\n{who}\n仓储部 钟敏、安保部 汤磊\n")
+    assert (meeting.title, meeting.location, meeting.attendees) == ("仓储安全检查会", "二号仓会议室", attendees)
+
+
+def test_meeting_a_noun_ending_in_a_label_word_alone_on_a_line_is_no_label():
+    meeting = meeting_of("周会纪要\n时间：2025年4月9日\n参会人员：钟敏、汤磊\n技术人员\n汤磊\n")
+    assert meeting.attendees == ["钟敏", "汤磊"]

@@ -486,8 +486,8 @@ def _work_with_a_day(reading: Reading, unit: Unit, start: int, end: int) -> bool
 def _enumerated(unit: Unit, text: str, offset: int) -> list[Optional[Decision]]:
     """The decision in text, or one per circled number when it enumerates several."""
     marks = [m.start() for m in _CIRCLED.finditer(text)]
-    if len(marks) < 2:
-        return [_make(unit, text, offset)]
+    if not marks or len(marks) == 1 and not text[:marks[0]].strip():
+        return [_make(unit, text, offset)]      # (…②…: the first number was read as the cell's list mark)
     bounds = ([0] if text[:marks[0]].strip() else []) + marks + [len(text)]
     skip = [1 if _CIRCLED.match(text, a) else 0 for a in bounds[:-1]]       # the number itself
     return [_make(unit, text[a + k:b], offset + a + k) for (a, b), k in zip(zip(bounds, bounds[1:]), skip)]
