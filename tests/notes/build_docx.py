@@ -834,6 +834,36 @@ def n112_battery_review_word_table():
     return doc
 
 
+def n117_form2_labels_on_top():
+    """Form 2 in Word with the labels across the top of each table and the values in the row
+    below, ☑特急 in its own merged cell, the description merged across, and the 处理结果 block
+    label-left (one solution, one date, one owner written as department and name)."""
+    doc = new_doc("龚晓彤")
+    para(doc, "跨部门协作沟通与问题反馈表", style="Title", align="center")
+    table(doc, [["发起部门", "发起人", "内部通讯号", "发起日期"],
+                ["客服中心", "龚晓彤", "6021", "2025年7月14日"]], header_bold=True)
+    urgency = table(doc, [["紧急程度", "", ""]])
+    merge(urgency, 0, 1, 0, 2, "☐普通　☐紧急　☑特急")
+    t = table(doc, [["问题类型", "涉及部门", "期望完成时间"],
+                    ["☐协作需求 ☐流程卡点 ☐资源申请 ☑故障投诉 ☐其他", "信息部、客服中心", "2025年7月14日 18时"],
+                    ["详细描述", "", ""],
+                    ["", "", ""]], header_bold=True)
+    merge(t, 2, 0, 2, 2, "详细描述", bold=True)
+    merge(t, 3, 0, 3, 2, "背景：呼叫中心高峰时段每小时约400通来电。\n\n现状：7月14日上午起坐席通话间歇性掉线，"
+                         "已有37通投诉。\n\n期望：当天恢复正常通话。")
+    para(doc, "沟通记录", style="Heading 2")
+    table(doc, [["时间", "参与部门/人", "内容"],
+                ["2025-07-14 11:20", "客服中心 龚晓彤；信息部 邹毅、蒲倩",
+                 "信息部初步判断为语音网关证书过期；先切换备用网关恢复通话，再查证书管理的漏洞。"]], header_bold=True)
+    para(doc, "处理结果", style="Heading 2")
+    table(doc, [["解决方案/协作内容", "切换备用语音网关，更换过期证书并加装到期提醒"],
+                ["完成时间", "2025年7月15日"],
+                ["责任人", "信息部 邹毅"]])
+    table(doc, [["发起人满意度（1-5分）", "", "备注", ""],
+                ["签字确认", "", "日期", "____年__月__日"]])
+    return doc
+
+
 BUILDERS = {
     "n13-tw-school-admin": n13_tw_school_admin,
     "n14-gov-old-housing": n14_gov_old_housing,
@@ -852,6 +882,7 @@ BUILDERS = {
     "n70-office-form-table-cells": n70_office_form_table_cells,
     "n81-district-coordination-word-table": n81_district_coordination_word_table,
     "n112-battery-review-word-table": n112_battery_review_word_table,
+    "n117-form2-labels-on-top": n117_form2_labels_on_top,
 }
 
 
