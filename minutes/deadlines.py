@@ -1383,7 +1383,8 @@ _PERIOD_MARKS = ("period_end_marks", "period_within_marks")
 _NEEDS_ALSO = {
     "year": (_PERIOD_MARKS,), "quarter": (_PERIOD_MARKS,), "vague_period": (("月", "年", "year_shift"),),
     "vague_month": (("月", "month_shift"),), "nth_weekday": (("月",), ("weekday_stems",)),
-    "duration_done": (("duration_completions",),),
+    "duration": (tuple(_DIRECTION_KEYS.values()),), "duration_done": (("duration_completions",),),
+    "nth_workday": (("duration_units:workday",),), "ymd_numeric": (("-/. ",),),
     "vague_month_of_work": (("duration_completions", "period_work_verbs"),),
     "vague_week_of_month": (("月", "month_shift"), ("week_words",)),
 }
@@ -1493,12 +1494,15 @@ def _spec_words(lex: _Lexicon, item: str) -> tuple[bool, list[str]]:
     value = lex.data[key]
     if part == "keys":
         return True, [str(k) for k in value]
+    if isinstance(value, dict) and part in value:       # one list of a mapping (duration_units:workday)
+        return False, [str(w) for w in value[part]]
     words = _words(lex, key) if isinstance(value, dict) else value
     return False, [str(w) for w in words if part != "latin" or _is_latin(str(w))]
 
 
 def _trigger_chars(lex: _Lexicon, spec: tuple[str, ...]) -> frozenset:
     """Characters from a spec: "key" (first characters of its words), "key:keys" (of a
-    mapping's keys), "key:latin" (of its Latin words only), or literal characters."""
+    mapping's keys), "key:latin" (of its Latin words only), "key:list" (of one list of a
+    mapping), or literal characters."""
     chars = {w[:1] for item in spec for w in _spec_words(lex, item)[1]}
     return frozenset(c for ch in chars for c in (ch, ch.lower(), ch.upper()))

@@ -759,6 +759,8 @@ def test_deadlines_rule_is_tried_wherever_its_match_can_start():
     ("3月中旬前", "vague_month"), ("下月初", "vague_month"), ("明年3月上旬", "vague_month"),
     ("3月第二个周五", "nth_weekday"), ("12月的第1个礼拜三", "nth_weekday"),
     ("3月第一周", "vague_week_of_month"), ("下月第二个星期内", "vague_week_of_month"),
+    ("本月最后一个工作日", "nth_workday"), ("10月第3个工作日", "nth_workday"),
+    ("3天内完成", "duration"), ("两周之后", "duration"), ("2019-03-05", "ymd_numeric"), ("2019 3 5", "ymd_numeric"),
     ("three days ago", "duration_en_after"), ("2 weeks later", "duration_en_after"), ("5 minutes from now", "duration_en_after"),
 ])
 def test_deadlines_rule_runs_only_where_the_words_it_needs_are(text, rule_name):
