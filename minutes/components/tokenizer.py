@@ -16,8 +16,9 @@ from typing import Callable, Generic, Iterable, Optional, TypeVar
 import spacy
 from spacy.tokens import Doc
 
+from ..deadlines import word_start_scan
 from ..startcache import compile_regex
-from ..textnorm import fold_word, trie_regex
+from ..textnorm import fold_word
 
 WORDS_KEY = "minutes.words"
 TEXT_KEY = "minutes.text"
@@ -32,7 +33,8 @@ class JiebaTokenizer:
         from ..lexicon import segmenter
         self.vocab = vocab
         self._jieba = segmenter()
-        self._terms = trie_regex(sorted({fold_word(t) for t in terms if len(t) > 1}), compile_regex)
+        terms = sorted({fold_word(t) for t in terms if len(t) > 1})
+        self._terms = compile_regex(word_start_scan(terms)) if terms else None
         self._shapes = shapes        # words found by their shape: departments (区财政局), unlisted names (王强将…)
         self._orths = PerWord(self._orth)
 
@@ -232,21 +234,21 @@ def _protected(folded: str, terms: Optional[re.Pattern], name_spans: list[tuple[
 
 
 def _free_terms(folded: str, terms: re.Pattern, taken: bytearray) -> list[tuple[int, int]]:
-    """The terms, whole words each, on characters not taken: after a term, the search goes on
-    where it ends; a term on taken characters is looked for again from its second character."""
+    """The terms (``terms``: a word_start_scan, its group 1 the longest term starting at a place),
+    whole words each, on characters not taken: after a term, the search goes on where it ends;
+    a term on taken characters is looked for again from its second character."""
     found = []
-    position = 0
-    while position < len(folded):
-        for m in terms.finditer(folded, position):
-            start, end = m.span()
-            if taken.find(1, start, end) >= 0:
-                position = start + 1
-                break
-            # (a term with no Latin letter or digit at either end is a whole word)
-            if not (folded[start] in _LATIN or folded[end - 1] in _LATIN) or _whole_word(folded, start, end):
-                found.append((start, end))
-        else:
-            break
+    search = terms.search
+    m = search(folded)
+    while m is not None:
+        start, end = m.span(1)
+        if taken.find(1, start, end) >= 0:
+            m = search(folded, start + 1)
+            continue
+        # (a term with no Latin letter or digit at either end is a whole word)
+        if not (folded[start] in _LATIN or folded[end - 1] in _LATIN) or _whole_word(folded, start, end):
+            found.append((start, end))
+        m = search(folded, end)
     return found
 
 
