@@ -350,13 +350,14 @@ def _post_then_name(item: str) -> Optional[tuple[str, str]]:
 
 def _ends_in_a_post_word(folded: str) -> bool:
     """区域经理, 品控专员: the last two characters or more are a title or post (区域经理 is no name)."""
-    return folded.endswith(_post_words_of_two_or_more())
+    return folded.endswith(_post_words_of_two_or_more().get(folded[-1:], ()))
 
 
 @lru_cache(maxsize=1)
-def _post_words_of_two_or_more() -> tuple[str, ...]:
-    return tuple(w for w in lexicon.folded_words("parties.yaml", "titles") | lexicon.folded_words("parties.yaml", "post_suffixes")
-                 if len(w) >= 2)
+def _post_words_of_two_or_more() -> dict[str, tuple[str, ...]]:
+    """By last character: a word is asked about the few that end as it does, not all."""
+    return _by_character((w for w in lexicon.folded_words("parties.yaml", "titles") | lexicon.folded_words("parties.yaml", "post_suffixes")
+                          if len(w) >= 2), -1)
 
 
 @lru_cache(maxsize=1)
@@ -548,8 +549,7 @@ def _department_endings() -> frozenset[str]:
 
 def _courtesy_dropped(item: str) -> str:
     """梁家豪先生 → 梁家豪 (a title alone, 先生, stays as written)."""
-    titles = _courtesy_titles()
-    for title in titles if item.endswith(titles) else ():
+    for title in _courtesy_titles().get(item[-1:], ()):
         if item.endswith(title) and len(item) > len(title) + 1:
             return item[:-len(title)].rstrip()
     return item
@@ -562,8 +562,9 @@ def _without_courtesy(item: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _courtesy_titles() -> tuple[str, ...]:
-    return lexicon.words("parties.yaml", "courtesy_titles")
+def _courtesy_titles() -> dict[str, tuple[str, ...]]:
+    """By last character, in the list's order (most items end as no courtesy title does)."""
+    return _by_character(lexicon.words("parties.yaml", "courtesy_titles"), -1)
 
 
 def without_posts(item: str) -> str:
