@@ -30,9 +30,9 @@ from . import resources
 from .errors import RuleFileError
 from .holidays import WorkCalendar, default_calendar
 from .startcache import compile_regex
-from .textnorm import document_memo, fold_word, trie_regex
+from .textnorm import document_memo, fold_word, word_start_scan
 
-__all__ = ["Deadline", "find_deadlines", "resolve_deadline", "word_start_scan"]
+__all__ = ["Deadline", "find_deadlines", "resolve_deadline"]
 
 _RULE_FILE = "deadlines.yaml"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -1088,29 +1088,6 @@ def _gate(rules: tuple[tuple[int, _Rule], ...], prefix_words: frozenset) -> _Gat
     characters = {word: mask for word, mask in bits.items() if len(word) == 1}
     character_class = compile_regex("[" + "".join(sorted(map(re.escape, characters))) + "]")
     return _Gate(character_class, characters, scan, found_with, tuple(others), 1 << group)
-
-
-def word_start_scan(words: list[str], buckets: int = 5) -> str:
-    """A regex that finds, at each place where one of the words starts, the longest one
-    starting there (its group 1). It consumes that place's character and looks back at it: re
-    skips ahead to a class of first characters by itself, and the next search may start at
-    the next place (overlapping words are all found).
-
-    re tries a trie's branches one by one, and where none matches (most places) it has looked
-    at every branch's first character: the first characters are split into a few buckets,
-    each behind a lookahead of its characters, so a place looks only at its own bucket's."""
-    by_first: dict[str, list[str]] = {}
-    for word in words:
-        by_first.setdefault(word[0], []).append(word)
-    firsts = sorted(by_first)
-    size = -(-len(firsts) // buckets)
-    groups = [firsts[i:i + size] for i in range(0, len(firsts), size)]
-    trie = "|".join(f"(?=[{_class(chars)}])" + trie_regex([w for c in chars for w in by_first[c]], str) for chars in groups)
-    return f"[{_class(firsts)}](?<=(?=({trie}))(?s:.))"
-
-
-def _class(characters) -> str:
-    return "".join(map(re.escape, characters))
 
 
 def _or_of(masks) -> int:

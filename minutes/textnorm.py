@@ -183,6 +183,29 @@ def trie_regex(words: Iterable[str], compile: Callable[[str], re.Pattern] = re.c
     return compile(_trie_pattern(trie))
 
 
+def word_start_scan(words: list[str], buckets: int = 5) -> str:
+    """A regex that finds, at each place where one of the words starts, the longest one
+    starting there (its group 1). It consumes that place's character and looks back at it: re
+    skips ahead to a class of first characters by itself, and the next search may start at
+    the next place (overlapping words are all found).
+
+    re tries a trie's branches one by one, and where none matches (most places) it has looked
+    at every branch's first character: the first characters are split into a few buckets,
+    each behind a lookahead of its characters, so a place looks only at its own bucket's."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word)
+    firsts = sorted(by_first)
+    size = -(-len(firsts) // buckets)
+    groups = [firsts[i:i + size] for i in range(0, len(firsts), size)]
+    trie = "|".join(f"(?=[{_character_class(chars)}])" + trie_regex([w for c in chars for w in by_first[c]], str) for chars in groups)
+    return f"[{_character_class(firsts)}](?<=(?=({trie}))(?s:.))"
+
+
+def _character_class(characters) -> str:
+    return "".join(map(re.escape, characters))
+
+
 def _trie_pattern(node: dict) -> str:
     chain = ""
     while len(node) == 1:                # one way on (most of a name's characters): no sorting, no list

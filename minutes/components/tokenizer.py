@@ -16,9 +16,8 @@ from typing import Callable, Generic, Iterable, Optional, TypeVar
 import spacy
 from spacy.tokens import Doc
 
-from ..deadlines import word_start_scan
 from ..startcache import compile_regex
-from ..textnorm import fold_word
+from ..textnorm import fold_word, word_start_scan
 
 WORDS_KEY = "minutes.words"
 TEXT_KEY = "minutes.text"
