@@ -1267,3 +1267,14 @@ def test_extract_numbered_agenda_items_are_topics_not_work():
 def test_extract_circled_decisions_in_a_cell_whose_first_number_reads_as_its_list_mark():
     m = run("沟通时间,参与人员,决议事项\n2025-04-0915:00,钟敏/汤磊,\"①先盘A区②B区下周再定\"\n")
     assert [d.text for d in m.decisions] == ["先盘A区", "B区下周再定"]
+
+
+@pytest.mark.parametrize("item, next_line", [
+    ("周强下次例会前提交整改方案", "下次例会：6月12日"),
+    ("周强负责，下一次会议前提交整改方案", "下次例会定于6月12日"),
+    ("周强在下期例会前提交整改方案", "NEXT MEETING: June 12, 2024"),
+    ("周强下次例会前提交整改方案", "Next meeting 2024-06-12"),
+])
+def test_extract_an_item_due_before_the_next_meeting_is_due_on_the_day_the_notes_give_it(item, next_line):
+    minutes = process("n.txt", f"质量周会\n会议时间：2024年6月5日\n\n1. {item}\n\n{next_line}\n".encode("utf-8"))
+    assert [(a.owner, a.deadline, a.task) for a in minutes.action_items] == [("周强", "2024-06-12", "提交整改方案")]

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from .. import lexicon
 from ..model import Evidence, Meeting
@@ -518,7 +518,7 @@ def _unlabelled_dates(seg: Segmented) -> Iterable[tuple[int, int, str, Unit]]:
         text = unit.text
         if unit is seg.title_unit or unit.kind == "heading" and unit.rank <= 2 and i < 4:
             yield 6, i, text, unit
-        elif unit.style is None and (_convened().search(text) or _MEETING_TALK.search(text)
+        elif unit.style is None and (next(_convened_in(text), None) or _MEETING_TALK.search(text)
                                      or _says_convening(fold(text))):
             yield 7, i, text, unit
         elif unit.style is None and (today := _today_then_date().search(fold(text))):
@@ -598,12 +598,23 @@ def _place_words() -> tuple[str, ...]:
 
 
 # --------------------------------------------------------------------------- #
+_CONVENING_VERBS = ("主持召开", "主持", "召集召开", "召开")      # what a chair does to a meeting
+
+
 @lru_cache(maxsize=1)
 def _convened() -> re.Pattern:
     """``副区长刘建明在区政府三楼会议室主持召开…``: who chaired it, and where."""
     titles = "|".join(sorted(lexicon.words("parties.yaml", "leading_titles"), key=len, reverse=True))
     return re.compile(rf"(?:{titles})?\s*+([\u4e00-\u9fff]{{2,3}}|(?<![A-Za-z])[A-Za-z]++(?:\s[A-Za-z]++)?)\s*+(?:同志)?"
-                      rf"(?:在([^，,。；;]{{2,24}}?))?(?:主持召开|主持|召集召开|召开)")
+                      rf"(?:在([^，,。；;]{{2,24}}?))?(?:{'|'.join(_CONVENING_VERBS)})")
+
+
+def _convened_in(words: str) -> Iterator[re.Match]:
+    """`_convened`'s matches in the words, looked for only where one of its verbs is: the pattern
+    tries every character as a chair's name, and most lines convene nothing."""
+    if not any(verb in words for verb in _CONVENING_VERBS):
+        return iter(())
+    return _convened().finditer(words)
 
 
 def _from_prose(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
@@ -614,7 +625,7 @@ def _from_prose(meeting: Meeting, gazetteer: Gazetteer, seg: Segmented) -> None:
 
         def said(m: re.Match, group: int) -> str:
             return text[m.start(group):m.end(group)]
-        for m in _convened().finditer(unit.fold) if not meeting.host else ():
+        for m in _convened_in(unit.fold) if not meeting.host else ():
             host = said(m, 1)              # (…服务中心在会所召开会议。经理蔡永红主持: not the first match)
             if name_shaped(host) and not _first_person(host):
                 meeting.host = host
