@@ -111,6 +111,7 @@ def test_dependencies_each_one_is_imported_by_minutes():
 # The start-up cache (minutes/startcache.py)
 # --------------------------------------------------------------------------- #
 import importlib.util  # noqa: E402
+import marshal  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import subprocess  # noqa: E402
@@ -146,6 +147,23 @@ def test_startcache_regex_read_back_behaves_as_re_compile(tmp_path, monkeypatch,
         assert [m.groups() for t in _TEXTS for m in compiled.finditer(t)] == \
                [m.groups() for t in _TEXTS for m in plain.finditer(t)]
     startcache.reset()
+
+
+def test_startcache_patterns_no_run_asks_for_any_more_are_dropped(tmp_path, monkeypatch):
+    """Rules edited many times leave patterns nobody compiles again: they do not pile up."""
+    _fresh_cache(tmp_path, monkeypatch)
+    for edit in range(12):                      # each run compiles this version's four patterns
+        for day in range(4):
+            startcache.compile_regex(rf"第{edit}版规则{day}[0-9]+天内")
+        startcache.reset()
+    stored = marshal.loads((tmp_path / "regexes.marshal").read_bytes())[1]
+    assert 4 <= len(stored) <= 6 and (r"第11版规则3[0-9]+天内", 0) in stored
+    for day in range(3):                        # a run that needs fewer patterns drops none it shares
+        startcache.compile_regex(rf"第11版规则{day}[0-9]+天内")
+    startcache.compile_regex(r"另一种运行[0-9]+")
+    startcache.reset()
+    stored = marshal.loads((tmp_path / "regexes.marshal").read_bytes())[1]
+    assert (r"第11版规则3[0-9]+天内", 0) in stored and (r"另一种运行[0-9]+", 0) in stored
 
 
 @pytest.mark.parametrize("garbage", [b"", b"not marshal at all", b"\xe3\x00\x00\x00\x00\x00"])
