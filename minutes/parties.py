@@ -140,6 +140,23 @@ def name_shaped(word: str) -> bool:
     return surname is not None and 1 <= len(word) - len(surname) <= 2 and lexicon.plausible_name(word)
 
 
+def could_name_a_person(words: str) -> bool:
+    """Whether a name-shaped person can be read in the words at all: they hold a Latin letter or a
+    character every Han name needs one of (a surname's first, 小/老/阿, a title's last). Most slot
+    pieces (dates, 待定, 紧急, 进行中) hold none and need not be parsed for one."""
+    folded = fold(words)
+    return not _name_characters().isdisjoint(folded) or bool(_LATIN_LETTER.search(folded))
+
+
+@lru_cache(maxsize=1)
+def _name_characters() -> frozenset[str]:
+    return frozenset(s[0] for s in lexicon.surnames()) | frozenset("".join(lexicon.words("parties.yaml", "name_prefixes"))) \
+        | frozenset(_titles_by_last())
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
 def _titled(word: str) -> bool:
     return any(1 <= len(word) - len(t) <= 2 for t in _titles_ending(word))
 

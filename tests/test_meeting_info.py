@@ -303,3 +303,14 @@ def test_meeting_a_form_pasted_with_joined_labels_on_their_own_lines(labels, att
 def test_meeting_a_noun_ending_in_a_label_word_alone_on_a_line_is_no_label():
     meeting = meeting_of("周会纪要\n时间：2025年4月9日\n参会人员：钟敏、汤磊\n技术人员\n汤磊\n")
     assert meeting.attendees == ["钟敏", "汤磊"]
+
+
+@pytest.mark.parametrize("words, can", [
+    ("庞莉", True), ("欧阳瑶", True), ("小蒋", True), ("祁工", True), ("Marcus", True), ("@jason.w", True),
+    ("4月28日", False), ("待定", False), ("紧急", False), ("进行中", False), ("2025-06-30", False), ("✅", False),
+])
+def test_meeting_a_slot_piece_is_parsed_for_a_name_only_when_it_could_hold_one(words, can):
+    from minutes.parties import could_name_a_person, name_shaped, parties_as_read
+    assert could_name_a_person(words) is can
+    if not can:          # the pre-check is exact: nothing it skips would have given a name-shaped person
+        assert not any(p.kind == "person" and name_shaped(p.name) for p in parties_as_read(words))

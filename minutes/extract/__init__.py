@@ -18,7 +18,7 @@ from typing import Optional
 from .. import lexicon
 from ..holidays import WorkCalendar
 from ..model import Minutes
-from ..parties import looks_like_person, name_shaped, parties_as_read
+from ..parties import could_name_a_person, looks_like_person, name_shaped, parties_as_read
 from ..textnorm import one_document
 from ..units import Segmented
 from .actions import ActionReader
@@ -157,6 +157,8 @@ def _people_from_slots(seg: Segmented, gazetteer) -> None:
             if len(piece) > _SLOT_NAME_MAX or words in read or not _NAME_LETTER.search(words):
                 continue                 # (a name needs a Han or Latin letter: a piece of figures names nobody)
             read.add(words)
+            if not could_name_a_person(words):
+                continue                 # (4月28日, 待定, 进行中: no character a name needs)
             for party in parties_as_read(words):
                 if party.kind == "person" and name_shaped(party.name) and party.name not in gazetteer.people \
                         and (not party.name[:1].islower() or party.name == words):
