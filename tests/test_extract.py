@@ -1278,3 +1278,13 @@ def test_extract_circled_decisions_in_a_cell_whose_first_number_reads_as_its_lis
 def test_extract_an_item_due_before_the_next_meeting_is_due_on_the_day_the_notes_give_it(item, next_line):
     minutes = process("n.txt", f"质量周会\n会议时间：2024年6月5日\n\n1. {item}\n\n{next_line}\n".encode("utf-8"))
     assert [(a.owner, a.deadline, a.task) for a in minutes.action_items] == [("周强", "2024-06-12", "提交整改方案")]
+
+
+def test_extract_calendar_warnings_come_from_the_deadlines_the_minutes_give():
+    """A year the holiday data does not cover is worth a warning where it dates work, not where a
+    background line mentions a holiday of it."""
+    background = run("规划研讨会\n时间：2025年3月10日\n参会：龚岚、邬宁\n讨论：二期工程按惯例在2031年国庆节前交付。\n")
+    assert background.action_items == [] and not any("2031" in w for w in background.warnings)
+    dated = run("规划研讨会\n时间：2031年3月10日\n参会：龚岚、邬宁\n1. 龚岚3个工作日内完成二期验收方案。\n")
+    assert [a.deadline for a in dated.action_items] == ["2031-03-13"]
+    assert any("2031" in w for w in dated.warnings)

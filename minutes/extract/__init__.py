@@ -67,7 +67,7 @@ def _extract(seg: Segmented, ref_date: Optional[date], calendar: Optional[WorkCa
     if not meeting.date and ref_date is None:
         minutes.warnings.append(f"记录中没有会议日期，也没有指定参考日期（--ref-date）：相对期限从 "
                                 f"{ref.isoformat()[:10]} 起算")
-    minutes.warnings += sorted({w for d in _all_deadlines(reading) for w in d.warnings})
+    minutes.warnings += sorted({w for d in reading.deadlines_read() for w in d.warnings})
     return Extraction(minutes=minutes, reading=reading, transcript=transcript)
 
 
@@ -90,11 +90,6 @@ def _section_roles(seg: Segmented, reading: Reading) -> None:
     read = LineReading(assigns=assigns, decides=opens_decision,
                        reports=lambda unit: builder.is_status(unit, 0, len(unit.text)))
     assign_roles(seg.units, read)
-
-
-def _all_deadlines(reading: Reading):
-    for unit in reading.seg.units:
-        yield from reading.deadlines(unit)
 
 
 def reference_time(meeting_date: Optional[str], start_time: Optional[str], ref_date: Optional[date],

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, NamedTuple, Optional, Sequence
+from typing import TYPE_CHECKING, Iterator, NamedTuple, Optional, Sequence
 
 from ..deadlines import Deadline, find_deadlines
 from ..holidays import WorkCalendar
@@ -141,6 +141,12 @@ class Reading:
                 found = []
             self._deadlines[unit.index] = found
         return found
+
+    def deadlines_read(self) -> Iterator[Deadline]:
+        """The deadlines some reader asked for (their warnings are the document's): a line no
+        reader looked at for a date dates nothing in the minutes."""
+        for found in self._deadlines.values():
+            yield from found
 
     # ------------------------------------------------------------------ #
     def _index(self, key: str) -> list[Sequence[Hit]]:
