@@ -299,8 +299,8 @@ def _tab_width(line: str) -> int:
 def _csv_width(line: str) -> int:
     """Fields of a line of comma-separated values as a spreadsheet exports them, 0 for other lines
     (prose puts a space after its commas; a number may hold a thousands separator)."""
-    if line.count(",") < 2:
-        return 0
+    if line.count(",") < 2 or _LISTED.match(line) or line.rstrip().endswith("。"):
+        return 0                      # (- [ ] 任务 —— 负责人:X,截止:Y / …配合。: sentences with half-width commas)
     fields = _csv_fields(line)
     return len(fields) if fields is not None else 0
 
@@ -328,6 +328,8 @@ def _csv_fields(line: str) -> Optional[list[tuple[int, str]]]:
         position += 1
 
 
+# A line a list marker opens: a list of sentences, not a sheet's row.
+_LISTED = re.compile(r"\s*+(?:[-*+•·▪●◦]|\d{1,3}[.)、](?!\d)|[一二三四五六七八九十]{1,3}、|[(（])")
 _CSV_QUOTED = re.compile(r'"((?:[^"]|"")*)"(?=,|\s*$)')
 _THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
 

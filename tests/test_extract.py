@@ -1288,3 +1288,18 @@ def test_extract_calendar_warnings_come_from_the_deadlines_the_minutes_give():
     dated = run("规划研讨会\n时间：2031年3月10日\n参会：龚岚、邬宁\n1. 龚岚3个工作日内完成二期验收方案。\n")
     assert [a.deadline for a in dated.action_items] == ["2031-03-13"]
     assert any("2031" in w for w in dated.warnings)
+
+
+@pytest.mark.parametrize("tail", [
+    "发起人满意度\t（处理完成后填写）\n发起部门负责人签字\n接收部门负责人签字\t\n",
+    "申请人签名：\n甲方签章：________\n部门负责人签字确认\t日期：____年__月__日\n",
+])
+def test_extract_a_pasted_forms_sign_off_fields_are_no_work(tail):
+    m = run("跨部门问题反馈\n发起日期：2025年6月3日\n参与人员：雷鸣、柏青\n处理结果\n1. 雷鸣：6月5日前恢复报表导出\n\n" + tail)
+    assert [(a.task, a.owner) for a in m.action_items] == [("恢复报表导出", "雷鸣")]
+
+
+@pytest.mark.parametrize("line, owner", [("合同由雷鸣签字，6月6日前完成。", "雷鸣"), ("请财务部负责人签字后交回行政部", "财务部")])
+def test_extract_asking_someone_to_sign_is_still_work(line, owner):
+    m = run("跨部门问题反馈\n发起日期：2025年6月3日\n参与人员：雷鸣、柏青\n处理结果\n1. " + line + "\n")
+    assert [a.owner for a in m.action_items] == [owner]

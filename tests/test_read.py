@@ -320,6 +320,8 @@ def test_read_comma_separated_rows_pasted_from_a_sheet_are_a_table(source):
     "预算1,200,000元，已批复\n实际支出1,150,000元，结余\n",                  # thousands separators
     "甲,乙\n丙,丁\n",                                                      # two fields: too little to tell
     "名单,张三,李四\n今天讨论了三件事。\n",                                  # one row alone
+    "- [ ] 更新报价单 —— 负责人:范晓,截止:6月3日,优先级:高\n- [ ] 联系物流商 —— 负责人:祁东,截止:6月5日,优先级:中\n",
+    "1. 范晓:更新报价单,6月3日前发客户,销售部配合。\n2. 祁东:联系物流商,6月5日前确认运费,财务部配合。\n",
 ])
 def test_read_lines_with_commas_that_are_no_table_stay_lines(source):
     assert all(isinstance(b, Paragraph) for b in read_document("notes.txt", source.encode("utf-8")).blocks)

@@ -88,6 +88,8 @@ def _furniture(unit: Unit) -> Optional[str]:
             return "聊天软件的系统消息"
     if _blank_to_fill(text):
         return "待填写的空白"
+    if _sign_off_field(text):
+        return "表单的签字栏"
     if _stamp(text):
         return "文档修改记录"
     return None
@@ -139,8 +141,22 @@ def _stamp(text: str) -> bool:
     return bool(m) and normalise(m.group(1)) in _words("document_stamps")
 
 
+def _sign_off_field(text: str) -> bool:
+    """发起部门负责人签字 / 甲方签章：________ / 经办人签名\t: a form's place to sign, blanks after it at most."""
+    words = _FILLED_OUT.sub("", text)
+    if len(words) > _SIGN_OFF_MAX or not words.endswith(_word_tuple("sign_off", "words")):
+        return False                  # (most lines: longer, or ending otherwise)
+    signer = words[:-max(len(w) for w in _word_tuple("sign_off", "words") if words.endswith(w))]
+    return not signer or signer.endswith(_word_tuple("sign_off", "signer_endings")) and not _ASKS_A_SIGNER.search(signer)
+
+
+_SIGN_OFF_MAX = 16        # chars: a sign-off label is short
+_FILLED_OUT = re.compile(r"(?:[:：\s_＿]|日期|_{2}\s*年|年\s*_{1,2}\s*月|月\s*_{1,2}\s*日)+$")   # blanks and a date to fill after it
+_ASKS_A_SIGNER = re.compile(r"[由请]")
+
+
 _BLANKS = re.compile(r"_{3,}|＿{2,}|_{2}\s*年\s*_{1,2}\s*月|[(（][^()（）]{0,12}填写[^()（）]{0,6}[)）]")
-_FORM_LABEL = re.compile(r"[^\s:：]{1,16}[:：]")
+_FORM_LABEL = re.compile(r"[^\s:：]{1,16}(?:[:：]|(?=\t))")          # a label, its colon or a pasted cell's tab
 _FILL_MARKS = re.compile(r"[\s_＿年月日时分:：/.()（）□☐\d-]")
 _WORD_CHARS = re.compile(r"[\s\W_]")
 
@@ -197,9 +213,9 @@ def _chat_system(folded: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _word_tuple(key: str) -> tuple[str, ...]:
+def _word_tuple(*path: str) -> tuple[str, ...]:
     """The words as a tuple, which str.startswith/endswith test in one call."""
-    return tuple(_words(key))
+    return tuple(_words(*path))
 
 
 @lru_cache(maxsize=None)
