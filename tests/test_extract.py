@@ -1303,3 +1303,11 @@ def test_extract_a_pasted_forms_sign_off_fields_are_no_work(tail):
 def test_extract_asking_someone_to_sign_is_still_work(line, owner):
     m = run("跨部门问题反馈\n发起日期：2025年6月3日\n参与人员：雷鸣、柏青\n处理结果\n1. " + line + "\n")
     assert [a.owner for a in m.action_items] == [owner]
+
+
+@pytest.mark.parametrize("entry", ["资产管理部 蒲晓岚：6月12日前完成固定资产盘点", "资产管理部　蒲晓岚：6月12日前完成固定资产盘点",
+                                   "蒲晓岚（资产管理部）：6月12日前完成固定资产盘点", "蒲晓岚(资产管理部): 6月12日前完成固定资产盘点"])
+def test_extract_a_person_and_their_department_before_the_colon(entry):
+    m = run("季度盘点会\n时间：2025年6月5日\n待办：\n1. " + entry + "\n")
+    assert [(a.task, a.owner, a.owner_department, a.deadline) for a in m.action_items] == [
+        ("固定资产盘点", "蒲晓岚", "资产管理部", "2025-06-12")]

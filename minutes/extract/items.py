@@ -319,6 +319,12 @@ class ItemBuilder:
                 draft.cut.append((lead, glued.start))
                 first = glued                              # 质量部蒋晓：… — the person, in that department
             group = _group_from(parties, first, text)
+            if len(group) == 1 and (unit_after := _department_bracketed_after(parties, first, text)) is not None:
+                department, closed = unit_after               # 蒲晓岚（资产管理部）：…: the person, of that unit
+                group = [_of_department(first, department)]
+                draft.cut.append((first.end, closed))
+                first = group[0]._replace(end=closed)
+                group = [first]
             follows = self.doer_follows(unit, group[-1].end, end) or glued is not None \
                 and glued.name in self.reading.gazetteer.people and _work_after(text, glued.end)
             if follows and not self._is_helper(unit, group[-1].end, end) \
@@ -695,15 +701,30 @@ def _work_after(text: str, position: int) -> bool:
 
 
 def _person_of(parties: list[Hit], department: Hit, text: str) -> Optional[Hit]:
-    """``质量部蒋晓`` / ``工程部经理薛晨``: a department followed at once by one of its people
-    (perhaps after their title) names that person."""
+    """``质量部蒋晓`` / ``工程部经理薛晨`` / ``资产管理部 蒲晓岚``: a department followed at once (or
+    after a space) by one of its people, perhaps after their title, names that person."""
     if department.kind != "department":
         return None
     after = next((p for p in parties if p.start >= department.end), None)
-    between = text[department.end:after.start] if after else ""
+    between = text[department.end:after.start].strip(" \u3000") if after else ""     # 资产管理部 蒲晓岚 too
     if after is None or after.kind != "person" or len(between) > _TITLE_MAX or _BREAK.search(between):
         return None
     return _of_department(after, department)
+
+
+def _department_bracketed_after(parties: list[Hit], person: Hit, text: str) -> Optional[tuple[Hit, int]]:
+    """``蒲晓岚（资产管理部）``: a person with their unit in brackets right after the name, and where
+    the bracket closes."""
+    if person.kind != "person" or text[person.end:person.end + 1] not in ("(", "（"):
+        return None
+    inside = [p for p in parties if person.end < p.start and p.end <= person.end + 1 + _UNIT_IN_BRACKETS]
+    if len(inside) != 1 or inside[0].kind != "department" or inside[0].start != person.end + 1 \
+            or text[inside[0].end:inside[0].end + 1] not in (")", "）"):
+        return None
+    return inside[0], inside[0].end + 1
+
+
+_UNIT_IN_BRACKETS = 16    # chars of a unit's name in brackets after a person
 
 
 def _of_department(person: Hit, department: Hit) -> Hit:
