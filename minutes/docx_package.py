@@ -20,6 +20,7 @@ import posixpath
 import re
 import zipfile
 import zlib
+from contextlib import contextmanager
 from functools import cached_property
 from io import BytesIO
 from pathlib import Path
@@ -49,6 +50,29 @@ class Part(NamedTuple):
         return self.content_type.split(";")[0].strip().lower().endswith("xml")
 
 
+class ContentTypes(NamedTuple):
+    """What [Content_Types].xml declares: a content type per part name, else per extension."""
+
+    overrides: dict[str, str]
+    defaults: dict[str, str]
+
+    @classmethod
+    def declared(cls, root) -> "ContentTypes":
+        overrides, defaults = {}, {}
+        for declared in root:             # one pass over the declarations, Override and Default alike
+            tag = declared.tag if isinstance(declared.tag, str) else ""
+            if tag.endswith("}Override"):
+                overrides[declared.get("PartName", "").lower()] = declared.get("ContentType", "")
+            elif tag.endswith("}Default"):
+                defaults[declared.get("Extension", "").lower()] = declared.get("ContentType", "")
+        return cls(overrides, defaults)
+
+    def of(self, partname: str) -> str:
+        """The content type of a part name written as the relationships resolve it ("/word/styles.xml")."""
+        found = self.overrides.get(partname.lower())
+        return found if found is not None else self.defaults.get(partname.rsplit(".", 1)[-1].lower(), "")
+
+
 class WordPackage:
     """A .docx's main document, and the parts related to it, read when asked for."""
 
@@ -57,7 +81,7 @@ class WordPackage:
         self._zip = zipfile.ZipFile(BytesIO(data))
         self._members = {info.filename for info in self._zip.infolist()}
         self._parsed: dict[str, object] = {}          # part name → root element, kept for save
-        self._overrides, self._defaults = self._content_types()
+        self._types = self._content_types()
         main = next((target for kind, target in self.relations_of("/").values() if kind == RT.OFFICE_DOCUMENT), None)
         if main is None:
             self._refuse("压缩包的关系（_rels/.rels）里没有主文档")
@@ -108,27 +132,29 @@ class WordPackage:
         return StyleTable(self, part)
 
     def part(self, partname: str) -> Part:
-        return Part(partname, self._content_type(partname))
+        return Part(partname, self._types.of(partname))
 
     # ------------------------------------------------------------------ reading the zip
     def member(self, partname: str) -> bytes:
-        try:
+        with self._reading(partname):
             return self._zip.read(partname.lstrip("/"))
-        except (KeyError, zipfile.BadZipFile, OSError, EOFError) as exc:
-            self._refuse(f"读不出 {partname} 部件（{exc.__class__.__name__}: {exc}）")
 
     def stream(self, part: Part):
         """The part's bytes as a stream inflated as it is read (the style table reads only what it needs)."""
-        try:
+        with self._reading(part.partname):
             return self._zip.open(part.partname.lstrip("/"))
-        except (KeyError, zipfile.BadZipFile, OSError, EOFError) as exc:
-            self._refuse(f"读不出 {part.partname} 部件（{exc.__class__.__name__}: {exc}）")
 
     def read_some(self, part: Part, stream, size: int) -> bytes:
-        try:
+        with self._reading(part.partname):
             return stream.read(size)
-        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
-            self._refuse(f"读不出 {part.partname} 部件（{exc.__class__.__name__}: {exc}）")
+
+    @contextmanager
+    def _reading(self, partname: str):
+        """A part missing from the zip, or one that will not inflate, refuses the file, naming the part."""
+        try:
+            yield
+        except (KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+            self._refuse(f"读不出 {partname} 部件（{exc.__class__.__name__}: {exc}）")
 
     def parse(self, partname: str, data: bytes):
         try:
@@ -151,21 +177,10 @@ class WordPackage:
             found[relation.get("Id", "")] = (relation.get("Type", ""), "/" + target.lstrip("/"))
         return found
 
-    def _content_types(self) -> tuple[dict[str, str], dict[str, str]]:
+    def _content_types(self) -> ContentTypes:
         if _CONTENT_TYPES not in self._members:
             self._refuse("压缩包里没有 [Content_Types].xml")
-        overrides, defaults = {}, {}
-        for declared in self.parse(_CONTENT_TYPES, self.member(_CONTENT_TYPES)):
-            tag = declared.tag if isinstance(declared.tag, str) else ""
-            if tag.endswith("}Override"):
-                overrides[declared.get("PartName", "").lower()] = declared.get("ContentType", "")
-            elif tag.endswith("}Default"):
-                defaults[declared.get("Extension", "").lower()] = declared.get("ContentType", "")
-        return overrides, defaults
-
-    def _content_type(self, partname: str) -> str:
-        found = self._overrides.get(partname.lower())
-        return found if found is not None else self._defaults.get(partname.rsplit(".", 1)[-1].lower(), "")
+        return ContentTypes.declared(self.parse(_CONTENT_TYPES, self.member(_CONTENT_TYPES)))
 
     def _has(self, partname: str) -> bool:
         return partname.lstrip("/") in self._members
@@ -230,8 +245,9 @@ class StyleTable:
 
     # ------------------------------------------------------------------ cutting the part as it is inflated
     def _begin(self) -> None:
-        self._more()
-        root = _ROOT_TAG.search(self._data, 0, 4096)
+        while len(self._data) < _ROOT_TAG_WITHIN and self._more():
+            pass                            # (the root's start tag, however small the chunks)
+        root = _ROOT_TAG.search(self._data, 0, _ROOT_TAG_WITHIN)
         if root is None or not _utf8(self._data):
             self._pieces = None
             return
@@ -289,7 +305,9 @@ class StyleTable:
         return next(root.iterchildren(_STYLE), None)
 
 
-# The style part's root start tag, its attributes quoted (a '>' may stand inside a value).
+# The style part's root start tag, its attributes quoted (a '>' may stand inside a value), in the
+# part's first bytes.
+_ROOT_TAG_WITHIN = 4096
 _ROOT_TAG = re.compile(rb"<([A-Za-z_][\w.-]*):styles(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*>")
 _DECLARED_ENCODING = re.compile(rb"(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']*)")
 

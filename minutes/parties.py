@@ -141,11 +141,12 @@ def name_shaped(word: str) -> bool:
 
 
 def could_name_a_person(words: str) -> bool:
-    """Whether a name-shaped person can be read in the words at all: they hold a Latin letter or a
-    character every Han name needs one of (a surname's first, 小/老/阿, a title's last). Most slot
-    pieces (dates, 待定, 紧急, 进行中) hold none and need not be parsed for one."""
+    """Whether a name-shaped person can be read in the words at all: they hold a letter of a script
+    other than Han (Marcus, Иван) or a character every Han name needs one of (a surname's first,
+    小/老/阿, a title's last). Most slot pieces (dates, 待定, 紧急, 进行中) hold none and need not be
+    parsed for one."""
     folded = fold(words)
-    return not _name_characters().isdisjoint(folded) or bool(_LATIN_LETTER.search(folded))
+    return not _name_characters().isdisjoint(folded) or bool(_OTHER_LETTER.search(folded))
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +155,7 @@ def _name_characters() -> frozenset[str]:
         | frozenset(_titles_by_last())
 
 
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_OTHER_LETTER = re.compile(r"[^\W\d_\u3400-\u9fff\uf900-\ufaff]")     # a letter, not a Han character
 
 
 def _titled(word: str) -> bool:

@@ -539,25 +539,17 @@ _CONTENT_TYPES = "[Content_Types].xml"
 def _parsed_bytes(archive: zipfile.ZipFile, sizes: dict[str, int]) -> int:
     """Unpacked size of the parts that are parsed as XML or text, by their declared content type."""
     from lxml import etree
+    from .docx_package import ContentTypes
     if sizes.get(_CONTENT_TYPES, 0) > 1024 * 1024:
         return sum(sizes.values())
     try:
         root = etree.fromstring(archive.read(_CONTENT_TYPES), etree.XMLParser(resolve_entities=False, no_network=True))
-    except Exception:            # no or broken [Content_Types].xml: python-docx refuses the file itself
+    except Exception:            # no or broken [Content_Types].xml: the Word reader refuses the file itself
         return 0
-    defaults: dict[str, str] = {}
-    overrides: dict[str, str] = {}
-    for declared in root:        # one pass over the declarations, Default and Override alike
-        tag = declared.tag
-        if not isinstance(tag, str):
-            continue
-        if tag.endswith("Default"):
-            defaults[declared.get("Extension", "").lower()] = declared.get("ContentType", "")
-        elif tag.endswith("Override"):
-            overrides[declared.get("PartName", "").lower()] = declared.get("ContentType", "")
+    types = ContentTypes.declared(root)
 
     def parsed(name: str) -> bool:
-        kind = overrides.get("/" + name.lower()) or defaults.get(name.rsplit(".", 1)[-1].lower(), "")
+        kind = types.of("/" + name)
         return name.endswith(".rels") or kind.endswith("xml") or kind.startswith("text/")
     return sum(size for name, size in sizes.items() if parsed(name))
 

@@ -320,10 +320,8 @@ class ItemBuilder:
                 first = glued                              # 质量部蒋晓：… — the person, in that department
             group = _group_from(parties, first, text)
             if len(group) == 1 and (unit_after := _department_bracketed_after(parties, first, text)) is not None:
-                department, closed = unit_after               # 蒲晓岚（资产管理部）：…: the person, of that unit
-                group = [_of_department(first, department)]
-                draft.cut.append((first.end, closed))
-                first = group[0]._replace(end=closed)
+                department, closed = unit_after               # 蒲晓岚（资产管理部）：…: the person, of that unit,
+                first = _of_department(first, department)._replace(end=closed)       # the bracket cut with the name
                 group = [first]
             follows = self.doer_follows(unit, group[-1].end, end) or glued is not None \
                 and glued.name in self.reading.gazetteer.people and _work_after(text, glued.end)

@@ -143,9 +143,11 @@ def _stamp(text: str) -> bool:
 
 def _sign_off_field(text: str) -> bool:
     """发起部门负责人签字 / 甲方签章：________ / 经办人签名\t: a form's place to sign, blanks after it at most."""
+    if not any(word in text for word in _word_tuple("sign_off", "words")):
+        return False                  # (most lines: no word of signing at all)
     words = _FILLED_OUT.sub("", text)
     if len(words) > _SIGN_OFF_MAX or not words.endswith(_word_tuple("sign_off", "words")):
-        return False                  # (most lines: longer, or ending otherwise)
+        return False
     signer = words[:-max(len(w) for w in _word_tuple("sign_off", "words") if words.endswith(w))]
     return not signer or signer.endswith(_word_tuple("sign_off", "signer_endings")) and not _ASKS_A_SIGNER.search(signer)
 
